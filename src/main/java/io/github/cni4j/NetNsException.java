@@ -1,0 +1,81 @@
+package io.github.cni4j;
+
+import java.util.Optional;
+
+/**
+ * A network namespace operation failed in the kernel or C library.
+ *
+ * <p>Names the failing {@linkplain #syscall() call}, the {@linkplain #errno() errno} and its
+ * {@linkplain #errnoName() symbolic name} ({@code EPERM}, {@code ENOENT}, ...), and the path concerned.
+ *
+ * <pre>{@code
+ * try (NetNs ns = NetNs.create("c4j-demo")) {
+ *     ns.run(() -> System.out.println("inside"));
+ * } catch (NetNsException e) {
+ *     if ("EPERM".equals(e.errnoName())) { System.err.println("run as root or with CAP_SYS_ADMIN"); }
+ * }
+ * }</pre>
+ */
+public final class NetNsException extends CniException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String syscall;
+    private final int errno;
+    private final String errnoName;
+    private final String path;
+
+    /**
+     * Creates the exception.
+     *
+     * @param msg the message
+     * @param syscall the failing call ({@code setns}, {@code mount}, ...), or {@code ""}
+     * @param errno the errno, or 0
+     * @param errnoName the symbolic errno name, or {@code ""}
+     * @param path the namespace path concerned, or {@code null}
+     * @param cause the cause, or {@code null}
+     */
+    public NetNsException(String msg, String syscall, int errno, String errnoName, String path, Throwable cause) {
+        super(5, msg, null, cause);
+        this.syscall = syscall == null ? "" : syscall;
+        this.errno = errno;
+        this.errnoName = errnoName == null ? "" : errnoName;
+        this.path = path;
+    }
+
+    /**
+     * Returns the failing system or library call, or {@code ""}.
+     *
+     * @return the call name
+     */
+    public String syscall() {
+        return syscall;
+    }
+
+    /**
+     * Returns the errno, or 0 when the failure did not come from the C library.
+     *
+     * @return the errno
+     */
+    public int errno() {
+        return errno;
+    }
+
+    /**
+     * Returns the symbolic errno name such as {@code EPERM}, or {@code ""}.
+     *
+     * @return the name
+     */
+    public String errnoName() {
+        return errnoName;
+    }
+
+    /**
+     * Returns the namespace path concerned, if any.
+     *
+     * @return the path
+     */
+    public Optional<String> path() {
+        return Optional.ofNullable(path);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * cni4j's fluent facade ({@code Cni}, {@code Sandbox}, {@code NetworkMode}) and the {@link io.github.cni4j.CniException}
+ * hierarchy every other package raises.
+ */
+package io.github.cni4j;
