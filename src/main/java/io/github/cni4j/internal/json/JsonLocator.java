@@ -22,6 +22,7 @@ public final class JsonLocator {
     private final Map<String, Long> starts = new HashMap<>();
     private String expected = "a JSON value";
     private String current = "";
+    private final java.util.List<Boolean> objects = new java.util.ArrayList<>();
     private boolean found;
 
     private JsonLocator(byte[] bytes, String target) {
@@ -35,7 +36,7 @@ public final class JsonLocator {
      *
      * @param bytes the JSON text
      * @param pointer a JSON pointer into it
-     * @return {line, column}, {0, 0} when the text has no value at all
+     * @return {line, column, byte offset}, {0, 0, -1} when the text has no value at all
      */
     public static int[] position(byte[] bytes, String pointer) {
         JsonLocator locator = new JsonLocator(bytes, pointer);
@@ -48,10 +49,11 @@ public final class JsonLocator {
         while (true) {
             Long offset = locator.starts.get(p);
             if (offset != null) {
-                return locator.lineColumn(offset.intValue());
+                int[] lc = locator.lineColumn(offset.intValue());
+                return new int[] {lc[0], lc[1], offset.intValue()};
             }
             if (p.isEmpty()) {
-                return new int[] {0, 0};
+                return new int[] {0, 0, -1};
             }
             p = JsonPointers.parent(p);
         }
@@ -75,12 +77,17 @@ public final class JsonLocator {
         try {
             locator.walk();
         } catch (StreamConstraintsException e) {
-            return locator.problem(JsonMessages.describe(e.getOriginalMessage(), locator.expected), e.getLocation());
+            return locator.problem(JsonMessages.describe(e.getOriginalMessage(), locator.expected, ""),
+                    e.getLocation());
         } catch (IOException e) {
             String original = e instanceof com.fasterxml.jackson.core.JacksonException je
                     ? je.getOriginalMessage() : e.getMessage();
             JsonLocation loc = e instanceof com.fasterxml.jackson.core.JacksonException je ? je.getLocation() : null;
-            return locator.problem(JsonMessages.describe(String.valueOf(original), locator.expected), loc);
+            int offset = loc == null || loc.getByteOffset() < 0 ? bytes.length
+                    : (int) Math.min(loc.getByteOffset(), bytes.length);
+            String message = JsonMessages.describe(String.valueOf(original), locator.expectedBefore(offset),
+                    locator.expectedBefore(bytes.length));
+            return locator.problem(message, loc);
         } catch (TrailingData e) {
             return locator.problem("unexpected data after the top-level value: expected the end of the input",
                     e.location);
@@ -90,10 +97,32 @@ public final class JsonLocator {
         return new JsonProblem("malformed JSON", 1, 1, "", true);
     }
 
+    /** What could have followed the last non-blank character before {@code offset}. */
+    private String expectedBefore(int offset) {
+        if (expected.startsWith("the end")) {
+            return expected;
+        }
+        int i = offset - 1;
+        while (i >= 0 && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+            i--;
+        }
+        if (i < 0) {
+            return "a JSON value";
+        }
+        boolean inObject = !objects.isEmpty() && objects.get(objects.size() - 1);
+        return switch (bytes[i]) {
+            case ':' -> "a value after the field name";
+            case ',' -> inObject ? "a field name in double quotes" : "a value";
+            case '{' -> "a field name in double quotes or '}'";
+            case '[' -> "a value or ']'";
+            default -> objects.isEmpty() ? "a JSON value" : inObject ? "',' or '}'" : "',' or ']'";
+        };
+    }
+
     private JsonProblem problem(String message, JsonLocation location) {
         int[] pos;
         if (location == null || location.getByteOffset() < 0) {
-            pos = new int[] {0, 0};
+            pos = lineColumn(bytes.length);
         } else {
             pos = lineColumn((int) Math.min(location.getByteOffset(), bytes.length));
         }
@@ -126,6 +155,7 @@ public final class JsonLocator {
             return;
         }
         if (t == JsonToken.START_OBJECT) {
+            objects.add(Boolean.TRUE);
             expected = "a field name in double quotes or '}'";
             JsonToken next = p.nextToken();
             while (next == JsonToken.FIELD_NAME && !found) {
@@ -138,7 +168,9 @@ public final class JsonLocator {
                     next = p.nextToken();
                 }
             }
+            objects.remove(objects.size() - 1);
         } else if (t == JsonToken.START_ARRAY) {
+            objects.add(Boolean.FALSE);
             expected = "a value or ']'";
             int i = 0;
             JsonToken next = p.nextToken();
@@ -150,6 +182,7 @@ public final class JsonLocator {
                     next = p.nextToken();
                 }
             }
+            objects.remove(objects.size() - 1);
         }
     }
 
