@@ -19,7 +19,10 @@ final class JsonMessages {
      */
     static String describe(String jackson, String expected, String eofExpected) {
         String m = jackson == null ? "" : jackson;
-        if (m.contains("end-of-input") || m.contains("expected close marker")) {
+        if (m.startsWith("Unexpected close marker '") && m.length() > 26) {
+            return "invalid character '" + m.charAt(25) + "': expected " + expected;
+        }
+        if (m.contains("end-of-input")) {
             if (m.contains("VALUE_STRING") || m.contains("String value")) {
                 return "unexpected end of JSON input: expected the closing '\"' of a string";
             }
