@@ -39,7 +39,8 @@ public final class JsonLocator {
      * @return {line, column, byte offset}, {0, 0, -1} when the text has no value at all
      */
     public static int[] position(byte[] bytes, String pointer) {
-        JsonLocator locator = new JsonLocator(bytes, pointer);
+        // The whole text is walked: with duplicate keys the last occurrence is the value that counts.
+        JsonLocator locator = new JsonLocator(bytes, null);
         try {
             locator.walk();
         } catch (IOException | RuntimeException e) {

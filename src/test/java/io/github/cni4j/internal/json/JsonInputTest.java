@@ -139,4 +139,10 @@ class JsonInputTest {
         assertThat(JsonLocator.position(text, JsonPointers.child(JsonPointers.child("", "a/b"), "c~d")))
                 .startsWith(1, 15);
     }
+
+    @Test
+    void locatorReportsTheLastOfDuplicateKeys() {
+        byte[] text = "{\"a\":1,\n\"a\":2}".getBytes(StandardCharsets.UTF_8);
+        assertThat(JsonLocator.position(text, "/a")).startsWith(2, 5);
+    }
 }
