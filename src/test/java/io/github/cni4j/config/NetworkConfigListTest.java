@@ -147,6 +147,10 @@ class NetworkConfigListTest {
                 .isEqualTo("error parsing configuration list: invalid 'plugins' type map[string]interface {}");
         assertThat(error("{\"name\":\"n\",\"plugins\":[]}").msg())
                 .isEqualTo("error parsing configuration list: no plugins in list");
+        assertThat(error("{\"name\":\"n\",\"plugins\":null}").msg())
+                .isEqualTo("error parsing configuration list: invalid 'plugins' type <nil>");
+        assertThat(error("{\"name\":\"n\",\"cniVersion\":null}").msg())
+                .isEqualTo("error parsing configuration list: invalid cniVersion type <nil>");
     }
 
     @Test
