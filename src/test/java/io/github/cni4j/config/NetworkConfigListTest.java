@@ -261,4 +261,15 @@ class NetworkConfigListTest {
         NetworkConfigList l = parse("{\"name\":\"n\",\"plugins\":[{\"type\":\"b\"},{\"type\":\"a\"},{\"type\":\"c\"}]}");
         assertThat(l.plugins()).extracting(PluginConfig::type).isEqualTo(List.of("b", "a", "c"));
     }
+
+    @Test
+    void listEntriesAreDecodedInSortedKeyOrderAsLibcniDecodesTheirReencodedBytes() {
+        // libcni re-encodes each entry (keys sorted) before decoding it: "TYPE" < "Type" < "type".
+        assertThat(parse("{\"name\":\"n\",\"plugins\":[{\"type\":\"t\",\"TYPE\":\"x\"}]}").plugins().get(0).type())
+                .isEqualTo("t");
+        assertThat(error("{\"name\":\"n\",\"plugins\":[{\"type\":[],\"name\":{}}]}").msg())
+                .endsWith("Go struct field PluginConf.name of type string");
+        // A single config is decoded as written: the document order decides.
+        assertThat(PluginConfig.fromBytes(utf8("{\"type\":\"t\",\"TYPE\":\"x\"}")).type()).isEqualTo("x");
+    }
 }
