@@ -93,7 +93,7 @@ public final class JsonLocator {
             return locator.problem("unexpected data after the top-level value: expected the end of the input",
                     e.location);
         } catch (RuntimeException e) {
-            return new JsonProblem("malformed JSON: " + e.getMessage(), 0, 0, locator.current, true);
+            return new JsonProblem("malformed JSON: " + e.getMessage(), 1, 1, locator.current, true);
         }
         return new JsonProblem("malformed JSON", 1, 1, "", true);
     }
