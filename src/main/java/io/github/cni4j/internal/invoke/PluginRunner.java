@@ -79,7 +79,8 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
         }
         if (r.stderrTail().length > 0) {
             // libcni copies a successful plugin's stderr to the runtime's stderr; a library logs it instead.
-            LOG.log(Level.DEBUG, () -> type + " (" + command + ") stderr: " + r.stderrText());
+            String stderr = r.stderrText();
+            LOG.log(Level.DEBUG, () -> type + " (" + command + ") stderr: " + stderr);
         }
         return r.stdout();
     }
