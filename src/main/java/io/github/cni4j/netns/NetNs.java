@@ -201,7 +201,8 @@ public final class NetNs implements AutoCloseable {
      * Runs {@code task} inside this namespace and returns the calling thread to its namespace afterwards.
      *
      * @param task the code to run
-     * @throws NetNsException if entering fails, or with the switch-back failure (see {@link #call})
+     * @throws NetNsException if entering fails; exceptions of the task and a failed switch back are handled as
+     *     {@link #call} describes
      * @throws IllegalStateException if this handle is closed
      */
     public void run(Runnable task) {
