@@ -7,7 +7,9 @@ import com.sun.jna.Native;
 import io.github.cni4j.NetNsException;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNames;
+import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -83,5 +85,49 @@ class NetNsStrandedIT {
                     .hasMessageContaining("must not be used");
             ns.delete();
         }
+    }
+
+    @Test
+    void virtualCallerGetsTheFailureAndItsNextCallWorks() throws Exception {
+        Assumptions.assumeTrue(hasVirtualThreads(), "virtual threads need Java 21+");
+        String name = support.track(TestNames.netns());
+        try (NetNs ns = NetNs.create(name)) {
+            AtomicReference<Throwable> first = new AtomicReference<>();
+            AtomicReference<Throwable> second = new AtomicReference<>();
+            Thread t = startVirtual(() -> {
+                try {
+                    ns.run(NetNsStrandedIT::dropSysAdminOnThisThread);
+                } catch (Throwable e) {
+                    first.set(e);
+                }
+                try {
+                    ns.run(() -> { });
+                } catch (Throwable e) {
+                    second.set(e);
+                }
+            });
+            t.join(30_000);
+
+            // Only the hand-off platform thread was stranded, and it has ended.
+            assertThat(first.get()).isInstanceOf(NetNsException.class);
+            assertThat(((NetNsException) first.get()).errnoName()).isEqualTo("EPERM");
+            assertThat(second.get()).isNull();
+            ns.delete();
+        }
+    }
+
+    private static boolean hasVirtualThreads() {
+        try {
+            Thread.class.getMethod("ofVirtual");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static Thread startVirtual(Runnable task) throws Exception {
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        Method start = Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class);
+        return (Thread) start.invoke(builder, task);
     }
 }
