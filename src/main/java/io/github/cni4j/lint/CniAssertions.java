@@ -19,7 +19,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * assertThat(Path.of("deploy/10-mynet.conflist")).isValid().hasNoWarnings();
  * assertThat("{\"cniVersion\":\"1.0.0\",\"name\":\"my net\",\"plugins\":[{\"type\":\"bridge\"}]}")
- *         .hasDiagnosticAt("CNI0012", 1, 32);
+ *         .hasDiagnosticAt("CNI0012", 1, 30);
  * }</pre>
  *
  * <p>Stateless and thread-safe; each assertion object is used by one test thread.

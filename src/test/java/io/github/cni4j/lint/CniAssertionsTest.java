@@ -50,4 +50,11 @@ class CniAssertionsTest {
         assertThatThrownBy(() -> assertThat(text).isValid()).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("\"50%s\"");
     }
+
+    @Test
+    void documentedExampleHolds() {
+        assertThat("{\"cniVersion\":\"1.0.0\",\"name\":\"my net\",\"plugins\":[{\"type\":\"bridge\"}]}")
+                .hasDiagnostic("CNI0012")
+                .hasDiagnosticAt("CNI0012", 1, 30);
+    }
 }
