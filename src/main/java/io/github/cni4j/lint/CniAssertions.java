@@ -135,7 +135,7 @@ public final class CniAssertions {
         }
 
         private static String render(List<Diagnostic> ds) {
-            return ds.stream().map(d -> "  " + d).collect(Collectors.joining("\n"));
+            return ds.stream().map(d -> "  " + d.render().replace("\n", "\n  ")).collect(Collectors.joining("\n"));
         }
     }
 }

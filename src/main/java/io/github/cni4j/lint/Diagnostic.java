@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * for (Diagnostic d : Linter.standard().lint(Path.of("/etc/cni/net.d/10-bridge.conflist"))) {
- *     System.out.println(d);   // 10-bridge.conflist:4:7: warning CNI0100: unknown field "isGatway" ... 
+ *     System.out.println(d);   // 10-bridge.conflist:4:7: warning CNI0100: unknown field "isGatway" ...
  *     d.fix().ifPresent(f -> System.out.println("  hint: " + f));
  * }
  * }</pre>
@@ -113,11 +113,15 @@ public final class Diagnostic {
         return Optional.ofNullable(fix);
     }
 
-    /** @return {@code source:line:column: severity CODE: message}, as compilers print it */
+    /** @return {@code source:line:column: severity CODE: message}, as compilers print it (without the fix) */
     @Override
     public String toString() {
-        return source + ":" + line + ":" + column + ": " + severity().word() + " " + code() + ": " + message
-                + (fix == null ? "" : " (" + fix + ")");
+        return source + ":" + line + ":" + column + ": " + severity().word() + " " + code() + ": " + message;
+    }
+
+    /** The text form: {@link #toString()}, then the fix on an indented line of its own, as compilers print notes. */
+    String render() {
+        return toString() + (fix == null ? "" : "\n    fix: " + fix);
     }
 
     @Override

@@ -14,7 +14,10 @@ import java.util.List;
  * <p>Enum constants are immutable and thread-safe.
  */
 public enum LintFormat {
-    /** One line per diagnostic, {@code file:line:col: severity CODE: message}, each ending in a newline. */
+    /**
+     * One line per diagnostic, {@code file:line:col: severity CODE: message}; a fix hint follows on an extra line
+     * that starts with spaces ({@code "    fix: did you mean \"isGateway\"?"}), so line-based problem matchers skip it.
+     */
     TEXT,
     /**
      * A JSON array of objects with {@code code}, {@code severity}, {@code message}, {@code source}, {@code line},
@@ -34,7 +37,7 @@ public enum LintFormat {
         switch (this) {
             case TEXT:
                 StringBuilder sb = new StringBuilder();
-                diagnostics.forEach(d -> sb.append(d).append('\n'));
+                diagnostics.forEach(d -> sb.append(d.render()).append('\n'));
                 return sb.toString();
             case JSON:
                 return DiagnosticJson.toJson(diagnostics);

@@ -31,7 +31,8 @@ class LinterTest {
         assertThat(ds).hasSize(1);
         Diagnostic d = ds.get(0);
         assertThat(d.toString()).isEqualTo("10-my.conflist:4:34: warning CNI0100: unknown field \"isGatway\" for "
-                + "plugin \"bridge\"; it is passed through but not read (did you mean \"isGateway\"?)");
+                + "plugin \"bridge\"; it is passed through but not read");
+        assertThat(LintFormat.TEXT.format(ds)).isEqualTo(d + "\n    fix: did you mean \"isGateway\"?\n");
         assertThat(d.fix()).contains("did you mean \"isGateway\"?");
         assertThat(d.jsonPointer()).isEqualTo("/plugins/0/isGatway");
         assertThat(d.severity()).isEqualTo(Severity.WARNING);

@@ -119,6 +119,6 @@ class SarifTest {
         assertThat(d.get("jsonPointer").asText()).isEqualTo("/plugins/0/hairpinmode");
         assertThat(d.get("fix").asText()).isEqualTo("did you mean \"hairpinMode\"?");
         assertThat(d.get("source").asText()).isEqualTo("x.conflist");
-        assertThat(LintFormat.TEXT.format(ds)).isEqualTo(ds.get(0) + "\n");
+        assertThat(LintFormat.TEXT.format(ds)).isEqualTo(ds.get(0) + "\n    fix: did you mean \"hairpinMode\"?\n");
     }
 }
