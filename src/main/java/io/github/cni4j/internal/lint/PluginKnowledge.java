@@ -56,6 +56,7 @@ public final class PluginKnowledge {
     public static final Set<String> RESERVED = Set.of("runtimeConfig", "args", "prevResult");
 
     private static final Map<String, Plugin> PLUGINS = new LinkedHashMap<>();
+    private static final Map<String, Map<String, FieldType>> WITH_COMMON = new LinkedHashMap<>();
 
     static {
         main("bridge", "mac", "bridge:s isGateway:b isDefaultGateway:b forceAddress:b ipMasqBackend:s mtu:i "
@@ -87,6 +88,11 @@ public final class PluginKnowledge {
                 "ingressRate:i ingressBurst:i egressRate:i egressBurst:i", "", Map.of());
         chained("sbr", CniVersion.V0_1_0, "", "table:i gateways:* addSourceHints:b", "", Map.of());
         chained("vrf", CniVersion.V0_3_1, "", "vrfname:s table:i", "vrfname", Map.of());
+        for (Plugin p : PLUGINS.values()) {
+            Map<String, FieldType> all = new LinkedHashMap<>(COMMON);
+            all.putAll(p.fields());
+            WITH_COMMON.put(p.type(), Map.copyOf(all));
+        }
     }
 
     private PluginKnowledge() {
@@ -98,6 +104,14 @@ public final class PluginKnowledge {
      */
     public static Optional<Plugin> plugin(String type) {
         return Optional.ofNullable(PLUGINS.get(type));
+    }
+
+    /**
+     * @param plugin a known plugin
+     * @return its own fields and the keys every plugin may carry
+     */
+    public static Map<String, FieldType> allFields(Plugin plugin) {
+        return WITH_COMMON.get(plugin.type());
     }
 
     /**

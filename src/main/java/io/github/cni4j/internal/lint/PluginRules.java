@@ -5,7 +5,6 @@ import io.github.cni4j.internal.lint.PluginKnowledge.Plugin;
 import io.github.cni4j.lint.DiagnosticCode;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +49,7 @@ final class PluginRules {
         }
         Plugin kp = known.get();
         String owner = "plugin \"" + kp.type() + "\"";
-        Map<String, FieldType> all = new HashMap<>(PluginKnowledge.COMMON);
-        all.putAll(kp.fields());
-        ctx.guard("fields", () -> Checks.fields(ctx, p, ptr, owner, all));
+        ctx.guard("fields", () -> Checks.fields(ctx, p, ptr, owner, PluginKnowledge.allFields(kp)));
         ctx.guard("values", () -> new ValueRules(ctx).check(p, ptr, kp, ipamType));
         ctx.guard("args", () -> args(p, ptr, kp, ipamType));
         listVersion.filter(v -> v.compareTo(kp.minVersion()) < 0).ifPresent(v -> {
