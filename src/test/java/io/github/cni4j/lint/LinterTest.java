@@ -155,4 +155,15 @@ class LinterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Diagnostic.builder(DiagnosticCode.MISSING_NAME)
                 .range(2, 5, 2, 4).build()).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void staticAddressesAreCheckedLikeRanges() {
+        String text = String.format(LIST, "n", "{\"type\": \"macvlan\", \"master\": \"eth0\", \"ipam\": {\"type\": "
+                + "\"static\", \"addresses\": [{\"address\": \"10.0.0.2/24\", \"gateway\": \"10.0.1.1\"}, "
+                + "{\"gateway\": \"10.0.0.1\"}, {\"address\": \"10.0.0.300/24\"}], \"routes\": [{\"gw\": \"10.0.0.1\"}]}, "
+                + "\"capabilities\": {\"ips\": true, \"mac\": true}}");
+        assertThat(lint(text, "x.conflist")).extracting(d -> d.code() + " " + d.jsonPointer()).containsExactly(
+                "CNI0103 /plugins/0/ipam/addresses/0/gateway", "CNI0114 /plugins/0/ipam/addresses/1",
+                "CNI0102 /plugins/0/ipam/addresses/2/address", "CNI0114 /plugins/0/ipam/routes/0");
+    }
 }

@@ -50,6 +50,9 @@ final class IpamRules {
     private void addresses(JsonNode ipam, String ptr) {
         forEachObject(ipam, ptr, "addresses", (a, aptr) -> {
             Checks.fields(ctx, a, aptr, "a static address", ADDRESS);
+            if (a.member("address").isEmpty()) {
+                ctx.report(DiagnosticCode.MISSING_PLUGIN_FIELD, a, aptr, "a static address needs \"address\"");
+            }
             Optional<Ip.Cidr> cidr = cidr(a, aptr, "address");
             Optional<Ip> gw = ip(a, aptr, "gateway");
             if (cidr.isPresent() && gw.isPresent() && !cidr.get().contains(gw.get())) {
