@@ -94,10 +94,7 @@ final class DocumentRules {
             String ptr = LintContext.child("", m.key());
             FieldType t = PluginKnowledge.LIST_KEYS.get(m.key());
             if (t == null) {
-                ctx.report(DiagnosticCode.UNKNOWN_FIELD, m.keyStart(), m.keyEnd(), ptr, "unknown field \""
-                        + m.key() + "\" in a plugin list; plugin settings belong inside \"plugins\"",
-                        Checks.nearest(m.key(), PluginKnowledge.LIST_KEYS.keySet())
-                                .map(s -> "did you mean \"" + s + "\"?").orElse(null));
+                unknownListKey(m, ptr);
             } else if (m.key().startsWith("disable") || m.key().equals("loadOnlyInlinedPlugins")) {
                 flag(m, ptr);
             }
@@ -109,6 +106,21 @@ final class DocumentRules {
             ctx.report(DiagnosticCode.INLINED_WITHOUT_PLUGINS, m.keyStart(), m.value().end(),
                     "/loadOnlyInlinedPlugins", "`loadOnlyInlinedPlugins` is true, and no 'plugins' key", null);
         }
+    }
+
+    /**
+     * Tools keep their own keys at the top of a list (nerdctl writes {@code nerdctlID}), so only likely mistakes
+     * are reported: typos of list keys, and plugin settings written outside {@code plugins}.
+     */
+    private void unknownListKey(JsonNode.Member m, String ptr) {
+        Optional<String> near = Checks.nearest(m.key(), PluginKnowledge.LIST_KEYS.keySet());
+        boolean pluginKey = PluginKnowledge.isPluginField(m.key());
+        if (near.isEmpty() && !pluginKey) {
+            return;
+        }
+        ctx.report(DiagnosticCode.UNKNOWN_FIELD, m.keyStart(), m.keyEnd(), ptr, "unknown field \"" + m.key()
+                + "\" in a plugin list" + (pluginKey ? "; plugin settings belong inside \"plugins\"" : ""),
+                near.map(s -> "did you mean \"" + s + "\"?").orElse(null));
     }
 
     /** libcni takes a boolean, or a string that reads true or false in any case. */

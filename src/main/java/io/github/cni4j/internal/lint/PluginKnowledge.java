@@ -107,6 +107,14 @@ public final class PluginKnowledge {
     }
 
     /**
+     * @param key a key
+     * @return whether some plugin object (any reference plugin, or the common keys) has this key
+     */
+    public static boolean isPluginField(String key) {
+        return WITH_COMMON.values().stream().anyMatch(m -> m.containsKey(key));
+    }
+
+    /**
      * @param plugin a known plugin
      * @return its own fields and the keys every plugin may carry
      */
