@@ -64,7 +64,7 @@ final class ChainRules {
                 }
             } else {
                 ctx.report(DiagnosticCode.CONFLICTING_PLUGINS, e.typeNode(), tptr, e.type + " is an IPAM plugin; "
-                        + "it belongs in the \"ipam\" object of a main plugin, not in the plugin list",
+                        + "it runs as the \"ipam\" of a main plugin, not on its own",
                         "use \"ipam\": {\"type\": \"" + e.type + "\", ...} in the main plugin");
             }
         }

@@ -42,7 +42,10 @@ final class DocumentRules {
             ctx.guard("list keys", this::listKeys);
             ctx.guard("plugins", () -> plugins(version));
         } else {
-            ctx.guard("plugin", () -> new PluginRules(ctx, options).check(root, "", version, true));
+            Optional<String> type = ctx.guardGet("plugin", () -> new PluginRules(ctx, options)
+                    .check(root, "", version, true));
+            ctx.guard("chain", () -> new ChainRules(ctx).check(List.of(new ChainRules.Entry(root, "",
+                    type.orElse("")))));
             version.filter(v -> v.isAtLeast(CniVersion.V1_0_0)).ifPresent(v -> ctx.report(
                     DiagnosticCode.SINGLE_CONF_DEPRECATED, root.start(), root.start() + 1, "", "spec " + v
                             + " dropped single-plugin config files; runtimes still load them, but a .conflist with "
