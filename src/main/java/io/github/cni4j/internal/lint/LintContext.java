@@ -17,6 +17,7 @@ public final class LintContext {
 
     static final int MAX_SYNTAX_ERRORS = 100;
     static final int MAX_DIAGNOSTICS = 2000;
+    static final int MAX_MESSAGE = 1000;
 
     private final SourceText source;
     private final String sourceName;
@@ -106,7 +107,10 @@ public final class LintContext {
     private void add(DiagnosticCode code, int start, int end, String pointer, String message, String fix) {
         int s = Math.max(0, Math.min(start, source.text().length()));
         int e = Math.max(s, Math.min(end, source.text().length()));
-        Diagnostic.Builder b = Diagnostic.builder(code).message(message).jsonPointer(pointer).source(sourceName)
+        // Messages quote the document; a megabyte-long value should not make a megabyte-long message.
+        String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
+        String ptr = pointer.length() > MAX_MESSAGE ? pointer.substring(0, MAX_MESSAGE) + "..." : pointer;
+        Diagnostic.Builder b = Diagnostic.builder(code).message(text).jsonPointer(ptr).source(sourceName)
                 .range(source.line(s), source.column(s), source.line(e), source.column(e));
         if (fix != null) {
             b.fix(fix);

@@ -103,7 +103,7 @@ public final class TolerantJsonParser {
                 if (t.startsValue()) {
                     f.state = State.NEXT;
                     String ptr = f.key == null ? f.pointer : LintContext.child(f.pointer, f.key);
-                    JsonNode v = startValueInside(t, ptr);
+                    JsonNode v = startValue(t, ptr);
                     if (f.key != null) {
                         addMember(f, v);
                     }
@@ -178,7 +178,7 @@ public final class TolerantJsonParser {
                 error(t.start(), t.start(), "missing ',' between array elements");
             }
             f.state = State.NEXT;
-            f.node.add(startValueInside(t, LintContext.child(f.pointer, f.node.elements().size())));
+            f.node.add(startValue(t, LintContext.child(f.pointer, f.node.elements().size())));
             return true;
         }
         switch (t.type()) {
@@ -213,10 +213,6 @@ public final class TolerantJsonParser {
                             + src.column(first) + "); only this last value is used", "remove one of the two");
         }
         f.node.add(new JsonNode.Member(f.key, f.keyStart, f.keyEnd, value));
-    }
-
-    private JsonNode startValueInside(Token t, String pointer) {
-        return startValue(t, pointer);
     }
 
     private JsonNode startValue(Token t, String pointer) {

@@ -2,7 +2,6 @@ package io.github.cni4j.internal.lint;
 
 import io.github.cni4j.internal.lint.PluginKnowledge.Plugin;
 import io.github.cni4j.lint.DiagnosticCode;
-import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,10 +49,16 @@ final class ValueRules {
         if (v.isEmpty()) {
             return;
         }
-        BigInteger n = new BigInteger(v.get().text());
-        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+        String text = v.get().text();
+        // Past 18 digits a number is out of every range here; parsing a huge one would only cost time.
+        boolean outside = text.length() > 18;
+        if (!outside) {
+            long n = Long.parseLong(text);
+            outside = n < min || n > max;
+        }
+        if (outside) {
             ctx.report(DiagnosticCode.VALUE_OUT_OF_RANGE, v.get(), LintContext.child(ptr, key), "\"" + key + "\" is "
-                    + n + "; expected " + min + " to " + max);
+                    + (text.length() > 30 ? text.substring(0, 30) + "..." : text) + "; expected " + min + " to " + max);
         }
     }
 
