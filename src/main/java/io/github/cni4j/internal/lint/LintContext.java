@@ -158,6 +158,10 @@ public final class LintContext {
      * @return the child pointer
      */
     public static String child(String parent, Object token) {
-        return parent + "/" + token.toString().replace("~", "~0").replace("/", "~1");
+        String t = token.toString();
+        if (t.length() > MAX_MESSAGE) {
+            t = t.substring(0, MAX_MESSAGE) + "...";   // keeps deep pointers under huge keys small
+        }
+        return parent + "/" + t.replace("~", "~0").replace("/", "~1");
     }
 }
