@@ -48,4 +48,14 @@ class ParserAgreesWithJacksonProperties {
                 .noneMatch(d -> d.kind() == DiagnosticCode.JSON_SYNTAX);
         assertThat(weAccept).as(text).isEqualTo(jacksonAccepts);
     }
+
+    @Provide
+    Arbitrary<String> jsonAlphabet() {
+        return Arbitraries.strings().withChars("{}[]:,\"\\ \n0123-.eEtrufalsn/*'u").ofMinLength(1).ofMaxLength(24);
+    }
+
+    @Property(tries = 500)
+    void agreesOnShortTextsOfJsonCharacters(@ForAll("jsonAlphabet") String text) {
+        syntaxErrorsExactlyWhenJacksonRefuses(text);
+    }
 }
