@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The user's cnitool walkthrough in one command, on a fresh Debian machine, as root:
+# create a netns, ADD it to a bridge network (an embedded redisnet-style config), CHECK, show its address, reach a
+# TCP server inside it from the host, DEL, delete the netns, and show that nothing is left behind.
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+
+if [ "$(id -u)" != 0 ]; then
+  echo "demo.sh: run as root (network namespaces and bridges need CAP_SYS_ADMIN and CAP_NET_ADMIN)" >&2
+  exit 1
+fi
+
+need=()
+[ -x /usr/lib/cni/bridge ] || [ -x /opt/cni/bin/bridge ] || need+=(containernetworking-plugins)
+command -v ip >/dev/null || need+=(iproute2)
+command -v iptables >/dev/null || need+=(iptables)
+command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || need+=(maven)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+exec "$here/cnitool" demo "$@"

@@ -1,0 +1,47 @@
+package io.github.cni4j.internal.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed fields of one plugin object, decoded as Go decodes JSON into libcni's {@code types.PluginConf}: keys
+ * match the struct's fields exactly or case-insensitively (each matching key assigns, so the last one wins);
+ * {@code null} leaves a field unset; a value of the wrong kind is an error naming the field, the kind found and the
+ * type expected; every other key is ignored.
+ *
+ * @param type {@code type}, {@code ""} when unset
+ * @param name {@code name}, {@code null} when unset
+ * @param cniVersion {@code cniVersion}, {@code ""} when unset
+ * @param capabilities {@code capabilities}
+ * @param ipamType {@code ipam.type}, {@code null} when unset
+ * @param dns the {@code dns} object, {@code null} when absent or {@code null}
+ */
+public record PluginFields(String type, String name, String cniVersion, Map<String, Boolean> capabilities,
+                           String ipamType, DnsFields dns) {
+
+    /**
+     * The decoded {@code dns} object.
+     *
+     * @param nameservers {@code nameservers}
+     * @param domain {@code domain}, {@code ""} when unset
+     * @param search {@code search}
+     * @param options {@code options}
+     */
+    public record DnsFields(List<String> nameservers, String domain, List<String> search, List<String> options) {
+    }
+
+    /**
+     * Decodes a plugin object (or {@code null}, which decodes to nothing).
+     *
+     * @param node the value
+     * @param sortedKeys true when Go decodes the object's re-encoded form (a list entry: keys sorted at every
+     *        level), which decides the first error reported and which of two case variants of a key wins;
+     *        false to follow the document order (bytes decoded as written)
+     * @return the fields; {@code type} may be empty (the caller reports {@code missing 'type'})
+     * @throws FieldError for a value of the wrong kind, with a pointer relative to {@code node}
+     */
+    public static PluginFields decode(JsonNode node, boolean sortedKeys) {
+        return new PluginFieldsDecoder(sortedKeys).plugin(node);
+    }
+}
