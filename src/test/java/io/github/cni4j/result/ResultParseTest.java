@@ -132,6 +132,9 @@ class ResultParseTest {
                     assertThat(c.jsonPointer()).contains("/ips/0/address");
                     assertThat(c.getMessage()).isEqualTo("invalid CIDR address: 10.0.0.1; line 4:17 at /ips/0/address");
                 });
+        failsWith(() -> Result.fromBytes(b("{\"ips\":[\n {\"address\":\"bad\"}]}"), "1.0.0"), "invalid CIDR address: bad")
+                .satisfies(e -> assertThat(((ConfigException) e).line()).contains(2))
+                .satisfies(e -> assertThat(((ConfigException) e).column()).contains(13));
         failsWith(() -> Result.fromBytes(b("{\n\"cniVersion\": \"1.0.0\",\n  x}")),
                 "decoding version from network config: invalid character 'x' looking for beginning of object "
                         + "key string")

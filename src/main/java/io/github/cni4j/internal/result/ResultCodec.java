@@ -69,7 +69,8 @@ public final class ResultCodec {
         ObjectNode fixed = root.isObject() ? ((ObjectNode) root).deepCopy() : JsonTrees.MAPPER.createObjectNode();
         fixed.put("cniVersion", version);
         byte[] remarshalled = GoJson.encode(fixed);
-        return create(version, readTree(remarshalled, RAW_RESULT), null);
+        // pointers into the re-marshalled tree still name the same values in the original text
+        return create(version, readTree(remarshalled, RAW_RESULT), json);
     }
 
     /**
