@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.CniException;
+import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
@@ -62,7 +63,9 @@ class RealPluginsIT {
 
     @Test
     void bridgeChainAddCheckDelInARealNetns() throws Exception {
-        NetworkConfigList list = NetworkConfigList.fromBytes(RealNetwork.bytes(net.chain(false)), "chain");
+        Path confDir = Files.createDirectories(tmp.resolve("net.d"));
+        Files.write(confDir.resolve("10-c4j.conflist"), RealNetwork.bytes(net.chain(false)));
+        NetworkConfigList list = ConfLoader.loadConfList(confDir, net.name);
         String id = TestNames.containerId();
         try (TestNetns ns = TestNetns.create()) {
             RuntimeConf rt = rt(ns, id);
