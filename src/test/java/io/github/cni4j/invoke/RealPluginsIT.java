@@ -194,4 +194,25 @@ class RealPluginsIT {
             namespaces.forEach(TestNetns::close);
         }
     }
+
+    @Test
+    void gcDeletesStaleAttachmentsWithTheRealPlugins() {
+        NetworkConfigList list = NetworkConfigList.fromBytes(RealNetwork.bytes(net.chain(false)), "chain");
+        try (TestNetns keep = TestNetns.create(); TestNetns stale = TestNetns.create()) {
+            String keepId = TestNames.containerId();
+            String staleId = TestNames.containerId();
+            invoker.add(list, rt(keep, keepId));
+            Result r = invoker.add(list, rt(stale, staleId));
+            String staleIp = r.ips().get(0).address().address().getHostAddress();
+
+            invoker.gc(list, GcArgs.of(List.of(new GcAttachment(keepId, "eth0"))));
+
+            assertThat(RealNetwork.linkExists(stale.name(), "eth0")).isFalse();
+            assertThat(net.reservation(staleIp)).doesNotExist();
+            assertThat(RealNetwork.linkExists(keep.name(), "eth0")).isTrue();
+            assertThat(invoker.cachedAttachments("")).extracting(a -> a.containerId()).containsExactly(keepId);
+            invoker.del(list, rt(keep, keepId));
+            assertThat(invoker.cachedAttachments("")).isEmpty();
+        }
+    }
 }
