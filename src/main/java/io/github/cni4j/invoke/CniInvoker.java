@@ -47,8 +47,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Immutable and thread-safe. Operations on the same (cache dir, network, container, interface) are serialized,
- * others run in parallel; GC of a network waits for, and blocks, that network's ADD/CHECK/DEL. The locks are
- * in-process only.
+ * others run in parallel; GC of a network waits for, and blocks, that network's ADD/CHECK/DEL. Across processes an
+ * advisory lock file per network ({@code <cacheDir>/locks/<network>.lock}) keeps GC exclusive among cni4j users.
  */
 public final class CniInvoker {
 
