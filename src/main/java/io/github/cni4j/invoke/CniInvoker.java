@@ -173,6 +173,9 @@ public final class CniInvoker {
      * GC with valid attachments: DELs the network's other cached attachments, then sends GC (1.1.0+) with
      * {@code cni.dev/valid-attachments} and {@code cni.dev/attachments}.
      *
+     * <p>An empty list is sent to plugins as {@code []} (Go sends {@code null} for a nil slice; both mean "nothing is
+     * valid"). Use {@link #gc(NetworkConfigList)} for libcni's nil arguments.
+     *
      * @param list the network
      * @param args the attachments to keep
      * @throws io.github.cni4j.CniException all failures joined (newline-separated), the others suppressed
