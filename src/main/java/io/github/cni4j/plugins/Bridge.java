@@ -220,7 +220,7 @@ public final class Bridge extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamOf(tree);
+        return Fields.ipamIn(tree);
     }
 
     /**

@@ -236,7 +236,7 @@ final class Fields {
         };
     }
 
-    static Optional<IpamSpec> ipamOf(JsonNode parent) {
+    static Optional<IpamSpec> ipamIn(JsonNode parent) {
         JsonNode ipam = parent.get("ipam");
         return ipam instanceof ObjectNode o ? ipamOf(o) : Optional.empty();
     }

@@ -107,7 +107,7 @@ public final class HostDevice extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamOf(tree);
+        return Fields.ipamIn(tree);
     }
 
     /**

@@ -127,7 +127,7 @@ public final class Macvlan extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamOf(tree);
+        return Fields.ipamIn(tree);
     }
 
     /**

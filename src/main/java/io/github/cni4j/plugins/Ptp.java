@@ -97,7 +97,7 @@ public final class Ptp extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamOf(tree);
+        return Fields.ipamIn(tree);
     }
 
     /**
