@@ -35,8 +35,11 @@ public abstract sealed class CniException extends RuntimeException
     /** The spec's "unknown" code that libcni uses for failures it cannot decode. */
     public static final int CODE_UNKNOWN = 0;
 
+    /** Serialized state behind {@link #code()}. */
     private final int code;
+    /** Serialized state behind {@link #msg()}. */
     private final String msg;
+    /** Serialized state behind {@link #details()}. */
     private final String details;
 
     /**

@@ -23,9 +23,13 @@ public final class ConfigException extends CniException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized state behind {@link #source()}. */
     private final String source;
+    /** Serialized state behind {@link #line()}. */
     private final int line;
+    /** Serialized state behind {@link #column()}. */
     private final int column;
+    /** Serialized state behind {@link #jsonPointer()}. */
     private final String jsonPointer;
 
     /**
