@@ -214,4 +214,25 @@ class NetworkManagerTest {
         assertThat(bridge.path("ipMasq").asBoolean(true)).isFalse();
         assertThat(bridge.path("ipam").has("routes")).isFalse();
     }
+
+    @Test
+    void inspectedSpecRecreatesTheSameFile(@TempDir Path otherDir) throws IOException {
+        NetworkInfo n = nm.create(NetworkSpec.fromDockerArgs(List.of("--subnet", "10.35.0.0/24", "--gateway",
+                "10.35.0.254", "--ip-range", "10.35.0.64/26", "-o", "mtu=1300", "-o", "icc=false", "--label", "a=b",
+                "c4j-spec")));
+        NetworkSpec spec = nm.inspect("c4j-spec").spec().orElseThrow();
+        assertThat(spec.subnets()).containsExactly("10.35.0.0/24");
+        assertThat(spec.gateway()).contains("10.35.0.254");
+        assertThat(spec.ipRange()).contains("10.35.0.64/26");
+        assertThat(spec.mtu()).contains(1300);
+        assertThat(spec.icc()).isFalse();
+        assertThat(spec.labels()).containsEntry("a", "b");
+        NetworkManager other = NetworkManager.builder(otherDir).pluginDirs(List.of(pluginDir)).cacheDir(cacheDir)
+                .build();
+        NetworkInfo copy = other.create(spec);
+        assertThat(Files.readAllBytes(copy.file())).isEqualTo(Files.readAllBytes(n.file()));
+        Files.writeString(confDir.resolve("50-odd.conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\"odd\","
+                + "\"plugins\":[{\"type\":\"ptp\",\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.36.0.0/24\"}}]}");
+        assertThat(nm.inspect("odd").spec()).isEmpty();
+    }
 }
