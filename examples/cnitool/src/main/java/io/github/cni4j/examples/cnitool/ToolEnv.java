@@ -1,6 +1,7 @@
 package io.github.cni4j.examples.cnitool;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,8 +61,8 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
      *
      * @throws ToolException {@code invalid CNI_ARGS pair "<pair>"}, cnitool's text
      */
-    Map<String, String> cniArgs() {
-        Map<String, String> pairs = new LinkedHashMap<>();
+    List<Map.Entry<String, String>> cniArgs() {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
         if (rawCniArgs.isEmpty()) {
             return pairs;
         }
@@ -70,7 +71,7 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
             if (kv.length != 2 || kv[0].isEmpty() || kv[1].isEmpty()) {
                 throw new ToolException("invalid CNI_ARGS pair \"" + pair + "\"");
             }
-            pairs.put(kv[0], kv[1]);
+            pairs.add(Map.entry(kv[0], kv[1]));
         }
         return pairs;
     }
@@ -95,6 +96,33 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
                     + "{\"portMappings\":[{\"hostPort\":8080,\"containerPort\":80,\"protocol\":\"tcp\"}]}");
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * {@code CAP_ARGS} as plain Java values (maps, lists, strings, numbers, booleans), as RuntimeConf takes them.
+     *
+     * @throws ToolException when it is not a JSON object, or holds a {@code null}
+     */
+    Map<String, Object> capArgsMap() {
+        Map<String, Object> values = MAPPER.convertValue(capArgs(), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        if (containsNull(values)) {
+            throw new ToolException("invalid CAP_ARGS: null values are not supported");
+        }
+        return values;
+    }
+
+    private static boolean containsNull(Object value) {
+        if (value == null) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(ToolEnv::containsNull);
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().anyMatch(ToolEnv::containsNull);
+        }
+        return false;
     }
 
     /**

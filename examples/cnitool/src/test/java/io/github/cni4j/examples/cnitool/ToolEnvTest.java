@@ -44,6 +44,7 @@ class ToolEnvTest {
         assertThat(env.ifName()).isEqualTo("net1");
         assertThat(env.cniArgs()).containsExactly(Map.entry("IgnoreUnknown", "1"), Map.entry("K8S_POD_NAME", "web"));
         assertThat(env.capArgs().get("mac").textValue()).isEqualTo("c2:11:22:33:44:55");
+        assertThat(env.capArgsMap()).containsExactly(Map.entry("mac", "c2:11:22:33:44:55"));
         assertThat(env.cacheDir()).isEqualTo(Path.of("/tmp/cache"));
     }
 
@@ -64,5 +65,13 @@ class ToolEnvTest {
                 .hasMessageStartingWith("invalid CAP_ARGS: expected a JSON object");
         assertThatThrownBy(ToolEnv.from(Map.of("CAP_ARGS", "{\"a\":"))::capArgs).isInstanceOf(ToolException.class)
                 .hasMessageStartingWith("invalid CAP_ARGS: ");
+        assertThatThrownBy(ToolEnv.from(Map.of("CAP_ARGS", "{\"a\":[1,null]}"))::capArgsMap)
+                .isInstanceOf(ToolException.class).hasMessage("invalid CAP_ARGS: null values are not supported");
+    }
+
+    @Test
+    void duplicateCniArgsKeepTheirOrder() {
+        assertThat(ToolEnv.from(Map.of("CNI_ARGS", "A=1;B=2;A=3")).cniArgs())
+                .containsExactly(Map.entry("A", "1"), Map.entry("B", "2"), Map.entry("A", "3"));
     }
 }
