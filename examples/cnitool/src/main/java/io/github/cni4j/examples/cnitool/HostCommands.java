@@ -2,12 +2,15 @@ package io.github.cni4j.examples.cnitool;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs the host's own tools ({@code ip}, {@code iptables-save}) for the demo, which shows their output. */
 final class HostCommands {
@@ -61,6 +64,14 @@ final class HostCommands {
         return false;
     }
 
+    static boolean isRoot() {
+        try {
+            return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     static boolean linkExists(String name) {
         return Files.exists(Path.of("/sys/class/net", name));
     }
@@ -80,5 +91,32 @@ final class HostCommands {
         text.append(run("ip", "-o", "-4", "addr", "show").out());
         text.append(run("ip", "-4", "route", "show", "table", "all").out());
         return Subnets.prefixesIn(text.toString());
+    }
+
+    static boolean removeBridge(String bridge, PrintStream log) {
+        if (!HostCommands.linkExists(bridge)) {
+            return true;
+        }
+        HostCommands.Output out = HostCommands.run("ip", "link", "del", bridge);
+        if (!out.ok()) {
+            log.println("cleanup: ip link del " + bridge + ": " + out.err().strip());
+        }
+        return out.ok();
+    }
+
+    static boolean deleteTree(Path dir, PrintStream log) {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+            return true;
+        } catch (IOException e) {
+            log.println("cleanup: cannot delete " + dir + ": " + e);
+            return false;
+        }
     }
 }
