@@ -22,7 +22,9 @@ public final class CniTool {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     CniTool() {
-        for (Command c : List.of(new LintCommand(), new LsCommand(), new NetnsCommand())) {
+        for (Command c : List.of(new AttachCommand("add"), new AttachCommand("check"), new AttachCommand("del"),
+                new GcCommand(), new StatusCommand(), new VersionCommand(), new ValidateCommand(),
+                new LintCommand(), new LsCommand(), new NetnsCommand(), new DemoCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -60,7 +60,11 @@ final class GcCommand implements Command {
             throw new UsageException("expected <network> [<netns-path>]");
         }
         NetworkConfigList network = ConfLoader.loadConfList(ctx.env().confDir(), positional.get(0));
-        AttachCommand.invoker(ctx.env()).gc(network, GcArgs.of(valid));
+        if (valid.isEmpty()) {
+            AttachCommand.invoker(ctx.env()).gc(network); // Go's cnitool: no valid attachments at all
+        } else {
+            AttachCommand.invoker(ctx.env()).gc(network, GcArgs.of(valid));
+        }
         return 0;
     }
 
