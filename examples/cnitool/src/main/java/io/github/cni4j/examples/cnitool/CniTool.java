@@ -1,6 +1,7 @@
 package io.github.cni4j.examples.cnitool;
 
 import io.github.cni4j.CniException;
+import io.github.cni4j.ConfigException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -69,13 +70,25 @@ public final class CniTool {
             err.println("cnitool " + command.name() + ": " + e.getMessage());
             err.println("run `cnitool " + command.name() + " --help` for usage");
             return 2;
-        } catch (CniException | ToolException e) {
+        } catch (CniException e) {
             // Go's cnitool prints the error text alone and exits 1.
+            err.println(describe(e));
+            return 1;
+        } catch (ToolException e) {
             err.println(e.getMessage());
             return 1;
         } finally {
             out.flush();
         }
+    }
+
+    /** The error as Go's cnitool prints it, with cni4j's position details unless they only repeat the message. */
+    static String describe(CniException e) {
+        if (e instanceof ConfigException c && c.line().isEmpty() && c.jsonPointer().isEmpty()
+                && e.msg().contains(c.source())) {
+            return e.msg();
+        }
+        return e.getMessage();
     }
 
     private int help(List<String> topic, PrintStream out, PrintStream err) {

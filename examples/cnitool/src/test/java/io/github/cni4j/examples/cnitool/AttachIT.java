@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cni4j.examples.cnitool.Launcher.Run;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,160 +21,141 @@ class AttachIT {
     @TempDir
     Path tmp;
 
-    private final String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL);
-    private final String bridge = "c4j" + suffix;
-    private final String netns = "c4j-" + suffix;
-    private final String network = "c4jnet-" + suffix;
-    private Path confDir;
-    private Path cacheDir;
-    private Path ipamDir;
-    private String subnet;
-    private Map<String, String> env;
+    private TestNetwork net;
 
     @BeforeEach
     void setUp() throws Exception {
         ItPrerequisites.requireRootAndPlugins("bridge", "host-local");
-        confDir = Files.createDirectories(tmp.resolve("net.d"));
-        cacheDir = tmp.resolve("cache");
-        ipamDir = tmp.resolve("ipam");
-        subnet = freeSubnet();
-        Launcher.write(confDir.resolve("10-" + network + ".conflist"), """
-                {
-                  "cniVersion": "1.0.0",
-                  "name": "%s",
-                  "plugins": [
-                    {"type": "bridge", "bridge": "%s", "isGateway": true,
-                     "ipam": {"type": "host-local", "subnet": "%s", "dataDir": "%s"}}
-                  ]
-                }
-                """.formatted(network, bridge, subnet, ipamDir));
-        env = new HashMap<>(Map.of("NETCONFPATH", confDir.toString(), "CNI_PATH",
-                ItPrerequisites.PLUGIN_DIR.toString(), "CNI_CACHE_DIR", cacheDir.toString()));
+        net = new TestNetwork(tmp, "1.0.0");
     }
 
     @AfterEach
     void cleanUp() {
-        ItPrerequisites.sh("ip", "netns", "del", netns);
-        ItPrerequisites.sh("ip", "link", "del", bridge);
-    }
-
-    /** A random 10.2xx.y.0/24 the host does not use. */
-    private static String freeSubnet() {
-        List<String> used = HostCommands.hostIpv4Prefixes();
-        for (int i = 0; i < 100; i++) {
-            String candidate = "10." + ThreadLocalRandom.current().nextInt(200, 250) + "."
-                    + ThreadLocalRandom.current().nextInt(0, 256) + ".0/24";
-            if (used.stream().noneMatch(u -> !u.endsWith("/0") && Subnets.overlaps(candidate, u))) {
-                return candidate;
-            }
+        if (net != null) {
+            net.close();
         }
-        throw new AssertionError("no free 10.2xx.y.0/24 on this host");
     }
 
     @Test
     void addCheckDelRoundTripLikeGoCnitool() throws Exception {
-        Run made = Launcher.cnitool(env, "netns", "add", netns);
+        String name = net.netnsName();
+        Run made = Launcher.cnitool(net.env, "netns", "add", name);
         assertThat(made.status()).as(made.toString()).isZero();
-        Path nsPath = Path.of(made.out().strip());
-        assertThat(ItPrerequisites.sh("ip", "netns", "list")).contains(netns);
-        String containerId = ToolEnv.containerId(nsPath);
+        String nsPath = made.out().strip();
+        assertThat(nsPath).isEqualTo("/run/netns/" + name);
+        assertThat(ItPrerequisites.sh("ip", "netns", "list")).contains(name);
 
-        Run add = Launcher.cnitool(env, "add", network, nsPath.toString());
+        Run add = Launcher.cnitool(net.env, "add", net.network, nsPath);
         assertThat(add.status()).as(add.toString()).isZero();
         // Exactly cnitool's output: the result JSON indented by 4 spaces, no final newline, nothing else.
-        assertThat(add.out()).startsWith("{\n    \"cniVersion\": \"1.0.0\",").doesNotEndWith("\n");
+        assertThat(add.out()).startsWith("{\n    \"cniVersion\": \"1.0.0\",\n    \"interfaces\": [\n        {\n")
+                .doesNotEndWith("\n");
         JsonNode result = JSON.readTree(add.out());
         String address = result.at("/ips/0/address").textValue();
-        assertThat(address).startsWith(Subnets.host(subnet, 2) + "/24");
-        assertThat(result.at("/interfaces").findValuesAsText("sandbox")).contains(nsPath.toString());
-        Path cached = cacheDir.resolve("results").resolve(network + "-" + containerId + "-eth0");
-        assertThat(cached).exists();
-        assertThat(ipamDir.resolve(network).resolve(Subnets.host(subnet, 2))).exists();
+        assertThat(address).isEqualTo(Subnets.host(net.subnet, 2) + "/24");
+        assertThat(result.at("/interfaces").findValuesAsText("sandbox")).contains(nsPath);
+        // The cache entry is keyed by cnitool's container id, so Go's cnitool could CHECK and DEL it too.
+        assertThat(net.cachedResult(nsPath, "eth0")).exists();
+        assertThat(net.reservation(2)).exists();
 
-        Run check = Launcher.cnitool(env, "check", network, nsPath.toString());
+        Run check = Launcher.cnitool(net.env, "check", net.network, nsPath);
         assertThat(check.status()).as(check.toString()).isZero();
         assertThat(check.out()).isEmpty();
-        assertThat(ItPrerequisites.sh("ip", "-n", netns, "addr", "show", "eth0")).contains(address);
+        assertThat(ItPrerequisites.sh("ip", "-n", name, "addr", "show", "eth0")).contains(address);
 
-        Run del = Launcher.cnitool(env, "del", network, nsPath.toString());
+        Run del = Launcher.cnitool(net.env, "del", net.network, nsPath);
         assertThat(del.status()).as(del.toString()).isZero();
         assertThat(del.out()).isEmpty();
-        assertThat(cached).doesNotExist();
-        assertThat(ipamDir.resolve(network).resolve(Subnets.host(subnet, 2))).doesNotExist();
-        assertThat(ItPrerequisites.sh("ip", "-n", netns, "link")).doesNotContain("eth0");
+        assertThat(net.cachedResult(nsPath, "eth0")).doesNotExist();
+        assertThat(net.reservation(2)).doesNotExist();
+        assertThat(ItPrerequisites.sh("ip", "-n", name, "link")).doesNotContain("eth0");
 
-        Run gone = Launcher.cnitool(env, "netns", "del", netns);
+        Run gone = Launcher.cnitool(net.env, "netns", "del", name);
         assertThat(gone.status()).as(gone.toString()).isZero();
-        assertThat(nsPath).doesNotExist();
+        assertThat(Path.of(nsPath)).doesNotExist();
+    }
+
+    @Test
+    void relativeNetnsPathIsMadeAbsoluteLikeGoCnitool() {
+        String nsPath = net.netns();
+        Run add = Launcher.run(java.util.List.of(Launcher.CNITOOL.toString(), "add", net.network,
+                "../netns/" + Path.of(nsPath).getFileName()), net.env, Path.of("/run/netns"), 300);
+        assertThat(add.status()).as(add.toString()).isZero();
+        assertThat(net.cachedResult(nsPath, "eth0")).exists();
+        Run del = Launcher.cnitool(net.env, "del", net.network, nsPath);
+        assertThat(del.status()).as(del.toString()).isZero();
+        assertThat(net.cachedResult(nsPath, "eth0")).doesNotExist();
     }
 
     @Test
     void ifNameComesFromTheEnvironmentOrTheOption() throws Exception {
-        ItPrerequisites.sh("ip", "netns", "add", netns);
-        String nsPath = "/run/netns/" + netns;
-        env.put("CNI_IFNAME", "c4jin0");
-        Run add = Launcher.cnitool(env, "add", "-i", "net1", network, nsPath);
+        String nsPath = net.netns();
+        String name = Path.of(nsPath).getFileName().toString();
+        net.env.put("CNI_IFNAME", "c4jin0");
+        Run add = Launcher.cnitool(net.env, "add", "-i", "net1", net.network, nsPath);
         assertThat(add.status()).as(add.toString()).isZero();
         assertThat(JSON.readTree(add.out()).at("/interfaces").findValuesAsText("name")).contains("net1");
-        Run delWrong = Launcher.cnitool(env, "del", network, nsPath);
-        assertThat(delWrong.status()).as(delWrong.toString()).isZero();
-        assertThat(ItPrerequisites.sh("ip", "-n", netns, "link")).contains("net1");
-        Run del = Launcher.cnitool(env, "del", "--ifname", "net1", network, nsPath);
+        Run delOther = Launcher.cnitool(net.env, "del", net.network, nsPath);
+        assertThat(delOther.status()).as(delOther.toString()).isZero();
+        assertThat(ItPrerequisites.sh("ip", "-n", name, "link")).contains("net1");
+        Run del = Launcher.cnitool(net.env, "del", "--ifname", "net1", net.network, nsPath);
         assertThat(del.status()).as(del.toString()).isZero();
-        assertThat(ItPrerequisites.sh("ip", "-n", netns, "link")).doesNotContain("net1");
+        assertThat(ItPrerequisites.sh("ip", "-n", name, "link")).doesNotContain("net1");
     }
 
     @Test
     void unknownNetworkIsExitOneWithLibcnisMessage() {
-        Run run = Launcher.cnitool(env, "add", "c4jnet-nope", "/run/netns/" + netns);
+        Run run = Launcher.cnitool(net.env, "add", "c4jnet-nope", "/run/netns/c4j-nope");
         assertThat(run.status()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("no net configuration with name \"c4jnet-nope\" in " + confDir + "\n");
+        assertThat(run.err()).isEqualTo("no net configuration with name \"c4jnet-nope\" in " + net.confDir + "\n");
         assertThat(run.out()).isEmpty();
     }
 
     @Test
     void missingPluginNamesThePluginAndThePath() throws Exception {
-        Launcher.write(confDir.resolve("20-c4j-missing.conflist"), """
+        Launcher.write(net.confDir.resolve("20-c4j-missing.conflist"), """
                 {"cniVersion": "1.0.0", "name": "c4jnet-missing", "plugins": [{"type": "c4j-no-such-plugin"}]}
                 """);
-        ItPrerequisites.sh("ip", "netns", "add", netns);
-        Run run = Launcher.cnitool(env, "add", "c4jnet-missing", "/run/netns/" + netns);
+        Run run = Launcher.cnitool(net.env, "add", "c4jnet-missing", net.netns());
         assertThat(run.status()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).contains("c4j-no-such-plugin").contains(ItPrerequisites.PLUGIN_DIR.toString());
+        // libcni's text, one line, no stack trace.
+        assertThat(run.err()).isEqualTo("plugin type=\"c4j-no-such-plugin\" failed (add): failed to find plugin "
+                + "\"c4j-no-such-plugin\" in path [" + ItPrerequisites.PLUGIN_DIR + "]\n");
         assertThat(run.out()).isEmpty();
     }
 
     @Test
     void badJsonInNetconfpathNamesFileLineAndColumn() throws Exception {
-        Path bad = Launcher.write(confDir.resolve("05-c4j-bad.conflist"),
+        Path bad = Launcher.write(net.confDir.resolve("05-c4j-bad.conflist"),
                 "{\"cniVersion\": \"1.0.0\",\n \"name\": \"c4jnet-bad\",\n \"plugins\": [ {\"type\": } ]\n}\n");
-        Run run = Launcher.cnitool(env, "add", network, "/run/netns/" + netns);
+        Run run = Launcher.cnitool(net.env, "add", net.network, "/run/netns/c4j-nope");
         assertThat(run.status()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).contains(bad + ":3:");
+        assertThat(run.err()).contains(bad + ":3:").doesNotContain("Exception");
     }
 
     @Test
     void badNetnsPathIsExitOneNamingThePath() {
-        Run run = Launcher.cnitool(env, "add", network, "/nonexistent/c4j-" + suffix);
+        String missing = "/nonexistent/c4j-" + net.suffix;
+        Run run = Launcher.cnitool(net.env, "add", net.network, missing);
         assertThat(run.status()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).contains("/nonexistent/c4j-" + suffix);
+        assertThat(run.err()).contains("failed to open netns \"" + missing + "\"").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
-        assertThat(cacheDir.resolve("results")).doesNotExist();
+        assertThat(net.cachedResult(missing, "eth0")).doesNotExist();
     }
 
     @Test
     void missingArgumentsAreUsageErrors() {
-        Run run = Launcher.cnitool(env, "add", network);
+        Run run = Launcher.cnitool(net.env, "add", net.network);
         assertThat(run.status()).as(run.toString()).isEqualTo(2);
         assertThat(run.err()).contains("cnitool add: expected <network> <netns-path>").contains("--help");
     }
 
     @Test
     void badCniArgsAreRejectedBeforeAnyPluginRuns() {
-        env.put("CNI_ARGS", "IgnoreUnknown=1;oops");
-        Run run = Launcher.cnitool(env, "add", network, "/run/netns/" + netns);
+        net.env.put("CNI_ARGS", "IgnoreUnknown=1;oops");
+        Run run = Launcher.cnitool(net.env, "add", net.network, "/run/netns/c4j-nope");
         assertThat(run.status()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("invalid CNI_ARGS pair \"oops\"\n");
-        assertThat(HostCommands.linkExists(bridge)).isFalse();
+        assertThat(HostCommands.linkExists(net.bridge)).isFalse();
     }
 }
