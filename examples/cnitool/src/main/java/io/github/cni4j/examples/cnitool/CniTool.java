@@ -54,6 +54,9 @@ public final class CniTool {
         if (isHelp(args.get(0)) || args.get(0).equals("help")) {
             return help(args.subList(1, args.size()), out, err);
         }
+        if (args.get(0).equals(CdsTraining.COMMAND)) {
+            return CdsTraining.run(ToolEnv.from(environment));
+        }
         Command command = commands.get(args.get(0));
         if (command == null) {
             err.println("cnitool: unknown command \"" + args.get(0) + "\"; run `cnitool --help` for the list");
