@@ -25,7 +25,7 @@ public final class CniTool {
     CniTool() {
         for (Command c : List.of(new AttachCommand("add"), new AttachCommand("check"), new AttachCommand("del"),
                 new GcCommand(), new StatusCommand(), new VersionCommand(), new ValidateCommand(),
-                new LintCommand(), new LsCommand(), new NetnsCommand(), new DemoCommand())) {
+                new LintCommand(), new LsCommand(), new NetnsCommand(), new NetworkCommand(), new DemoCommand())) {
             commands.put(c.name(), c);
         }
     }
