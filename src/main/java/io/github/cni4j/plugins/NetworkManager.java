@@ -250,17 +250,29 @@ public final class NetworkManager {
         });
     }
 
-    /** @return the conf dir */
+    /**
+     * Returns the conf dir.
+     *
+     * @return the conf dir
+     */
     public Path confDir() {
         return confDir;
     }
 
-    /** @return the plugin dirs binaries are looked up in */
+    /**
+     * Returns the plugin dirs binaries are looked up in.
+     *
+     * @return the plugin dirs binaries are looked up in
+     */
     public List<Path> pluginDirs() {
         return pluginDirs;
     }
 
-    /** @return the result cache dir consulted for attachments */
+    /**
+     * Returns the result cache dir consulted for attachments.
+     *
+     * @return the result cache dir consulted for attachments
+     */
     public Path cacheDir() {
         return cacheDir;
     }
@@ -287,25 +299,45 @@ public final class NetworkManager {
             this.confDir = confDir;
         }
 
-        /** @param dirs where plugin binaries are (default: nerdctl's first existing dir) @return this builder */
+        /**
+         * Sets the pluginDirs option: where plugin binaries are (default: nerdctl's first existing dir).
+         *
+         * @param dirs where plugin binaries are (default: nerdctl's first existing dir)
+         * @return this builder
+         */
         public Builder pluginDirs(List<Path> dirs) {
             this.pluginDirs = List.copyOf(dirs);
             return this;
         }
 
-        /** @param dir libcni's cache dir (default {@code /var/lib/cni}) @return this builder */
+        /**
+         * Sets the cacheDir option: libcni's cache dir (default {@code /var/lib/cni}).
+         *
+         * @param dir libcni's cache dir (default {@code /var/lib/cni})
+         * @return this builder
+         */
         public Builder cacheDir(Path dir) {
             this.cacheDir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
-        /** @param dir host-local {@code dataDir} written into created networks (default: plugin's) @return this builder */
+        /**
+         * Sets the ipamDataDir option: host-local {@code dataDir} written into created networks (default: plugin's).
+         *
+         * @param dir host-local {@code dataDir} written into created networks (default: plugin's)
+         * @return this builder
+         */
         public Builder ipamDataDir(Path dir) {
             this.ipamDataDir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
-        /** @param nn the {@code NN} of {@code NN-<name>.conflist}, 0-99 (default 10) @return this builder */
+        /**
+         * Sets the filePriority option: the {@code NN} of {@code NN-<name>.conflist}, 0-99 (default 10).
+         *
+         * @param nn the {@code NN} of {@code NN-<name>.conflist}, 0-99 (default 10)
+         * @return this builder
+         */
         public Builder filePriority(int nn) {
             if (nn < 0 || nn > 99) {
                 throw new IllegalArgumentException("filePriority: " + nn + " out of range (0-99)");
@@ -330,7 +362,11 @@ public final class NetworkManager {
             return this;
         }
 
-        /** @return the manager */
+        /**
+         * Returns the manager.
+         *
+         * @return the manager
+         */
         public NetworkManager build() {
             return new NetworkManager(this);
         }

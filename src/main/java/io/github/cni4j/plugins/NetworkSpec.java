@@ -93,82 +93,146 @@ public final class NetworkSpec {
         return DockerArgs.parse(args);
     }
 
-    /** @return the name */
+    /**
+     * Returns the name.
+     *
+     * @return the name
+     */
     public String name() {
         return b.name;
     }
 
-    /** @return the driver (default {@link Driver#BRIDGE}) */
+    /**
+     * Returns the driver (default {@link Driver#BRIDGE}).
+     *
+     * @return the driver (default {@link Driver#BRIDGE})
+     */
     public Driver driver() {
         return b.driver;
     }
 
-    /** @return the subnets in the order given; empty means "pick a free /24" */
+    /**
+     * Returns the subnets in the order given; empty means "pick a free /24".
+     *
+     * @return the subnets in the order given; empty means "pick a free /24"
+     */
     public List<String> subnets() {
         return List.copyOf(b.subnets);
     }
 
-    /** @return the gateway, or empty for the subnet's first address */
+    /**
+     * Returns the gateway, or empty for the subnet's first address.
+     *
+     * @return the gateway, or empty for the subnet's first address
+     */
     public Optional<String> gateway() {
         return Optional.ofNullable(b.gateway);
     }
 
-    /** @return the range containers get addresses from, or empty for the whole subnet */
+    /**
+     * Returns the range containers get addresses from, or empty for the whole subnet.
+     *
+     * @return the range containers get addresses from, or empty for the whole subnet
+     */
     public Optional<String> ipRange() {
         return Optional.ofNullable(b.ipRange);
     }
 
-    /** @return the bridge device name, or empty for {@code br-<12 hex of the ID>} */
+    /**
+     * Returns the bridge device name, or empty for {@code br-<12 hex of the ID>}.
+     *
+     * @return the bridge device name, or empty for {@code br-<12 hex of the ID>}
+     */
     public Optional<String> bridgeName() {
         return Optional.ofNullable(b.bridgeName);
     }
 
-    /** @return whether outgoing traffic is masqueraded (default true) */
+    /**
+     * Returns whether outgoing traffic is masqueraded (default true).
+     *
+     * @return whether outgoing traffic is masqueraded (default true)
+     */
     public boolean ipMasq() {
         return b.ipMasq;
     }
 
-    /** @return whether containers on the bridge may talk to each other (default true) */
+    /**
+     * Returns whether containers on the bridge may talk to each other (default true).
+     *
+     * @return whether containers on the bridge may talk to each other (default true)
+     */
     public boolean icc() {
         return b.icc;
     }
 
-    /** @return whether the network has no gateway, no masquerading and no port mapping (default false) */
+    /**
+     * Returns whether the network has no gateway, no masquerading and no port mapping (default false).
+     *
+     * @return whether the network has no gateway, no masquerading and no port mapping (default false)
+     */
     public boolean internal() {
         return b.internal;
     }
 
-    /** @return whether IPv6 is enabled (explicitly or by an IPv6 subnet) */
+    /**
+     * Returns whether IPv6 is enabled (explicitly or by an IPv6 subnet).
+     *
+     * @return whether IPv6 is enabled (explicitly or by an IPv6 subnet)
+     */
     public boolean ipv6() {
         return b.ipv6;
     }
 
-    /** @return the MTU, or empty for the plugin default */
+    /**
+     * Returns the MTU, or empty for the plugin default.
+     *
+     * @return the MTU, or empty for the plugin default
+     */
     public Optional<Integer> mtu() {
         return Optional.ofNullable(b.mtu);
     }
 
-    /** @return the macvlan/ipvlan parent interface, or empty for the plugin default */
+    /**
+     * Returns the macvlan/ipvlan parent interface, or empty for the plugin default.
+     *
+     * @return the macvlan/ipvlan parent interface, or empty for the plugin default
+     */
     public Optional<String> parent() {
         return Optional.ofNullable(b.parent);
     }
 
-    /** @return the macvlan/ipvlan mode, or empty for the plugin default */
+    /**
+     * Returns the macvlan/ipvlan mode, or empty for the plugin default.
+     *
+     * @return the macvlan/ipvlan mode, or empty for the plugin default
+     */
     public Optional<String> mode() {
         return Optional.ofNullable(b.mode);
     }
 
-    /** @return the default host IP for port mappings ({@code com.docker.network.bridge.host_binding_ipv4}) */
+    /**
+     * Returns the default host IP for port mappings ({@code com.docker.network.bridge.host_binding_ipv4}).
+     *
+     * @return the default host IP for port mappings ({@code com.docker.network.bridge.host_binding_ipv4})
+     */
     public Optional<String> hostBindingIpv4() {
         return Optional.ofNullable(b.hostBindingIpv4);
     }
 
-    /** @return the labels, in the order given */
+    /**
+     * Returns the labels, in the order given.
+     *
+     * @return the labels, in the order given
+     */
     public Map<String, String> labels() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(b.labels));
     }
 
-    /** @return the driver options as given ({@code -o k=v}) */
+    /**
+     * Returns the driver options as given ({@code -o k=v}).
+     *
+     * @return the driver options as given ({@code -o k=v})
+     */
     public Map<String, String> options() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
     }
@@ -210,85 +274,156 @@ public final class NetworkSpec {
             this.name = name;
         }
 
-        /** @param d the driver (default bridge) @return this builder */
+        /**
+         * Sets the driver option: the driver (default bridge).
+         *
+         * @param d the driver (default bridge)
+         * @return this builder
+         */
         public Builder driver(Driver d) {
             this.driver = Objects.requireNonNull(d, "driver");
             return this;
         }
 
-        /** @param cidr a subnet, IPv4 or IPv6, as a network address @return this builder */
+        /**
+         * Adds a subnet, IPv4 or IPv6, as a network address.
+         *
+         * @param cidr a subnet, IPv4 or IPv6, as a network address
+         * @return this builder
+         */
         public Builder addSubnet(String cidr) {
             subnets.add(Objects.requireNonNull(cidr, "cidr"));
             return this;
         }
 
-        /** @param ip the gateway inside one of the subnets @return this builder */
+        /**
+         * Sets the gateway option: the gateway inside one of the subnets.
+         *
+         * @param ip the gateway inside one of the subnets
+         * @return this builder
+         */
         public Builder gateway(String ip) {
             this.gateway = Objects.requireNonNull(ip, "ip");
             return this;
         }
 
-        /** @param cidr the sub-range of a subnet containers get addresses from @return this builder */
+        /**
+         * Sets the ipRange option: the sub-range of a subnet containers get addresses from.
+         *
+         * @param cidr the sub-range of a subnet containers get addresses from
+         * @return this builder
+         */
         public Builder ipRange(String cidr) {
             this.ipRange = Objects.requireNonNull(cidr, "cidr");
             return this;
         }
 
-        /** @param bridge the bridge device name (at most 15 characters) @return this builder */
+        /**
+         * Sets the bridgeName option: the bridge device name (at most 15 characters).
+         *
+         * @param bridge the bridge device name (at most 15 characters)
+         * @return this builder
+         */
         public Builder bridgeName(String bridge) {
             this.bridgeName = Objects.requireNonNull(bridge, "bridge");
             return this;
         }
 
-        /** @param on whether to masquerade (default true) @return this builder */
+        /**
+         * Sets the ipMasq option: whether to masquerade (default true).
+         *
+         * @param on whether to masquerade (default true)
+         * @return this builder
+         */
         public Builder ipMasq(boolean on) {
             this.ipMasq = on;
             return this;
         }
 
-        /** @param on whether containers may talk to each other (default true) @return this builder */
+        /**
+         * Sets the icc option: whether containers may talk to each other (default true).
+         *
+         * @param on whether containers may talk to each other (default true)
+         * @return this builder
+         */
         public Builder icc(boolean on) {
             this.icc = on;
             return this;
         }
 
-        /** @param on whether the network is internal (default false) @return this builder */
+        /**
+         * Sets the internal option: whether the network is internal (default false).
+         *
+         * @param on whether the network is internal (default false)
+         * @return this builder
+         */
         public Builder internal(boolean on) {
             this.internal = on;
             return this;
         }
 
-        /** @param on whether IPv6 is enabled (default false) @return this builder */
+        /**
+         * Sets the ipv6 option: whether IPv6 is enabled (default false).
+         *
+         * @param on whether IPv6 is enabled (default false)
+         * @return this builder
+         */
         public Builder ipv6(boolean on) {
             this.ipv6 = on;
             return this;
         }
 
-        /** @param value the MTU (0 = plugin default) @return this builder */
+        /**
+         * Sets the mtu option: the MTU (0 = plugin default).
+         *
+         * @param value the MTU (0 = plugin default)
+         * @return this builder
+         */
         public Builder mtu(int value) {
             this.mtu = value;
             return this;
         }
 
-        /** @param ifName the macvlan/ipvlan parent interface @return this builder */
+        /**
+         * Sets the parent option: the macvlan/ipvlan parent interface.
+         *
+         * @param ifName the macvlan/ipvlan parent interface
+         * @return this builder
+         */
         public Builder parent(String ifName) {
             this.parent = Objects.requireNonNull(ifName, "ifName");
             return this;
         }
 
-        /** @param value the macvlan/ipvlan mode @return this builder */
+        /**
+         * Sets the mode option: the macvlan/ipvlan mode.
+         *
+         * @param value the macvlan/ipvlan mode
+         * @return this builder
+         */
         public Builder mode(String value) {
             this.mode = Objects.requireNonNull(value, "value");
             return this;
         }
 
-        /** @param ip the default host IP of port mappings @return this builder */
+        /**
+         * Sets the hostBindingIpv4 option: the default host IP of port mappings.
+         *
+         * @param ip the default host IP of port mappings
+         * @return this builder
+         */
         public Builder hostBindingIpv4(String ip) {
             this.hostBindingIpv4 = Objects.requireNonNull(ip, "ip");
             return this;
         }
 
-        /** @param key a label key @param value its value @return this builder */
+        /**
+         * Adds a label.
+         *
+         * @param key a label key
+         * @param value its value
+         * @return this builder
+         */
         public Builder putLabel(String key, String value) {
             labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
