@@ -37,6 +37,7 @@ final class DemoScenario {
     private final PrintStream out;
     private final String netns;
     private int step;
+    private String ip = "";
 
     DemoScenario(DemoSetup setup, CniInvoker invoker, DemoCleanup cleanup, PrintStream out) {
         this.setup = setup;
@@ -54,36 +55,11 @@ final class DemoScenario {
             out.printf("(config, cache and IPAM files in %s; /etc/cni and /var/lib/cni are not touched)%n",
                     setup.workDir());
             NetworkConfigList network = writeConfig();
-            heading("create the network namespace", "ip netns add " + setup.netnsName());
-            cleanup.guarded(() -> {
-                NetNs.create(setup.netnsName()).close();
-                return null;
-            });
-            out.println(netns);
             RuntimeConf rt = cleanup.runtimeConf();
-            heading("ADD it to the network", "cnitool add " + setup.network() + " " + netns);
-            Result result = cleanup.guarded(() -> invoker.add(network, rt));
-            out.println(GoIndent.indent(result.toBytes()));
-            heading("CHECK the attachment", "cnitool check " + setup.network() + " " + netns);
-            cleanup.guarded(() -> {
-                invoker.check(network, rt);
-                return null;
-            });
-            out.println("ok: the plugins confirm the attachment");
-            heading("show the namespace's addresses", "ip -n " + setup.netnsName() + " addr");
-            showCommand("ip", "-n", setup.netnsName(), "addr");
-            String ip = containerAddress(result);
+            attach(network, rt);
             heading("reach a TCP server inside the namespace from the host", "redis-cli -h " + ip + " ping");
             talkToServer(ip);
-            heading("DEL the attachment", "cnitool del " + setup.network() + " " + netns);
-            cleanup.guarded(() -> {
-                invoker.del(network, rt);
-                return null;
-            });
-            out.println("ok");
-            heading("delete the namespace", "ip netns del " + setup.netnsName());
-            NetNs.delete(setup.netnsName());
-            out.println("ok");
+            detach(network, rt);
             heading("nothing is left behind", "ls /var/lib/cni/results /var/lib/cni/networks/...; ip link");
             return DemoChecks.nothingLeft(setup, rt.containerId(), out);
         } catch (CniException | ToolException | UncheckedIOException e) {
@@ -92,6 +68,44 @@ final class DemoScenario {
         } finally {
             out.flush();
         }
+    }
+
+    /** Steps 2 to 5: netns, ADD, CHECK, ip addr. */
+    private void attach(NetworkConfigList network, RuntimeConf rt) {
+        heading("create the network namespace", "ip netns add " + setup.netnsName());
+        cleanup.guarded(() -> {
+            NetNs.create(setup.netnsName()).close();
+            return null;
+        });
+        out.println(netns);
+        heading("ADD it to the network", "cnitool add " + setup.network() + " " + netns);
+        Result result = cleanup.guarded(() -> invoker.add(network, rt));
+        out.println(GoIndent.indent(result.toBytes()));
+        ip = containerAddress(result);
+        heading("CHECK the attachment", "cnitool check " + setup.network() + " " + netns);
+        cleanup.guarded(() -> {
+            invoker.check(network, rt);
+            return null;
+        });
+        out.println("ok: the plugins confirm the attachment");
+        heading("show the namespace's addresses", "ip -n " + setup.netnsName() + " addr");
+        showCommand("ip", "-n", setup.netnsName(), "addr");
+    }
+
+    /** Steps 7 and 8: DEL, then the namespace goes. */
+    private void detach(NetworkConfigList network, RuntimeConf rt) {
+        heading("DEL the attachment", "cnitool del " + setup.network() + " " + netns);
+        cleanup.guarded(() -> {
+            invoker.del(network, rt);
+            return null;
+        });
+        out.println("ok");
+        heading("delete the namespace", "ip netns del " + setup.netnsName());
+        cleanup.guarded(() -> {
+            NetNs.delete(setup.netnsName());
+            return null;
+        });
+        out.println("ok");
     }
 
     private NetworkConfigList writeConfig() {
