@@ -49,13 +49,40 @@ final class AttachCommand implements Command {
                 Environment: NETCONFPATH, CNI_PATH, CNI_IFNAME (or -i), CNI_ARGS, CAP_ARGS, CNI_CACHE_DIR.
                 Exit status: 0 success, 1 the error text on stderr, 2 a usage error.""".formatted(
                 verb, verb.toUpperCase(java.util.Locale.ROOT),
-                verb.equals("add") ? "\nPrints the result as Go's cnitool does: JSON indented by 4 spaces, no final newline."
+                verb.equals("add")
+                        ? "\nPrints the result as Go's cnitool does: JSON indented by 4 spaces, no final newline."
                         : "");
     }
 
     @Override
     public int run(List<String> args, Context ctx) {
-        String ifName = ctx.env().ifName();
+        Target target = parse(args, ctx.env().ifName());
+        NetworkConfigList network = ConfLoader.loadConfList(ctx.env().confDir(), target.network());
+        RuntimeConf rt = RuntimeConf.builder()
+                .containerId(ToolEnv.containerId(target.netns()))
+                .netNs(target.netns().toString())
+                .ifName(target.ifName())
+                .args(ctx.env().cniArgs())
+                .capabilityArgs(ctx.env().capArgsMap())
+                .build();
+        CniInvoker invoker = invoker(ctx.env());
+        switch (verb) {
+            case "add" -> {
+                Result result = invoker.add(network, rt);
+                ctx.out().print(GoIndent.indent(result.toBytes()));
+            }
+            case "check" -> invoker.check(network, rt);
+            default -> invoker.del(network, rt);
+        }
+        return 0;
+    }
+
+    /** The network, the netns (absolute, as cnitool passes it on) and the interface name. */
+    private record Target(String network, Path netns, String ifName) {
+    }
+
+    private static Target parse(List<String> args, String defaultIfName) {
+        String ifName = defaultIfName;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -76,25 +103,7 @@ final class AttachCommand implements Command {
             throw new UsageException("expected <network> <netns-path>, got " + positional.size() + " argument"
                     + (positional.size() == 1 ? "" : "s"));
         }
-        Path netns = ToolEnv.absolute(Path.of(positional.get(1)));
-        NetworkConfigList network = ConfLoader.loadConfList(ctx.env().confDir(), positional.get(0));
-        RuntimeConf rt = RuntimeConf.builder()
-                .containerId(ToolEnv.containerId(netns))
-                .netNs(netns.toString())
-                .ifName(ifName)
-                .args(ctx.env().cniArgs())
-                .capabilityArgs(ctx.env().capArgsMap())
-                .build();
-        CniInvoker invoker = invoker(ctx.env());
-        switch (verb) {
-            case "add" -> {
-                Result result = invoker.add(network, rt);
-                ctx.out().print(GoIndent.indent(result.toBytes()));
-            }
-            case "check" -> invoker.check(network, rt);
-            default -> invoker.del(network, rt);
-        }
-        return 0;
+        return new Target(positional.get(0), ToolEnv.absolute(Path.of(positional.get(1))), ifName);
     }
 
     static CniInvoker invoker(ToolEnv env) {

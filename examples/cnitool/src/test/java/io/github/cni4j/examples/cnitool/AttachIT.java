@@ -161,4 +161,13 @@ class AttachIT {
         assertThat(run.err()).isEqualTo("invalid CNI_ARGS pair \"oops\"\n");
         assertThat(HostCommands.linkExists(net.bridge)).isFalse();
     }
+
+    @Test
+    void capArgsMustBeAJsonObject() {
+        net.env.put("CAP_ARGS", "[\"portMappings\"]");
+        Run run = Launcher.cnitool(net.env, "add", net.network, "/run/netns/c4j-nope");
+        assertThat(run.status()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).startsWith("invalid CAP_ARGS: expected a JSON object");
+        assertThat(HostCommands.linkExists(net.bridge)).isFalse();
+    }
 }
