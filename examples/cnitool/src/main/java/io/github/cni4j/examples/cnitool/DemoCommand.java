@@ -59,7 +59,12 @@ final class DemoCommand implements Command {
             if (lock == null) {
                 throw new ToolException("cnitool demo: another demo is running (lock " + LOCK + ")");
             }
-            return runLocked(subnet, ctx);
+            try {
+                return runLocked(subnet, ctx);
+            } finally {
+                // Not even the lock file stays behind (a demo starting right now fails its tryLock either way).
+                Files.deleteIfExists(LOCK);
+            }
         } catch (IOException e) {
             throw new ToolException("cnitool demo: cannot lock " + LOCK + ": " + e.getMessage(), e);
         }

@@ -33,6 +33,7 @@ class DemoIT {
         assertThat(Files.exists(DEMO.netnsPath())).as("netns " + DEMO.netnsPath()).isFalse();
         assertThat(HostCommands.linkExists(DEMO.bridge())).as("bridge " + DEMO.bridge()).isFalse();
         assertThat(DEMO.workDir()).as("the demo's work dir").doesNotExist();
+        assertThat(Path.of("/run/c4j-demo.lock")).as("the demo's lock file").doesNotExist();
         if (HostCommands.available("iptables-save")) {
             assertThat(HostCommands.run("iptables-save").out()).as("iptables rules").doesNotContain(DEMO.network());
         }
