@@ -45,8 +45,8 @@ final class DemoCleanup {
         }
     }
 
-    /** The shutdown hook: stop the demo, wait (bounded) for the running step, then clean up. */
-    Thread hook() {
+    /** The shutdown hook: stop the demo, wait (bounded) for the running step, clean up, then run {@code last}. */
+    Thread hook(Runnable last) {
         return new Thread(() -> {
             stopping = true;
             boolean locked = false;
@@ -65,6 +65,7 @@ final class DemoCleanup {
                 if (locked) {
                     busy.unlock();
                 }
+                last.run();
             }
         }, "c4j-demo-cleanup");
     }

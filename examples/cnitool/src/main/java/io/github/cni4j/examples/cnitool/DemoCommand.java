@@ -63,7 +63,7 @@ final class DemoCommand implements Command {
                 return runLocked(subnet, ctx);
             } finally {
                 // Not even the lock file stays behind (a demo starting right now fails its tryLock either way).
-                Files.deleteIfExists(LOCK);
+                deleteLockFile();
             }
         } catch (IOException e) {
             throw new ToolException("cnitool demo: cannot lock " + LOCK + ": " + e.getMessage(), e);
@@ -91,7 +91,7 @@ final class DemoCommand implements Command {
         }
         DemoSetup run = DemoSetup.standard(chosen);
         DemoCleanup cleanup = new DemoCleanup(run, invoker, ctx.err());
-        Thread hook = cleanup.hook();
+        Thread hook = cleanup.hook(DemoCommand::deleteLockFile);
         Runtime.getRuntime().addShutdownHook(hook);
         boolean passed = false;
         try {
@@ -108,6 +108,14 @@ final class DemoCommand implements Command {
         ctx.out().println(passed ? "== demo finished: every step passed, nothing left behind"
                 : "== demo FAILED (see the messages above)");
         return passed ? 0 : 1;
+    }
+
+    private static void deleteLockFile() {
+        try {
+            Files.deleteIfExists(LOCK);
+        } catch (IOException e) {
+            // Only a stale empty file in /run; the next demo locks it as usual.
+        }
     }
 
     private static void removeHook(Thread hook) {
