@@ -5,6 +5,7 @@ import io.github.cni4j.config.PluginConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code bandwidth} chained plugin: token-bucket shaping in bits per second and bits (capability {@code bandwidth}, enabled by default by the builder).
  *

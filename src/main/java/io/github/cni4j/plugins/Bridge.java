@@ -5,6 +5,7 @@ import io.github.cni4j.config.PluginConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code bridge} plugin: a Linux bridge on the host and a veth pair into the container.
  *

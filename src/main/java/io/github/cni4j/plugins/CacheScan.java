@@ -13,6 +13,9 @@ import java.util.TreeMap;
 /** Reads libcni's result cache ({@code <cacheDir>/results/*}, REFERENCE B.8) to find a network's attachments. */
 final class CacheScan {
 
+    /** Larger entries are not libcni's (a result plus a base64 conflist); skipping them bounds memory. */
+    private static final long MAX_ENTRY = 16L * 1024 * 1024;
+
     private CacheScan() {
     }
 
@@ -42,7 +45,7 @@ final class CacheScan {
 
     private static JsonNode read(Path f) {
         try {
-            if (!Files.isRegularFile(f) || Files.size(f) == 0) {
+            if (!Files.isRegularFile(f) || Files.size(f) == 0 || Files.size(f) > MAX_ENTRY) {
                 return null;
             }
             return Fields.MAPPER.readTree(Files.readAllBytes(f));

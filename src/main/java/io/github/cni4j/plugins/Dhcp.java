@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code dhcp} IPAM plugin: leases from a DHCP server through the plugin's daemon ({@code dhcp daemon}).
  *

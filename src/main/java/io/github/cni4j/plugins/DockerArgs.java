@@ -51,8 +51,8 @@ final class DockerArgs {
             case "--subnet" -> b.addSubnet(value);
             case "--gateway" -> b.gateway(value);
             case "--ip-range" -> b.ipRange(value);
-            case "--ipv6" -> b.ipv6(true);
-            case "--internal" -> b.internal(true);
+            case "--ipv6" -> b.ipv6(value == null || DockerOptions.parseBool(flag, value));
+            case "--internal" -> b.internal(value == null || DockerOptions.parseBool(flag, value));
             case "--label" -> {
                 String[] kv = value.split("=", 2);
                 b.putLabel(kv[0], kv.length > 1 ? kv[1] : "");

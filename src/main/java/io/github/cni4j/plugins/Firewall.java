@@ -5,6 +5,7 @@ import io.github.cni4j.config.PluginConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code firewall} chained plugin: iptables or firewalld rules admitting the container's traffic, and the {@code ingressPolicy} between bridges.
  *

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code flannel} plugin config (config only: the binary is not in the reference set); it reads flannel's subnet file and delegates to another plugin.
  *

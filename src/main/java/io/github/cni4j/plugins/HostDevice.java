@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code host-device} plugin: moves an existing host device into the container; name it by exactly one of {@code device}, {@code hwaddr}, {@code kernelpath} or {@code pciBusID} (or the {@code deviceID} capability).
  *

@@ -5,6 +5,7 @@ import io.github.cni4j.config.PluginConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code ipvlan} plugin: an ipvlan sub-interface of {@code master} moved into the container.
  *

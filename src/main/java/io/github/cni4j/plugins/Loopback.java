@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import java.util.Map;
 import java.util.Set;
+
 /**
  * The {@code loopback} plugin: brings {@code lo} up in the container; it reads no keys.
  *

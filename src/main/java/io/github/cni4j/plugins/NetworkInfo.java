@@ -100,6 +100,16 @@ public final class NetworkInfo {
         return Optional.empty();
     }
 
+    /**
+     * The spec this network would be created from again: driver, subnets, gateway, IP range, bridge, masquerading,
+     * ICC, MTU, parent, mode, labels and the recorded Docker options, read back from the file.
+     *
+     * @return the spec, or empty for files whose driver or values {@link NetworkSpec} cannot express
+     */
+    public Optional<NetworkSpec> spec() {
+        return SpecReader.read(this, tree);
+    }
+
     /** @return the file the network is stored in */
     public Path file() {
         return file;

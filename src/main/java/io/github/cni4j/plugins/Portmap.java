@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code portmap} chained plugin: forwards host ports to the container (capability {@code portMappings}, enabled by default by the builder).
  *

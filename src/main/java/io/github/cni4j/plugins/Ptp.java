@@ -5,6 +5,7 @@ import io.github.cni4j.config.PluginConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code ptp} plugin: a veth pair with host-side routing and no bridge; {@code ipam} is required.
  *

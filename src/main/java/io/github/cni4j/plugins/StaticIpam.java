@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 /**
  * The {@code static} IPAM plugin: fixed {@code addresses}, {@code routes} and {@code dns}.
  *

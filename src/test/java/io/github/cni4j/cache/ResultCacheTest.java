@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +19,8 @@ class ResultCacheTest {
     Path tmp;
 
     static CachedAttachment entry(String id) {
-        return new CachedAttachment(id, "n", "eth0", "{}".getBytes(StandardCharsets.UTF_8), "", List.of(), Map.of(),
-                Optional.empty());
+        return CachedAttachment.builder().containerId(id).networkName("n").ifName("eth0")
+                .config("{}".getBytes(StandardCharsets.UTF_8)).build();
     }
 
     @Test
@@ -41,10 +40,11 @@ class ResultCacheTest {
     @Test
     void roundTripsEveryField() {
         ResultCache cache = ResultCache.of(tmp);
-        CachedAttachment a = new CachedAttachment("c", "n", "eth1", new byte[] {1, 2}, "/var/run/netns/x",
-                List.of(Map.entry("K", "V"), Map.entry("A", "b=c")),
-                Map.of("portMappings", List.of(Map.of("hostPort", 80L)), "mac", "x"),
-                Optional.of("{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.0.0.2/24\"}]}"));
+        CachedAttachment a = CachedAttachment.builder().containerId("c").networkName("n").ifName("eth1")
+                .config(new byte[] {1, 2}).netNs("/var/run/netns/x")
+                .cniArgs(List.of(Map.entry("K", "V"), Map.entry("A", "b=c")))
+                .capabilityArgs(Map.of("portMappings", List.of(Map.of("hostPort", 80L)), "mac", "x"))
+                .resultJson("{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.0.0.2/24\"}]}").build();
         cache.put(a);
         assertThat(cache.get("n", "c", "eth1")).contains(a);
     }

@@ -150,6 +150,23 @@ class NetworkManagerIT {
         }
     }
 
+    @Test
+    void defaultNetworkIsMadeOnDemandAndWorks() throws IOException {
+        String bridge = TestNames.bridge();
+        cleanups.add(() -> shQuiet("ip", "link", "del", bridge));
+        String subnet = randomSubnet();
+        NetworkManager withDefault = NetworkManager.builder(confDir).pluginDirs(List.of(Prerequisites.PLUGIN_DIR))
+                .cacheDir(cacheDir).ipamDataDir(ipamDir).defaultNetwork(TestNames.network(), bridge, subnet).build();
+        NetworkInfo def = withDefault.ensureDefault();
+        assertThat(def.labels()).containsEntry("nerdctl/default-network", "true");
+        assertThat(withDefault.ensureDefault().file()).isEqualTo(def.file());
+        TestNetns ns = netns();
+        JsonNode result = attach(ConfLoader.loadConfList(confDir, def.name()), ns, TestNames.containerId());
+        assertThat(containerIp(result)).startsWith(prefix(subnet));
+        assertThat(result.path("ips").get(0).path("gateway").asText()).isEqualTo(prefix(subnet) + "1");
+        assertThat(sh("ip", "-o", "link", "show", bridge)).contains(bridge);
+    }
+
     /** A dummy link where the kernel has the module, else one end of a veth pair (containers often lack dummy). */
     private String parentLink() {
         String parent = TestNames.bridge();

@@ -191,4 +191,48 @@ class NetworkManagerTest {
         assertThatThrownBy(() -> nm.create(NetworkSpec.builder("c4j-ov").addSubnet("10.90.0.128/25").build()))
                 .hasMessageStartingWith("subnet 10.90.0.128/25 overlaps");
     }
+
+    @Test
+    void dualStackNetworkGetsTwoRangeSetsBothDefaultRoutesAndTheIpsCapability() throws IOException {
+        NetworkInfo n = nm.create(NetworkSpec.fromDockerArgs(List.of("--ipv6", "--subnet", "10.33.0.0/24",
+                "--subnet", "fd00:c4::/64", "c4j-v6")));
+        JsonNode bridge = JsonTrees.MAPPER.readTree(Files.readAllBytes(n.file())).path("plugins").get(0);
+        assertThat(bridge.path("capabilities").toString()).isEqualTo("{\"ips\":true}");
+        assertThat(bridge.path("ipam").toString()).isEqualTo("{\"ranges\":[[{\"gateway\":\"10.33.0.1\",\"subnet\":"
+                + "\"10.33.0.0/24\"}],[{\"gateway\":\"fd00:c4::1\",\"subnet\":\"fd00:c4::/64\"}]],\"routes\":[{\"dst\":"
+                + "\"0.0.0.0/0\"},{\"dst\":\"::/0\"}],\"type\":\"host-local\"}");
+        assertThat(n.gateways()).containsExactly("10.33.0.1", "fd00:c4::1");
+    }
+
+    @Test
+    void internalNetworkHasNoPortmapGatewayMasqueradeOrRoutes() throws IOException {
+        NetworkInfo n = nm.create(NetworkSpec.fromDockerArgs(List.of("--internal", "--subnet", "10.34.0.0/24",
+                "c4j-int")));
+        assertThat(n.plugins()).containsExactly("bridge", "firewall", "tuning");
+        JsonNode bridge = JsonTrees.MAPPER.readTree(Files.readAllBytes(n.file())).path("plugins").get(0);
+        assertThat(bridge.path("isGateway").asBoolean(true)).isFalse();
+        assertThat(bridge.path("ipMasq").asBoolean(true)).isFalse();
+        assertThat(bridge.path("ipam").has("routes")).isFalse();
+    }
+
+    @Test
+    void inspectedSpecRecreatesTheSameFile(@TempDir Path otherDir) throws IOException {
+        NetworkInfo n = nm.create(NetworkSpec.fromDockerArgs(List.of("--subnet", "10.35.0.0/24", "--gateway",
+                "10.35.0.254", "--ip-range", "10.35.0.64/26", "-o", "mtu=1300", "-o", "icc=false", "--label", "a=b",
+                "c4j-spec")));
+        NetworkSpec spec = nm.inspect("c4j-spec").spec().orElseThrow();
+        assertThat(spec.subnets()).containsExactly("10.35.0.0/24");
+        assertThat(spec.gateway()).contains("10.35.0.254");
+        assertThat(spec.ipRange()).contains("10.35.0.64/26");
+        assertThat(spec.mtu()).contains(1300);
+        assertThat(spec.icc()).isFalse();
+        assertThat(spec.labels()).containsEntry("a", "b");
+        NetworkManager other = NetworkManager.builder(otherDir).pluginDirs(List.of(pluginDir)).cacheDir(cacheDir)
+                .build();
+        NetworkInfo copy = other.create(spec);
+        assertThat(Files.readAllBytes(copy.file())).isEqualTo(Files.readAllBytes(n.file()));
+        Files.writeString(confDir.resolve("50-odd.conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\"odd\","
+                + "\"plugins\":[{\"type\":\"ptp\",\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.36.0.0/24\"}}]}");
+        assertThat(nm.inspect("odd").spec()).isEmpty();
+    }
 }
