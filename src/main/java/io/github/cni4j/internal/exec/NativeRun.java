@@ -1,0 +1,346 @@
+package io.github.cni4j.internal.exec;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import io.github.cni4j.internal.jna.Spawn;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One plugin run through {@code posix_spawn}: pipes for stdin, stdout and stderr, a new process group, a poll(2) loop
+ * that writes stdin and drains both outputs without threads, and a deadline after which the whole group is killed
+ * and the pipes are abandoned. The child is reaped with {@code waitpid(pid)} on its own pid only, so the JDK's
+ * children are never stolen.
+ *
+ * <p>All native state of a run lives in one malloc'd block ({@link Layout}); the Java side allocates the output
+ * arrays, the encoded strings and a few small objects. Not thread-safe: one instance per run.
+ */
+final class NativeRun {
+
+    /** Offsets inside the native block. */
+    private static final class Layout {
+        static final long PID = 0;
+        static final long PIPES = 8;
+        static final long STATUS = 32;
+        static final long POLL = 64;
+        static final long SIGMASK = 128;
+        static final long SIGDEFAULT = SIGMASK + Spawn.SIGSET_SIZE;
+        static final long ACTIONS = SIGDEFAULT + Spawn.SIGSET_SIZE;
+        static final long ATTR = ACTIONS + Spawn.FILE_ACTIONS_SIZE;
+        static final long IO = ATTR + Spawn.ATTR_SIZE;
+        static final int IO_SIZE = 32 * 1024;
+        static final long IMAGE = IO + IO_SIZE;
+    }
+
+    /** Longest single poll, so that an interrupt is noticed within this time. */
+    private static final int POLL_SLICE_MILLIS = 100;
+
+    private final String path;
+    private final byte[] stdin;
+    private final long deadline;
+    private final OutputBuffer out;
+    private final OutputBuffer err;
+    private final Memory mem;
+    private final long base;
+    private final long stdinAt;
+    private final long[] image;
+
+    private int pid;
+    private int stdinFd = -1;
+    private int stdoutFd = -1;
+    private int stderrFd = -1;
+    private int pidFd = -1;
+    private long written;
+    private boolean reaped;
+    private int status;
+
+    NativeRun(String path, byte[] stdin, Map<String, String> env, long timeoutNanos, int maxStdout, int maxStderr) {
+        this.path = path;
+        this.stdin = stdin;
+        this.deadline = System.nanoTime() + timeoutNanos;
+        this.out = OutputBuffer.head(maxStdout);
+        this.err = OutputBuffer.tail(maxStderr);
+        SpawnImage strings = new SpawnImage(path, env);
+        long imageSize = (strings.size() + 7) & ~7L;
+        this.mem = new Memory(Layout.IMAGE + imageSize + Math.max(1, stdin.length));
+        this.base = Pointer.nativeValue(mem);
+        this.image = strings.write(mem, Layout.IMAGE);
+        this.stdinAt = Layout.IMAGE + imageSize;
+        mem.write(stdinAt, stdin, 0, stdin.length);
+    }
+
+    /** Runs the plugin to its end or to the deadline; never throws for anything the plugin does. */
+    SpawnOutcome run() {
+        try {
+            int errno = spawn();
+            if (errno != 0) {
+                return SpawnOutcome.notStarted(errno);
+            }
+            boolean timedOut = pump();
+            if (timedOut) {
+                killGroupAndReap();
+            }
+            int sig = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f ? status & 0x7f : 0;
+            int exit = reaped && sig == 0 ? (status >> 8) & 0xff : -1;
+            return new SpawnOutcome(0, exit, reaped ? sig : 0, timedOut, out.toBytes(), out.overflow(),
+                    err.toBytes());
+        } finally {
+            closeAll();
+            mem.close();
+        }
+    }
+
+    /** Creates the pipes and the child; returns 0 or the error number. */
+    private int spawn() {
+        long pipes = base + Layout.PIPES;
+        for (int i = 0; i < 3; i++) {
+            if (Spawn.pipe2(pipes + 8L * i, Spawn.O_CLOEXEC) != 0) {
+                int errno = Spawn.errno();
+                for (int j = 0; j < i; j++) {
+                    Spawn.close(mem.getInt(Layout.PIPES + 8L * j));
+                    Spawn.close(mem.getInt(Layout.PIPES + 8L * j + 4));
+                }
+                return errno;
+            }
+        }
+        int childIn = mem.getInt(Layout.PIPES);
+        stdinFd = mem.getInt(Layout.PIPES + 4);
+        stdoutFd = mem.getInt(Layout.PIPES + 8);
+        int childOut = mem.getInt(Layout.PIPES + 12);
+        stderrFd = mem.getInt(Layout.PIPES + 16);
+        int childErr = mem.getInt(Layout.PIPES + 20);
+        try {
+            // Only the parent's ends are non-blocking: the flag lives on the open file, which dup2 would share.
+            nonBlocking(stdinFd);
+            nonBlocking(stdoutFd);
+            nonBlocking(stderrFd);
+            return spawnChild(childIn, childOut, childErr);
+        } finally {
+            Spawn.close(childIn);
+            Spawn.close(childOut);
+            Spawn.close(childErr);
+        }
+    }
+
+    private int spawnChild(int childIn, int childOut, int childErr) {
+        long actions = base + Layout.ACTIONS;
+        long attr = base + Layout.ATTR;
+        check(Spawn.fileActionsInit(actions), "posix_spawn_file_actions_init");
+        check(Spawn.attrInit(attr), "posix_spawnattr_init");
+        try {
+            check(Spawn.fileActionsAddDup2(actions, childIn, 0), "posix_spawn_file_actions_adddup2");
+            check(Spawn.fileActionsAddDup2(actions, childOut, 1), "posix_spawn_file_actions_adddup2");
+            check(Spawn.fileActionsAddDup2(actions, childErr, 2), "posix_spawn_file_actions_adddup2");
+            // The JVM holds fds without O_CLOEXEC: close everything above stderr in the child.
+            check(Spawn.fileActionsAddCloseFrom(actions, 3), "posix_spawn_file_actions_addclosefrom_np");
+            Spawn.sigEmptySet(base + Layout.SIGMASK);
+            Spawn.sigFillSet(base + Layout.SIGDEFAULT);
+            check(Spawn.attrSetSigMask(attr, base + Layout.SIGMASK), "posix_spawnattr_setsigmask");
+            check(Spawn.attrSetSigDefault(attr, base + Layout.SIGDEFAULT), "posix_spawnattr_setsigdefault");
+            check(Spawn.attrSetPgroup(attr, 0), "posix_spawnattr_setpgroup");
+            check(Spawn.attrSetFlags(attr, (short) (Spawn.POSIX_SPAWN_SETPGROUP | Spawn.POSIX_SPAWN_SETSIGMASK
+                    | Spawn.POSIX_SPAWN_SETSIGDEF)), "posix_spawnattr_setflags");
+            int rc = Spawn.posixSpawn(base + Layout.PID, image[0], actions, attr, image[1], image[2]);
+            if (rc != 0) {
+                return rc;
+            }
+            pid = mem.getInt(Layout.PID);
+            pidFd = Spawn.pidfdOpen(pid);
+            return 0;
+        } finally {
+            Spawn.fileActionsDestroy(actions);
+            Spawn.attrDestroy(attr);
+        }
+    }
+
+    private static void check(int rc, String call) {
+        if (rc != 0) {
+            throw new IllegalStateException(call + " failed with error " + rc);
+        }
+    }
+
+    private static void nonBlocking(int fd) {
+        int flags = Spawn.fcntl(fd, Spawn.F_GETFL, 0);
+        if (flags < 0 || Spawn.fcntl(fd, Spawn.F_SETFL, flags | Spawn.O_NONBLOCK) < 0) {
+            throw new IllegalStateException("fcntl(O_NONBLOCK) failed with errno " + Spawn.errno());
+        }
+    }
+
+    /** The I/O loop; returns true when the deadline passed or the thread was interrupted. */
+    private boolean pump() {
+        if (stdin.length == 0) {
+            stdinFd = close(stdinFd);
+        }
+        while (stdoutFd >= 0 || stderrFd >= 0 || !reaped) {
+            if (stdoutFd < 0 && stderrFd < 0 && pidFd < 0) {
+                return awaitExitWithoutPidFd();
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
+                return true;
+            }
+            int slice = (int) Math.min(POLL_SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(remaining) + 1);
+            if (pollOnce(slice) < 0) {
+                return true;
+            }
+        }
+        stdinFd = close(stdinFd);
+        return false;
+    }
+
+    /** One poll(2) and the handling of every ready fd; returns -1 when polling itself failed. */
+    private int pollOnce(int timeoutMillis) {
+        long fds = base + Layout.POLL;
+        int n = 0;
+        int[] order = {stdinFd, stdoutFd, stderrFd, reaped ? -1 : pidFd};
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] >= 0) {
+                mem.setInt(Layout.POLL + Spawn.POLLFD_SIZE * n, order[i]);
+                mem.setShort(Layout.POLL + Spawn.POLLFD_SIZE * n + 4, i == 0 ? Spawn.POLLOUT : Spawn.POLLIN);
+                mem.setShort(Layout.POLL + Spawn.POLLFD_SIZE * n + 6, (short) 0);
+                n++;
+            }
+        }
+        int ready = Spawn.poll(fds, n, timeoutMillis);
+        if (ready < 0) {
+            return Spawn.errno() == Spawn.EINTR ? 0 : -1;
+        }
+        for (int i = 0; i < n && ready > 0; i++) {
+            short revents = mem.getShort(Layout.POLL + Spawn.POLLFD_SIZE * i + 6);
+            if (revents != 0) {
+                handle(mem.getInt(Layout.POLL + Spawn.POLLFD_SIZE * i), revents);
+            }
+        }
+        return ready;
+    }
+
+    private void handle(int fd, short revents) {
+        if (fd == stdinFd) {
+            writeStdin(revents);
+        } else if (fd == stdoutFd) {
+            stdoutFd = drain(stdoutFd, out);
+        } else if (fd == stderrFd) {
+            stderrFd = drain(stderrFd, err);
+        } else if (fd == pidFd) {
+            tryReap();
+        }
+    }
+
+    private void writeStdin(short revents) {
+        if ((revents & Spawn.POLLOUT) == 0) {
+            stdinFd = close(stdinFd);
+            return;
+        }
+        while (written < stdin.length) {
+            long n = Spawn.write(stdinFd, base + stdinAt + written, stdin.length - written);
+            if (n >= 0) {
+                written += n;
+                continue;
+            }
+            int errno = Spawn.errno();
+            if (errno == Spawn.EAGAIN) {
+                return;
+            }
+            if (errno != Spawn.EINTR) {
+                // EPIPE: the plugin closed stdin or exited without reading all of it; its exit status tells why.
+                break;
+            }
+        }
+        stdinFd = close(stdinFd);
+    }
+
+    /** Reads what is there; returns the fd, or -1 once it is closed (end of file, or stdout over its bound). */
+    private int drain(int fd, OutputBuffer into) {
+        long io = base + Layout.IO;
+        while (true) {
+            long n = Spawn.read(fd, io, Layout.IO_SIZE);
+            if (n > 0) {
+                if (!into.append(mem, Layout.IO, (int) n)) {
+                    // Too much stdout: the result is an error anyway, so stop the plugin rather than drain it.
+                    Spawn.kill(-pid, Spawn.SIGKILL);
+                    return close(fd);
+                }
+                if (n < Layout.IO_SIZE) {
+                    return fd;
+                }
+            } else if (n == 0) {
+                return close(fd);
+            } else {
+                int errno = Spawn.errno();
+                if (errno != Spawn.EINTR) {
+                    return errno == Spawn.EAGAIN ? fd : close(fd);
+                }
+            }
+        }
+    }
+
+    private void tryReap() {
+        long statusAt = base + Layout.STATUS;
+        while (!reaped) {
+            int r = Spawn.waitpid(pid, statusAt, Spawn.WNOHANG);
+            if (r == pid) {
+                reaped = true;
+                status = mem.getInt(Layout.STATUS);
+            } else if (r == 0 || Spawn.errno() != Spawn.EINTR) {
+                return;
+            }
+        }
+    }
+
+    /** Without a pidfd (Linux before 5.3): poll waitpid with a short back-off until the child is gone. */
+    private boolean awaitExitWithoutPidFd() {
+        long pause = 10_000;
+        while (true) {
+            tryReap();
+            if (reaped) {
+                return false;
+            }
+            if (deadline - System.nanoTime() <= 0 || Thread.currentThread().isInterrupted()) {
+                return true;
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 5_000_000);
+        }
+    }
+
+    /** Kills the whole group (grandchildren too) and reaps the plugin; pipes are not waited for. */
+    private void killGroupAndReap() {
+        Spawn.kill(-pid, Spawn.SIGKILL);
+        if (!reaped) {
+            // In case the plugin moved itself to another group or session.
+            Spawn.kill(pid, Spawn.SIGKILL);
+        }
+        // Keep whatever is already buffered (the stderr tail explains many hangs) without waiting for more.
+        if (stdoutFd >= 0) {
+            stdoutFd = drain(stdoutFd, out);
+        }
+        if (stderrFd >= 0) {
+            stderrFd = drain(stderrFd, err);
+        }
+        long statusAt = base + Layout.STATUS;
+        while (!reaped) {
+            int r = Spawn.waitpid(pid, statusAt, 0);
+            if (r == pid) {
+                reaped = true;
+                status = mem.getInt(Layout.STATUS);
+            } else if (Spawn.errno() != Spawn.EINTR) {
+                return;
+            }
+        }
+    }
+
+    private static int close(int fd) {
+        if (fd >= 0) {
+            Spawn.close(fd);
+        }
+        return -1;
+    }
+
+    private void closeAll() {
+        stdinFd = close(stdinFd);
+        stdoutFd = close(stdoutFd);
+        stderrFd = close(stderrFd);
+        pidFd = close(pidFd);
+    }
+}
