@@ -68,6 +68,9 @@ int main(int argc, char **argv) {
         return 2;
     }
     int runs = atoi(argv[2]);
+    if (runs < 1) {
+        runs = 1;
+    }
     setenv("CNI_COMMAND", "ADD", 1);
     const char *in = "{\"cniVersion\":\"1.0.0\",\"name\":\"bench\",\"type\":\"noop\"}";
     for (int i = 0; i < runs / 10 + 1; i++) {
