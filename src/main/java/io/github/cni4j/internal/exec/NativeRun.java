@@ -171,10 +171,20 @@ final class NativeRun {
     private boolean pump() {
         if (stdin.length == 0) {
             stdinFd = close(stdinFd);
+        } else {
+            // Most stdin fits the pipe buffer: write it now rather than after a first poll.
+            writeStdin(Spawn.POLLOUT);
         }
         while (stdoutFd >= 0 || stderrFd >= 0 || !reaped) {
-            if (stdoutFd < 0 && stderrFd < 0 && pidFd < 0) {
-                return awaitExitWithoutPidFd();
+            if (stdoutFd < 0 && stderrFd < 0) {
+                // Both pipes closed: the plugin is usually a zombie already, so try to reap before sleeping on it.
+                tryReap();
+                if (reaped) {
+                    break;
+                }
+                if (pidFd < 0) {
+                    return awaitExitWithoutPidFd();
+                }
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
