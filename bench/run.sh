@@ -12,7 +12,19 @@ mkdir -p "$work"
 if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   mvn -q -B -ntp -f "$root/pom.xml" install -DskipTests
 fi
-mvn -q -B -ntp -f "$here/pom.xml" package dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
+[ -d "$root/target/classes/io/github/cni4j" ] || mvn -q -B -ntp -f "$root/pom.xml" compile
+mvn -q -B -ntp -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt"
+# Compile the benchmarks against this checkout's classes rather than whatever cni4j snapshot ~/.m2 holds (several
+# checkouts may install theirs there), with the JMH annotation processor.
+deps="$(tr ':' '\n' < "$work/classpath.txt" | grep -v '/io/github/cni4j/cni4j/' | paste -sd: -)"
+cp_lib="$root/target/classes:$deps"
+processor="$(tr ':' '\n' < "$work/classpath.txt" | grep '/jmh-core/' | sed 's|jmh-core/\([^/]*\)/jmh-core-|jmh-generator-annprocess/\1/jmh-generator-annprocess-|')"
+[ -f "$processor" ] || mvn -q -B -ntp dependency:get -Dartifact=org.openjdk.jmh:jmh-generator-annprocess:1.37
+classes="$here/target/run-classes"
+rm -rf "$classes" && mkdir -p "$classes"
+javac --release 17 -nowarn -d "$classes" -cp "$cp_lib" -processorpath "$processor:$deps" \
+  $(find "$here/src/main/java" "$root/bench-src/netns" -name '*.java')
+cp -r "$here/src/main/resources/." "$classes/"
 
 res="$here/src/main/resources/io/github/cni4j/bench"
 gcc -O2 -static -o "$work/noop" "$res/noop-plugin.c" 2>/dev/null || gcc -O2 -o "$work/noop" "$res/noop-plugin.c"
@@ -30,7 +42,6 @@ else
   echo "run.sh: Go or Debian's golang-github-appc-cni-dev is missing; the Go baselines will be reported as missing" >&2
 fi
 
-# The freshly built library first, ahead of whatever snapshot ~/.m2 holds.
-java -cp "$here/target/classes:$root/target/classes:$(cat "$work/classpath.txt")" io.github.cni4j.bench.FullRun --full \
+java -cp "$classes:$cp_lib" io.github.cni4j.bench.FullRun --full \
   --out="$root/BENCHMARKS.md" --plugin="$work/noop" --raw="$work/raw-spawn" "${go_args[@]}" \
   --go-millis="${GO_MILLIS:-3000}"

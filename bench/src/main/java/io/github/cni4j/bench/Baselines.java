@@ -23,6 +23,7 @@ final class Baselines {
     final List<String> problems = new ArrayList<>();
 
     static Baselines measure(Path rawSpawn, Path goBench, Path plugin, int goMillis) {
+        Map<String, String> tmpfs = Files.isDirectory(Path.of("/dev/shm")) ? Map.of("TMPDIR", "/dev/shm") : null;
         Baselines b = new Baselines();
         Path dir = Fixtures.tempDir("c4j-bench-baseline");
         Path containerd = write(dir, "10-containerd-net.conflist");
@@ -30,16 +31,25 @@ final class Baselines {
         Path noop3 = write(dir, "noop3.conflist");
         Path plugins = Fixtures.pluginDir();
         if (rawSpawn != null) {
-            b.run("raw.exec", "median_ns", rawSpawn.toString(), plugin.toString(), "3000");
+            b.run("raw.exec", "median_ns", Map.of(), rawSpawn.toString(), plugin.toString(), "3000");
+            Interleaved.measure(b, rawSpawn, goBench, plugin, 7, 300);
         }
         if (goBench != null) {
             String ms = Integer.toString(goMillis);
-            b.run("go.parse.containerd", "parse", goBench.toString(), "parse", containerd.toString(), ms);
-            b.run("go.parse.six", "parse", goBench.toString(), "parse", six.toString(), ms);
-            b.run("go.exec", "exec", goBench.toString(), "exec", plugin.toString(), ms);
-            b.run("go.cycle", "cycle", goBench.toString(), "cycle", plugins.toString(), noop3.toString(), ms);
-            b.run("go.concurrent", "concurrent_ops_per_s", goBench.toString(), "concurrent", plugins.toString(),
-                    noop3.toString(), "16", ms);
+            b.run("go.parse.containerd", "parse", Map.of(), goBench.toString(), "parse", containerd.toString(), ms);
+            b.run("go.parse.six", "parse", Map.of(), goBench.toString(), "parse", six.toString(), ms);
+            b.run("go.exec", "exec", Map.of(), goBench.toString(), "exec", plugin.toString(), ms);
+            b.run("go.cycle", "cycle", Map.of(), goBench.toString(), "cycle", plugins.toString(), noop3.toString(),
+                    ms);
+            b.run("go.concurrent", "concurrent_ops_per_s", Map.of(), goBench.toString(), "concurrent",
+                    plugins.toString(), noop3.toString(), "16", ms);
+            InterleavedCycles.measure(b, goBench, 3);
+            if (tmpfs != null) {
+                b.run("go.cycle.tmpfs", "cycle", tmpfs, goBench.toString(), "cycle", plugins.toString(),
+                        noop3.toString(), ms);
+                b.run("go.concurrent.tmpfs", "concurrent_ops_per_s", tmpfs, goBench.toString(), "concurrent",
+                        plugins.toString(), noop3.toString(), "16", ms);
+            }
         }
         return b;
     }
@@ -52,29 +62,39 @@ final class Baselines {
         }
     }
 
-    /** Runs a baseline command and keeps the number printed after {@code key}. */
-    private void run(String name, String key, String... command) {
+    /** Runs a baseline command and keeps the number printed after {@code key} under {@code name}. */
+    private void run(String name, String key, Map<String, String> env, String... command) {
+        Double v = runOnce(key, env, command);
+        if (v != null) {
+            values.put(name, v);
+            System.out.println("baseline " + name + " = " + v);
+        }
+    }
+
+    /** Runs a command and returns the number printed after {@code key}, or null (and a noted problem). */
+    Double runOnce(String key, Map<String, String> env, String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                problems.add(name + ": " + String.join(" ", command) + " failed");
-                return;
+                problems.add(String.join(" ", command) + " failed");
+                return null;
             }
             for (String line : out.split("\n")) {
                 String[] parts = line.trim().split("\\s+");
                 if (parts.length == 2 && parts[0].equals(key)) {
-                    values.put(name, Double.parseDouble(parts[1]));
-                    System.out.println("baseline " + name + " = " + parts[1]);
-                    return;
+                    return Double.parseDouble(parts[1]);
                 }
             }
-            problems.add(name + ": no '" + key + "' line in the output of " + command[0]);
+            problems.add("no '" + key + "' line in the output of " + String.join(" ", command));
         } catch (IOException e) {
-            problems.add(name + ": " + e.getMessage());
+            problems.add(command[0] + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            problems.add(name + ": interrupted");
+            problems.add(command[0] + ": interrupted");
         }
+        return null;
     }
 }

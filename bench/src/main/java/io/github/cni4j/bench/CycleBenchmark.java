@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * ADD then DEL of a 3-plugin no-op conflist through {@link CniInvoker} with a temporary cache directory (six plugin
- * runs, a cache write and a cache read and delete): alone, and from 16 threads at once. Go libcni's
+ * runs, a cache write and a cache read and delete): alone, and from 16 threads at once; each with the cache in the
+ * default temp dir (disk) and on tmpfs. Go libcni's
  * {@code AddNetworkList} + {@code DelNetworkList} on the same list and plugin is the baseline.
  */
 @State(Scope.Benchmark)
@@ -35,6 +36,7 @@ public class CycleBenchmark {
     private NetworkConfigList list;
     private CniInvoker invoker;
     private CniInvoker portableInvoker;
+    private CniInvoker tmpfsInvoker;
 
     @Setup
     public void setUp() {
@@ -44,6 +46,8 @@ public class CycleBenchmark {
                 .exec(PluginExec.posixSpawn()).build();
         portableInvoker = CniInvoker.builder().pluginDirs(List.of(plugins))
                 .cacheDir(Fixtures.tempDir("c4j-bench-cache")).exec(PluginExec.portable()).build();
+        tmpfsInvoker = CniInvoker.builder().pluginDirs(List.of(plugins)).cacheDir(Fixtures.tmpfsDir("c4j-bench-cache"))
+                .exec(PluginExec.posixSpawn()).build();
     }
 
     private void cycle(CniInvoker inv) {
@@ -67,11 +71,27 @@ public class CycleBenchmark {
         cycle(portableInvoker);
     }
 
+    /** The cache on tmpfs, where {@code fsync} costs nothing: isolates cni4j's crash-safe cache writes. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void addDelTmpfs() {
+        cycle(tmpfsInvoker);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(16)
     public void concurrentAddDel() {
         cycle(invoker);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(16)
+    public void concurrentAddDelTmpfs() {
+        cycle(tmpfsInvoker);
     }
 }

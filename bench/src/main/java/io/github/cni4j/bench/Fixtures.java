@@ -68,6 +68,19 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * A fresh directory on tmpfs ({@code /dev/shm}) where there is one, else in the default temp dir: for the cycle
+     * variants that leave out the cost of {@code fsync}.
+     */
+    public static Path tmpfsDir(String prefix) {
+        Path shm = Path.of("/dev/shm");
+        try {
+            return Files.isDirectory(shm) ? Files.createTempDirectory(shm, prefix) : tempDir(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The environment of one ADD: the whole parent environment plus the six CNI variables, as libcni builds it. */
     public static Map<String, String> addEnvironment() {
         Map<String, String> env = new HashMap<>(System.getenv());

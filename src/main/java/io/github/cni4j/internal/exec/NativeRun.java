@@ -229,9 +229,9 @@ final class NativeRun {
         if (fd == stdinFd) {
             writeStdin(revents);
         } else if (fd == stdoutFd) {
-            stdoutFd = drain(stdoutFd, out);
+            stdoutFd = drain(stdoutFd, out, revents);
         } else if (fd == stderrFd) {
-            stderrFd = drain(stderrFd, err);
+            stderrFd = drain(stderrFd, err, revents);
         } else if (fd == pidFd) {
             tryReap();
         }
@@ -261,7 +261,9 @@ final class NativeRun {
     }
 
     /** Reads what is there; returns the fd, or -1 once it is closed (end of file, or stdout over its bound). */
-    private int drain(int fd, OutputBuffer into) {
+    private int drain(int fd, OutputBuffer into, short revents) {
+        // After a hang-up the writer is gone: read on to the end of file instead of polling once more for it.
+        boolean toEnd = (revents & (Spawn.POLLHUP | Spawn.POLLERR)) != 0;
         long io = base + Layout.IO;
         while (true) {
             long n = Spawn.read(fd, io, Layout.IO_SIZE);
@@ -271,7 +273,7 @@ final class NativeRun {
                     Spawn.kill(-pid, Spawn.SIGKILL);
                     return close(fd);
                 }
-                if (n < Layout.IO_SIZE) {
+                if (n < Layout.IO_SIZE && !toEnd) {
                     return fd;
                 }
             } else if (n == 0) {
@@ -323,10 +325,10 @@ final class NativeRun {
         }
         // Keep whatever is already buffered (the stderr tail explains many hangs) without waiting for more.
         if (stdoutFd >= 0) {
-            stdoutFd = drain(stdoutFd, out);
+            stdoutFd = drain(stdoutFd, out, (short) 0);
         }
         if (stderrFd >= 0) {
-            stderrFd = drain(stderrFd, err);
+            stderrFd = drain(stderrFd, err, (short) 0);
         }
         long statusAt = base + Layout.STATUS;
         while (!reaped) {
