@@ -13,30 +13,14 @@ import java.util.concurrent.locks.LockSupport;
  * and the pipes are abandoned. The child is reaped with {@code waitpid(pid)} on its own pid only, so the JDK's
  * children are never stolen.
  *
- * <p>All native state of a run lives in one malloc'd block ({@link Layout}); the Java side allocates the output
+ * <p>All native state of a run lives in one malloc'd block ({@link NativeLayout}); the Java side allocates the output
  * arrays, the encoded strings and a few small objects. Not thread-safe: one instance per run.
  */
 final class NativeRun {
 
-    /** Offsets inside the native block. */
-    private static final class Layout {
-        static final long PID = 0;
-        static final long PIPES = 8;
-        static final long STATUS = 32;
-        static final long POLL = 64;
-        static final long SIGMASK = 128;
-        static final long SIGDEFAULT = SIGMASK + Spawn.SIGSET_SIZE;
-        static final long ACTIONS = SIGDEFAULT + Spawn.SIGSET_SIZE;
-        static final long ATTR = ACTIONS + Spawn.FILE_ACTIONS_SIZE;
-        static final long IO = ATTR + Spawn.ATTR_SIZE;
-        static final int IO_SIZE = 32 * 1024;
-        static final long IMAGE = IO + IO_SIZE;
-    }
-
     /** Longest single poll, so that an interrupt is noticed within this time. */
     private static final int POLL_SLICE_MILLIS = 100;
 
-    private final String path;
     private final byte[] stdin;
     private final long deadline;
     private final OutputBuffer out;
@@ -56,17 +40,16 @@ final class NativeRun {
     private int status;
 
     NativeRun(String path, byte[] stdin, Map<String, String> env, long timeoutNanos, int maxStdout, int maxStderr) {
-        this.path = path;
         this.stdin = stdin;
         this.deadline = System.nanoTime() + timeoutNanos;
         this.out = OutputBuffer.head(maxStdout);
         this.err = OutputBuffer.tail(maxStderr);
         SpawnImage strings = new SpawnImage(path, env);
         long imageSize = (strings.size() + 7) & ~7L;
-        this.mem = new Memory(Layout.IMAGE + imageSize + Math.max(1, stdin.length));
+        this.mem = new Memory(NativeLayout.IMAGE + imageSize + Math.max(1, stdin.length));
         this.base = Pointer.nativeValue(mem);
-        this.image = strings.write(mem, Layout.IMAGE);
-        this.stdinAt = Layout.IMAGE + imageSize;
+        this.image = strings.write(mem, NativeLayout.IMAGE);
+        this.stdinAt = NativeLayout.IMAGE + imageSize;
         mem.write(stdinAt, stdin, 0, stdin.length);
     }
 
@@ -93,77 +76,15 @@ final class NativeRun {
 
     /** Creates the pipes and the child; returns 0 or the error number. */
     private int spawn() {
-        long pipes = base + Layout.PIPES;
-        for (int i = 0; i < 3; i++) {
-            if (Spawn.pipe2(pipes + 8L * i, Spawn.O_CLOEXEC) != 0) {
-                int errno = Spawn.errno();
-                for (int j = 0; j < i; j++) {
-                    Spawn.close(mem.getInt(Layout.PIPES + 8L * j));
-                    Spawn.close(mem.getInt(Layout.PIPES + 8L * j + 4));
-                }
-                return errno;
-            }
-        }
-        int childIn = mem.getInt(Layout.PIPES);
-        stdinFd = mem.getInt(Layout.PIPES + 4);
-        stdoutFd = mem.getInt(Layout.PIPES + 8);
-        int childOut = mem.getInt(Layout.PIPES + 12);
-        stderrFd = mem.getInt(Layout.PIPES + 16);
-        int childErr = mem.getInt(Layout.PIPES + 20);
+        int[] fds = {0, -1, -1, -1, -1};
         try {
-            // Only the parent's ends are non-blocking: the flag lives on the open file, which dup2 would share.
-            nonBlocking(stdinFd);
-            nonBlocking(stdoutFd);
-            nonBlocking(stderrFd);
-            return spawnChild(childIn, childOut, childErr);
+            return ChildSpawner.spawn(mem, image, fds);
         } finally {
-            Spawn.close(childIn);
-            Spawn.close(childOut);
-            Spawn.close(childErr);
-        }
-    }
-
-    private int spawnChild(int childIn, int childOut, int childErr) {
-        long actions = base + Layout.ACTIONS;
-        long attr = base + Layout.ATTR;
-        check(Spawn.fileActionsInit(actions), "posix_spawn_file_actions_init");
-        check(Spawn.attrInit(attr), "posix_spawnattr_init");
-        try {
-            check(Spawn.fileActionsAddDup2(actions, childIn, 0), "posix_spawn_file_actions_adddup2");
-            check(Spawn.fileActionsAddDup2(actions, childOut, 1), "posix_spawn_file_actions_adddup2");
-            check(Spawn.fileActionsAddDup2(actions, childErr, 2), "posix_spawn_file_actions_adddup2");
-            // The JVM holds fds without O_CLOEXEC: close everything above stderr in the child.
-            check(Spawn.fileActionsAddCloseFrom(actions, 3), "posix_spawn_file_actions_addclosefrom_np");
-            Spawn.sigEmptySet(base + Layout.SIGMASK);
-            Spawn.sigFillSet(base + Layout.SIGDEFAULT);
-            check(Spawn.attrSetSigMask(attr, base + Layout.SIGMASK), "posix_spawnattr_setsigmask");
-            check(Spawn.attrSetSigDefault(attr, base + Layout.SIGDEFAULT), "posix_spawnattr_setsigdefault");
-            check(Spawn.attrSetPgroup(attr, 0), "posix_spawnattr_setpgroup");
-            check(Spawn.attrSetFlags(attr, (short) (Spawn.POSIX_SPAWN_SETPGROUP | Spawn.POSIX_SPAWN_SETSIGMASK
-                    | Spawn.POSIX_SPAWN_SETSIGDEF)), "posix_spawnattr_setflags");
-            int rc = Spawn.posixSpawn(base + Layout.PID, image[0], actions, attr, image[1], image[2]);
-            if (rc != 0) {
-                return rc;
-            }
-            pid = mem.getInt(Layout.PID);
-            pidFd = Spawn.pidfdOpen(pid);
-            return 0;
-        } finally {
-            Spawn.fileActionsDestroy(actions);
-            Spawn.attrDestroy(attr);
-        }
-    }
-
-    private static void check(int rc, String call) {
-        if (rc != 0) {
-            throw new IllegalStateException(call + " failed with error " + rc);
-        }
-    }
-
-    private static void nonBlocking(int fd) {
-        int flags = Spawn.fcntl(fd, Spawn.F_GETFL, 0);
-        if (flags < 0 || Spawn.fcntl(fd, Spawn.F_SETFL, flags | Spawn.O_NONBLOCK) < 0) {
-            throw new IllegalStateException("fcntl(O_NONBLOCK) failed with errno " + Spawn.errno());
+            pid = fds[0];
+            stdinFd = fds[1];
+            stdoutFd = fds[2];
+            stderrFd = fds[3];
+            pidFd = fds[4];
         }
     }
 
@@ -201,14 +122,14 @@ final class NativeRun {
 
     /** One poll(2) and the handling of every ready fd; returns -1 when polling itself failed. */
     private int pollOnce(int timeoutMillis) {
-        long fds = base + Layout.POLL;
+        long fds = base + NativeLayout.POLL;
         int n = 0;
         int[] order = {stdinFd, stdoutFd, stderrFd, reaped ? -1 : pidFd};
         for (int i = 0; i < order.length; i++) {
             if (order[i] >= 0) {
-                mem.setInt(Layout.POLL + Spawn.POLLFD_SIZE * n, order[i]);
-                mem.setShort(Layout.POLL + Spawn.POLLFD_SIZE * n + 4, i == 0 ? Spawn.POLLOUT : Spawn.POLLIN);
-                mem.setShort(Layout.POLL + Spawn.POLLFD_SIZE * n + 6, (short) 0);
+                mem.setInt(NativeLayout.POLL + Spawn.POLLFD_SIZE * n, order[i]);
+                mem.setShort(NativeLayout.POLL + Spawn.POLLFD_SIZE * n + 4, i == 0 ? Spawn.POLLOUT : Spawn.POLLIN);
+                mem.setShort(NativeLayout.POLL + Spawn.POLLFD_SIZE * n + 6, (short) 0);
                 n++;
             }
         }
@@ -217,9 +138,9 @@ final class NativeRun {
             return Spawn.errno() == Spawn.EINTR ? 0 : -1;
         }
         for (int i = 0; i < n && ready > 0; i++) {
-            short revents = mem.getShort(Layout.POLL + Spawn.POLLFD_SIZE * i + 6);
+            short revents = mem.getShort(NativeLayout.POLL + Spawn.POLLFD_SIZE * i + 6);
             if (revents != 0) {
-                handle(mem.getInt(Layout.POLL + Spawn.POLLFD_SIZE * i), revents);
+                handle(mem.getInt(NativeLayout.POLL + Spawn.POLLFD_SIZE * i), revents);
             }
         }
         return ready;
@@ -264,16 +185,16 @@ final class NativeRun {
     private int drain(int fd, OutputBuffer into, short revents) {
         // After a hang-up the writer is gone: read on to the end of file instead of polling once more for it.
         boolean toEnd = (revents & (Spawn.POLLHUP | Spawn.POLLERR)) != 0;
-        long io = base + Layout.IO;
+        long io = base + NativeLayout.IO;
         while (true) {
-            long n = Spawn.read(fd, io, Layout.IO_SIZE);
+            long n = Spawn.read(fd, io, NativeLayout.IO_SIZE);
             if (n > 0) {
-                if (!into.append(mem, Layout.IO, (int) n)) {
+                if (!into.append(mem, NativeLayout.IO, (int) n)) {
                     // Too much stdout: the result is an error anyway, so stop the plugin rather than drain it.
                     Spawn.kill(-pid, Spawn.SIGKILL);
                     return close(fd);
                 }
-                if (n < Layout.IO_SIZE && !toEnd) {
+                if (n < NativeLayout.IO_SIZE && !toEnd) {
                     return fd;
                 }
             } else if (n == 0) {
@@ -288,12 +209,12 @@ final class NativeRun {
     }
 
     private void tryReap() {
-        long statusAt = base + Layout.STATUS;
+        long statusAt = base + NativeLayout.STATUS;
         while (!reaped) {
             int r = Spawn.waitpid(pid, statusAt, Spawn.WNOHANG);
             if (r == pid) {
                 reaped = true;
-                status = mem.getInt(Layout.STATUS);
+                status = mem.getInt(NativeLayout.STATUS);
             } else if (r == 0 || Spawn.errno() != Spawn.EINTR) {
                 return;
             }
@@ -330,12 +251,12 @@ final class NativeRun {
         if (stderrFd >= 0) {
             stderrFd = drain(stderrFd, err, (short) 0);
         }
-        long statusAt = base + Layout.STATUS;
+        long statusAt = base + NativeLayout.STATUS;
         while (!reaped) {
             int r = Spawn.waitpid(pid, statusAt, 0);
             if (r == pid) {
                 reaped = true;
-                status = mem.getInt(Layout.STATUS);
+                status = mem.getInt(NativeLayout.STATUS);
             } else if (Spawn.errno() != Spawn.EINTR) {
                 return;
             }
