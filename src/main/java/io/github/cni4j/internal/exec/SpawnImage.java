@@ -3,6 +3,7 @@ package io.github.cni4j.internal.exec;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The C strings of one spawn, {@code path}, then {@code argv = {path, NULL}} and {@code envp = {"K=V", ..., NULL}},
@@ -11,31 +12,53 @@ import java.util.Map;
  */
 final class SpawnImage {
 
+    /** Encoded {@code K=V\0} entries by key; the parent environment repeats in every run, so encode it once. */
+    private static final ConcurrentHashMap<String, Encoded> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 512;
+
+    /** One encoded entry and the value it was encoded from. */
+    private record Encoded(String value, byte[] bytes) {
+    }
+
     /** Byte offsets of each string inside {@link #strings}: [0] is the path, then the environment entries. */
     private final int[] offsets;
     private final byte[] strings;
 
     SpawnImage(String path, Map<String, String> env) {
         offsets = new int[env.size() + 1];
+        byte[][] entries = new byte[env.size()][];
         int size = utf8Length(path) + 1;
+        int i = 0;
         for (Map.Entry<String, String> e : env.entrySet()) {
-            size += utf8Length(e.getKey()) + 1 + utf8Length(e.getValue()) + 1;
+            entries[i] = entry(e.getKey(), e.getValue());
+            size += entries[i++].length;
         }
         strings = new byte[size];
-        int pos = put(path, 0, "plugin path");
+        int pos = encode(path, strings, 0, "plugin path");
         strings[pos++] = 0;
-        int i = 1;
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            offsets[i++] = pos;
-            String key = e.getKey();
-            if (key.isEmpty() || key.indexOf('=') >= 0) {
-                throw new IllegalArgumentException("invalid environment variable name: \"" + key + "\"");
-            }
-            pos = put(key, pos, "environment variable name");
-            strings[pos++] = '=';
-            pos = put(e.getValue(), pos, "value of environment variable " + key);
-            strings[pos++] = 0;
+        for (i = 0; i < entries.length; i++) {
+            offsets[i + 1] = pos;
+            System.arraycopy(entries[i], 0, strings, pos, entries[i].length);
+            pos += entries[i].length;
         }
+    }
+
+    private static byte[] entry(String key, String value) {
+        Encoded cached = CACHE.get(key);
+        if (cached != null && cached.value.equals(value)) {
+            return cached.bytes;
+        }
+        if (key.isEmpty() || key.indexOf('=') >= 0) {
+            throw new IllegalArgumentException("invalid environment variable name: \"" + key + "\"");
+        }
+        byte[] bytes = new byte[utf8Length(key) + 1 + utf8Length(value) + 1];
+        int pos = encode(key, bytes, 0, "environment variable name");
+        bytes[pos++] = '=';
+        encode(value, bytes, pos, "value of environment variable " + key);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(key, new Encoded(value, bytes));
+        }
+        return bytes;
     }
 
     /** Bytes {@link #write} needs: the pointer tables (argv 2, envp n + 1) then the strings. */
@@ -62,7 +85,7 @@ final class SpawnImage {
         return new long[] {stringsAt, base, base + 16};
     }
 
-    private int put(String s, int pos, String what) {
+    private static int encode(String s, byte[] strings, int pos, String what) {
         int p = pos;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
