@@ -170,12 +170,20 @@ final class Report {
     }
 
     private void speedup(String what, String bench, String goKey) {
-        double mine = score(bench);
-        double go = baseMicros(goKey);
-        double x = go / mine;
-        row(what, micros(mine), "Go `libcni.ConfListFromBytes`", micros(go),
+        String key = goKey.substring("go.parse.".length());
+        Map<String, Double> v = base.values;
+        double x = v.getOrDefault("ilp.speedup." + key, Double.NaN);
+        String how = String.format(Locale.ROOT, " (median of %.0f alternating rounds)",
+                v.getOrDefault("ilp.rounds", Double.NaN));
+        row(what + how, micros(v.getOrDefault("ilp." + key, Double.NaN) / 1000), "Go `libcni.ConfListFromBytes`",
+                micros(v.getOrDefault("ilp.go." + key, Double.NaN) / 1000),
                 Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.1fx faster", x), ">= 3x faster",
                 status(x, 3.0, false));
+        double mine = score(bench);
+        double go = baseMicros(goKey);
+        row(what + " (JMH)", micros(mine), "Go (separate run)", micros(go),
+                Double.isNaN(go / mine) ? "n/a" : String.format(Locale.ROOT, "%.1fx faster", go / mine), "info",
+                "info");
     }
 
     private void relative(String what, double mine, String baseline, double baseValue, String goal, double limit) {
