@@ -25,8 +25,9 @@ class OutputBufferTest {
     }
 
     @Property(tries = 300)
-    void headKeepsTheFirstBytesAndFlagsMore(@ForAll @IntRange(min = 0, max = 300) int max,
-                                            @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 500) Integer> chunks) {
+    void headKeepsTheFirstBytesAndFlagsMore(
+            @ForAll @IntRange(min = 0, max = 300) int max,
+            @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 500) Integer> chunks) {
         OutputBuffer head = OutputBuffer.head(max);
         byte[] all = feed(head, chunks);
         assertThat(head.toBytes()).isEqualTo(Arrays.copyOf(all, Math.min(max, all.length)));

@@ -34,7 +34,8 @@ class SpawnImageTest {
                 int i = 0;
                 for (Map.Entry<String, String> e : ordered.entrySet()) {
                     long p = mem.getLong(addr[2] - base + 8L * i++);
-                    assertThat(cString(p)).isEqualTo((e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
+                    byte[] expected = (e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8);
+                    assertThat(cString(p)).isEqualTo(expected);
                 }
                 assertThat(mem.getLong(addr[2] - base + 8L * i)).isZero();
             }
