@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full benchmark suite in one command: builds cni4j and the benchmarks, the static no-op plugin, the C
 # posix_spawn baseline and the Go libcni baseline (offline, GOPATH mode against Debian's libcni source), runs JMH
-# with the GC profiler and writes BENCHMARKS.md at the repository root. Takes about 3 minutes.
+# with the GC profiler and writes BENCHMARKS.md at the repository root. Takes about 5 minutes.
 # Environment: SKIP_INSTALL=1 to use the cni4j snapshot already in ~/.m2; GO_MILLIS per Go measurement (3000).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -264,10 +264,11 @@ final class Report {
                 .append("same static no-op plugin, writes its stdin, drains stdout/stderr and reaps it. A ratio of ")
                 .append("1.10x means cni4j adds 10 % on top of what the kernel and libc need.\n")
                 .append("- Go figures come from `bench/src/main/go/cnibench` linked against libcni 1.1.2, on the same ")
-                .append("inputs, plugin and a temporary cache dir; its loop reports the median of batch averages.\n")
+                .append("inputs, plugin and a temporary cache dir; it reports medians of single runs and cycles, ")
+                .append("and of batch averages for parsing.\n")
                 .append("- Allocation is bytes allocated on the Java heap per operation; native memory used for a ")
                 .append("spawn (one malloc'd block, freed at the end) is not counted.\n")
-                .append("- Run it yourself: `bench/run.sh` (about 3 minutes; needs gcc and Go for the baselines, ")
+                .append("- Run it yourself: `bench/run.sh` (about 5 minutes; needs gcc and Go for the baselines, ")
                 .append("root for the namespace rows).\n");
     }
 
