@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cni4j.invoke.ExecRequest;
 import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The default executor choice and the system property that overrides it. */
 class ExecSelectionTest {
@@ -50,6 +55,18 @@ class ExecSelectionTest {
                 Map.of(), Duration.ofSeconds(5)));
         assertThat(r.spawnError()).contains("fork/exec /nonexistent/plugin: no such file or directory");
         assertThat(r.isSuccess()).isFalse();
+    }
+
+    @Test
+    void busyBinaryIsReportedInTheWordsTheInvokerRetriesOn(@TempDir Path dir) throws IOException {
+        Path busy = dir.resolve("busy");
+        Files.copy(Path.of("/bin/true"), busy);
+        Files.setPosixFilePermissions(busy, PosixFilePermissions.fromString("rwx------"));
+        try (FileOutputStream writer = new FileOutputStream(busy.toFile(), true)) {
+            ExecResult r = PluginExec.posixSpawn().run(new ExecRequest(busy, new byte[0], Map.of(),
+                    Duration.ofSeconds(5)));
+            assertThat(r.spawnError()).contains("fork/exec " + busy + ": text file busy");
+        }
     }
 
     @Test
