@@ -10,6 +10,7 @@ import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.internal.json.JsonTrees;
 import io.github.cni4j.testing.Prerequisites;
+import io.github.cni4j.testing.TestBridges;
 import io.github.cni4j.testing.TestNames;
 import io.github.cni4j.testing.TestNetns;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class NetworkManagerIT {
         Prerequisites.requireCommand("iptables", "iptables");
         nm = NetworkManager.builder(confDir).pluginDirs(List.of(Prerequisites.PLUGIN_DIR)).cacheDir(cacheDir)
                 .ipamDataDir(ipamDir).build();
-        runner = new PluginChainRunner(Prerequisites.PLUGIN_DIR);
+        runner = new PluginChainRunner(Prerequisites.PLUGIN_DIR, cacheDir);
     }
 
     @AfterEach
@@ -92,7 +93,7 @@ class NetworkManagerIT {
         String subnet = randomSubnet();
         String p = prefix(subnet);
         String bridge = TestNames.bridge();
-        cleanups.add(() -> shQuiet("ip", "link", "del", bridge));
+        cleanups.add(() -> TestBridges.remove(bridge));
         NetworkInfo info = nm.create(NetworkSpec.builder(TestNames.network()).addSubnet(subnet).gateway(p + "254")
                 .ipRange(p + "128/26").bridgeName(bridge).mtu(1400).ipMasq(true).build());
         NetworkConfigList list = ConfLoader.loadConfList(confDir, info.name());
@@ -108,6 +109,8 @@ class NetworkManagerIT {
         assertThat(ns.ip("-4", "-o", "addr", "show", "eth0")).contains(ip + "/24");
         assertThat(sh("ip", "-4", "-o", "addr", "show", bridge)).contains(p + "254/24");
         assertThat(masqueradeRules(cid)).isNotEmpty();
+        // The invoker's cache entry marks the network as in use: remove refuses until the container is gone.
+        assertThatThrownBy(() -> nm.remove(info.name())).hasMessageContaining(cid);
 
         runner.del(list, null, cid, ns.path(), "eth0");
         assertThat(masqueradeRules(cid)).isEmpty();
@@ -126,7 +129,7 @@ class NetworkManagerIT {
     void iccOffWithTheInstalledFirewall() throws IOException {
         String subnet = randomSubnet();
         String bridge = TestNames.bridge();
-        cleanups.add(() -> shQuiet("ip", "link", "del", bridge));
+        cleanups.add(() -> TestBridges.remove(bridge));
         NetworkInfo info = nm.create(NetworkSpec.builder(TestNames.network()).addSubnet(subnet).bridgeName(bridge)
                 .ipMasq(false).option("com.docker.network.bridge.enable_icc", "false").build());
         NetworkConfigList list = ConfLoader.loadConfList(confDir, info.name());
@@ -153,7 +156,7 @@ class NetworkManagerIT {
     @Test
     void defaultNetworkIsMadeOnDemandAndWorks() throws IOException {
         String bridge = TestNames.bridge();
-        cleanups.add(() -> shQuiet("ip", "link", "del", bridge));
+        cleanups.add(() -> TestBridges.remove(bridge));
         String subnet = randomSubnet();
         NetworkManager withDefault = NetworkManager.builder(confDir).pluginDirs(List.of(Prerequisites.PLUGIN_DIR))
                 .cacheDir(cacheDir).ipamDataDir(ipamDir).defaultNetwork(TestNames.network(), bridge, subnet).build();
