@@ -53,7 +53,16 @@ public final class PosixSpawnExec implements PluginExec {
             // Go's wording, which the invoker matches for "text file busy" retries.
             return ExecResult.notStarted("fork/exec " + path + ": " + Errno.describe(o.spawnErrno()));
         }
-        return new ExecResult(Optional.empty(), o.exitStatus(), o.signal(), o.timedOut(), o.stdout(),
-                o.stdoutOverflow(), o.stderrTail());
+        if (o.timedOut()) {
+            return ExecResult.timedOut(o.stdout(), o.stderrTail());
+        }
+        if (o.signal() != 0) {
+            return ExecResult.signaled(o.signal(), o.stdout(), o.stderrTail());
+        }
+        if (o.exitStatus() < 0) {
+            // waitpid failed: something else in the process reaped our child (SIGCHLD set to SIG_IGN, or a wait(-1)).
+            return ExecResult.notStarted("wait: " + Errno.describe(Spawn.ECHILD));
+        }
+        return ExecResult.exited(o.exitStatus(), o.stdout(), o.stdoutOverflow(), o.stderrTail());
     }
 }

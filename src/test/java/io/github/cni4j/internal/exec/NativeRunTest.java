@@ -106,13 +106,23 @@ class NativeRunTest {
     }
 
     @Test
-    void stdoutOverItsBoundIsFlaggedAndStopsThePlugin() throws IOException {
-        Path p = script("p", "while :; do head -c 65536 /dev/zero; done");
+    void stdoutOverItsBoundIsFlaggedWhileThePluginRunsToItsEnd() throws IOException {
+        Path p = script("p", "head -c 3000000 /dev/zero; echo done >&2");
         SpawnOutcome o = new NativeRun(p.toString(), new byte[0], env(), TIMEOUT, 1024 * 1024, MAX_ERR).run();
         assertThat(o.stdoutOverflow()).isTrue();
         assertThat(o.stdout()).hasSize(1024 * 1024);
-        assertThat(o.timedOut()).isFalse();
-        assertThat(o.signal()).isEqualTo(Spawn.SIGKILL);
+        assertThat(o.exitStatus()).isZero();
+        assertThat(new String(o.stderrTail(), StandardCharsets.US_ASCII)).isEqualTo("done\n");
+    }
+
+    @Test
+    void pluginThatNeverStopsWritingRunsIntoTheDeadline() throws IOException {
+        Path p = script("p", "while :; do head -c 65536 /dev/zero; done");
+        SpawnOutcome o = new NativeRun(p.toString(), new byte[0], env(), TimeUnit.MILLISECONDS.toNanos(500),
+                1024 * 1024, MAX_ERR).run();
+        assertThat(o.stdoutOverflow()).isTrue();
+        assertThat(o.stdout()).hasSize(1024 * 1024);
+        assertThat(o.timedOut()).isTrue();
     }
 
     @Test
