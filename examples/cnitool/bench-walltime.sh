@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Wall time of one `cnitool add` + `cnitool del` on the real bridge and host-local plugins: cni4j's cnitool (through
+# its launcher), the same tool on a plain JVM (JDK defaults, no AppCDS archive, for reference), and gocnitool, a Go
+# libcni twin of Go's cnitool (src/test/go/gocnitool). Also times `--help` alone, which is pure process start-up.
+#
+# Usage (as root): examples/cnitool/bench-walltime.sh [iterations]     (default 20)
+# Writes the table to docs/cnitool-walltime.md. Needs go, Debian's golang-github-appc-cni-dev, the plugins in
+# /usr/lib/cni (or CNI_PATH), iproute2 and iptables. Everything it makes (namespace c4j-wall-<pid>, bridge
+# c4jwall0, a temp dir with the config, cache and host-local data) is removed on exit, whatever the exit.
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+n="${1:-20}"
+plugins="${CNI_PATH:-/usr/lib/cni}"
+[ "$(id -u)" = 0 ] || { echo "bench-walltime.sh: run as root (it creates a namespace and a bridge)" >&2; exit 1; }
+for c in go ip iptables java; do
+  command -v "$c" >/dev/null || { echo "bench-walltime.sh: '$c' not found" >&2; exit 1; }
+done
+
+work="$(mktemp -d /tmp/c4j-walltime.XXXXXX)"
+ns="c4j-wall-$$"
+bridge=c4jwall0
+network=c4jwall
+gotool="$here/target/gocnitool"
+
+cleanup() {
+  set +e
+  # A run cut short may leave an attachment: DEL it (this also removes the ipMasq rules), then the rest.
+  if [ -x "$gotool" ] && [ -e "/run/netns/$ns" ]; then
+    NETCONFPATH="$work/net.d" CNI_PATH="$plugins" CNI_CACHE_DIR="$work/cache" \
+      "$gotool" del "$network" "/run/netns/$ns" >/dev/null 2>&1
+  fi
+  # The ipMasq rules of an attachment whose DEL never ran carry the network's name in their comment.
+  iptables -w -t nat -S POSTROUTING 2>/dev/null | grep -F "name: \\\"$network\\\"" | while read -r rule; do
+    chain="$(sed -n 's/.* -j \(CNI-[0-9a-f]*\).*/\1/p' <<<"$rule")"
+    eval "iptables -w -t nat ${rule/-A /-D }" 2>/dev/null
+    [ -n "$chain" ] && { iptables -w -t nat -F "$chain"; iptables -w -t nat -X "$chain"; } 2>/dev/null
+  done
+  ip netns del "$ns" 2>/dev/null
+  ip link del "$bridge" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "building cni4j's cnitool (and its AppCDS archive) and gocnitool..." >&2
+"$here/cnitool" --help >/dev/null
+mkdir -p "$work/gopath/src/gocnitool"
+cp "$here/src/test/go/gocnitool/main.go" "$work/gopath/src/gocnitool/"
+(cd "$work/gopath/src/gocnitool" &&
+  GO111MODULE=off GOFLAGS= GOPATH="$work/gopath:/usr/share/gocode" go build -o "$gotool" .)
+
+# The redisnet seed config (a single-plugin .conf, as in the cnitool walkthrough) on a 10.x.0.0/16 the host does
+# not use.
+subnet=""
+used="$(ip -4 -o addr show; ip -4 route show table all)"
+for x in $(seq 88 254); do
+  if ! grep -Eq "(^|[^0-9])10\.$x\.|(^|[^0-9])10\.0\.0\.0/8" <<<"$used"; then
+    subnet="10.$x.0.0/16"
+    break
+  fi
+done
+[ -n "$subnet" ] || { echo "bench-walltime.sh: no free 10.x.0.0/16 on this host" >&2; exit 1; }
+mkdir -p "$work/net.d"
+cat >"$work/net.d/10-$network.conf" <<EOF
+{
+    "cniVersion": "1.0.0",
+    "name": "$network",
+    "type": "bridge",
+    "bridge": "$bridge",
+    "isDefaultGateway": true,
+    "forceAddress": false,
+    "ipMasq": true,
+    "hairpinMode": true,
+    "ipam": {
+        "type": "host-local",
+        "subnet": "$subnet",
+        "dataDir": "$work/ipam"
+    }
+}
+EOF
+ip netns add "$ns"
+export NETCONFPATH="$work/net.d" CNI_PATH="$plugins" CNI_CACHE_DIR="$work/cache"
+unset CNI_IFNAME CNI_ARGS CAP_ARGS CNITOOL_JAVA_OPTS
+
+# The plain JVM: the tool's class path and JDK defaults (C2, G1, no archive of the tool's classes).
+target="$here/target"
+plaincp="$target/cnitool.jar$(printf ':%s' "$target"/lib/*.jar)"
+tool_cmd() {
+  case "$1" in
+    cni4j) echo "$here/cnitool" ;;
+    cni4j-plain) echo "java -cp $plaincp io.github.cni4j.examples.cnitool.CniTool" ;;
+    go) echo "$gotool" ;;
+  esac
+}
+tools=(cni4j cni4j-plain go)
+
+# One sample: milliseconds of `add` + `del` (or of `--help`) of one tool; any failure stops the benchmark.
+sample() {
+  local cmd t0 t1
+  cmd="$(tool_cmd "$1")"
+  t0=$(date +%s%N)
+  if [ "$2" = attach ]; then
+    $cmd add "$network" "/run/netns/$ns" >/dev/null || return 1
+    $cmd del "$network" "/run/netns/$ns" >/dev/null || return 1
+  else
+    $cmd --help >/dev/null || return 1
+  fi
+  t1=$(date +%s%N)
+  echo $(((t1 - t0) / 1000))
+}
+
+declare -A samples
+run_series() {
+  local kind="$1" i k tool
+  for t in "${tools[@]}"; do sample "$t" "$kind" >/dev/null; done # warm-up: page cache, archive mapped once
+  for ((i = 0; i < n; i++)); do
+    # Rotate the order every iteration so that each tool sees the same share of the machine's noise.
+    for ((k = 0; k < ${#tools[@]}; k++)); do
+      tool="${tools[$(((i + k) % ${#tools[@]}))]}"
+      samples["$kind.$tool"]+="$(sample "$tool" "$kind") "
+    done
+  done
+}
+echo "timing $n iterations of add+del and of --help per tool..." >&2
+run_series attach
+run_series help
+
+# median and p90 (nearest rank) in ms with one decimal, from microsecond samples.
+stat() {
+  tr ' ' '\n' <<<"${samples[$1]}" | sed '/^$/d' | sort -n | awk '
+    { v[NR] = $1 }
+    END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+          r = int(0.9 * NR); if (r < 0.9 * NR) r++
+          printf "%.1f %.1f\n", m / 1000, v[r] / 1000 }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+
+read -r go_attach go_attach90 <<<"$(stat attach.go)"
+read -r go_help go_help90 <<<"$(stat help.go)"
+table="| tool | add+del median (ms) | add+del p90 (ms) | ratio to Go (median) | \`--help\` median (ms) | \`--help\` p90 (ms) | ratio to Go (median) |
+|---|---:|---:|---:|---:|---:|---:|"
+for t in "${tools[@]}"; do
+  read -r am a90 <<<"$(stat "attach.$t")"
+  read -r hm h90 <<<"$(stat "help.$t")"
+  case "$t" in
+    cni4j) label="cni4j \`cnitool\` (launcher: C1, SerialGC, AppCDS)" ;;
+    cni4j-plain) label="cni4j, plain \`java -cp\` (JDK defaults, no AppCDS)" ;;
+    go) label="gocnitool (Go libcni 1.1.2)" ;;
+  esac
+  table+="
+| $label | $am | $a90 | $(ratio "$am" "$go_attach") | $hm | $h90 | $(ratio "$hm" "$go_help") |"
+done
+
+cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+doc="$root/docs/cnitool-walltime.md"
+cat >"$doc" <<EOF
+# cnitool wall time: cni4j vs Go
+
+Measured by \`examples/cnitool/bench-walltime.sh\` (as root; \`bench-walltime.sh [iterations]\`, default 20).
+One sample is \`cnitool add\` + \`cnitool del\` of the redisnet seed config (bridge \`$bridge\`, \`isDefaultGateway\`,
+\`ipMasq\`, \`hairpinMode\`, host-local on \`$subnet\`) on one namespace, with the real plugins from \`$plugins\`:
+two process starts, two plugin chains (bridge, host-local, iptables for ipMasq). \`--help\` alone is the cost of
+starting the process. The tools take turns (the order rotates every iteration) so that they share the machine's
+noise; one untimed warm-up round precedes each series. The Go side is \`gocnitool\`
+(\`examples/cnitool/src/test/go/gocnitool\`), a twin of Go's cnitool on Debian's libcni 1.1.2.
+
+- date: $(date -u '+%Y-%m-%d %H:%M UTC')
+- machine: $cpu, $(nproc) cores, $(uname -sr)
+- JDK: $(java -version 2>&1 | head -1); Go: $(go version | sed 's/^go version //')
+- iterations: $n
+
+$table
+EOF
+echo "$table"
+echo "written to $doc" >&2
