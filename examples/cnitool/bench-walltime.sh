@@ -95,30 +95,40 @@ tool_cmd() {
 }
 tools=(cni4j cni4j-plain go)
 
-# One sample: milliseconds of `add` + `del` (or of `--help`) of one tool; any failure stops the benchmark.
-sample() {
-  local cmd t0 t1
-  cmd="$(tool_cmd "$1")"
-  t0=$(date +%s%N)
-  if [ "$2" = attach ]; then
-    $cmd add "$network" "/run/netns/$ns" >/dev/null || return 1
-    $cmd del "$network" "/run/netns/$ns" >/dev/null || return 1
+# One sample: wall and CPU (user + sys of the tool and every process it waited for: the JVM's threads, the
+# plugins, iptables) in ms, from bash's `time`, of add + del (or of --help) of one tool. A failure stops the run.
+once() {
+  local kind="$1"
+  shift
+  if [ "$kind" = attach ]; then
+    "$@" add "$network" "/run/netns/$ns" && "$@" del "$network" "/run/netns/$ns"
   else
-    $cmd --help >/dev/null || return 1
+    "$@" --help
   fi
-  t1=$(date +%s%N)
-  echo $(((t1 - t0) / 1000))
+}
+sample() {
+  local TIMEFORMAT='%3R %3U %3S' t
+  # shellcheck disable=SC2046 # the command is words on purpose
+  if ! t="$({ time once "$2" $(tool_cmd "$1") >/dev/null 2>"$work/stderr"; } 2>&1)"; then
+    echo "bench-walltime.sh: $1 ($2) failed:" >&2
+    cat "$work/stderr" >&2
+    return 1
+  fi
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<<"$t"
 }
 
 declare -A samples
 run_series() {
-  local kind="$1" i k tool
+  local kind="$1" i k tool wall cpu res
   for t in "${tools[@]}"; do sample "$t" "$kind" >/dev/null; done # warm-up: page cache, archive mapped once
   for ((i = 0; i < n; i++)); do
     # Rotate the order every iteration so that each tool sees the same share of the machine's noise.
     for ((k = 0; k < ${#tools[@]}; k++)); do
       tool="${tools[$(((i + k) % ${#tools[@]}))]}"
-      samples["$kind.$tool"]+="$(sample "$tool" "$kind") "
+      res="$(sample "$tool" "$kind")"
+      read -r wall cpu <<<"$res"
+      samples["$kind.$tool.wall"]+="$wall "
+      samples["$kind.$tool.cpu"]+="$cpu "
     done
   done
 }
@@ -126,30 +136,34 @@ echo "timing $n iterations of add+del and of --help per tool..." >&2
 run_series attach
 run_series help
 
-# median and p90 (nearest rank) in ms with one decimal, from microsecond samples.
+# median and p90 (nearest rank) of ms samples.
 stat() {
   tr ' ' '\n' <<<"${samples[$1]}" | sed '/^$/d' | sort -n | awk '
     { v[NR] = $1 }
     END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
           r = int(0.9 * NR); if (r < 0.9 * NR) r++
-          printf "%.1f %.1f\n", m / 1000, v[r] / 1000 }'
+          printf "%.0f %.0f\n", m, v[r] }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "n/a" }'; }
 
-read -r go_attach go_attach90 <<<"$(stat attach.go)"
-read -r go_help go_help90 <<<"$(stat help.go)"
-table="| tool | add+del median (ms) | add+del p90 (ms) | ratio to Go (median) | \`--help\` median (ms) | \`--help\` p90 (ms) | ratio to Go (median) |
-|---|---:|---:|---:|---:|---:|---:|"
+read -r go_attach _ <<<"$(stat attach.go.wall)"
+read -r go_attach_cpu _ <<<"$(stat attach.go.cpu)"
+read -r go_help _ <<<"$(stat help.go.wall)"
+read -r go_help_cpu _ <<<"$(stat help.go.cpu)"
+table="| tool | add+del wall median (ms) | p90 | × Go | add+del CPU median (ms) | × Go | \`--help\` wall median (ms) | p90 | × Go | \`--help\` CPU median (ms) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for t in "${tools[@]}"; do
-  read -r am a90 <<<"$(stat "attach.$t")"
-  read -r hm h90 <<<"$(stat "help.$t")"
+  read -r am a90 <<<"$(stat "attach.$t.wall")"
+  read -r ac _ <<<"$(stat "attach.$t.cpu")"
+  read -r hm h90 <<<"$(stat "help.$t.wall")"
+  read -r hc _ <<<"$(stat "help.$t.cpu")"
   case "$t" in
     cni4j) label="cni4j \`cnitool\` (launcher: C1, SerialGC, AppCDS)" ;;
     cni4j-plain) label="cni4j, plain \`java -cp\` (JDK defaults, no AppCDS)" ;;
     go) label="gocnitool (Go libcni 1.1.2)" ;;
   esac
   table+="
-| $label | $am | $a90 | $(ratio "$am" "$go_attach") | $hm | $h90 | $(ratio "$hm" "$go_help") |"
+| $label | $am | $a90 | $(ratio "$am" "$go_attach") | $ac | $(ratio "$ac" "$go_attach_cpu") | $hm | $h90 | $(ratio "$hm" "$go_help") | $hc |"
 done
 
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
@@ -162,7 +176,9 @@ One sample is \`cnitool add\` + \`cnitool del\` of the redisnet seed config (bri
 \`ipMasq\`, \`hairpinMode\`, host-local on \`$subnet\`) on one namespace, with the real plugins from \`$plugins\`:
 two process starts, two plugin chains (bridge, host-local, iptables for ipMasq). \`--help\` alone is the cost of
 starting the process. The tools take turns (the order rotates every iteration) so that they share the machine's
-noise; one untimed warm-up round precedes each series. The Go side is \`gocnitool\`
+noise; one untimed warm-up round precedes each series. Wall and CPU times come from bash's \`time\`; CPU is user +
+sys of the tool and of every process it waited for (JVM threads, plugins, iptables), which the load of other work
+on the machine disturbs far less than wall time. The Go side is \`gocnitool\`
 (\`examples/cnitool/src/test/go/gocnitool\`), a twin of Go's cnitool on Debian's libcni 1.1.2.
 
 - date: $(date -u '+%Y-%m-%d %H:%M UTC')
