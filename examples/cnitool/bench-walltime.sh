@@ -133,8 +133,10 @@ run_series() {
   done
 }
 echo "timing $n iterations of add+del and of --help per tool..." >&2
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 run_series attach
 run_series help
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # median and p90 (nearest rank) of ms samples.
 stat() {
@@ -168,6 +170,10 @@ done
 
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 doc="$root/docs/cnitool-walltime.md"
+# Hand-written notes below the marker line survive a re-run; only the part above it is regenerated.
+marker="<!-- everything below this line is kept when bench-walltime.sh rewrites this file -->"
+notes="$(sed -n "/^$marker\$/,\$p" "$doc" 2>/dev/null || true)"
+[ -n "$notes" ] || notes="$marker"
 cat >"$doc" <<EOF
 # cnitool wall time: cni4j vs Go
 
@@ -184,9 +190,11 @@ on the machine disturbs far less than wall time. The Go side is \`gocnitool\`
 - date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - machine: $cpu, $(nproc) cores, $(uname -sr)
 - JDK: $(java -version 2>&1 | head -1); Go: $(go version | sed 's/^go version //')
-- iterations: $n
+- iterations: $n; load average (1, 5, 15 min) before: $load_before, after: $load_after
 
 $table
+
+$notes
 EOF
 echo "$table"
 echo "written to $doc" >&2
