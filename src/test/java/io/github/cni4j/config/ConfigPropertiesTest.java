@@ -186,4 +186,39 @@ class ConfigPropertiesTest {
             }
         }
     }
+
+    @Property(tries = 300)
+    void stdinBytesAreGoCanonicalAndInjectOnlyEnabledSuppliedCapabilities(@ForAll("lists") ObjectNode doc,
+            @ForAll("capabilityArgs") ObjectNode capArgs) {
+        NetworkConfigList list = NetworkConfigList.fromBytes(GoJson.encode(doc));
+        for (PluginConfig p : list.plugins()) {
+            byte[] out = io.github.cni4j.internal.config.StdinBytes.forAddCheckDel(p, list.name(), list.cniVersion(),
+                    null, capArgs);
+            JsonNode sent = io.github.cni4j.internal.json.JsonInput.read(out);
+            assertThat(GoJson.encode(sent)).isEqualTo(out);
+            assertThat(sent.get("name").textValue()).isEqualTo(list.name());
+            assertThat(sent.get("cniVersion").textValue()).isEqualTo(list.cniVersion());
+            ObjectNode expectedRc = NODES.objectNode();
+            p.capabilities().forEach((cap, on) -> {
+                if (on && capArgs.has(cap)) {
+                    expectedRc.set(cap, capArgs.get(cap));
+                }
+            });
+            if (expectedRc.isEmpty()) {
+                assertThat(sent.has("runtimeConfig")).isFalse();
+            } else {
+                assertThat(encode(sent.get("runtimeConfig"))).isEqualTo(encode(expectedRc));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<ObjectNode> capabilityArgs() {
+        return Arbitraries.maps(Arbitraries.of("portMappings", "mac", "ips", "bandwidth", "other"), values(2))
+                .ofMaxSize(4).map(m -> {
+                    ObjectNode o = NODES.objectNode();
+                    m.forEach(o::set);
+                    return o;
+                });
+    }
 }

@@ -147,6 +147,10 @@ class NetworkConfigListTest {
                 .isEqualTo("error parsing configuration list: invalid 'plugins' type map[string]interface {}");
         assertThat(error("{\"name\":\"n\",\"plugins\":[]}").msg())
                 .isEqualTo("error parsing configuration list: no plugins in list");
+        assertThat(error("{\"name\":\"n\",\"plugins\":null}").msg())
+                .isEqualTo("error parsing configuration list: invalid 'plugins' type <nil>");
+        assertThat(error("{\"name\":\"n\",\"cniVersion\":null}").msg())
+                .isEqualTo("error parsing configuration list: invalid cniVersion type <nil>");
     }
 
     @Test
@@ -256,5 +260,16 @@ class NetworkConfigListTest {
     void pluginsAreInDocumentOrder() {
         NetworkConfigList l = parse("{\"name\":\"n\",\"plugins\":[{\"type\":\"b\"},{\"type\":\"a\"},{\"type\":\"c\"}]}");
         assertThat(l.plugins()).extracting(PluginConfig::type).isEqualTo(List.of("b", "a", "c"));
+    }
+
+    @Test
+    void listEntriesAreDecodedInSortedKeyOrderAsLibcniDecodesTheirReencodedBytes() {
+        // libcni re-encodes each entry (keys sorted) before decoding it: "TYPE" < "Type" < "type".
+        assertThat(parse("{\"name\":\"n\",\"plugins\":[{\"type\":\"t\",\"TYPE\":\"x\"}]}").plugins().get(0).type())
+                .isEqualTo("t");
+        assertThat(error("{\"name\":\"n\",\"plugins\":[{\"type\":[],\"name\":{}}]}").msg())
+                .endsWith("Go struct field PluginConf.name of type string");
+        // A single config is decoded as written: the document order decides.
+        assertThat(PluginConfig.fromBytes(utf8("{\"type\":\"t\",\"TYPE\":\"x\"}")).type()).isEqualTo("x");
     }
 }
