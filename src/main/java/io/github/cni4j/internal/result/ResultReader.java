@@ -1,0 +1,343 @@
+package io.github.cni4j.internal.result;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cni4j.result.Dns;
+import io.github.cni4j.result.Interface;
+import io.github.cni4j.result.IpConfig;
+import io.github.cni4j.result.IpPrefix;
+import io.github.cni4j.result.Result;
+import io.github.cni4j.result.Route;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Decodes a result tree into the typed model the way libcni's typed {@code json.Unmarshal} does for one version
+ * family, including which error Go reports first: a type mismatch in a plain field is remembered while decoding
+ * goes on; anything failing inside an IP, route or {@code ip4}/{@code ip6} entry (Go decodes those with their own
+ * unmarshaller) stops decoding at once.
+ */
+final class ResultReader {
+
+    private static final List<String> TOP = List.of("cniVersion", "interfaces", "ips", "routes", "dns");
+    private static final List<String> TOP_LEGACY = List.of("cniVersion", "ip4", "ip6", "dns");
+    private static final List<String> IFACE_040 = List.of("name", "mac", "sandbox");
+    private static final List<String> IFACE_100 = List.of("name", "mac", "mtu", "sandbox", "socketPath", "pciID");
+    private static final List<String> IP_040 = List.of("version", "interface", "address", "gateway");
+    private static final List<String> IP_100 = List.of("interface", "address", "gateway");
+    private static final List<String> IP_020 = List.of("ip", "gateway", "routes");
+    private static final List<String> ROUTE = List.of("dst", "gw", "mtu", "advmss", "priority", "table", "scope");
+    private static final List<String> DNS = List.of("nameservers", "domain", "search", "options");
+
+    /** 0 for 0.1.0/0.2.0, 1 for 0.3.x/0.4.0, 2 for 1.x. */
+    private final int family;
+    private final String pkg;
+    private DecodeError saved;
+    private String typedVersion = "";
+
+    private ResultReader(int family) {
+        this.family = family;
+        this.pkg = switch (family) {
+            case 0 -> "types020";
+            case 1 -> "types040";
+            default -> "types100";
+        };
+    }
+
+    /** Decodes {@code root} (an object or null); returns the builder (version unset) and the decoded version. */
+    static Map.Entry<Result.Builder, String> read(JsonNode root, int family) {
+        ResultReader r = new ResultReader(family);
+        Result.Builder b = Result.builder();
+        if (root.isObject()) {
+            GoFields.visit(root, family == 0 ? TOP_LEGACY : TOP,
+                    (f, e) -> r.topField(f, e.getValue(), GoFields.child("", e.getKey()), b));
+        }
+        if (r.saved != null) {
+            throw r.saved;
+        }
+        return Map.entry(b, r.typedVersion);
+    }
+
+    private void topField(String f, JsonNode v, String ptr, Result.Builder b) {
+        switch (f) {
+            case "cniVersion" -> typedVersion = string(v, ptr, "Result.cniVersion", typedVersion);
+            case "interfaces" -> b.interfaces(list(v, ptr, "interfaces", pkg + ".Interface", this::iface));
+            case "ips" -> b.ips(list(v, ptr, "ips", pkg + ".IPConfig", this::ip));
+            case "routes" -> b.routes(list(v, ptr, "routes", "types.Route", (x, p) -> route(x, p, "Result.routes")));
+            case "dns" -> b.dns(dns(v, ptr));
+            default -> legacyIp(f, v, ptr, b);
+        }
+    }
+
+    private interface ElementReader<T> {
+        T read(JsonNode node, String ptr);
+    }
+
+    private <T> List<T> list(JsonNode v, String ptr, String field, String elemType, ElementReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        if (v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            save(GoFields.typeError(GoFields.kind(v), "Result." + field, "[]*" + elemType), ptr);
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String p = GoFields.child(ptr, i);
+            if (e.isNull()) {
+                // Go keeps a nil entry here and later crashes converting it; refuse it up front.
+                throw new DecodeError("json: null entry in Result." + field + "; expected an object", p);
+            }
+            T t = reader.read(e, p);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private Interface iface(JsonNode v, String ptr) {
+        if (!v.isObject()) {
+            save(GoFields.typeError(GoFields.kind(v), "Result.interfaces", pkg + ".Interface"), ptr);
+            return null;
+        }
+        Interface.Builder b = Interface.builder();
+        GoFields.visit(v, family == 2 ? IFACE_100 : IFACE_040, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            String ctx = "Interface.interfaces." + f;
+            JsonNode x = e.getValue();
+            switch (f) {
+                case "name" -> b.name(string(x, p, ctx, ""));
+                case "mac" -> b.mac(string(x, p, ctx, ""));
+                case "mtu" -> integer(x, p, ctx, b::mtu);
+                case "sandbox" -> b.sandbox(string(x, p, ctx, ""));
+                case "socketPath" -> b.socketPath(string(x, p, ctx, ""));
+                default -> b.pciId(string(x, p, ctx, ""));
+            }
+        });
+        return b.build();
+    }
+
+    private IpConfig ip(JsonNode v, String ptr) {
+        DecodeError outer = enterEntry();
+        String ctx = "Result.ips";
+        if (!v.isObject()) {
+            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, pkg + ".ipConfig"), ptr);
+        }
+        IpConfig.Builder b = IpConfig.builder();
+        boolean[] hasAddress = new boolean[1];
+        GoFields.visit(v, family == 1 ? IP_040 : IP_100, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            JsonNode x = e.getValue();
+            switch (f) {
+                case "version" -> b.version(string(x, p, ctx, ""));
+                case "interface" -> integer(x, p, ctx, b::interfaceIndex);
+                case "address" -> {
+                    b.address(cidr(x, p, ctx));
+                    hasAddress[0] = true;
+                }
+                default -> ip(x, p, ctx, b::gateway);
+            }
+        });
+        requireAddress(hasAddress[0], ptr);
+        leaveEntry(outer);
+        return b.build();
+    }
+
+    private Route route(JsonNode v, String ptr, String ctx) {
+        DecodeError outer = enterEntry();
+        if (!v.isObject()) {
+            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types.route"), ptr);
+        }
+        Route.Builder b = Route.builder();
+        boolean[] hasDst = new boolean[1];
+        GoFields.visit(v, ROUTE, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            JsonNode x = e.getValue();
+            switch (f) {
+                case "dst" -> {
+                    b.dst(cidr(x, p, ctx));
+                    hasDst[0] = true;
+                }
+                case "gw" -> ip(x, p, ctx, b::gw);
+                case "mtu" -> integer(x, p, ctx, b::mtu);
+                case "advmss" -> integer(x, p, ctx, b::advmss);
+                case "priority" -> integer(x, p, ctx, b::priority);
+                case "table" -> integer(x, p, ctx, b::table);
+                default -> integer(x, p, ctx, b::scope);
+            }
+        });
+        requireAddress(hasDst[0], ptr);
+        leaveEntry(outer);
+        return b.build();
+    }
+
+    private void legacyIp(String f, JsonNode v, String ptr, Result.Builder result) {
+        if (v.isNull()) {
+            return;
+        }
+        DecodeError outer = enterEntry();
+        String ctx = "Result." + f;
+        if (!v.isObject()) {
+            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types020.ipConfig"), ptr);
+        }
+        IpConfig.Builder b = IpConfig.builder().version(f.substring(2));
+        boolean[] hasAddress = new boolean[1];
+        List<Route> routes = new ArrayList<>();
+        GoFields.visit(v, IP_020, (name, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            JsonNode x = e.getValue();
+            switch (name) {
+                case "ip" -> {
+                    b.address(cidr(x, p, ctx));
+                    hasAddress[0] = true;
+                }
+                case "gateway" -> ip(x, p, ctx, b::gateway);
+                default -> legacyRoutes(f, x, p, ctx, routes);
+            }
+        });
+        requireAddress(hasAddress[0], ptr);
+        leaveEntry(outer);
+        result.addIp(b.build());
+        routes.forEach(result::addRoute);
+    }
+
+    private void legacyRoutes(String f, JsonNode x, String ptr, String ctx, List<Route> routes) {
+        routes.clear();
+        if (x.isNull()) {
+            return;
+        }
+        if (!x.isArray()) {
+            save(GoFields.typeError(GoFields.kind(x), ctx, "[]types.Route"), ptr);
+            return;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            Route r = route(x.get(i), GoFields.child(ptr, i), ctx);
+            if (r.dst().isIpv4() != f.equals("ip4")) {
+                throw new DecodeError("route " + r.dst() + " does not belong in " + f
+                        + "; cni4j keeps 0.1.0/0.2.0 routes with the address of their family",
+                        GoFields.child(ptr, i));
+            }
+            routes.add(r);
+        }
+    }
+
+    private Dns dns(JsonNode v, String ptr) {
+        if (v.isNull()) {
+            return Dns.empty();
+        }
+        if (!v.isObject()) {
+            save(GoFields.typeError(GoFields.kind(v), "Result.dns", "types.DNS"), ptr);
+            return Dns.empty();
+        }
+        Dns.Builder b = Dns.builder();
+        GoFields.visit(v, DNS, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            String ctx = "DNS.dns." + f;
+            switch (f) {
+                case "nameservers" -> b.nameservers(strings(e.getValue(), p, ctx));
+                case "domain" -> b.domain(string(e.getValue(), p, ctx, ""));
+                case "search" -> b.search(strings(e.getValue(), p, ctx));
+                default -> b.options(strings(e.getValue(), p, ctx));
+            }
+        });
+        return b.build();
+    }
+
+    private List<String> strings(JsonNode v, String ptr, String ctx) {
+        List<String> out = new ArrayList<>();
+        if (v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            save(GoFields.typeError(GoFields.kind(v), ctx, "[]string"), ptr);
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            out.add(string(v.get(i), GoFields.child(ptr, i), ctx, ""));
+        }
+        return out;
+    }
+
+    private String string(JsonNode v, String ptr, String ctx, String dflt) {
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (!v.isNull()) {
+            save(GoFields.typeError(GoFields.kind(v), ctx, "string"), ptr);
+        }
+        return dflt;
+    }
+
+    private void integer(JsonNode v, String ptr, String ctx, Consumer<Integer> sink) {
+        if (v.isNull()) {
+            return;
+        }
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            sink.accept(v.intValue());
+        } else {
+            String what = v.isNumber() ? "number " + v.asText() : GoFields.kind(v);
+            save(GoFields.typeError(what, ctx, "int"), ptr);
+        }
+    }
+
+    private IpPrefix cidr(JsonNode v, String ptr, String ctx) {
+        if (!v.isTextual() && !v.isNull()) {
+            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "string"), ptr);
+        }
+        String text = v.isNull() ? "" : v.textValue();
+        try {
+            return IpPrefix.parse(text);
+        } catch (IllegalArgumentException ex) {
+            throw new DecodeError(ex.getMessage(), ptr);
+        }
+    }
+
+    private static void requireAddress(boolean present, String ptr) {
+        if (!present) {
+            // Go would keep an empty address and print "<nil>"; cni4j requires one.
+            throw new DecodeError("invalid CIDR address: ", ptr);
+        }
+    }
+
+    private void ip(JsonNode v, String ptr, String ctx, Consumer<InetAddress> sink) {
+        if (v.isNull()) {
+            return;
+        }
+        if (!v.isTextual()) {
+            save(GoFields.typeError(GoFields.kind(v), ctx, "net.IP"), ptr);
+            return;
+        }
+        if (v.textValue().isEmpty()) {
+            return;
+        }
+        InetAddress parsed = GoIp.parse(v.textValue());
+        if (parsed == null) {
+            throw new DecodeError("invalid IP address: " + v.textValue(), ptr);
+        }
+        sink.accept(parsed);
+    }
+
+    private void save(String message, String ptr) {
+        if (saved == null) {
+            saved = new DecodeError(message, ptr);
+        }
+    }
+
+    /** Starts an entry Go decodes with its own unmarshaller: its errors are its own until it ends. */
+    private DecodeError enterEntry() {
+        DecodeError outer = saved;
+        saved = null;
+        return outer;
+    }
+
+    private void leaveEntry(DecodeError outer) {
+        if (saved != null) {
+            throw saved;
+        }
+        saved = outer;
+    }
+}
