@@ -1,9 +1,12 @@
 package io.github.cni4j.internal.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /** Raw reads of cache files, shared by {@code ResultCache} and the invoker (which needs libcni's legacy fallback). */
@@ -23,14 +26,28 @@ public final class CacheFiles {
      *
      * @param file the file
      * @return its bytes, or empty when it does not exist
-     * @throws IOException when it exists but cannot be read, or is too large
+     * @throws IOException when it exists but cannot be read, is too large, or is not a regular file (symlinks are
+     *         not followed)
      */
     public static Optional<byte[]> read(Path file) throws IOException {
+        BasicFileAttributes attrs;
         try {
-            if (Files.size(file) > MAX_SIZE) {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        // A symlink (to /dev/zero, a FIFO, another file) or a special file is not an entry cni4j wrote: reading
+        // it could hang or never end, so it is reported instead of followed.
+        if (!attrs.isRegularFile()) {
+            throw new IOException("cache file " + file + " is not a regular file"
+                    + (attrs.isSymbolicLink() ? " (it is a symbolic link)" : ""));
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) MAX_SIZE + 1);
+            if (bytes.length > MAX_SIZE) {
                 throw new IOException("cache file " + file + " is larger than " + MAX_SIZE + " bytes");
             }
-            return Optional.of(Files.readAllBytes(file));
+            return Optional.of(bytes);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
