@@ -1,10 +1,10 @@
 package io.github.cni4j.internal.invoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cni4j.ConfigException;
 import io.github.cni4j.PluginException;
 import io.github.cni4j.internal.config.GoQuote;
-import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.invoke.ExecResult;
+import io.github.cni4j.version.CniError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,14 +66,13 @@ public final class PluginFailures {
             msg = "netplugin failed: " + GoQuote.quote(stderr) + ": " + err;
         } else {
             try {
-                JsonNode tree = JsonInput.read(out);
-                ErrorFields f = ErrorFields.of(tree);
-                code = f.code();
-                msg = f.msg();
-                details = f.details();
-            } catch (RuntimeException e) {
+                CniError e = CniError.fromBytes(out);
+                code = e.code();
+                msg = e.msg();
+                details = e.details().orElse(null);
+            } catch (ConfigException e) {
                 msg = "netplugin failed but error parsing its diagnostic message "
-                        + GoQuote.quote(new String(out, StandardCharsets.UTF_8)) + ": " + e.getMessage();
+                        + GoQuote.quote(new String(out, StandardCharsets.UTF_8)) + ": " + e.msg();
             }
         }
         return new PluginException(code, msg, details, type, path.toString(), command, r.exitStatus(), r.signal(),
@@ -91,37 +90,5 @@ public final class PluginFailures {
         PluginException w = new PluginException(e.code(), prefix + e.msg(), e.details().orElse(null), e.pluginType(),
                 e.pluginPath(), e.command(), e.exitStatus(), e.signal().orElse(0), e.stderrTail(), e);
         return w;
-    }
-
-    /** The fields of Go's {@code types.Error}, decoded with its rules. */
-    private record ErrorFields(int code, String msg, String details) {
-        static ErrorFields of(JsonNode tree) {
-            if (!tree.isObject()) {
-                throw new IllegalArgumentException("json: cannot unmarshal " + JsonInput.kind(tree)
-                        + " into Go value of type types.Error");
-            }
-            JsonNode code = tree.get("code");
-            int c = 0;
-            if (code != null && !code.isNull()) {
-                if (!code.isIntegralNumber() || code.asLong() < 0 || !code.canConvertToInt()) {
-                    throw new IllegalArgumentException("json: cannot unmarshal " + JsonInput.kind(code)
-                            + " into Go struct field Error.code of type uint");
-                }
-                c = code.asInt();
-            }
-            return new ErrorFields(c, text(tree, "msg"), text(tree, "details"));
-        }
-
-        private static String text(JsonNode tree, String field) {
-            JsonNode n = tree.get(field);
-            if (n == null || n.isNull()) {
-                return "";
-            }
-            if (!n.isTextual()) {
-                throw new IllegalArgumentException("json: cannot unmarshal " + JsonInput.kind(n)
-                        + " into Go struct field Error." + field + " of type string");
-            }
-            return n.textValue();
-        }
     }
 }
