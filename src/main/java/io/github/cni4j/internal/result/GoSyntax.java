@@ -83,13 +83,82 @@ final class GoSyntax {
         }
     }
 
+    /**
+     * One value, with containers tracked on an explicit stack rather than by recursion: plugin output is untrusted,
+     * and Go's 10000 levels of nesting would overflow a thread stack long before the limit is reached.
+     */
     private void value() {
-        if (i >= b.length) {
-            fail("");
+        java.util.BitSet isObject = new java.util.BitSet();
+        while (true) {
+            if (i >= b.length) {
+                fail("");
+            }
+            if (b[i] == '{' || b[i] == '[') {
+                boolean object = b[i] == '{';
+                if (++depth > MAX_DEPTH) {
+                    throw new Failure(new Error("exceeded max depth", i));
+                }
+                isObject.set(depth, object);
+                i++;
+                ws();
+                if (i < b.length && b[i] == (object ? '}' : ']')) {
+                    i++;
+                    depth--;
+                } else {
+                    if (object) {
+                        key();
+                    }
+                    continue;
+                }
+            } else {
+                scalar();
+            }
+            if (!closeContainers(isObject)) {
+                return;
+            }
         }
+    }
+
+    /**
+     * After a value: closes finished containers; returns true when another element follows (its key consumed).
+     */
+    private boolean closeContainers(java.util.BitSet isObject) {
+        while (depth > 0) {
+            boolean object = isObject.get(depth);
+            ws();
+            if (i < b.length && b[i] == ',') {
+                i++;
+                ws();
+                if (object) {
+                    key();
+                }
+                return true;
+            }
+            if (i < b.length && b[i] == (object ? '}' : ']')) {
+                i++;
+                depth--;
+                continue;
+            }
+            fail(object ? "after object key:value pair" : "after array element");
+        }
+        return false;
+    }
+
+    private void key() {
+        if (i >= b.length || b[i] != '"') {
+            fail("looking for beginning of object key string");
+        }
+        string();
+        ws();
+        if (i >= b.length || b[i] != ':') {
+            fail("after object key");
+        }
+        i++;
+        ws();
+    }
+
+    private void scalar() {
         switch (b[i]) {
-            case '{' -> nested(true);
-            case '[' -> nested(false);
             case '"' -> string();
             case 't' -> literal("true");
             case 'f' -> literal("false");
@@ -101,47 +170,6 @@ final class GoSyntax {
                     fail("looking for beginning of value");
                 }
             }
-        }
-    }
-
-    private void nested(boolean object) {
-        if (++depth > MAX_DEPTH) {
-            throw new Failure(new Error("exceeded max depth", i));
-        }
-        i++;
-        ws();
-        char close = object ? '}' : ']';
-        if (i < b.length && b[i] == close) {
-            i++;
-            depth--;
-            return;
-        }
-        while (true) {
-            if (object) {
-                if (i >= b.length || b[i] != '"') {
-                    fail("looking for beginning of object key string");
-                }
-                string();
-                ws();
-                if (i >= b.length || b[i] != ':') {
-                    fail("after object key");
-                }
-                i++;
-                ws();
-            }
-            value();
-            ws();
-            if (i < b.length && b[i] == ',') {
-                i++;
-                ws();
-                continue;
-            }
-            if (i < b.length && b[i] == close) {
-                i++;
-                depth--;
-                return;
-            }
-            fail(object ? "after object key:value pair" : "after array element");
         }
     }
 
