@@ -139,15 +139,36 @@ public final class ResultCache {
      * @param network the network name
      * @param containerId the container ID
      * @param ifName the interface name
-     * @return whether a file was removed
+     * @return whether a file was removed (temp files an interrupted write of this entry left are removed too)
      * @throws CacheException when the file exists but cannot be removed
      */
     public boolean remove(String network, String containerId, String ifName) {
         Path f = file(network, containerId, ifName);
         try {
-            return Files.deleteIfExists(f);
+            boolean removed = Files.deleteIfExists(f);
+            removeTempFiles(f);
+            return removed;
         } catch (IOException e) {
             throw new CacheException("failed to remove cache file " + f + ": " + e.getMessage(), f, e);
+        }
+    }
+
+    /**
+     * Removes what a writer of this entry killed between creating its temp file and renaming it left behind
+     * ({@code .<name>.<digits>.tmp}, see AtomicFiles); without this they would pile up after crashes.
+     */
+    private static void removeTempFiles(Path entry) throws IOException {
+        String prefix = "." + entry.getFileName() + ".";
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(entry.getParent())) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".tmp") && n.length() > prefix.length() + 4
+                        && n.substring(prefix.length(), n.length() - 4).chars().allMatch(Character::isDigit)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // No results directory: nothing to clean.
         }
     }
 
@@ -186,6 +207,10 @@ public final class ResultCache {
         List<CachedAttachment> out = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
+            if (name.startsWith(".")) {
+                // A temp file of an interrupted atomic write: never an entry, even when its content is complete.
+                continue;
+            }
             if (containerId != null) {
                 int at = name.indexOf("-" + containerId + "-");
                 if (at <= 0 || at + containerId.length() + 2 >= name.length()) {

@@ -146,6 +146,25 @@ class HostileCacheTest {
     }
 
     @Example
+    void aTempFileLeftByAKilledWriterIsNoEntryAndGoesWithTheEntry() throws IOException {
+        Path root = tempDir();
+        ResultCache cache = ResultCache.of(root.resolve("cache"));
+        cache.put(entry("n", "c", "eth0"));
+        cache.put(entry("n", "other", "eth0"));
+        Path results = root.resolve("cache/results");
+        // What a SIGKILL between write and rename leaves: a complete entry under the temp name.
+        Files.copy(results.resolve("n-c-eth0"), results.resolve(".n-c-eth0.123456789.tmp"));
+        Files.copy(results.resolve("n-other-eth0"), results.resolve(".n-other-eth0.987.tmp"));
+        TRIED.addAndGet(2);
+        assertThat(cache.attachments()).extracting(CachedAttachment::containerId).containsExactly("c", "other");
+        assertThat(cache.remove("n", "c", "eth0")).isTrue();
+        try (Stream<Path> files = Files.list(results)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("n-other-eth0", ".n-other-eth0.987.tmp");
+        }
+    }
+
+    @Example
     void entriesAre0600InsideA0700Dir() throws IOException {
         Path root = tempDir();
         Path cacheDir = root.resolve("cache");
