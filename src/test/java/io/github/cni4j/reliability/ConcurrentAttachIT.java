@@ -117,6 +117,63 @@ class ConcurrentAttachIT {
         }
     }
 
+    @Test
+    void concurrentAddAndDelOfOneAttachmentAreSerialized() throws Exception {
+        Prerequisites.requireRootAndPlugins("bridge", "host-local");
+        int threads = 4;
+        int ops = Figures.intProperty("cni4j.reliability.sameAttachmentOps", 25);
+        OverlapProbe probe = new OverlapProbe();
+        try (BridgeNetwork net = new BridgeNetwork(); TestNetns ns = TestNetns.create()) {
+            CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(Prerequisites.PLUGIN_DIR))
+                    .cacheDir(net.cacheDir).exec(probe).timeout(Duration.ofSeconds(60)).build();
+            RuntimeConf rt = net.attachment("c4j-ctr-contended", ns.path());
+            AtomicLong failedAdds = new AtomicLong();
+            ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < ops; i++) {
+                        try {
+                            if (java.util.concurrent.ThreadLocalRandom.current().nextBoolean()) {
+                                invoker.add(net.list, rt);
+                            } else {
+                                invoker.del(net.list, rt);
+                            }
+                        } catch (io.github.cni4j.PluginException e) {
+                            // A second ADD of an applied attachment fails in the bridge plugin (eth0 exists).
+                            failedAdds.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            unexpected.add(e.toString());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(DEADLOCK_BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            assertThat(unexpected).isEmpty();
+            assertThat(probe.maxOverlap.get()).as("plugin runs of the one attachment at once").isEqualTo(1);
+            // Cached exactly when applied: the cache never disagrees with the kernel and IPAM.
+            boolean cached = invoker.cachedResult(net.list, rt).isPresent();
+            boolean applied = ns.ip("-o", "link", "show").contains("eth0");
+            assertThat(applied).as("eth0 present iff cached").isEqualTo(cached);
+            assertThat(net.reservations()).hasSize(cached ? 1 : 0);
+            invoker.del(net.list, rt);
+            assertThat(net.leftovers()).isEmpty();
+            Figures.of("load", "same-attachment-add-del")
+                    .scenario(threads + " threads racing random ADD/DEL on one attachment")
+                    .count((long) threads * ops, "ADD/DEL operations")
+                    .lost(0, "plugin runs never overlapped; cache entry present exactly when eth0 and the IP "
+                            + "reservation were; nothing left after the final DEL")
+                    .fact("ADDs refused by the plugin (already attached)", failedAdds.get())
+                    .write();
+        }
+    }
+
     private static void cycle(CniInvoker invoker, BridgeNetwork net, TestNetns ns, String id,
                               Map<String, String> ipOwners, ConcurrentLinkedQueue<String> problems,
                               AtomicInteger maxHeld) {
