@@ -15,7 +15,6 @@ final class GoSyntax {
 
     private final byte[] b;
     private int i;
-    private int depth;
 
     private GoSyntax(byte[] b) {
         this.b = b;
@@ -83,65 +82,58 @@ final class GoSyntax {
         }
     }
 
-    /**
-     * One value, with containers tracked on an explicit stack rather than by recursion: plugin output is untrusted,
-     * and Go's 10000 levels of nesting would overflow a thread stack long before the limit is reached.
-     */
+    /** Scans one value; iterative so that deep nesting cannot overflow the Java stack. */
     private void value() {
-        java.util.BitSet isObject = new java.util.BitSet();
+        char[] stack = new char[MAX_DEPTH + 1];
+        int depth = 0;
         while (true) {
-            if (i >= b.length) {
-                fail("");
-            }
-            if (b[i] == '{' || b[i] == '[') {
-                boolean object = b[i] == '{';
-                if (++depth > MAX_DEPTH) {
-                    throw new Failure(new Error("exceeded max depth", i));
+            // here a value must start
+            boolean closed = false;
+            if (i < b.length && (b[i] == '{' || b[i] == '[')) {
+                char open = (char) b[i];
+                if (depth == MAX_DEPTH) {
+                    fail("exceeded max depth");
                 }
-                isObject.set(depth, object);
+                stack[depth++] = open;
                 i++;
                 ws();
-                if (i < b.length && b[i] == (object ? '}' : ']')) {
+                if (i < b.length && b[i] == (open == '{' ? '}' : ']')) {
                     i++;
                     depth--;
+                    closed = true;
+                } else if (open == '{') {
+                    key();
+                    continue;
                 } else {
-                    if (object) {
-                        key();
-                    }
                     continue;
                 }
-            } else {
+            }
+            if (!closed) {
                 scalar();
             }
-            if (!closeContainers(isObject)) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * After a value: closes finished containers; returns true when another element follows (its key consumed).
-     */
-    private boolean closeContainers(java.util.BitSet isObject) {
-        while (depth > 0) {
-            boolean object = isObject.get(depth);
-            ws();
-            if (i < b.length && b[i] == ',') {
-                i++;
-                ws();
-                if (object) {
-                    key();
+            // after a value: close containers or move on to the next member
+            while (true) {
+                if (depth == 0) {
+                    return;
                 }
-                return true;
+                ws();
+                char top = stack[depth - 1];
+                if (i < b.length && b[i] == ',') {
+                    i++;
+                    ws();
+                    if (top == '{') {
+                        key();
+                    }
+                    break;
+                }
+                if (i < b.length && b[i] == (top == '{' ? '}' : ']')) {
+                    i++;
+                    depth--;
+                    continue;
+                }
+                fail(top == '{' ? "after object key:value pair" : "after array element");
             }
-            if (i < b.length && b[i] == (object ? '}' : ']')) {
-                i++;
-                depth--;
-                continue;
-            }
-            fail(object ? "after object key:value pair" : "after array element");
         }
-        return false;
     }
 
     private void key() {
@@ -158,6 +150,9 @@ final class GoSyntax {
     }
 
     private void scalar() {
+        if (i >= b.length) {
+            fail("");
+        }
         switch (b[i]) {
             case '"' -> string();
             case 't' -> literal("true");

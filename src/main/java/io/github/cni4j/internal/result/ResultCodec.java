@@ -12,6 +12,7 @@ import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniError;
 import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -68,7 +69,8 @@ public final class ResultCodec {
         ObjectNode fixed = root.isObject() ? ((ObjectNode) root).deepCopy() : JsonTrees.MAPPER.createObjectNode();
         fixed.put("cniVersion", version);
         byte[] remarshalled = GoJson.encode(fixed);
-        return create(version, readTree(remarshalled, RAW_RESULT), null);
+        // pointers into the re-marshalled tree still name the same values in the original text
+        return create(version, readTree(remarshalled, RAW_RESULT), json);
     }
 
     /**
@@ -90,7 +92,7 @@ public final class ResultCodec {
         }
         Map.Entry<Result.Builder, String> read;
         try {
-            read = ResultReader.read(root, family);
+            read = ResultReader.read(root, family, text);
         } catch (DecodeError e) {
             throw fail(e.getMessage(), e.pointer(), text);
         }
@@ -159,9 +161,10 @@ public final class ResultCodec {
                     null, null);
         }
         try {
-            return JsonTrees.MAPPER.readTree(json);
+            // Go takes invalid UTF-8 inside strings as U+FFFD; decoding with replacement does the same
+            return JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            // Go accepts this text (e.g. invalid UTF-8 or nesting beyond cni4j's limits); Jackson does not
+            // Go accepts this text (nesting beyond cni4j's limits); Jackson does not
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new ConfigException(CniError.DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col,
@@ -190,20 +193,44 @@ public final class ResultCodec {
 
     /** Finds the line and column of the value at a JSON pointer by re-scanning the text (errors only). */
     static int[] locate(byte[] text, String pointer) {
-        try (JsonParser p = JsonTrees.MAPPER.createParser(text)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    continue;
-                }
-                var ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
-                if (ctx != null && ctx.pathAsPointer().toString().equals(pointer)) {
-                    return new int[] {p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()};
-                }
+        try (JsonParser p = seek(text, pointer)) {
+            if (p != null) {
+                return new int[] {p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()};
             }
         } catch (IOException e) {
             // the text parsed before; no position is better than a misleading one
         }
         return new int[2];
+    }
+
+    /** Returns the source text of the number at a JSON pointer, as Go quotes it in errors (errors only). */
+    static String numberText(byte[] text, String pointer, String fallback) {
+        try (JsonParser p = seek(text, pointer)) {
+            if (p != null && p.currentToken().isNumeric()) {
+                return p.getText();
+            }
+        } catch (IOException e) {
+            // fall back to Jackson's rendering of the number
+        }
+        return fallback;
+    }
+
+    private static JsonParser seek(byte[] text, String pointer) throws IOException {
+        if (text == null) {
+            return null;
+        }
+        JsonParser p = JsonTrees.MAPPER.createParser(new String(text, StandardCharsets.UTF_8));
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                continue;
+            }
+            var ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+            if (ctx != null && ctx.pathAsPointer().toString().equals(pointer)) {
+                return p;
+            }
+        }
+        p.close();
+        return null;
     }
 }
