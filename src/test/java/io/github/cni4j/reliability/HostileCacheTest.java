@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -58,10 +56,10 @@ class HostileCacheTest {
     }
 
     private static CachedAttachment entry(String network, String containerId, String ifName) {
-        return new CachedAttachment(containerId, network, ifName,
-                "{\"cniVersion\":\"1.0.0\",\"name\":\"n\",\"plugins\":[{\"type\":\"bridge\"}]}"
-                        .getBytes(StandardCharsets.UTF_8), "/var/run/netns/x", List.of(), Map.of(),
-                Optional.of("{\"cniVersion\":\"1.0.0\"}"));
+        return CachedAttachment.builder().containerId(containerId).networkName(network).ifName(ifName)
+                .config("{\"cniVersion\":\"1.0.0\",\"name\":\"n\",\"plugins\":[{\"type\":\"bridge\"}]}"
+                        .getBytes(StandardCharsets.UTF_8))
+                .netNs("/var/run/netns/x").resultJson("{\"cniVersion\":\"1.0.0\"}").build();
     }
 
     @Example
