@@ -133,6 +133,11 @@ class HostileRuntimeConfTest {
             Path cache = Files.createTempDirectory(ROOT, "cache");
             invoker(cache).add(list("net1"), rt);
             assertThat(Files.readString(RAN)).isEqualTo("ADD\n");
+            // What the invoker wrote is private to root, as Go's tools make it (or stricter).
+            Path results = cache.resolve("results");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(results))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(results.resolve("net1-c1-eth0"))))
+                    .isEqualTo("rw-------");
         }
     }
 }
