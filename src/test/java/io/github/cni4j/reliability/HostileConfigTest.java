@@ -171,6 +171,24 @@ class HostileConfigTest {
         }
     }
 
+    @Test
+    void aFifoOrDeviceInTheConfDirDoesNotHangTheLoader() throws IOException, InterruptedException {
+        Path confDir = java.nio.file.Files.createDirectories(dir.resolve("net.d"));
+        Path fifo = confDir.resolve("10-fifo.conflist");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Files.createSymbolicLink(confDir.resolve("20-zero.conf"), Path.of("/dev/zero"));
+        for (Path p : List.of(fifo, confDir.resolve("20-zero.conf"))) {
+            count("FIFO or device");
+            Throwable t = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> org.assertj.core.api.Assertions.catchThrowable(() -> NetworkConfigList.fromFile(p)));
+            assertThat(t).isInstanceOf(ConfigException.class).hasMessageContaining(p.toString());
+        }
+        count("FIFO or device");
+        Throwable t = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> org.assertj.core.api.Assertions.catchThrowable(() -> ConfLoader.loadAll(confDir)));
+        assertThat(t).isInstanceOf(ConfigException.class);
+    }
+
     private static void assertRefusedByAll(String kind, byte[] input, String messagePart) {
         for (Function<byte[], Object> parser : PARSERS) {
             count(kind);

@@ -77,6 +77,8 @@ class NetNsPathTest {
         bad.add(dir.resolve("missing"));
         bad.add(dir.resolve("file/below-a-file"));
         bad.add(Path.of("/proc/self/status"));
+        bad.add(dir.resolve("x".repeat(300)));
+        bad.add(Path.of("/" + "d/".repeat(3000) + "ns"));
         bad.add(Path.of("/proc/self"));
         Stream.of("mnt", "uts", "pid", "ipc").map(k -> Path.of("/proc/self/ns", k)).filter(Files::exists)
                 .forEach(bad::add);
