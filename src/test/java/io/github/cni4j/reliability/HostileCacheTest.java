@@ -163,6 +163,28 @@ class HostileCacheTest {
     }
 
     @Example
+    void gcSweepsTempFilesOfWritersKilledLongAgo() throws IOException {
+        Path root = tempDir();
+        Path plugins = Files.createDirectories(root.resolve("plugins"));
+        Path noop = Files.writeString(plugins.resolve("noop"), "#!/bin/sh\ncat >/dev/null\nprintf '{}'\n");
+        Files.setPosixFilePermissions(noop, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path results = Files.createDirectories(root.resolve("cache/results"));
+        Path old = Files.writeString(results.resolve(".n-gone-eth0.42.tmp"), "{\"kind\":\"cniCacheV1\"");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(600)));
+        Path fresh = Files.writeString(results.resolve(".n-busy-eth0.43.tmp"), "{");
+        Path otherNet = Files.writeString(results.resolve(".other-gone-eth0.44.tmp"), "{");
+        Files.setLastModifiedTime(otherNet, Files.getLastModifiedTime(old));
+        TRIED.incrementAndGet();
+        io.github.cni4j.invoke.CniInvoker.builder().pluginDirs(List.of(plugins)).cacheDir(root.resolve("cache"))
+                .build().gc(io.github.cni4j.config.NetworkConfigList.fromBytes(
+                        "{\"cniVersion\":\"1.0.0\",\"name\":\"n\",\"plugins\":[{\"type\":\"noop\"}]}"
+                                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(old).doesNotExist();
+        assertThat(fresh).as("a write possibly in progress elsewhere").exists();
+        assertThat(otherNet).as("another network's file").exists();
+    }
+
+    @Example
     void entriesAre0600InsideA0700Dir() throws IOException {
         Path root = tempDir();
         Path cacheDir = root.resolve("cache");

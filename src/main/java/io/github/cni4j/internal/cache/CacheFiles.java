@@ -52,4 +52,36 @@ public final class CacheFiles {
             return Optional.empty();
         }
     }
+
+    /**
+     * Removes the temp files ({@code .<network>-<containerId>-<ifName>.<digits>.tmp}) that atomic writes of this
+     * network's entries left when the writer was killed before renaming, if older than {@code minAge}. Best effort:
+     * failures are ignored, since GC must go on.
+     *
+     * @param results the {@code results} directory
+     * @param network the network name
+     * @param minAge how old a temp file must be
+     * @return how many were removed
+     */
+    public static int removeStaleTempFiles(Path results, String network, java.time.Duration minAge) {
+        String prefix = "." + network + "-";
+        java.time.Instant cutoff = java.time.Instant.now().minus(minAge);
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(results)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                int dot = n.lastIndexOf('.', n.length() - 5);
+                if (n.startsWith(prefix) && n.endsWith(".tmp") && dot > prefix.length()
+                        && n.substring(dot + 1, n.length() - 4).chars().allMatch(Character::isDigit)
+                        && dot + 1 < n.length() - 4
+                        && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No results directory, or it changed under us: nothing more to clean now.
+        }
+        return removed;
+    }
 }

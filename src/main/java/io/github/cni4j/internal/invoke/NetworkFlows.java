@@ -33,6 +33,12 @@ import java.util.TreeSet;
  */
 public final class NetworkFlows {
 
+    /**
+     * Temp files of atomic cache writes live milliseconds; one this old was left by a writer killed before its
+     * rename. The age keeps GC away from another process's write in progress.
+     */
+    private static final java.time.Duration STALE_TEMP_AGE = java.time.Duration.ofSeconds(30);
+
     private static final byte[] VERSION_STDIN = "{\"cniVersion\":\"1.1.0\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final Flows flows;
@@ -61,6 +67,7 @@ public final class NetworkFlows {
         List<CniException> errors = new ArrayList<>();
         try (KeyedLocks.Held held = CacheFiles.LOCKS.lock(Flows.networkKey(cache, net.name()), true)) {
             deleteStale(cache, net, args, errors);
+            CacheFiles.removeStaleTempFiles(cache.dir().resolve("results"), net.name(), STALE_TEMP_AGE);
             if (atLeast(net.cniVersion(), CniVersion.V1_1_0)) {
                 gcPlugins(net, args, errors);
             }
