@@ -67,6 +67,19 @@ final class BridgeNetwork implements AutoCloseable {
         }
     }
 
+    /** Reservation file name to content (container ID and interface), for failure messages. */
+    java.util.Map<String, String> reservationContents() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String ip : reservations()) {
+            try {
+                out.put(ip, Files.readString(dataDir.resolve(name).resolve(ip)).replace("\r\n", "/"));
+            } catch (IOException e) {
+                out.put(ip, e.toString());
+            }
+        }
+        return out;
+    }
+
     /** Every file under {@code <cacheDir>/results}, temp files included. */
     List<String> cacheFiles() {
         Path dir = cacheDir.resolve("results");

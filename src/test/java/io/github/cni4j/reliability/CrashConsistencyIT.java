@@ -66,7 +66,9 @@ class CrashConsistencyIT {
                     // A runtime re-issues DEL for the sandbox it was working on; GC removes what the cache knows.
                     invoker.del(net.list, net.attachment(last.substring(4), ns.path()));
                     invoker.gc(net.list, GcArgs.of(List.of()));
-                    assertThat(net.leftovers()).as("after kill %d during %s", k, last).isEmpty();
+                    assertThat(net.leftovers()).as("after kill %d during %s (last ops %s; reservations %s)", k,
+                            last, announced.subList(Math.max(0, announced.size() - 3), announced.size()),
+                            net.reservationContents()).isEmpty();
                     assertThat(ns.ip("-o", "link", "show")).as("after kill %d", k).doesNotContain("eth0");
                 }
             }
@@ -88,11 +90,13 @@ class CrashConsistencyIT {
 
     /** Starts the victim, waits a random time after its first ADD, kills it; returns the operations it announced. */
     private static List<String> runAndKill(BridgeNetwork net, TestNetns ns, String prefix) throws Exception {
+        Path journal = net.root.resolve(prefix + ".journal");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), CrashLoopMain.class.getName(),
                 Prerequisites.PLUGIN_DIR.toString(), net.cacheDir.toString(), net.confFile.toString(),
-                ns.path().toString(), prefix).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                ns.path().toString(), prefix, journal.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         AtomicReference<IOException> readFailure = new AtomicReference<>();
         Thread reader = new Thread(() -> {
@@ -113,14 +117,30 @@ class CrashConsistencyIT {
             Thread.sleep(ThreadLocalRandom.current().nextLong(MAX_DELAY_MS));
             assertThat(child.isAlive()).as("the child loops until killed").isTrue();
         } finally {
+            // Freeze the JVM first so the snapshot of its children is complete (a plugin it is just spawning is a
+            // jspawnhelper that becomes the plugin under the same pid), then SIGKILL the JVM alone: its plugins
+            // live on as orphans, as they would after a real crash, and recovery must wait for them.
+            Prerequisites.shQuiet("kill", "-STOP", Long.toString(child.pid()));
+            List<ProcessHandle> orphans = child.descendants().toList();
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
             reader.join(10_000);
+            awaitExit(orphans);
         }
-        List<String> announced = new ArrayList<>();
-        announced.add(first);
-        lines.drainTo(announced);
+        // The journal, not the pipe, is the record: it was forced to disk before each operation began.
+        List<String> announced = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        assertThat(announced).as("journal of %s", prefix).isNotEmpty().startsWith(first);
         return announced;
+    }
+
+    private static void awaitExit(List<ProcessHandle> orphans) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (ProcessHandle h : orphans) {
+            while (h.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(h.isAlive()).as("orphaned plugin %s still running after 60 s", h.pid()).isFalse();
+        }
     }
 
     /** The killed JVM's plugin may still be running (orphaned); recovery must not race it. */
