@@ -7,7 +7,6 @@
 module io.github.cni4j {
     requires com.fasterxml.jackson.databind;
     requires com.sun.jna;
-    requires org.apache.commons.exec;
     requires static org.immutables.value.annotations;
     requires static org.assertj.core;
 
@@ -19,7 +18,7 @@ module io.github.cni4j {
     exports io.github.cni4j.cache;
     exports io.github.cni4j.netns;
     exports io.github.cni4j.lint;
-    //     exports io.github.cni4j.plugins;
+    exports io.github.cni4j.plugins;
 
     opens io.github.cni4j.internal.jna to com.sun.jna;
 }
