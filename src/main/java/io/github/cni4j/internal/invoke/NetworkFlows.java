@@ -9,6 +9,7 @@ import io.github.cni4j.PluginException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.internal.cache.CacheFiles;
 import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;
 import io.github.cni4j.internal.config.StdinBytes;
