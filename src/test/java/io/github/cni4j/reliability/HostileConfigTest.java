@@ -93,6 +93,20 @@ class HostileConfigTest {
     }
 
     @Test
+    void negativeZeroAnywhereIsNoRawError() {
+        for (String doc : List.of("-0", "[-0]", " -0 ", "{\"name\":\"n\",\"x\":-0,\"plugins\":[{\"type\":\"t\",\"m\":[-0]}]}")) {
+            for (Function<byte[], Object> parser : PARSERS) {
+                count("-0");
+                try {
+                    onSmallStack(() -> parser.apply(doc.getBytes(StandardCharsets.US_ASCII)));
+                } catch (ConfigException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
     void duplicateKeysResolveLikeGoLastOneWins() {
         count("duplicate keys");
         NetworkConfigList list = NetworkConfigList.fromBytes(
