@@ -5,6 +5,7 @@ import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,7 @@ public final class ProcessExec implements PluginExec {
     @Override
     public ExecResult run(ExecRequest request) {
         long deadline = System.nanoTime() + request.timeout().toNanos();
+        Instant started = Instant.now();
         ProcessBuilder pb = new ProcessBuilder(request.plugin().toString());
         pb.environment().clear();
         pb.environment().putAll(request.environment());
@@ -75,7 +77,12 @@ public final class ProcessExec implements PluginExec {
         Future<StreamCapture> err = IO.submit(StreamCapture.tail(process.getErrorStream(), maxStderr));
         writeStdin(process, request.stdin());
         try {
-            return await(process, out, err, deadline);
+            ExecResult r = await(process, out, err, deadline);
+            if (r.timedOut()) {
+                // Whatever the plugin started and left behind would otherwise run on, holding its pipes.
+                ProcessTree.killLeftovers(request.environment(), started);
+            }
+            return r;
         } catch (InterruptedException e) {
             ProcessTree.kill(process.toHandle());
             Thread.currentThread().interrupt();
