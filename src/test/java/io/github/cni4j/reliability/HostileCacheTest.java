@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.cni4j.CacheException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
+import io.github.cni4j.testing.TempDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class HostileCacheTest {
 
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("c4j-cache");
+            return TempDirs.create("c4j-cache");
         } catch (IOException e) {
             throw new AssertionError(e);
         }

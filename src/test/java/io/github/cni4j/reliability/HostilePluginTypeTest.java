@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cni4j.PluginNotFoundException;
 import io.github.cni4j.invoke.PluginFinder;
+import io.github.cni4j.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class HostilePluginTypeTest {
 
     static {
         try {
-            Path root = Files.createTempDirectory("c4j-types");
+            Path root = TempDirs.create("c4j-types");
             PLUGINS = Files.createDirectories(root.resolve("plugins"));
             OUTSIDE = Files.writeString(root.resolve("evil"), "#!/bin/sh\nexit 0\n");
             Files.setPosixFilePermissions(OUTSIDE, PosixFilePermissions.fromString("rwxr-xr-x"));

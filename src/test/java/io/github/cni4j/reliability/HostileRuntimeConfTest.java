@@ -7,6 +7,7 @@ import io.github.cni4j.ConfigException;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.testing.TempDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class HostileRuntimeConfTest {
 
     static {
         try {
-            ROOT = Files.createTempDirectory("c4j-rtconf");
+            ROOT = TempDirs.create("c4j-rtconf");
             PLUGINS = Files.createDirectories(ROOT.resolve("plugins"));
             RAN = ROOT.resolve("ran");
             Path p = Files.writeString(PLUGINS.resolve("recorder"), "#!/bin/sh\necho \"$CNI_COMMAND\" >> '" + RAN
