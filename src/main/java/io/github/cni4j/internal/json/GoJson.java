@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,8 +112,9 @@ public final class GoJson {
 
     /**
      * Appends a JSON string with Go's escaping: {@code \" \\ \n \r \t}; other control characters,
-     * {@code < > &} and U+2028/U+2029 as lowercase u-escapes (backslash u 00XX); unpaired surrogates (invalid UTF-8 in Go) as
-     * the replacement character escape; everything else, including {@code /} and non-ASCII, raw.
+     * {@code < > &} and U+2028/U+2029 as lowercase u-escapes (backslash u 00XX); an unpaired surrogate as a raw U+FFFD
+     * (a Java string holds one where Go's JSON decoder would have put U+FFFD, which Go's encoder then writes raw);
+     * everything else, including {@code /} and non-ASCII, raw.
      *
      * <p>Go 1.22 started writing backspace and form feed in their short forms; this follows the four-hex-digit
      * form of the Go toolchain Debian ships (the offline oracle), which plugins decode identically.
@@ -137,7 +140,8 @@ public final class GoJson {
                     } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                         sb.append(c).append(s.charAt(++i));
                     } else if (Character.isSurrogate(c)) {
-                        sb.append("\\ufffd");
+                        // Go's decoder turns such an escape into U+FFFD, which its encoder writes raw.
+                        sb.append('\ufffd');
                     } else {
                         sb.append(c);
                     }
@@ -173,12 +177,28 @@ public final class GoJson {
             sb.append((long) d);
             return;
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal shortest = shortest(d);
         if (abs < 1e-6 || abs >= 1e21) {
             appendExponent(sb, shortest);
         } else {
             sb.append(shortest.toPlainString());
         }
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code d}, the nearest one among those,
+     * as Go's {@code strconv.FormatFloat(d, 'g', -1, 64)} picks it. JDK 17's {@code Double.toString} sometimes
+     * prints more digits than needed (JDK-4511638, fixed in JDK 19), so it is not used.
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == d) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     private static void appendExponent(StringBuilder sb, BigDecimal v) {
@@ -194,17 +214,23 @@ public final class GoJson {
         sb.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
     }
 
+    /** The code point at {@code i}, with an unpaired surrogate read as U+FFFD, which is what Go holds there. */
+    private static int goRune(String s, int i) {
+        int c = s.codePointAt(i);
+        return c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? 0xFFFD : c;
+    }
+
     private static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+            int ca = goRune(a, i);
+            int cb = goRune(b, j);
             if (ca != cb) {
                 return Integer.compare(ca, cb);
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+            i += Character.charCount(a.codePointAt(i));
+            j += Character.charCount(b.codePointAt(j));
         }
         return Integer.compare(a.length() - i, b.length() - j);
     }

@@ -1,0 +1,138 @@
+package io.github.cni4j.config;
+
+import io.github.cni4j.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Validates container IDs, network names and interface names exactly as libcni does before ADD (REFERENCE B.10):
+ * same rules, same CNI codes, same messages.
+ *
+ * <p>Container IDs and network names must match {@code ^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$}. Interface names must be
+ * 1 to 15 bytes (UTF-8), not {@code .} or {@code ..}, and free of {@code /}, {@code :} and whitespace. A failure is
+ * a {@link ConfigException} whose {@code code()}, {@code msg()} and {@code details()} are libcni's; because these
+ * values are not read from a file, the offending text (libcni's details) is also reported as the
+ * {@link ConfigException#source() source}.
+ *
+ * <pre>{@code
+ * CniNames.validateInterfaceName("eth0");              // fine
+ * CniNames.isValidNetworkName("my net");                // false
+ * CniNames.validateContainerId("");                     // ConfigException: code 3, "missing containerID"
+ * }</pre>
+ *
+ * <p>This class has only static methods and is thread-safe.
+ */
+public final class CniNames {
+
+    /** libcni's name rule; {@code \z} because Go's {@code $} never matches before a trailing newline. */
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.\\-]*\\z");
+    private static final int MAX_INTERFACE_NAME_BYTES = 15;
+
+    private CniNames() {
+    }
+
+    /**
+     * Checks a container ID.
+     *
+     * @param containerId the ID
+     * @throws ConfigException code 3 {@code missing containerID} when empty; code 4
+     *         {@code invalid characters in containerID} (details: the ID) when it does not match
+     */
+    public static void validateContainerId(String containerId) {
+        Objects.requireNonNull(containerId, "containerId");
+        if (containerId.isEmpty()) {
+            throw error(3, "missing containerID", "");
+        }
+        if (!NAME.matcher(containerId).matches()) {
+            throw error(4, "invalid characters in containerID", containerId);
+        }
+    }
+
+    /**
+     * Checks a network name.
+     *
+     * @param networkName the name
+     * @throws ConfigException code 7 {@code missing network name:} when empty; code 7
+     *         {@code invalid characters found in network name} (details: the name) when it does not match
+     */
+    public static void validateNetworkName(String networkName) {
+        Objects.requireNonNull(networkName, "networkName");
+        if (networkName.isEmpty()) {
+            throw error(7, "missing network name:", "");
+        }
+        if (!NAME.matcher(networkName).matches()) {
+            throw error(7, "invalid characters found in network name", networkName);
+        }
+    }
+
+    /**
+     * Checks an interface name.
+     *
+     * @param ifName the name
+     * @throws ConfigException code 4 with {@code interface name is empty}, {@code interface name is too long}
+     *         (details {@code interface name should be less than 16 characters}), {@code interface name is . or ..}
+     *         or {@code interface name contains / or : or whitespace characters}
+     */
+    public static void validateInterfaceName(String ifName) {
+        Objects.requireNonNull(ifName, "ifName");
+        if (ifName.isEmpty()) {
+            throw error(4, "interface name is empty", "");
+        }
+        if (ifName.getBytes(StandardCharsets.UTF_8).length > MAX_INTERFACE_NAME_BYTES) {
+            throw error(4, "interface name is too long",
+                    "interface name should be less than " + (MAX_INTERFACE_NAME_BYTES + 1) + " characters");
+        }
+        if (ifName.equals(".") || ifName.equals("..")) {
+            throw error(4, "interface name is . or ..", "");
+        }
+        if (ifName.codePoints().anyMatch(c -> c == '/' || c == ':' || isGoSpace(c))) {
+            throw error(4, "interface name contains / or : or whitespace characters", "");
+        }
+    }
+
+    /**
+     * Tells whether {@link #validateContainerId(String)} would accept the ID.
+     *
+     * @param containerId the ID
+     * @return true when valid
+     */
+    public static boolean isValidContainerId(String containerId) {
+        return !containerId.isEmpty() && NAME.matcher(containerId).matches();
+    }
+
+    /**
+     * Tells whether {@link #validateNetworkName(String)} would accept the name.
+     *
+     * @param networkName the name
+     * @return true when valid
+     */
+    public static boolean isValidNetworkName(String networkName) {
+        return !networkName.isEmpty() && NAME.matcher(networkName).matches();
+    }
+
+    /**
+     * Tells whether {@link #validateInterfaceName(String)} would accept the name.
+     *
+     * @param ifName the name
+     * @return true when valid
+     */
+    public static boolean isValidInterfaceName(String ifName) {
+        try {
+            validateInterfaceName(ifName);
+            return true;
+        } catch (ConfigException e) {
+            return false;
+        }
+    }
+
+    /** Go's unicode.IsSpace: ASCII white space, U+0085, U+00A0 and the Unicode space separators. */
+    private static boolean isGoSpace(int c) {
+        return c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ' ' || c == 0x85
+                || c == 0xA0 || Character.isSpaceChar(c);
+    }
+
+    private static ConfigException error(int code, String msg, String details) {
+        return new ConfigException(code, msg, details, 0, 0, null, null);
+    }
+}

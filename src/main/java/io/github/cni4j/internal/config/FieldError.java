@@ -1,0 +1,28 @@
+package io.github.cni4j.internal.config;
+
+/**
+ * A libcni rule was broken at a place in a config: the message (libcni's text) and the JSON pointer of the value,
+ * relative to the object being decoded. Callers add their prefix and resolve the pointer to a line and column.
+ */
+public final class FieldError extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String pointer;
+
+    /**
+     * Creates an error.
+     *
+     * @param message the message
+     * @param pointer the relative JSON pointer ({@code ""} = the decoded object itself)
+     */
+    public FieldError(String message, String pointer) {
+        super(message, null, false, false);
+        this.pointer = pointer;
+    }
+
+    /** @return the relative JSON pointer */
+    public String pointer() {
+        return pointer;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.cni4j.internal.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.internal.json.GoJson;
+import io.github.cni4j.internal.json.JsonTrees;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds the exact bytes a plugin reads on stdin, byte for byte as libcni builds them (REFERENCE B.3).
+ *
+ * <p>libcni decodes the plugin's bytes into a map, sets the injected keys and re-encodes it (keys sorted); a
+ * {@code prevResult} is a Go struct there and keeps its own field order. When {@code runtimeConfig} is injected, that
+ * happens in a second decode/encode round, which sorts everything, {@code prevResult} included. Here the same bytes
+ * come from one encoding of the plugin's tree: {@code prevResult} is embedded verbatim, or parsed into a tree (and so
+ * sorted) when a {@code runtimeConfig} goes in too. {@code capabilities} stays, as in libcni.
+ *
+ * <p>Thread-safe: the plugin's shared tree is only read.
+ */
+public final class StdinBytes {
+
+    private static final JsonNodeFactory NODES = JsonTrees.MAPPER.getNodeFactory();
+
+    private StdinBytes() {
+    }
+
+    /**
+     * Stdin of ADD, CHECK and DEL.
+     *
+     * @param plugin the plugin
+     * @param netName the list's name (injected as {@code name})
+     * @param cniVersion the list's version (injected as {@code cniVersion}, even when empty)
+     * @param prevResultJson the previous result exactly as {@code Result.toBytes()} gave it, or {@code null} for
+     *        none (then a {@code prevResult} written in the config passes through)
+     * @param capabilityArgs the runtime's capability arguments (an object node, may be empty)
+     * @return the stdin bytes
+     */
+    public static byte[] forAddCheckDel(PluginConfig plugin, String netName, String cniVersion, byte[] prevResultJson,
+                                        JsonNode capabilityArgs) {
+        Objects.requireNonNull(capabilityArgs, "capabilityArgs");
+        ObjectNode conf = base(plugin, netName, cniVersion);
+        ObjectNode runtimeConfig = runtimeConfig(plugin, capabilityArgs);
+        if (prevResultJson != null) {
+            String prev = new String(prevResultJson, StandardCharsets.UTF_8);
+            conf.set("prevResult", runtimeConfig == null ? new POJONode(new RawValue(prev)) : parse(prev));
+        }
+        if (runtimeConfig != null) {
+            conf.set("runtimeConfig", runtimeConfig);
+        }
+        return GoJson.encode(conf);
+    }
+
+    /**
+     * Stdin of GC: {@code name}, {@code cniVersion} and, when there are GC arguments, the valid attachments under
+     * both {@code cni.dev/valid-attachments} and {@code cni.dev/attachments} (libcni writes both).
+     *
+     * @param plugin the plugin
+     * @param netName the list's name
+     * @param cniVersion the list's version
+     * @param validAttachments {@code null} for no GC arguments; otherwise an array of
+     *        {@code {"containerID":…,"ifname":…}} objects, or a JSON null node for an absent list
+     * @return the stdin bytes
+     */
+    public static byte[] forGc(PluginConfig plugin, String netName, String cniVersion, JsonNode validAttachments) {
+        ObjectNode conf = base(plugin, netName, cniVersion);
+        if (validAttachments != null) {
+            conf.set("cni.dev/valid-attachments", validAttachments);
+            conf.set("cni.dev/attachments", validAttachments);
+        }
+        return GoJson.encode(conf);
+    }
+
+    /**
+     * Stdin of STATUS: only {@code name} and {@code cniVersion} are injected.
+     *
+     * @param plugin the plugin
+     * @param netName the list's name
+     * @param cniVersion the list's version
+     * @return the stdin bytes
+     */
+    public static byte[] forStatus(PluginConfig plugin, String netName, String cniVersion) {
+        return GoJson.encode(base(plugin, netName, cniVersion));
+    }
+
+    private static ObjectNode base(PluginConfig plugin, String netName, String cniVersion) {
+        Objects.requireNonNull(netName, "netName");
+        Objects.requireNonNull(cniVersion, "cniVersion");
+        // A shallow copy: only top-level keys change, nested values are shared read-only.
+        ObjectNode conf = NODES.objectNode();
+        conf.setAll(ConfigAccess.tree(plugin));
+        conf.put("name", netName);
+        conf.put("cniVersion", cniVersion);
+        return conf;
+    }
+
+    /** The capabilities the plugin enables and the runtime supplies; {@code null} when there are none. */
+    private static ObjectNode runtimeConfig(PluginConfig plugin, JsonNode capabilityArgs) {
+        ObjectNode rc = null;
+        for (Map.Entry<String, Boolean> cap : plugin.capabilities().entrySet()) {
+            JsonNode value = cap.getValue() ? capabilityArgs.get(cap.getKey()) : null;
+            if (value != null) {
+                if (rc == null) {
+                    rc = NODES.objectNode();
+                }
+                rc.set(cap.getKey(), value);
+            }
+        }
+        return rc;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JsonTrees.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("prevResultJson is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.cni4j.internal.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Reads a whole JSON document the way Go's {@code json.Unmarshal} accepts it, fast, and explains failures precisely.
+ *
+ * <p>The fast path is one Jackson tree read plus a check that nothing but whitespace follows the value. Only when
+ * that fails is the text read a second time by {@link JsonLocator}, which knows where each value starts and can
+ * say what was expected at the failing position. Limits: {@link #MAX_BYTES} bytes, {@link JsonTrees#MAX_DEPTH}
+ * levels of nesting; numbers must fit a float64 (Go's generic decode refuses larger ones).
+ */
+public final class JsonInput {
+
+    /** Largest JSON document read (16 MiB); real CNI configs are a few KiB. */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    private JsonInput() {
+    }
+
+    /**
+     * Reads one JSON value.
+     *
+     * @param bytes UTF-8 JSON text
+     * @return the tree (numbers as Jackson reads them; objects keep document order, duplicate keys: last wins)
+     * @throws JsonProblem with the position and a clear message when the text is not one JSON value
+     */
+    public static JsonNode read(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new JsonProblem("document is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
+                    + " bytes (16 MiB)", 0, 0, null, true);
+        }
+        JsonNode tree = null;
+        if (!hasForeignEncoding(bytes)) {
+            try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+                if (p.nextToken() != null) {
+                    tree = JsonTrees.MAPPER.readTree(p);
+                    if (p.nextToken() != null) {
+                        tree = null;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                tree = null;
+            }
+        }
+        if (tree == null) {
+            throw JsonLocator.syntaxProblem(bytes);
+        }
+        checkNumbers(tree, bytes);
+        return tree;
+    }
+
+    /**
+     * Jackson auto-detects UTF-16/32 and skips a byte order mark; Go accepts neither, so such input goes to the
+     * slow path, which reports it.
+     */
+    static boolean hasForeignEncoding(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(4, b.length); i++) {
+            if (b[i] == 0 || (b[i] & 0xFF) == 0xFE || (b[i] & 0xFF) == 0xFF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkNumbers(JsonNode tree, byte[] bytes) {
+        String bad = findHugeNumber(tree, "");
+        if (bad != null) {
+            JsonNode n = tree.at(bad);
+            int[] pos = JsonLocator.position(bytes, bad);
+            throw new JsonProblem("number " + n.asText() + " is out of range: JSON numbers must fit a 64-bit float",
+                    pos[0], pos[1], bad, true);
+        }
+    }
+
+    private static String findHugeNumber(JsonNode node, String pointer) {
+        if (node.isNumber()) {
+            return Double.isFinite(node.doubleValue()) ? null : pointer;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isContainerNode() || e.getValue().isNumber()) {
+                    String bad = findHugeNumber(e.getValue(), JsonPointers.child(pointer, e.getKey()));
+                    if (bad != null) {
+                        return bad;
+                    }
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String bad = findHugeNumber(node.get(i), JsonPointers.child(pointer, i));
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Tells the JSON kind of a value in Go's words for error messages: {@code string}, {@code number},
+     * {@code bool}, {@code array}, {@code object} or {@code null}.
+     *
+     * @param node a value
+     * @return its kind
+     */
+    public static String kind(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "null";
+        }
+        if (node.isTextual()) {
+            return "string";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        if (node.isBoolean()) {
+            return "bool";
+        }
+        return node.isArray() ? "array" : "object";
+    }
+
+    /**
+     * Names a generic JSON value's Go type as {@code fmt}'s {@code %T} prints it after {@code json.Unmarshal} into
+     * an {@code interface{}}: {@code string}, {@code float64}, {@code bool}, {@code []interface {}},
+     * {@code map[string]interface {}} or {@code <nil>}. libcni's messages print these.
+     *
+     * @param node a value
+     * @return the Go type name
+     */
+    public static String goType(JsonNode node) {
+        return switch (kind(node)) {
+            case "string" -> "string";
+            case "number" -> "float64";
+            case "bool" -> "bool";
+            case "array" -> "[]interface {}";
+            case "object" -> "map[string]interface {}";
+            default -> "<nil>";
+        };
+    }
+
+    /** @return true when the token starts a value */
+    static boolean isValueStart(JsonToken t) {
+        return t != null && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && t != JsonToken.FIELD_NAME;
+    }
+}
