@@ -1,0 +1,193 @@
+package io.github.cni4j.internal.jna;
+
+import com.sun.jna.Native;
+import io.github.cni4j.NetNsException;
+
+/**
+ * Checked wrappers around the C calls that network namespaces need. Every failure becomes a
+ * {@link NetNsException} with the call, errno, errno name and path; calls that callers must branch on return the
+ * errno instead ({@code *Errno} methods, 0 on success).
+ *
+ * <p>All methods are thread-safe; namespace switches affect only the calling OS thread.
+ */
+public final class Sys {
+
+    public static final int O_RDONLY = 0;
+    public static final int O_CREAT = 0100;
+    public static final int O_EXCL = 0200;
+    public static final int O_CLOEXEC = 02000000;
+    public static final int CLONE_NEWNET = 0x40000000;
+    public static final long MS_BIND = 4096;
+    public static final long MS_REC = 16384;
+    public static final long MS_SHARED = 1 << 20;
+    public static final int MNT_DETACH = 2;
+    /** {@code NS_GET_NSTYPE = _IO(0xb7, 0x3)}, Linux 4.11+. */
+    public static final long NS_GET_NSTYPE = 0xb703;
+    public static final int AF_NETLINK = 16;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_CLOEXEC = 02000000;
+    public static final int NETLINK_ROUTE = 0;
+
+    private static final String ACCESS_HINT = "; on JDK 22 and later with restricted native access, start the JVM with"
+            + " --enable-native-access=com.sun.jna (JNA on the module path) or --enable-native-access=ALL-UNNAMED"
+            + " (JNA on the class path)";
+
+    private static final Throwable LIBC_FAILURE = load(LibC.class);
+    private static final Throwable NS_FAILURE = load(LibCNamespaces.class);
+
+    private Sys() {
+    }
+
+    private static Throwable load(Class<?> binding) {
+        try {
+            Class.forName(binding.getName(), true, binding.getClassLoader());
+            return null;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void requireLoaded(Throwable failure, String what) {
+        if (failure != null) {
+            Throwable root = failure.getCause() != null ? failure.getCause() : failure;
+            throw new NetNsException("cannot bind " + what + " of the C library through JNA: " + root + ACCESS_HINT,
+                    "", 0, "", null, failure);
+        }
+    }
+
+    /**
+     * Builds the exception for a failed call: {@code <what>: <description> (<ERRNO>)}, with a capability hint for
+     * {@code EPERM}.
+     *
+     * @param what what was attempted, naming the path
+     * @param syscall the C function
+     * @param errno the errno
+     * @param path the path concerned, or null
+     * @return the exception
+     */
+    public static NetNsException failure(String what, String syscall, int errno, String path) {
+        String msg = what + ": " + Errno.describe(errno) + " (" + Errno.name(errno) + ")";
+        if (errno == Errno.EPERM && !"open".equals(syscall)) {
+            msg += "; " + syscall + " needs CAP_SYS_ADMIN (run as root or grant the capability)";
+        }
+        return new NetNsException(msg, syscall, errno, Errno.name(errno), path, null);
+    }
+
+    static String strerror(int errno) {
+        requireLoaded(LIBC_FAILURE, "strerror");
+        return LibC.strerror(errno);
+    }
+
+    /** Opens {@code path} read-only and close-on-exec; throws on failure. */
+    public static int openReadOnly(String path, String what) {
+        requireLoaded(LIBC_FAILURE, "open");
+        int fd = LibC.open(path, O_RDONLY | O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw failure(what, "open", Native.getLastError(), path);
+        }
+        return fd;
+    }
+
+    /** Creates an empty file with mode 0 that must not exist yet, as iproute2 does; returns 0 or the errno. */
+    public static int createExclusiveErrno(String path) {
+        requireLoaded(LIBC_FAILURE, "open");
+        int fd = LibC.open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+        if (fd < 0) {
+            return Native.getLastError();
+        }
+        LibC.close(fd);
+        return 0;
+    }
+
+    /** Closes an fd; an error is ignored, because the fd is released by the kernel even then. */
+    public static void close(int fd) {
+        requireLoaded(LIBC_FAILURE, "close");
+        LibC.close(fd);
+    }
+
+    /** mkdir(2); returns 0 or the errno. */
+    public static int mkdirErrno(String path, int mode) {
+        requireLoaded(LIBC_FAILURE, "mkdir");
+        return LibC.mkdir(path, mode) == 0 ? 0 : Native.getLastError();
+    }
+
+    /** unlink(2); returns 0 or the errno. */
+    public static int unlinkErrno(String path) {
+        requireLoaded(LIBC_FAILURE, "unlink");
+        return LibC.unlink(path) == 0 ? 0 : Native.getLastError();
+    }
+
+    /** mount(2); returns 0 or the errno. */
+    public static int mountErrno(String source, String target, String fstype, long flags) {
+        requireLoaded(LIBC_FAILURE, "mount");
+        return LibC.mount(source, target, fstype, flags, null) == 0 ? 0 : Native.getLastError();
+    }
+
+    /** umount2(2); returns 0 or the errno. */
+    public static int umount2Errno(String target, int flags) {
+        requireLoaded(LIBC_FAILURE, "umount2");
+        return LibC.umount2(target, flags) == 0 ? 0 : Native.getLastError();
+    }
+
+    /** statfs(2); returns the filesystem magic, or {@code -errno} (magics are positive). */
+    public static long statfsMagic(String path) {
+        requireLoaded(LIBC_FAILURE, "statfs");
+        Statfs buf = new Statfs();
+        if (LibC.statfs(path, buf) != 0) {
+            return -Native.getLastError();
+        }
+        buf.read();
+        return buf.f_type.longValue() & 0xffffffffL;
+    }
+
+    /** ioctl(fd, NS_GET_NSTYPE); returns the CLONE_NEW* type, or {@code -errno}. */
+    public static int nsType(int fd) {
+        requireLoaded(LIBC_FAILURE, "ioctl");
+        int type = LibC.ioctl(fd, NS_GET_NSTYPE);
+        return type >= 0 ? type : -Native.getLastError();
+    }
+
+    /** setns(fd, CLONE_NEWNET) on the calling thread; returns 0 or the errno. */
+    public static int setnsErrno(int fd) {
+        requireLoaded(NS_FAILURE, "setns");
+        return LibCNamespaces.setns(fd, CLONE_NEWNET) == 0 ? 0 : Native.getLastError();
+    }
+
+    /** unshare(CLONE_NEWNET) on the calling thread; returns 0 or the errno. */
+    public static int unshareNetErrno() {
+        requireLoaded(NS_FAILURE, "unshare");
+        return LibCNamespaces.unshare(CLONE_NEWNET) == 0 ? 0 : Native.getLastError();
+    }
+
+    /** A route netlink socket in the calling thread's network namespace; throws on failure. */
+    public static int netlinkRouteSocket() {
+        requireLoaded(LIBC_FAILURE, "socket");
+        int fd = LibC.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        if (fd < 0) {
+            throw failure("cannot open a route netlink socket", "socket", Native.getLastError(), null);
+        }
+        return fd;
+    }
+
+    /** Sends the whole buffer; throws on failure. */
+    public static void send(int fd, byte[] buf) {
+        long n = LibC.send(fd, buf, buf.length, 0);
+        if (n != buf.length) {
+            throw failure("cannot send a netlink request", "send", n < 0 ? Native.getLastError() : Errno.EINTR, null);
+        }
+    }
+
+    /** Receives into {@code buf}, retrying on EINTR; returns the byte count. */
+    public static int recv(int fd, byte[] buf) {
+        while (true) {
+            long n = LibC.recv(fd, buf, buf.length, 0);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int errno = Native.getLastError();
+            if (errno != Errno.EINTR) {
+                throw failure("cannot receive a netlink answer", "recv", errno, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.cni4j.netns;
+
+import io.github.cni4j.internal.value.CniStyle;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A network interface as seen inside one network namespace, from {@link NetNs#interfaces()}.
+ *
+ * <pre>{@code
+ * for (NetInterface i : ns.interfaces()) {
+ *     System.out.println(i.index() + ": " + i.name() + " " + i.mac().orElse("-") + " " + i.addresses());
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+@Value.Immutable
+@CniStyle
+public abstract class NetInterface {
+
+    NetInterface() {
+    }
+
+    /**
+     * Returns the interface name, e.g. {@code eth0}.
+     *
+     * @return the name
+     */
+    public abstract String name();
+
+    /**
+     * Returns the interface index, unique inside its namespace.
+     *
+     * @return the index
+     */
+    public abstract int index();
+
+    /**
+     * Returns the link-layer address in lower-case colon form ({@code 0a:58:0a:f4:00:02}), if the link has one.
+     *
+     * @return the address, or empty
+     */
+    public abstract Optional<String> mac();
+
+    /**
+     * Returns the MTU, or 0 when the kernel did not report one.
+     *
+     * @return the MTU
+     */
+    public abstract int mtu();
+
+    /**
+     * Tells whether the interface is administratively up ({@code IFF_UP}).
+     *
+     * @return true when up
+     */
+    public abstract boolean isUp();
+
+    /**
+     * Tells whether this is a loopback interface ({@code IFF_LOOPBACK}).
+     *
+     * @return true for loopback
+     */
+    public abstract boolean isLoopback();
+
+    /**
+     * Returns the IPv4 and IPv6 addresses in the kernel's order.
+     *
+     * @return the addresses, possibly empty
+     */
+    public abstract List<IfAddress> addresses();
+
+    static ImmutableNetInterface.Builder builder() {
+        return ImmutableNetInterface.builder();
+    }
+}

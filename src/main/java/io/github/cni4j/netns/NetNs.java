@@ -1,0 +1,293 @@
+package io.github.cni4j.netns;
+
+import io.github.cni4j.NetNsException;
+import io.github.cni4j.internal.jna.Errno;
+import io.github.cni4j.internal.jna.Sys;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An open Linux network namespace: create named ones like {@code ip netns add}, open any namespace file, and run
+ * code inside.
+ *
+ * <pre>{@code
+ * try (NetNs ns = NetNs.create("c4j-demo")) {            // visible to `ip netns list` as c4j-demo
+ *     List<NetInterface> links = ns.interfaces();         // lo, read inside the namespace
+ *     int port = ns.call(() -> {                          // runs on this thread, inside the namespace
+ *         try (ServerSocket s = new ServerSocket(0)) {    // sockets stay in the namespace they were made in
+ *             return s.getLocalPort();
+ *         }
+ *     });
+ *     ns.delete();                                        // unmount and remove /run/netns/c4j-demo
+ * }
+ * }</pre>
+ *
+ * <p><b>How code runs inside.</b> {@link #run} and {@link #call} switch the calling OS thread with
+ * {@code setns(2)}, run the code and always switch back, also when it throws. A virtual thread is never switched
+ * (its carrier would stay behind in the namespace); its work is handed to a new platform thread and the virtual
+ * thread waits for it. Threads and processes started inside inherit the namespace, including JDK helper threads
+ * created lazily there (the process reaper, the common {@code ForkJoinPool}), so start those before entering.
+ * {@link java.net.NetworkInterface} reads {@code /sys/class/net} and the whole process's view and does not see a
+ * per-thread namespace: use {@link #interfaces()}.
+ *
+ * <p><b>Native access.</b> The bindings use JNA. On JDK 22 and later JNA's {@code System.load} is a restricted
+ * method: start the JVM with {@code --enable-native-access=com.sun.jna} (JNA on the module path) or
+ * {@code --enable-native-access=ALL-UNNAMED} (class path) to silence the warning or where it is denied.
+ *
+ * <p>Instances are thread-safe: one {@code NetNs} may be shared, and {@code run}/{@code call} may be used from
+ * many threads at once. Creating and deleting named namespaces needs CAP_SYS_ADMIN (root).
+ */
+public final class NetNs implements AutoCloseable {
+
+    private static final long NSFS_MAGIC = 0x6e736673L;
+    private static final long PROC_SUPER_MAGIC = 0x9fa0L;
+
+    private final Path path;
+    private final String name;
+    /** Readers are threads switching into the namespace; {@link #close()} waits for them to finish setns. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private int fd;
+
+    private NetNs(Path path, String name, int fd) {
+        this.path = path;
+        this.name = name;
+        this.fd = fd;
+    }
+
+    /**
+     * Creates a new network namespace pinned at {@code /run/netns/<name>}, exactly like {@code ip netns add}, so
+     * {@code ip netns list}, {@code ip -n}, cnitool and Go tools see it. It lives until {@link #delete()}, also
+     * after this handle is closed and after the JVM ends.
+     *
+     * @param name the namespace name: 1 to 255 bytes, no {@code /}, not {@code .} or {@code ..}
+     * @return the open namespace
+     * @throws IllegalArgumentException if the name is invalid (nothing on disk is touched)
+     * @throws NetNsException if the name exists already, or without CAP_SYS_ADMIN, or a call fails
+     */
+    public static NetNs create(String name) {
+        Objects.requireNonNull(name, "name");
+        NamedNetNs.validateName(name);
+        String file = NamedNetNs.create(name);
+        return open(Path.of(file));
+    }
+
+    /**
+     * Opens a network namespace file, such as {@code /run/netns/blue} or {@code /proc/<pid>/ns/net}.
+     *
+     * @param path the namespace file
+     * @return the open namespace; {@link #name()} is set when the file is in {@code /run/netns}
+     * @throws NetNsException if the path is missing ({@code failed to Statfs "<p>": ...}), is not a namespace file
+     *     ({@code unknown FS magic on "<p>": <hex>}), or is a namespace of another kind
+     */
+    public static NetNs open(Path path) {
+        Objects.requireNonNull(path, "path");
+        String p = path.toString();
+        long magic = Sys.statfsMagic(p);
+        if (magic < 0) {
+            throw statfsFailure(p, (int) -magic);
+        } else if (magic != NSFS_MAGIC && magic != PROC_SUPER_MAGIC) {
+            throw new NetNsException("unknown FS magic on \"" + p + "\": " + Long.toHexString(magic), "statfs", 0,
+                    "", p, null);
+        }
+        int fd = Sys.openReadOnly(p, "cannot open network namespace \"" + p + "\"");
+        int type = Sys.nsType(fd);
+        // A negative type is an old kernel without NS_GET_NSTYPE; then setns itself will check the kind.
+        if (type >= 0 && type != Sys.CLONE_NEWNET) {
+            Sys.close(fd);
+            throw new NetNsException("\"" + p + "\" is not a network namespace (namespace type 0x"
+                    + Integer.toHexString(type) + ")", "ioctl", 0, "", p, null);
+        }
+        return new NetNs(path, NamedNetNs.nameOf(path), fd);
+    }
+
+    /**
+     * Opens the calling thread's current network namespace; its {@link #path()} is
+     * {@code /proc/<pid>/task/<tid>/ns/net}, as Go's {@code ns.GetCurrentNS}.
+     *
+     * @return the open namespace
+     * @throws NetNsException if {@code /proc} cannot be read
+     */
+    public static NetNs current() {
+        Path self = Path.of("/proc/thread-self");
+        try {
+            return open(Path.of("/proc").resolve(Files.readSymbolicLink(self)).resolve("ns/net"));
+        } catch (IOException e) {
+            throw new NetNsException("cannot read " + self + ": " + e, "readlink", 0, "", self.toString(), e);
+        }
+    }
+
+    /**
+     * Tells whether {@code path} is a network namespace file. Like Go's {@code ns.IsNSorErr} it accepts the nsfs
+     * and procfs filesystems; on kernels that can tell (4.11+) it also rejects namespaces of other kinds.
+     *
+     * @param path the file to check
+     * @return true for a network namespace file; false for other files and for missing paths
+     * @throws NetNsException if the path cannot be examined (e.g. {@code EACCES})
+     */
+    public static boolean isNetNs(Path path) {
+        String p = path.toString();
+        long magic = Sys.statfsMagic(p);
+        if (magic == -Errno.ENOENT || magic == -20 /* ENOTDIR */) {
+            return false;
+        } else if (magic < 0) {
+            throw statfsFailure(p, (int) -magic);
+        } else if (magic != NSFS_MAGIC && magic != PROC_SUPER_MAGIC) {
+            return false;
+        }
+        int fd = Sys.openReadOnly(p, "cannot open \"" + p + "\"");
+        try {
+            int type = Sys.nsType(fd);
+            return type < 0 || type == Sys.CLONE_NEWNET;
+        } finally {
+            Sys.close(fd);
+        }
+    }
+
+    /**
+     * Lists the named network namespaces ({@code ip netns list}), sorted.
+     *
+     * @return the names in {@code /run/netns}; empty when the directory does not exist
+     * @throws NetNsException if the directory cannot be read
+     */
+    public static List<String> list() {
+        return NamedNetNs.list();
+    }
+
+    /**
+     * Deletes the named namespace {@code name} like {@code ip netns del}: lazily unmounts and removes its file.
+     * Processes and open handles keep the namespace itself alive until they end.
+     *
+     * @param name the namespace name
+     * @throws IllegalArgumentException if the name is invalid
+     * @throws NetNsException if no such namespace exists ({@code ENOENT}) or a call fails
+     */
+    public static void delete(String name) {
+        Objects.requireNonNull(name, "name");
+        NamedNetNs.validateName(name);
+        NamedNetNs.delete(name);
+    }
+
+    private static NetNsException statfsFailure(String p, int errno) {
+        return new NetNsException("failed to Statfs \"" + p + "\": " + Errno.describe(errno), "statfs", errno,
+                Errno.name(errno), p, null);
+    }
+
+    /**
+     * Returns the namespace file this handle was opened from.
+     *
+     * @return the path
+     */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Returns the name when this is a named namespace (its file is in {@code /run/netns}).
+     *
+     * @return the name, or empty
+     */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /**
+     * Runs {@code task} inside this namespace and returns the calling thread to its namespace afterwards.
+     *
+     * @param task the code to run
+     * @throws NetNsException if entering fails, or with the switch-back failure (see {@link #call})
+     * @throws IllegalStateException if this handle is closed
+     */
+    public void run(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        call(() -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /**
+     * Calls {@code task} inside this namespace and returns its result; the calling thread always returns to its own
+     * namespace, also when the task throws. Unchecked exceptions and errors of the task are rethrown unchanged; a
+     * checked exception is wrapped in a {@link NetNsException} whose cause it is (an {@code InterruptedException}
+     * also sets the interrupt flag again). If a platform thread cannot be switched back, an {@link Error} is thrown
+     * and that thread refuses further {@code run}/{@code call}: let it end. Virtual threads run the task on a new
+     * platform thread and wait for it.
+     *
+     * @param <T> the result type
+     * @param task the code to run
+     * @return the task's result
+     * @throws NetNsException if entering fails or the task throws a checked exception
+     * @throws IllegalStateException if this handle is closed
+     */
+    public <T> T call(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        return NsSwitch.call(this, task);
+    }
+
+    /**
+     * Lists the network interfaces inside this namespace with their addresses, read through a route netlink socket
+     * opened inside (unlike {@link java.net.NetworkInterface}, which does not see per-thread namespaces).
+     *
+     * @return the interfaces ordered by index
+     * @throws NetNsException if entering or the netlink dump fails
+     */
+    public List<NetInterface> interfaces() {
+        return call(LinkDump::dump);
+    }
+
+    /** Switches the calling OS thread into this namespace; called by {@link NsSwitch} only. */
+    void enter() {
+        lock.readLock().lock();
+        try {
+            if (fd < 0) {
+                throw new IllegalStateException("NetNs " + path + " is closed");
+            }
+            int errno = Sys.setnsErrno(fd);
+            if (errno != 0) {
+                throw Sys.failure("cannot enter network namespace " + path, "setns", errno, path.toString());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Deletes this named namespace like {@link #delete(String)}, then closes this handle (on success only).
+     *
+     * @throws IllegalStateException if this is not a named namespace
+     * @throws NetNsException if the namespace no longer exists or a call fails
+     */
+    public void delete() {
+        if (name == null) {
+            throw new IllegalStateException(path + " is not a named network namespace in " + NamedNetNs.RUN_DIR);
+        }
+        NamedNetNs.delete(name);
+        close();
+    }
+
+    /** Releases the file descriptor; the namespace itself stays (see {@link #delete()}). Idempotent. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (fd >= 0) {
+                Sys.close(fd);
+                fd = -1;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NetNs[" + path + "]";
+    }
+}

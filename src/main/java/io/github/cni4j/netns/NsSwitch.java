@@ -1,0 +1,160 @@
+package io.github.cni4j.netns;
+
+import io.github.cni4j.NetNsException;
+import io.github.cni4j.internal.jna.Sys;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs code inside a network namespace on an OS thread and brings the thread back. setns(2) changes only the
+ * calling OS thread, so virtual threads (which move between carrier threads) hand their work to a fresh platform
+ * thread instead of ever switching a carrier.
+ */
+final class NsSwitch {
+
+    /** The calling thread's own namespace file (Linux 3.17+); {@code /proc/self} would name the main thread's. */
+    static final String THREAD_SELF_NET = "/proc/thread-self/ns/net";
+
+    /** {@code Thread::isVirtual} on Java 21+, absent on 17: looked up once, without reflection on private members. */
+    private static final MethodHandle IS_VIRTUAL = findIsVirtual();
+    /** Platform threads that could not be switched back; they must not run anything in a namespace again. */
+    private static final ThreadLocal<Boolean> STRANDED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final AtomicInteger HAND_OFFS = new AtomicInteger();
+
+    private NsSwitch() {
+    }
+
+    private static MethodHandle findIsVirtual() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
+                    MethodType.methodType(boolean.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(thread);
+        } catch (Throwable e) {
+            throw new IllegalStateException("Thread.isVirtual failed", e);
+        }
+    }
+
+    /** Runs {@code task} inside {@code ns}, on this thread if it is a platform thread, else on a fresh one. */
+    static <T> T call(NetNs ns, Callable<T> task) {
+        return isVirtual(Thread.currentThread()) ? handOff(ns, task) : callHere(ns, task);
+    }
+
+    private static <T> T callHere(NetNs ns, Callable<T> task) {
+        if (STRANDED.get()) {
+            throw new IllegalStateException("thread " + Thread.currentThread().getName()
+                    + " failed to return to its network namespace earlier and must not be used for NetNs.run/call");
+        }
+        int original = Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+        try {
+            ns.enter();
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = task.call();
+            } catch (Throwable t) {
+                failure = t;
+            }
+            restore(original, ns, failure);
+            if (failure != null) {
+                throw rethrow(failure, ns);
+            }
+            return result;
+        } finally {
+            Sys.close(original);
+        }
+    }
+
+    private static void restore(int original, NetNs ns, Throwable failure) {
+        int errno = Sys.setnsErrno(original);
+        if (errno == 0) {
+            return;
+        }
+        STRANDED.set(Boolean.TRUE);
+        NetNsException cause = Sys.failure("cannot switch thread " + Thread.currentThread().getName()
+                + " back from network namespace " + ns.path(), "setns", errno, ns.path().toString());
+        StrandedThreadError error = new StrandedThreadError(cause);
+        if (failure != null) {
+            error.addSuppressed(failure);
+        }
+        throw error;
+    }
+
+    private static RuntimeException rethrow(Throwable failure, NetNs ns) {
+        if (failure instanceof RuntimeException) {
+            return (RuntimeException) failure;
+        } else if (failure instanceof Error) {
+            throw (Error) failure;
+        } else if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return new NetNsException("code run in network namespace " + ns.path() + " threw " + failure, "", 0, "",
+                ns.path().toString(), failure);
+    }
+
+    /** Runs the work on a new platform thread that ends afterwards, and waits; the caller's carrier never moves. */
+    private static <T> T handOff(NetNs ns, Callable<T> task) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Error> error = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.set(callHere(ns, task));
+            } catch (StrandedThreadError e) {
+                // Only this worker is stranded and it ends now; the caller gets the plain failure.
+                NetNsException cause = (NetNsException) e.getCause();
+                for (Throwable s : e.getSuppressed()) {
+                    cause.addSuppressed(s);
+                }
+                failure.set(cause);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } catch (Error e) {
+                error.set(e);
+            }
+        }, "cni4j-netns-" + HAND_OFFS.incrementAndGet());
+        worker.setDaemon(true);
+        startAndJoin(worker, failure);
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return result.get();
+    }
+
+    /**
+     * Starts {@code t} and waits for it to end even when interrupted (the work must not outlive the call); the
+     * interrupt is passed on to {@code t} and kept for the caller. Throws what {@code t} left in {@code failure}.
+     */
+    static void startAndJoin(Thread t, AtomicReference<RuntimeException> failure) {
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                t.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+}
