@@ -7,7 +7,6 @@ import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonProblem;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,8 +69,7 @@ public final class CapabilityJson {
         if (exact != null) {
             return Optional.of(exact);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             if (e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 return Optional.of(e.getValue());
             }
