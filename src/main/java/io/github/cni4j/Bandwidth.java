@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Traffic shaping for one attachment: the {@code bandwidth} capability the {@code bandwidth} plugin reads, rates in
- * bits per second and bursts in bits. A direction with rate 0 is not shaped.
+ * bits per second and bursts in bits. A direction with rate 0 is not shaped. Values go up to 2^53, the largest
+ * integer the float64 numbers of libcni's capability arguments carry exactly.
  *
  * <p>The JSON form is {@code {"egressBurst":…,"egressRate":…,"ingressBurst":…,"ingressRate":…}} (the
  * convention's names; {@link #fromBytes(byte[])} also reads go-cni's {@code IngressRate} spelling).
@@ -23,6 +24,8 @@ import java.util.Objects;
 public final class Bandwidth {
 
     private static final String SOURCE = "Bandwidth";
+    /** libcni carries capability arguments as float64, which is exact only up to 2^53. */
+    private static final long MAX = 1L << 53;
 
     private final long ingressRate;
     private final long ingressBurst;
@@ -182,9 +185,9 @@ public final class Bandwidth {
     }
 
     private static void check(long rate, long burst, String direction) {
-        if (rate < 0 || burst < 0) {
-            throw new IllegalArgumentException(direction + " rate and burst must not be negative (rate " + rate
-                    + ", burst " + burst + ")");
+        if (rate < 0 || burst < 0 || rate > MAX || burst > MAX) {
+            throw new IllegalArgumentException(direction + " rate and burst must be between 0 and 2^53 (rate "
+                    + rate + ", burst " + burst + ")");
         }
         // The bandwidth plugin refuses a rate without a burst with "if rate is set, burst must also be set".
         if (rate > 0 && burst == 0) {
