@@ -49,7 +49,7 @@ public final class SnapshotLoader {
         Map<String, NetworkConfigList> byName = new LinkedHashMap<>();
         List<NetworkConfigList> explicit = loadExplicit(s.sources(), byName, problems, causes);
         List<NetworkConfigList> defaults = new ArrayList<>(explicit);
-        boolean needDefaults = explicit.isEmpty() && s.defaultNetwork().isEmpty();
+        boolean needDefaults = s.sources().isEmpty() && s.defaultNetwork().isEmpty();
         List<ConfigException> skipped = new ArrayList<>();
         for (Path f : ConfLoader.confFiles(s.confDir())) {
             try {
