@@ -203,4 +203,33 @@ class CniFacadeTest {
         r.execute();
         assertThatThrownBy(r::execute).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void rollbackRunsEvenWhenTheAttachingThreadWasInterrupted() {
+        ops.failAdd.put("back", new PluginException(0, "cancelled", null, "bridge", "", "ADD", -1, 9, "", null));
+        Cni cni = cni(false, "front", "back");
+        AttachRequest r = cni.attach("c1", Path.of("/n"));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(r::execute).isInstanceOf(PluginException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(ops.log).endsWith("DEL back eth1", "DEL front eth0");
+    }
+
+    @Test
+    void javadocExampleOfCniRunsAsWritten() {
+        Cni cni = cni(true, "bridge");
+        Path netns = Path.of("/var/run/netns/web-1");
+        Attachment a = cni.attach("web-1", netns).portMapping(PortMapping.tcp(8080, 80)).execute();
+        String ip = a.interfaces().get("eth0").ips().get(0).address();
+        cni.check("web-1", netns);
+        cni.detach("web-1", netns);
+
+        assertThat(ip).isEqualTo("10.0.0.6/24");
+        assertThat(ops.log).containsExactly("ADD cni-loopback lo", "ADD bridge eth0", "CHECK bridge eth0",
+                "DEL bridge eth0", "DEL cni-loopback lo");
+    }
 }

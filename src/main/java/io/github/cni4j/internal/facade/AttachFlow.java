@@ -56,14 +56,22 @@ public final class AttachFlow {
         List<String> undone = new ArrayList<>();
         List<String> notUndone = new ArrayList<>();
         List<RuntimeException> errors = new ArrayList<>();
-        for (int i = failed; i >= 0; i--) {
-            Step s = steps.get(i);
-            try {
-                ops.del(s.net(), s.call());
-                undone.add(s.describe());
-            } catch (RuntimeException e) {
-                notUndone.add(s.describe() + ": " + Failures.messageOf(e));
-                errors.add(e);
+        // An interrupt (e.g. a cancelled attach) must not cancel the cleanup too; the flag is restored after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (int i = failed; i >= 0; i--) {
+                Step s = steps.get(i);
+                try {
+                    ops.del(s.net(), s.call());
+                    undone.add(s.describe());
+                } catch (RuntimeException e) {
+                    notUndone.add(s.describe() + ": " + Failures.messageOf(e));
+                    errors.add(e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         Step step = steps.get(failed);
