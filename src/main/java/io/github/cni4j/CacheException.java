@@ -21,6 +21,7 @@ public final class CacheException extends CniException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized state behind {@link #path()}. */
     private final transient Path path;
 
     /**

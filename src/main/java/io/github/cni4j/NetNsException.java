@@ -20,9 +20,13 @@ public final class NetNsException extends CniException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The failing call, or empty. */
     private final String syscall;
+    /** The errno, or 0. */
     private final int errno;
+    /** The symbolic errno name, or empty. */
     private final String errnoName;
+    /** The path concerned, or null. */
     private final String path;
 
     /**

@@ -23,11 +23,17 @@ public final class PluginException extends CniException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized state behind {@link #pluginType()}. */
     private final String pluginType;
+    /** Serialized state behind {@link #pluginPath()}. */
     private final String pluginPath;
+    /** Serialized state behind {@link #command()}. */
     private final String command;
+    /** Serialized state behind {@link #exitStatus()}. */
     private final int exitStatus;
+    /** Serialized state behind {@link #signal()}. */
     private final int signal;
+    /** Serialized state behind {@link #stderrTail()}. */
     private final String stderrTail;
 
     /**

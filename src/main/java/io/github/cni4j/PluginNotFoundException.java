@@ -21,7 +21,9 @@ public final class PluginNotFoundException extends CniException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized state behind {@link #pluginType()}. */
     private final String pluginType;
+    /** Serialized state behind {@link #searched()}. */
     private final List<Path> searched;
 
     /**

@@ -18,8 +18,11 @@ public final class PluginTimeoutException extends CniException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized state behind {@link #pluginType()}. */
     private final String pluginType;
+    /** Serialized state behind {@link #command()}. */
     private final String command;
+    /** Serialized state behind {@link #timeout()}. */
     private final transient Duration timeout;
 
     /**

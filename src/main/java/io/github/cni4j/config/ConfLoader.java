@@ -3,6 +3,7 @@ package io.github.cni4j.config;
 import io.github.cni4j.ConfigException;
 import io.github.cni4j.internal.json.GoJson;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -67,6 +68,8 @@ public final class ConfLoader {
             }
         } catch (NoSuchFileException e) {
             return List.of();
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(7, "open " + dir + ": permission denied", dir.toString(), 0, 0, null, e);
         } catch (NotDirectoryException e) {
             throw new ConfigException(7, "readdirent " + dir + ": not a directory", dir.toString(), 0, 0, null, e);
         } catch (IOException | SecurityException e) {

@@ -139,7 +139,7 @@ public final class NetworkConfigList {
         try {
             return ConfLoader.filesWithExtensions(dir, List.of(".conf"));
         } catch (ConfigException e) {
-            throw new ConfigException(7, "failed to read plugin config files in " + dir + ": " + e.getMessage(),
+            throw new ConfigException(7, "failed to read plugin config files in " + dir + ": " + e.msg(),
                     dir.toString(), 0, 0, null, e);
         }
     }

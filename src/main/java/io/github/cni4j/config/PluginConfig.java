@@ -84,7 +84,7 @@ public final class PluginConfig {
             throw ConfigErrors.decoding(p, sourceName, PREFIX);
         }
         try {
-            return of(copy, tree);
+            return of(copy, tree, false);
         } catch (FieldError e) {
             throw ConfigErrors.at(copy, sourceName, e.pointer(), PREFIX + e.getMessage());
         }
@@ -96,15 +96,16 @@ public final class PluginConfig {
     static PluginConfig fromListEntry(JsonNode entry, int index, byte[] listText, String source) {
         String base = JsonPointers.child("/plugins", index);
         try {
-            return of(GoJson.encode(entry), entry);
+            // libcni decodes the re-encoded entry, whose keys are sorted.
+            return of(GoJson.encode(entry), entry, true);
         } catch (FieldError e) {
             throw ConfigErrors.at(listText, source, base + e.pointer(),
                     "failed to parse plugin config " + index + ": " + PREFIX + e.getMessage());
         }
     }
 
-    private static PluginConfig of(byte[] bytes, JsonNode tree) {
-        PluginFields fields = PluginFields.decode(tree);
+    private static PluginConfig of(byte[] bytes, JsonNode tree, boolean sortedKeys) {
+        PluginFields fields = PluginFields.decode(tree, sortedKeys);
         if (fields.type().isEmpty()) {
             throw new FieldError("missing 'type'", tree.isObject() && tree.has("type") ? "/type" : "");
         }

@@ -23,6 +23,8 @@ public record IfAddress(InetAddress address, int prefixLength) {
     /**
      * Checks the components.
      *
+     * @param address the address
+     * @param prefixLength the prefix length
      * @throws NullPointerException if {@code address} is null
      * @throws IllegalArgumentException if the prefix length does not fit the address family
      */

@@ -29,6 +29,8 @@ final class LinkDump {
     private static final int RTM_NEWADDR = 20;
     private static final int RTM_GETADDR = 22;
     private static final short NLM_F_REQUEST_DUMP = 0x301;
+    private static final int NLM_F_DUMP_INTR = 0x10;
+    private static final int MAX_ATTEMPTS = 5;
     private static final int IFLA_ADDRESS = 1;
     private static final int IFLA_IFNAME = 3;
     private static final int IFLA_MTU = 4;
@@ -49,8 +51,16 @@ final class LinkDump {
         try {
             Map<Integer, ImmutableNetInterface.Builder> links = new TreeMap<>();
             Map<Integer, List<IfAddress>> addresses = new TreeMap<>();
-            request(fd, RTM_GETLINK, 1, IFINFOMSG_LEN, m -> parseLink(m, links));
-            request(fd, RTM_GETADDR, 2, IFADDRMSG_LEN, m -> parseAddress(m, addresses));
+            // A dump that raced with a change is flagged NLM_F_DUMP_INTR; it is repeated for a consistent view.
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                links.clear();
+                addresses.clear();
+                boolean consistent = request(fd, RTM_GETLINK, 2 * attempt, IFINFOMSG_LEN, m -> parseLink(m, links))
+                        & request(fd, RTM_GETADDR, 2 * attempt + 1, IFADDRMSG_LEN, m -> parseAddress(m, addresses));
+                if (consistent) {
+                    break;
+                }
+            }
             List<NetInterface> result = new ArrayList<>(links.size());
             links.forEach((index, b) -> result.add(b.addresses(addresses.getOrDefault(index, List.of())).build()));
             return List.copyOf(result);
@@ -59,12 +69,16 @@ final class LinkDump {
         }
     }
 
-    /** Sends one dump request with a zeroed family header and hands each answer's payload to {@code handler}. */
-    private static void request(int fd, int type, int seq, int bodyLen, Consumer<ByteBuffer> handler) {
+    /**
+     * Sends one dump request with a zeroed family header and hands each answer's payload to {@code handler}; returns
+     * false when the kernel flagged the dump as interrupted by a concurrent change.
+     */
+    private static boolean request(int fd, int type, int seq, int bodyLen, Consumer<ByteBuffer> handler) {
         ByteBuffer req = ByteBuffer.allocate(NLMSG_HDRLEN + bodyLen).order(ByteOrder.nativeOrder());
         req.putInt(NLMSG_HDRLEN + bodyLen).putShort((short) type).putShort(NLM_F_REQUEST_DUMP).putInt(seq).putInt(0);
         Sys.send(fd, req.array());
         byte[] buf = new byte[64 * 1024];
+        boolean consistent = true;
         while (true) {
             ByteBuffer in = ByteBuffer.wrap(buf, 0, Sys.recv(fd, buf)).order(ByteOrder.nativeOrder());
             while (in.remaining() >= NLMSG_HDRLEN) {
@@ -75,8 +89,9 @@ final class LinkDump {
                     throw new NetNsException("malformed netlink message (length " + len + ")", "recv", 0, "", null,
                             null);
                 }
+                consistent &= (in.getShort(start + 6) & NLM_F_DUMP_INTR) == 0;
                 if (msgType == NLMSG_DONE) {
-                    return;
+                    return consistent;
                 } else if (msgType == NLMSG_ERROR) {
                     int errno = -in.getInt(start + NLMSG_HDRLEN);
                     if (errno != 0) {

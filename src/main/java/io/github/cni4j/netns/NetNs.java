@@ -34,8 +34,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (its carrier would stay behind in the namespace); its work is handed to a new platform thread and the virtual
  * thread waits for it. Threads and processes started inside inherit the namespace, including JDK helper threads
  * created lazily there (the process reaper, the common {@code ForkJoinPool}), so start those before entering.
- * {@link java.net.NetworkInterface} reads {@code /sys/class/net} and the whole process's view and does not see a
- * per-thread namespace: use {@link #interfaces()}.
+ * {@link java.net.NetworkInterface} gives a mixed view inside a namespace (IPv4 from a socket of the thread's
+ * namespace, IPv6 and interfaces from {@code /proc/net}, which is the main thread's): use {@link #interfaces()}.
  *
  * <p><b>Native access.</b> The bindings use JNA. On JDK 22 and later JNA's {@code System.load} is a restricted
  * method: start the JVM with {@code --enable-native-access=com.sun.jna} (JNA on the module path) or
@@ -201,7 +201,8 @@ public final class NetNs implements AutoCloseable {
      * Runs {@code task} inside this namespace and returns the calling thread to its namespace afterwards.
      *
      * @param task the code to run
-     * @throws NetNsException if entering fails, or with the switch-back failure (see {@link #call})
+     * @throws NetNsException if entering fails; exceptions of the task and a failed switch back are handled as
+     *     {@link #call} describes
      * @throws IllegalStateException if this handle is closed
      */
     public void run(Runnable task) {

@@ -50,7 +50,8 @@ public final class Sys {
     private static void requireLoaded(Throwable failure, String what) {
         if (failure != null) {
             Throwable root = failure.getCause() != null ? failure.getCause() : failure;
-            throw new NetNsException("cannot bind " + what + " of the C library through JNA: " + root + ACCESS_HINT,
+            throw new NetNsException("cannot load the C library through JNA (needed for " + what + "): " + root
+                    + ACCESS_HINT,
                     "", 0, "", null, failure);
         }
     }

@@ -1,8 +1,12 @@
 package io.github.cni4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -52,7 +56,44 @@ public final class JsonInput {
             throw JsonLocator.syntaxProblem(bytes);
         }
         checkNumbers(tree, bytes);
+        if (mayHaveNegativeZero(bytes)) {
+            restoreNegativeZeros(tree, bytes);
+        }
         return tree;
+    }
+
+    /** An integer literal {@code -0} somewhere (perhaps inside a string: the walk below decides). */
+    private static boolean mayHaveNegativeZero(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] == '-' && b[i + 1] == '0' && (i + 2 >= b.length || "0123456789.eE".indexOf(b[i + 2]) < 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Go reads every number as a float64, so {@code -0} stays negative zero and is written back as {@code -0};
+     * Jackson reads it as the integer 0. Put the sign back.
+     */
+    private static void restoreNegativeZeros(JsonNode tree, byte[] bytes) {
+        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_INT && "-0".equals(p.getText())) {
+                    JsonPointer at = p.getParsingContext().pathAsPointer();
+                    JsonNode parent = tree.at(at.head());
+                    if (parent instanceof ObjectNode o && o.path(p.currentName()).isIntegralNumber()) {
+                        o.put(p.currentName(), -0.0);
+                    } else if (parent instanceof ArrayNode a) {
+                        a.set(p.getParsingContext().getCurrentIndex(), DoubleNode.valueOf(-0.0));
+                    } else if (at.matches()) {
+                        return;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("text parsed once failed the second time", e);
+        }
     }
 
     /**
@@ -74,11 +115,19 @@ public final class JsonInput {
     private static void checkNumbers(JsonNode tree, byte[] bytes) {
         String bad = findHugeNumber(tree, "");
         if (bad != null) {
-            JsonNode n = tree.at(bad);
             int[] pos = JsonLocator.position(bytes, bad);
-            throw new JsonProblem("number " + n.asText() + " is out of range: JSON numbers must fit a 64-bit float",
-                    pos[0], pos[1], bad, true);
+            throw new JsonProblem("number " + literal(bytes, pos[2])
+                    + " is out of range: JSON numbers must fit a 64-bit float", pos[0], pos[1], bad, true);
         }
+    }
+
+    private static String literal(byte[] bytes, int offset) {
+        int end = offset;
+        while (end >= 0 && end < bytes.length && end - offset < 40 && "+-.eE0123456789".indexOf(bytes[end]) >= 0) {
+            end++;
+        }
+        String s = offset < 0 ? "" : new String(bytes, offset, end - offset, java.nio.charset.StandardCharsets.US_ASCII);
+        return end - offset >= 40 ? s + "..." : s;
     }
 
     private static String findHugeNumber(JsonNode node, String pointer) {

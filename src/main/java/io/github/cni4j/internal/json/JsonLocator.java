@@ -1,11 +1,14 @@
 package io.github.cni4j.internal.json;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,15 +21,13 @@ import java.util.Map;
 public final class JsonLocator {
 
     private final byte[] bytes;
-    private final String target;
     private final Map<String, Long> starts = new HashMap<>();
     private String expected = "a JSON value";
     private String current = "";
-    private boolean found;
+    private final List<Boolean> objects = new ArrayList<>();
 
-    private JsonLocator(byte[] bytes, String target) {
+    private JsonLocator(byte[] bytes) {
         this.bytes = bytes;
-        this.target = target;
     }
 
     /**
@@ -35,10 +36,11 @@ public final class JsonLocator {
      *
      * @param bytes the JSON text
      * @param pointer a JSON pointer into it
-     * @return {line, column}, {0, 0} when the text has no value at all
+     * @return {line, column, byte offset}, {0, 0, -1} when the text has no value at all
      */
     public static int[] position(byte[] bytes, String pointer) {
-        JsonLocator locator = new JsonLocator(bytes, pointer);
+        // The whole text is walked: with duplicate keys the last occurrence is the value that counts.
+        JsonLocator locator = new JsonLocator(bytes);
         try {
             locator.walk();
         } catch (IOException | RuntimeException e) {
@@ -48,10 +50,11 @@ public final class JsonLocator {
         while (true) {
             Long offset = locator.starts.get(p);
             if (offset != null) {
-                return locator.lineColumn(offset.intValue());
+                int[] lc = locator.lineColumn(offset.intValue());
+                return new int[] {lc[0], lc[1], offset.intValue()};
             }
             if (p.isEmpty()) {
-                return new int[] {0, 0};
+                return new int[] {0, 0, -1};
             }
             p = JsonPointers.parent(p);
         }
@@ -64,7 +67,7 @@ public final class JsonLocator {
      * @return the problem (always; text the fast path refused is never fine)
      */
     public static JsonProblem syntaxProblem(byte[] bytes) {
-        JsonLocator locator = new JsonLocator(bytes, null);
+        JsonLocator locator = new JsonLocator(bytes);
         if (bytes.length == 0) {
             return new JsonProblem("unexpected end of JSON input", 0, 0, "", true);
         }
@@ -75,25 +78,52 @@ public final class JsonLocator {
         try {
             locator.walk();
         } catch (StreamConstraintsException e) {
-            return locator.problem(JsonMessages.describe(e.getOriginalMessage(), locator.expected), e.getLocation());
+            return locator.problem(JsonMessages.describe(e.getOriginalMessage(), locator.expected, ""),
+                    e.getLocation());
         } catch (IOException e) {
-            String original = e instanceof com.fasterxml.jackson.core.JacksonException je
+            String original = e instanceof JacksonException je
                     ? je.getOriginalMessage() : e.getMessage();
-            JsonLocation loc = e instanceof com.fasterxml.jackson.core.JacksonException je ? je.getLocation() : null;
-            return locator.problem(JsonMessages.describe(String.valueOf(original), locator.expected), loc);
+            JsonLocation loc = e instanceof JacksonException je ? je.getLocation() : null;
+            int offset = loc == null || loc.getByteOffset() < 0 ? bytes.length
+                    : (int) Math.min(loc.getByteOffset(), bytes.length);
+            String message = JsonMessages.describe(String.valueOf(original), locator.expectedBefore(offset),
+                    locator.expectedBefore(bytes.length));
+            return locator.problem(message, loc);
         } catch (TrailingData e) {
             return locator.problem("unexpected data after the top-level value: expected the end of the input",
                     e.location);
         } catch (RuntimeException e) {
-            return new JsonProblem("malformed JSON: " + e.getMessage(), 0, 0, locator.current, true);
+            return new JsonProblem("malformed JSON: " + e.getMessage(), 1, 1, locator.current, true);
         }
         return new JsonProblem("malformed JSON", 1, 1, "", true);
+    }
+
+    /** What could have followed the last non-blank character before {@code offset}. */
+    private String expectedBefore(int offset) {
+        if (expected.startsWith("the end")) {
+            return expected;
+        }
+        int i = offset - 1;
+        while (i >= 0 && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+            i--;
+        }
+        if (i < 0) {
+            return "a JSON value";
+        }
+        boolean inObject = !objects.isEmpty() && objects.get(objects.size() - 1);
+        return switch (bytes[i]) {
+            case ':' -> "a value after the field name";
+            case ',' -> inObject ? "a field name in double quotes" : "a value";
+            case '{' -> "a field name in double quotes or '}'";
+            case '[' -> "a value or ']'";
+            default -> objects.isEmpty() ? "a JSON value" : inObject ? "',' or '}'" : "',' or ']'";
+        };
     }
 
     private JsonProblem problem(String message, JsonLocation location) {
         int[] pos;
         if (location == null || location.getByteOffset() < 0) {
-            pos = new int[] {0, 0};
+            pos = lineColumn(bytes.length);
         } else {
             pos = lineColumn((int) Math.min(location.getByteOffset(), bytes.length));
         }
@@ -107,9 +137,6 @@ public final class JsonLocator {
                 throw new java.io.EOFException("Unexpected end-of-input");
             }
             value(p, t, "");
-            if (found) {
-                return;
-            }
             expected = "the end of the input after the top-level value";
             JsonToken after = p.nextToken();
             if (after != null) {
@@ -121,35 +148,31 @@ public final class JsonLocator {
     private void value(JsonParser p, JsonToken t, String pointer) throws IOException {
         current = pointer;
         starts.put(pointer, p.currentTokenLocation().getByteOffset());
-        if (pointer.equals(target)) {
-            found = true;
-            return;
-        }
         if (t == JsonToken.START_OBJECT) {
+            objects.add(Boolean.TRUE);
             expected = "a field name in double quotes or '}'";
             JsonToken next = p.nextToken();
-            while (next == JsonToken.FIELD_NAME && !found) {
+            while (next == JsonToken.FIELD_NAME) {
                 String child = JsonPointers.child(pointer, p.currentName());
                 expected = "a value after the field name";
                 value(p, p.nextToken(), child);
                 expected = "',' or '}' after an object member";
                 current = pointer;
-                if (!found) {
-                    next = p.nextToken();
-                }
+                next = p.nextToken();
             }
+            objects.remove(objects.size() - 1);
         } else if (t == JsonToken.START_ARRAY) {
+            objects.add(Boolean.FALSE);
             expected = "a value or ']'";
             int i = 0;
             JsonToken next = p.nextToken();
-            while (JsonInput.isValueStart(next) && !found) {
+            while (JsonInput.isValueStart(next)) {
                 value(p, next, JsonPointers.child(pointer, i++));
                 expected = "',' or ']' after an array element";
                 current = pointer;
-                if (!found) {
-                    next = p.nextToken();
-                }
+                next = p.nextToken();
             }
+            objects.remove(objects.size() - 1);
         }
     }
 

@@ -9,10 +9,24 @@ final class JsonMessages {
     private JsonMessages() {
     }
 
-    static String describe(String jackson, String expected) {
+    /**
+     * Describes a failure.
+     *
+     * @param jackson Jackson's original message
+     * @param expected what the reader expected at that point, in words
+     * @param eofExpected what was expected when the input ended early
+     * @return the message
+     */
+    static String describe(String jackson, String expected, String eofExpected) {
         String m = jackson == null ? "" : jackson;
-        if (m.contains("end-of-input") || m.contains("expected close marker")) {
-            return "unexpected end of JSON input: expected " + expected;
+        if (m.startsWith("Unexpected close marker '") && m.length() > 26) {
+            return "invalid character '" + m.charAt(25) + "': expected " + expected;
+        }
+        if (m.contains("end-of-input")) {
+            if (m.contains("VALUE_STRING") || m.contains("String value")) {
+                return "unexpected end of JSON input: expected the closing '\"' of a string";
+            }
+            return "unexpected end of JSON input: expected " + eofExpected;
         }
         String found = found(m);
         if (m.contains("nesting depth")) {
@@ -27,6 +41,10 @@ final class JsonMessages {
         if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF-32") || m.contains("Invalid UTF-16")) {
             return "invalid UTF-8 byte sequence: JSON text must be UTF-8";
         }
+        if (m.contains("surrogate")) {
+            // Go reads an unpaired surrogate escape as U+FFFD; Jackson refuses it in field names (values are fine).
+            return "unpaired surrogate escape in a field name: expected a \\uD800-\\uDBFF \\uDC00-\\uDFFF pair";
+        }
         if (m.contains("Illegal unquoted character")) {
             return "invalid control character " + found + " in a string: expected it escaped (\\n, \\t, \\u00XX)";
         }
@@ -39,7 +57,9 @@ final class JsonMessages {
             return "invalid number: expected digits as JSON writes them (no leading zeros, NaN or Infinity)";
         }
         if (m.contains("Unrecognized token")) {
-            return "invalid literal " + quotedToken(m) + ": expected " + expected;
+            return "invalid literal " + quotedToken(m) + ": expected "
+                    + (expected.startsWith("the end") ? expected
+                    : "a value (a string, number, object, array, true, false or null)");
         }
         if (m.contains("was expecting double-quote to start field name")) {
             return "invalid character " + found + ": expected a field name in double quotes";
@@ -61,13 +81,13 @@ final class JsonMessages {
 
     /** Jackson writes the offending character as {@code ('x' (code 120))}. */
     private static String found(String m) {
-        int code = m.indexOf("(code ");
+        int code = m.indexOf("code ");
         if (code < 0) {
             return "";
         }
         int end = m.indexOf(')', code);
         try {
-            String num = m.substring(code + 6, end).trim();
+            String num = m.substring(code + 5, end).trim();
             if (num.startsWith("0x")) {
                 num = num.substring(2);
                 return describeChar(Integer.parseInt(num.split("\\s")[0], 16));

@@ -1,0 +1,80 @@
+package io.github.cni4j.internal.lint;
+
+import io.github.cni4j.lint.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Runs the parser and every rule over one text. Stateless; each call has its own {@link LintContext}. */
+public final class LintEngine {
+
+    /**
+     * Settings of a linter.
+     *
+     * @param pluginDirs directories to look plugin binaries up in; empty means no installation check
+     */
+    public record Options(List<Path> pluginDirs) {
+        /** Copies the list. */
+        public Options {
+            pluginDirs = List.copyOf(pluginDirs);
+        }
+
+        boolean isInstalled(String type) {
+            for (Path dir : pluginDirs) {
+                Path p = dir.resolve(type);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Set<String> installed() {
+            Set<String> names = new TreeSet<>();
+            for (Path dir : pluginDirs) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    s.limit(10_000).forEach(p -> names.add(p.getFileName().toString()));
+                } catch (IOException | RuntimeException e) {
+                    // An unreadable directory simply offers no suggestions.
+                }
+            }
+            return names;
+        }
+    }
+
+    private LintEngine() {
+    }
+
+    /**
+     * Lints a text.
+     *
+     * @param text the configuration
+     * @param sourceName printed with each diagnostic; its extension ({@code .conf}, {@code .conflist},
+     *        {@code .json}) is compared with the content
+     * @param options the linter's settings
+     * @return the diagnostics sorted by position
+     */
+    public static List<Diagnostic> lint(String text, String sourceName, Options options) {
+        LintContext ctx = new LintContext(new SourceText(text), sourceName);
+        Optional<JsonNode> root = ctx.guardGet("json", () -> new TolerantJsonParser(ctx).parse());
+        root.ifPresent(r -> ctx.guard("document", () -> new DocumentRules(ctx, r, extension(sourceName), options)
+                .check()));
+        List<Diagnostic> out = new ArrayList<>(ctx.diagnostics());
+        out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return List.copyOf(out);
+    }
+
+    static String extension(String sourceName) {
+        int slash = Math.max(sourceName.lastIndexOf('/'), sourceName.lastIndexOf('\\'));
+        int dot = sourceName.lastIndexOf('.');
+        return dot > slash ? sourceName.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+}
