@@ -13,7 +13,7 @@ module io.github.cni4j {
 
     exports io.github.cni4j;
     exports io.github.cni4j.config;
-    //     exports io.github.cni4j.result;
+    exports io.github.cni4j.result;
     exports io.github.cni4j.version;
     //     exports io.github.cni4j.invoke;
     //     exports io.github.cni4j.cache;

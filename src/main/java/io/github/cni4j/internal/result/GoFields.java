@@ -1,0 +1,54 @@
+package io.github.cni4j.internal.result;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Field access with Go's {@code encoding/json} rules for struct fields: keys match case-insensitively and the last
+ * matching key wins; plus the JSON type names Go uses in its error messages.
+ */
+final class GoFields {
+
+    private GoFields() {
+    }
+
+    /** Returns the entry Go would decode into the struct field {@code name}, or {@code null} when absent. */
+    static Map.Entry<String, JsonNode> find(JsonNode object, String name) {
+        Map.Entry<String, JsonNode> found = null;
+        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(name)) {
+                found = e;
+            }
+        }
+        return found;
+    }
+
+    /** Go's name for the JSON kind of a value in "cannot unmarshal X" messages. */
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            case STRING -> "string";
+            case BOOLEAN -> "bool";
+            case NULL, MISSING -> "null";
+            default -> "number";
+        };
+    }
+
+    /** The message of Go's {@code UnmarshalTypeError} with struct context. */
+    static String typeError(String value, String context, String goType) {
+        return "json: cannot unmarshal " + value + " into Go struct field " + context + " of type " + goType;
+    }
+
+    /** Appends an escaped RFC 6901 token to a JSON pointer. */
+    static String child(String pointer, String token) {
+        return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+}

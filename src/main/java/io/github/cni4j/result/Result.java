@@ -1,0 +1,378 @@
+package io.github.cni4j.result;
+
+import io.github.cni4j.internal.result.ResultCodec;
+import io.github.cni4j.internal.result.ResultConverter;
+import io.github.cni4j.version.CniVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The result of a CNI ADD: interfaces, IP addresses, routes and DNS settings, in the spec version it was
+ * produced in.
+ *
+ * <p>The model is the CNI 1.x one; results of older versions are held in it too and remember their
+ * {@linkplain #cniVersion() version}, so {@link #toBytes()} writes each version's own JSON shape exactly as
+ * libcni does, and {@link #convertTo(CniVersion)} follows libcni's conversion rules between versions.
+ * A 0.1.0/0.2.0 result has no interfaces and at most one IPv4 ({@code ip4}) and one IPv6 ({@code ip6}) entry,
+ * labelled by {@link IpConfig#version()}.
+ *
+ * <pre>{@code
+ * Result result = Result.fromBytes(stdout, "1.0.0");
+ * for (IpConfig ip : result.ips()) {
+ *     System.out.println(ip.address() + " via " + ip.gateway().map(InetAddress::getHostAddress).orElse("-"));
+ * }
+ * byte[] old = result.convertTo(CniVersion.V0_4_0).toBytes();
+ *
+ * Result built = Result.builder()
+ *         .cniVersion(CniVersion.V1_0_0)
+ *         .addInterface(Interface.builder().name("eth0").sandbox("/var/run/netns/c4j-x").build())
+ *         .addIp(IpConfig.builder().address("10.0.0.2/24").gateway("10.0.0.1").interfaceIndex(0).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Result {
+
+    private final CniVersion cniVersion;
+    private final List<Interface> interfaces;
+    private final List<IpConfig> ips;
+    private final List<Route> routes;
+    private final Dns dns;
+
+    private Result(CniVersion cniVersion, List<Interface> interfaces, List<IpConfig> ips, List<Route> routes,
+                   Dns dns) {
+        this.cniVersion = cniVersion;
+        this.interfaces = List.copyOf(interfaces);
+        this.ips = List.copyOf(ips);
+        this.routes = List.copyOf(routes);
+        this.dns = dns;
+    }
+
+    /**
+     * Parses a result in whatever version its {@code cniVersion} names (missing or empty means 0.1.0), as
+     * libcni's {@code create.CreateFromBytes} does.
+     *
+     * @param json the result JSON
+     * @return the result
+     * @throws io.github.cni4j.ConfigException (code 6) with libcni's message if the bytes are not a result of a
+     *         supported version, e.g. {@code unsupported CNI result version "9.9.9"} or
+     *         {@code invalid CIDR address: 10.0.0.1}
+     */
+    public static Result fromBytes(byte[] json) {
+        return ResultCodec.parse(Objects.requireNonNull(json, "json"), null);
+    }
+
+    /**
+     * Parses a plugin's ADD output as libcni does: a missing or empty {@code cniVersion} means the
+     * configuration's version ({@code ""} meaning 0.1.0). The result is not converted to that version.
+     *
+     * @param json the plugin's stdout
+     * @param fallbackVersion the network configuration's {@code cniVersion}
+     * @return the result
+     * @throws io.github.cni4j.ConfigException (code 6) with libcni's message if the output is not a result,
+     *         e.g. {@code failed to unmarshal raw result: ...}
+     */
+    public static Result fromBytes(byte[] json, String fallbackVersion) {
+        return ResultCodec.parse(Objects.requireNonNull(json, "json"),
+                Objects.requireNonNull(fallbackVersion, "fallbackVersion"));
+    }
+
+    /**
+     * Returns a new builder (version 1.1.0, everything else empty).
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder that starts from this result.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        return new Builder().cniVersion(cniVersion).interfaces(interfaces).ips(ips).routes(routes).dns(dns);
+    }
+
+    /**
+     * Returns the spec version this result is in.
+     *
+     * @return the version
+     */
+    public CniVersion cniVersion() {
+        return cniVersion;
+    }
+
+    /**
+     * Returns the interfaces (empty for IPAM results and 0.1.0/0.2.0 results).
+     *
+     * @return the interfaces
+     */
+    public List<Interface> interfaces() {
+        return interfaces;
+    }
+
+    /**
+     * Returns the IP addresses.
+     *
+     * @return the addresses
+     */
+    public List<IpConfig> ips() {
+        return ips;
+    }
+
+    /**
+     * Returns the routes.
+     *
+     * @return the routes
+     */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /**
+     * Returns the DNS settings, or empty when nothing is set.
+     *
+     * @return the DNS settings
+     */
+    public Optional<Dns> dns() {
+        return dns.isEmpty() ? Optional.empty() : Optional.of(dns);
+    }
+
+    /**
+     * Converts this result to another spec version with libcni's rules: 0.3.x/0.4.0 to 0.1.0/0.2.0 keeps the
+     * first IPv4 and the first IPv6 address and their routes and drops interfaces; 1.x to 0.x drops the 1.1.0
+     * interface fields and labels IPs by family; the same version returns this result.
+     *
+     * @param target the version to convert to
+     * @return the converted result
+     * @throws io.github.cni4j.IncompatibleVersionException with libcni's message, e.g.
+     *         {@code no converter for CNI result version 1.0.0 to 1.2.0} or
+     *         {@code cannot convert: no valid IP addresses}
+     */
+    public Result convertTo(CniVersion target) {
+        return ResultConverter.convert(this, Objects.requireNonNull(target, "target"));
+    }
+
+    /**
+     * Encodes this result as the spec's JSON for its own version, byte for byte as libcni does: 1.x with
+     * sorted keys and no empty {@code dns}; 0.3.x/0.4.0 in field order with {@code "dns":{}} always;
+     * 0.1.0/0.2.0 with {@code ip4}/{@code ip6}. Compact, no trailing newline.
+     *
+     * @return the UTF-8 JSON
+     */
+    public byte[] toBytes() {
+        return ResultCodec.encode(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Result r && r.cniVersion.equals(cniVersion) && r.interfaces.equals(interfaces)
+                && r.ips.equals(ips) && r.routes.equals(routes) && r.dns.equals(dns);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cniVersion, interfaces, ips, routes, dns);
+    }
+
+    /**
+     * Returns the JSON form ({@link #toBytes()} as text).
+     *
+     * @return the JSON text
+     */
+    @Override
+    public String toString() {
+        return new String(toBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Builds a {@link Result}. Not thread-safe; the built value is.
+     *
+     * <pre>{@code
+     * Result ipam = Result.builder()
+     *         .cniVersion(CniVersion.V0_4_0)
+     *         .addIp(IpConfig.builder().address("10.1.0.7/16").gateway("10.1.0.1").build())
+     *         .addRoute(Route.builder().dst("0.0.0.0/0").build())
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private CniVersion cniVersion = CniVersion.V1_1_0;
+        private final List<Interface> interfaces = new ArrayList<>();
+        private final List<IpConfig> ips = new ArrayList<>();
+        private final List<Route> routes = new ArrayList<>();
+        private Dns dns = Dns.empty();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the spec version (default 1.1.0); it must be one of {@link CniVersion#supported()}.
+         *
+         * @param cniVersion the version
+         * @return this builder
+         */
+        public Builder cniVersion(CniVersion cniVersion) {
+            this.cniVersion = Objects.requireNonNull(cniVersion, "cniVersion");
+            return this;
+        }
+
+        /**
+         * Replaces the interfaces (default none).
+         *
+         * @param interfaces the interfaces
+         * @return this builder
+         */
+        public Builder interfaces(List<Interface> interfaces) {
+            this.interfaces.clear();
+            interfaces.forEach(this::addInterface);
+            return this;
+        }
+
+        /**
+         * Adds an interface.
+         *
+         * @param iface the interface
+         * @return this builder
+         */
+        public Builder addInterface(Interface iface) {
+            interfaces.add(Objects.requireNonNull(iface, "iface"));
+            return this;
+        }
+
+        /**
+         * Replaces the IP addresses (default none).
+         *
+         * @param ips the addresses
+         * @return this builder
+         */
+        public Builder ips(List<IpConfig> ips) {
+            this.ips.clear();
+            ips.forEach(this::addIp);
+            return this;
+        }
+
+        /**
+         * Adds an IP address.
+         *
+         * @param ip the address
+         * @return this builder
+         */
+        public Builder addIp(IpConfig ip) {
+            ips.add(Objects.requireNonNull(ip, "ip"));
+            return this;
+        }
+
+        /**
+         * Replaces the routes (default none).
+         *
+         * @param routes the routes
+         * @return this builder
+         */
+        public Builder routes(List<Route> routes) {
+            this.routes.clear();
+            routes.forEach(this::addRoute);
+            return this;
+        }
+
+        /**
+         * Adds a route.
+         *
+         * @param route the route
+         * @return this builder
+         */
+        public Builder addRoute(Route route) {
+            routes.add(Objects.requireNonNull(route, "route"));
+            return this;
+        }
+
+        /**
+         * Sets the DNS settings (default empty).
+         *
+         * @param dns the settings
+         * @return this builder
+         */
+        public Builder dns(Dns dns) {
+            this.dns = Objects.requireNonNull(dns, "dns");
+            return this;
+        }
+
+        /**
+         * Builds the result. For 1.x versions the 0.x {@link IpConfig#version()} labels are cleared; for
+         * 0.1.0/0.2.0 empty labels are filled from the address family; for 0.x versions the 1.1.0 interface
+         * fields are dropped.
+         *
+         * @return the result
+         * @throws IllegalArgumentException if the version is not supported, or a 0.1.0/0.2.0 result has
+         *         interfaces, interface indexes, more than one address per family label, or a route whose
+         *         family has no address
+         */
+        public Result build() {
+            if (!cniVersion.isSupported()) {
+                throw new IllegalArgumentException("cniVersion " + cniVersion + " is not a supported version");
+            }
+            List<IpConfig> labelled = new ArrayList<>(ips.size());
+            for (IpConfig ip : ips) {
+                labelled.add(label(ip));
+            }
+            List<Route> ordered = routes;
+            if (!cniVersion.isAtLeast(CniVersion.V0_3_0)) {
+                checkLegacyShape(labelled);
+                // ip4 (and its routes) always come before ip6 in these versions' JSON
+                labelled.sort(Comparator.comparing(IpConfig::version));
+                ordered = new ArrayList<>(routes);
+                ordered.sort(Comparator.comparing(r -> r.dst().isIpv4() ? 0 : 1));
+            }
+            List<Interface> kept = interfaces;
+            if (!cniVersion.isAtLeast(CniVersion.V1_0_0)) {
+                // 0.3.x/0.4.0 interfaces have no MTU, socket path or PCI ID
+                kept = new ArrayList<>(interfaces.size());
+                for (Interface f : interfaces) {
+                    kept.add(Interface.builder().name(f.name()).mac(f.mac()).sandbox(f.sandbox()).build());
+                }
+            }
+            return new Result(cniVersion, kept, labelled, ordered, dns);
+        }
+
+        private IpConfig label(IpConfig ip) {
+            if (cniVersion.isAtLeast(CniVersion.V1_0_0)) {
+                return ip.version().isEmpty() ? ip : ip.toBuilder().version("").build();
+            }
+            if (!cniVersion.isAtLeast(CniVersion.V0_3_0) && ip.version().isEmpty()) {
+                return ip.toBuilder().version(ip.address().isIpv4() ? "4" : "6").build();
+            }
+            return ip;
+        }
+
+        private void checkLegacyShape(List<IpConfig> labelled) {
+            if (!interfaces.isEmpty()) {
+                throw new IllegalArgumentException("interfaces: a " + cniVersion + " result has none");
+            }
+            Set<String> seen = new HashSet<>();
+            for (IpConfig ip : labelled) {
+                if (!ip.version().equals("4") && !ip.version().equals("6") || !seen.add(ip.version())) {
+                    throw new IllegalArgumentException("ips: a " + cniVersion
+                            + " result holds at most one \"4\" (ip4) and one \"6\" (ip6) address, got " + ips);
+                }
+                if (ip.interfaceIndex().isPresent()) {
+                    throw new IllegalArgumentException("ips: a " + cniVersion + " result has no interface index");
+                }
+            }
+            for (Route r : routes) {
+                if (!seen.contains(r.dst().isIpv4() ? "4" : "6")) {
+                    throw new IllegalArgumentException("routes: " + r.dst() + " needs an "
+                            + (r.dst().isIpv4() ? "ip4" : "ip6") + " address in a " + cniVersion + " result");
+                }
+            }
+        }
+    }
+}
