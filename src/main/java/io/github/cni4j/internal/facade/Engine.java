@@ -5,7 +5,6 @@ import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -210,12 +209,5 @@ public final class Engine {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Names of networks in a list, for messages. */
-    static Set<String> names(List<NetworkConfigList> nets) {
-        Set<String> out = new HashSet<>();
-        nets.forEach(n -> out.add(n.name()));
-        return out;
     }
 }
