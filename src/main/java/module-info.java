@@ -15,8 +15,8 @@ module io.github.cni4j {
     exports io.github.cni4j.config;
     exports io.github.cni4j.result;
     exports io.github.cni4j.version;
-    //     exports io.github.cni4j.invoke;
-    //     exports io.github.cni4j.cache;
+    exports io.github.cni4j.invoke;
+    exports io.github.cni4j.cache;
     exports io.github.cni4j.netns;
     exports io.github.cni4j.lint;
     //     exports io.github.cni4j.plugins;

@@ -1,12 +1,16 @@
 package io.github.cni4j.internal.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * Field access with Go's {@code encoding/json} rules for struct fields: keys match case-insensitively and the last
- * matching key wins; plus the JSON type names Go uses in its error messages.
+ * Field access with Go's {@code encoding/json} rules for struct fields: keys match case-insensitively, keys are
+ * decoded in document order and the last key matching a field wins; plus the JSON type names Go uses in its
+ * error messages.
  */
 final class GoFields {
 
@@ -24,6 +28,31 @@ final class GoFields {
             }
         }
         return found;
+    }
+
+    /**
+     * Calls {@code action} with (field name, entry) for each struct field present in {@code object}, in the
+     * document order of the entries that win.
+     */
+    static void visit(JsonNode object, List<String> fields, BiConsumer<String, Map.Entry<String, JsonNode>> action) {
+        Map<Map.Entry<String, JsonNode>, String> winners = new IdentityHashMap<>();
+        for (String f : fields) {
+            Map.Entry<String, JsonNode> e = find(object, f);
+            if (e != null) {
+                winners.put(e, f);
+            }
+        }
+        if (winners.isEmpty()) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String f = winners.get(e);
+            if (f != null) {
+                action.accept(f, e);
+            }
+        }
     }
 
     /** Go's name for the JSON kind of a value in "cannot unmarshal X" messages. */

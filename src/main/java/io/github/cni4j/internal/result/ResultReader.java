@@ -11,15 +11,25 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Decodes a result tree into the typed model the way libcni's typed {@code json.Unmarshal} does for one version
- * family, including the order in which Go reports errors: a type mismatch in a plain field is remembered and the
- * decoder goes on; anything that fails inside an IP, route or {@code ip4}/{@code ip6} entry (Go decodes those
- * with their own unmarshaller) stops decoding at once.
+ * family, including which error Go reports first: a type mismatch in a plain field is remembered while decoding
+ * goes on; anything failing inside an IP, route or {@code ip4}/{@code ip6} entry (Go decodes those with their own
+ * unmarshaller) stops decoding at once.
  */
 final class ResultReader {
+
+    private static final List<String> TOP = List.of("cniVersion", "interfaces", "ips", "routes", "dns");
+    private static final List<String> TOP_LEGACY = List.of("cniVersion", "ip4", "ip6", "dns");
+    private static final List<String> IFACE_040 = List.of("name", "mac", "sandbox");
+    private static final List<String> IFACE_100 = List.of("name", "mac", "mtu", "sandbox", "socketPath", "pciID");
+    private static final List<String> IP_040 = List.of("version", "interface", "address", "gateway");
+    private static final List<String> IP_100 = List.of("interface", "address", "gateway");
+    private static final List<String> IP_020 = List.of("ip", "gateway", "routes");
+    private static final List<String> ROUTE = List.of("dst", "gw", "mtu", "advmss", "priority", "table", "scope");
+    private static final List<String> DNS = List.of("nameservers", "domain", "search", "options");
 
     /** 0 for 0.1.0/0.2.0, 1 for 0.3.x/0.4.0, 2 for 1.x. */
     private final int family;
@@ -41,7 +51,8 @@ final class ResultReader {
         ResultReader r = new ResultReader(family);
         Result.Builder b = Result.builder();
         if (root.isObject()) {
-            r.top(root, b);
+            GoFields.visit(root, family == 0 ? TOP_LEGACY : TOP,
+                    (f, e) -> r.topField(f, e.getValue(), GoFields.child("", e.getKey()), b));
         }
         if (r.saved != null) {
             throw r.saved;
@@ -49,28 +60,12 @@ final class ResultReader {
         return Map.entry(b, r.typedVersion);
     }
 
-    private void top(JsonNode root, Result.Builder b) {
-        // Go decodes the keys in document order; walk them so errors come in Go's order.
-        List<String> fields = family == 0 ? List.of("cniVersion", "ip4", "ip6", "dns")
-                : List.of("cniVersion", "interfaces", "ips", "routes", "dns");
-        List<Map.Entry<String, JsonNode>> order = new ArrayList<>();
-        root.fields().forEachRemaining(order::add);
-        for (Map.Entry<String, JsonNode> e : order) {
-            for (String f : fields) {
-                // only the last key matching a field counts, as it overwrites the earlier ones
-                if (e.getKey().equalsIgnoreCase(f) && GoFields.find(root, f) == e) {
-                    topField(f, e.getValue(), GoFields.child("", e.getKey()), b);
-                }
-            }
-        }
-    }
-
     private void topField(String f, JsonNode v, String ptr, Result.Builder b) {
         switch (f) {
             case "cniVersion" -> typedVersion = string(v, ptr, "Result.cniVersion", typedVersion);
             case "interfaces" -> b.interfaces(list(v, ptr, "interfaces", pkg + ".Interface", this::iface));
             case "ips" -> b.ips(list(v, ptr, "ips", pkg + ".IPConfig", this::ip));
-            case "routes" -> b.routes(list(v, ptr, "routes", "types.Route", this::route));
+            case "routes" -> b.routes(list(v, ptr, "routes", "types.Route", (x, p) -> route(x, p, "Result.routes")));
             case "dns" -> b.dns(dns(v, ptr));
             default -> legacyIp(f, v, ptr, b);
         }
@@ -110,15 +105,19 @@ final class ResultReader {
             return null;
         }
         Interface.Builder b = Interface.builder();
-        String ctx = "Interface.interfaces.";
-        strField(v, ptr, "name", ctx, b::name);
-        strField(v, ptr, "mac", ctx, b::mac);
-        strField(v, ptr, "sandbox", ctx, b::sandbox);
-        if (family == 2) {
-            intField(v, ptr, "mtu", ctx + "mtu", (p, x) -> b.mtu(x));
-            strField(v, ptr, "socketPath", ctx, b::socketPath);
-            strField(v, ptr, "pciID", ctx, b::pciId);
-        }
+        GoFields.visit(v, family == 2 ? IFACE_100 : IFACE_040, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            String ctx = "Interface.interfaces." + f;
+            JsonNode x = e.getValue();
+            switch (f) {
+                case "name" -> b.name(string(x, p, ctx, ""));
+                case "mac" -> b.mac(string(x, p, ctx, ""));
+                case "mtu" -> integer(x, p, ctx, b::mtu);
+                case "sandbox" -> b.sandbox(string(x, p, ctx, ""));
+                case "socketPath" -> b.socketPath(string(x, p, ctx, ""));
+                default -> b.pciId(string(x, p, ctx, ""));
+            }
+        });
         return b.build();
     }
 
@@ -129,21 +128,23 @@ final class ResultReader {
             throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, pkg + ".ipConfig"), ptr);
         }
         IpConfig.Builder b = IpConfig.builder();
-        if (family == 1) {
-            strField(v, ptr, "version", ctx, b::version);
-        }
-        intField(v, ptr, "interface", ctx, (p, x) -> b.interfaceIndex(x));
-        b.address(cidr(v, ptr, "address", ctx));
-        InetAddress gw = ipField(v, ptr, "gateway", ctx);
-        if (gw != null) {
-            b.gateway(gw);
-        }
+        boolean[] hasAddress = new boolean[1];
+        GoFields.visit(v, family == 1 ? IP_040 : IP_100, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            JsonNode x = e.getValue();
+            switch (f) {
+                case "version" -> b.version(string(x, p, ctx, ""));
+                case "interface" -> integer(x, p, ctx, b::interfaceIndex);
+                case "address" -> {
+                    b.address(cidr(x, p, ctx));
+                    hasAddress[0] = true;
+                }
+                default -> ip(x, p, ctx, b::gateway);
+            }
+        });
+        requireAddress(hasAddress[0], ptr);
         leaveEntry(outer);
         return b.build();
-    }
-
-    private Route route(JsonNode v, String ptr) {
-        return route(v, ptr, "Result.routes");
     }
 
     private Route route(JsonNode v, String ptr, String ctx) {
@@ -151,21 +152,30 @@ final class ResultReader {
         if (!v.isObject()) {
             throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types.route"), ptr);
         }
-        Route.Builder b = Route.builder().dst(cidr(v, ptr, "dst", ctx));
-        InetAddress gw = ipField(v, ptr, "gw", ctx);
-        if (gw != null) {
-            b.gw(gw);
-        }
-        intField(v, ptr, "mtu", ctx, (p, x) -> b.mtu(x));
-        intField(v, ptr, "advmss", ctx, (p, x) -> b.advmss(x));
-        intField(v, ptr, "priority", ctx, (p, x) -> b.priority(x));
-        intField(v, ptr, "table", ctx, (p, x) -> b.table(x));
-        intField(v, ptr, "scope", ctx, (p, x) -> b.scope(x));
+        Route.Builder b = Route.builder();
+        boolean[] hasDst = new boolean[1];
+        GoFields.visit(v, ROUTE, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            JsonNode x = e.getValue();
+            switch (f) {
+                case "dst" -> {
+                    b.dst(cidr(x, p, ctx));
+                    hasDst[0] = true;
+                }
+                case "gw" -> ip(x, p, ctx, b::gw);
+                case "mtu" -> integer(x, p, ctx, b::mtu);
+                case "advmss" -> integer(x, p, ctx, b::advmss);
+                case "priority" -> integer(x, p, ctx, b::priority);
+                case "table" -> integer(x, p, ctx, b::table);
+                default -> integer(x, p, ctx, b::scope);
+            }
+        });
+        requireAddress(hasDst[0], ptr);
         leaveEntry(outer);
         return b.build();
     }
 
-    private void legacyIp(String f, JsonNode v, String ptr, Result.Builder b) {
+    private void legacyIp(String f, JsonNode v, String ptr, Result.Builder result) {
         if (v.isNull()) {
             return;
         }
@@ -174,30 +184,45 @@ final class ResultReader {
         if (!v.isObject()) {
             throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types020.ipConfig"), ptr);
         }
-        IpConfig.Builder ip = IpConfig.builder().version(f.substring(2)).address(cidr(v, ptr, "ip", ctx));
-        InetAddress gw = ipField(v, ptr, "gateway", ctx);
-        if (gw != null) {
-            ip.gateway(gw);
-        }
-        Map.Entry<String, JsonNode> routes = GoFields.find(v, "routes");
-        if (routes != null && !routes.getValue().isNull()) {
-            String rp = GoFields.child(ptr, routes.getKey());
-            if (!routes.getValue().isArray()) {
-                save(GoFields.typeError(GoFields.kind(routes.getValue()), ctx, "[]types.Route"), rp);
-            } else {
-                for (int i = 0; i < routes.getValue().size(); i++) {
-                    Route r = route(routes.getValue().get(i), GoFields.child(rp, i), ctx);
-                    if (r.dst().isIpv4() != f.equals("ip4")) {
-                        throw new DecodeError("route " + r.dst() + " does not belong in " + f
-                                + " (cni4j keeps 0.1.0/0.2.0 routes with the address of their family)",
-                                GoFields.child(rp, i));
-                    }
-                    b.addRoute(r);
+        IpConfig.Builder b = IpConfig.builder().version(f.substring(2));
+        boolean[] hasAddress = new boolean[1];
+        List<Route> routes = new ArrayList<>();
+        GoFields.visit(v, IP_020, (name, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            JsonNode x = e.getValue();
+            switch (name) {
+                case "ip" -> {
+                    b.address(cidr(x, p, ctx));
+                    hasAddress[0] = true;
                 }
+                case "gateway" -> ip(x, p, ctx, b::gateway);
+                default -> legacyRoutes(f, x, p, ctx, routes);
             }
-        }
+        });
+        requireAddress(hasAddress[0], ptr);
         leaveEntry(outer);
-        b.addIp(ip.build());
+        result.addIp(b.build());
+        routes.forEach(result::addRoute);
+    }
+
+    private void legacyRoutes(String f, JsonNode x, String ptr, String ctx, List<Route> routes) {
+        routes.clear();
+        if (x.isNull()) {
+            return;
+        }
+        if (!x.isArray()) {
+            save(GoFields.typeError(GoFields.kind(x), ctx, "[]types.Route"), ptr);
+            return;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            Route r = route(x.get(i), GoFields.child(ptr, i), ctx);
+            if (r.dst().isIpv4() != f.equals("ip4")) {
+                throw new DecodeError("route " + r.dst() + " does not belong in " + f
+                        + "; cni4j keeps 0.1.0/0.2.0 routes with the address of their family",
+                        GoFields.child(ptr, i));
+            }
+            routes.add(r);
+        }
     }
 
     private Dns dns(JsonNode v, String ptr) {
@@ -209,35 +234,32 @@ final class ResultReader {
             return Dns.empty();
         }
         Dns.Builder b = Dns.builder();
-        strList(v, ptr, "nameservers", b::addNameserver);
-        strField(v, ptr, "domain", "DNS.dns.", b::domain);
-        strList(v, ptr, "search", b::addSearch);
-        strList(v, ptr, "options", b::addOption);
+        GoFields.visit(v, DNS, (f, e) -> {
+            String p = GoFields.child(ptr, e.getKey());
+            String ctx = "DNS.dns." + f;
+            switch (f) {
+                case "nameservers" -> b.nameservers(strings(e.getValue(), p, ctx));
+                case "domain" -> b.domain(string(e.getValue(), p, ctx, ""));
+                case "search" -> b.search(strings(e.getValue(), p, ctx));
+                default -> b.options(strings(e.getValue(), p, ctx));
+            }
+        });
         return b.build();
     }
 
-    private void strList(JsonNode obj, String ptr, String name, java.util.function.Consumer<String> sink) {
-        Map.Entry<String, JsonNode> e = GoFields.find(obj, name);
-        if (e == null || e.getValue().isNull()) {
-            return;
+    private List<String> strings(JsonNode v, String ptr, String ctx) {
+        List<String> out = new ArrayList<>();
+        if (v.isNull()) {
+            return out;
         }
-        String p = GoFields.child(ptr, e.getKey());
-        JsonNode v = e.getValue();
         if (!v.isArray()) {
-            save(GoFields.typeError(GoFields.kind(v), "DNS.dns." + name, "[]string"), p);
-            return;
+            save(GoFields.typeError(GoFields.kind(v), ctx, "[]string"), ptr);
+            return out;
         }
         for (int i = 0; i < v.size(); i++) {
-            sink.accept(string(v.get(i), GoFields.child(p, i), "DNS.dns." + name, ""));
+            out.add(string(v.get(i), GoFields.child(ptr, i), ctx, ""));
         }
-    }
-
-    private void strField(JsonNode obj, String ptr, String name, String ctx, java.util.function.Consumer<String> sink) {
-        Map.Entry<String, JsonNode> e = GoFields.find(obj, name);
-        if (e != null) {
-            String full = ctx.endsWith(".") ? ctx + name : ctx;
-            sink.accept(string(e.getValue(), GoFields.child(ptr, e.getKey()), full, ""));
-        }
+        return out;
     }
 
     private String string(JsonNode v, String ptr, String ctx, String dflt) {
@@ -250,59 +272,53 @@ final class ResultReader {
         return dflt;
     }
 
-    private void intField(JsonNode obj, String ptr, String name, String ctx, BiConsumer<String, Integer> sink) {
-        Map.Entry<String, JsonNode> e = GoFields.find(obj, name);
-        if (e == null || e.getValue().isNull()) {
+    private void integer(JsonNode v, String ptr, String ctx, Consumer<Integer> sink) {
+        if (v.isNull()) {
             return;
         }
-        JsonNode v = e.getValue();
-        String p = GoFields.child(ptr, e.getKey());
         if (v.isIntegralNumber() && v.canConvertToInt()) {
-            sink.accept(p, v.intValue());
+            sink.accept(v.intValue());
         } else {
             String what = v.isNumber() ? "number " + v.asText() : GoFields.kind(v);
-            save(GoFields.typeError(what, ctx, "int"), p);
+            save(GoFields.typeError(what, ctx, "int"), ptr);
         }
     }
 
-    private IpPrefix cidr(JsonNode obj, String ptr, String name, String ctx) {
-        Map.Entry<String, JsonNode> e = GoFields.find(obj, name);
-        if (e == null) {
-            // Go would keep an empty address and print "<nil>"; cni4j requires it.
-            throw new DecodeError("invalid CIDR address: ", ptr);
-        }
-        String p = GoFields.child(ptr, e.getKey());
-        JsonNode v = e.getValue();
+    private IpPrefix cidr(JsonNode v, String ptr, String ctx) {
         if (!v.isTextual() && !v.isNull()) {
-            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "string"), p);
+            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "string"), ptr);
         }
         String text = v.isNull() ? "" : v.textValue();
         try {
             return IpPrefix.parse(text);
         } catch (IllegalArgumentException ex) {
-            throw new DecodeError(ex.getMessage(), p);
+            throw new DecodeError(ex.getMessage(), ptr);
         }
     }
 
-    private InetAddress ipField(JsonNode obj, String ptr, String name, String ctx) {
-        Map.Entry<String, JsonNode> e = GoFields.find(obj, name);
-        if (e == null || e.getValue().isNull()) {
-            return null;
+    private static void requireAddress(boolean present, String ptr) {
+        if (!present) {
+            // Go would keep an empty address and print "<nil>"; cni4j requires one.
+            throw new DecodeError("invalid CIDR address: ", ptr);
         }
-        String p = GoFields.child(ptr, e.getKey());
-        JsonNode v = e.getValue();
+    }
+
+    private void ip(JsonNode v, String ptr, String ctx, Consumer<InetAddress> sink) {
+        if (v.isNull()) {
+            return;
+        }
         if (!v.isTextual()) {
-            save(GoFields.typeError(GoFields.kind(v), ctx, "net.IP"), p);
-            return null;
+            save(GoFields.typeError(GoFields.kind(v), ctx, "net.IP"), ptr);
+            return;
         }
         if (v.textValue().isEmpty()) {
-            return null;
+            return;
         }
-        InetAddress ip = GoIp.parse(v.textValue());
-        if (ip == null) {
-            throw new DecodeError("invalid IP address: " + v.textValue(), p);
+        InetAddress parsed = GoIp.parse(v.textValue());
+        if (parsed == null) {
+            throw new DecodeError("invalid IP address: " + v.textValue(), ptr);
         }
-        return ip;
+        sink.accept(parsed);
     }
 
     private void save(String message, String ptr) {

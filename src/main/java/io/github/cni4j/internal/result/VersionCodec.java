@@ -40,23 +40,27 @@ public final class VersionCodec {
                     + " into Go value of type types.Error", "", json);
         }
         String[] firstError = new String[2];
-        int code = 0;
-        Map.Entry<String, JsonNode> c = GoFields.find(root, "code");
-        if (c != null && !c.getValue().isNull()) {
-            JsonNode v = c.getValue();
-            if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
-                code = v.intValue();
+        int[] code = new int[1];
+        String[] texts = {"", ""};
+        GoFields.visit(root, List.of("code", "msg", "details"), (f, e) -> {
+            JsonNode v = e.getValue();
+            String ptr = GoFields.child("", e.getKey());
+            if (f.equals("code")) {
+                if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
+                    code[0] = v.intValue();
+                } else if (!v.isNull()) {
+                    String what = v.isNumber() ? "number " + v.asText() : GoFields.kind(v);
+                    remember(firstError, GoFields.typeError(what, "Error.code", "uint"), ptr);
+                }
             } else {
-                String what = v.isNumber() ? "number " + v.asText() : GoFields.kind(v);
-                remember(firstError, GoFields.typeError(what, "Error.code", "uint"), GoFields.child("", c.getKey()));
+                int k = f.equals("msg") ? 0 : 1;
+                texts[k] = text(e, "Error." + f, firstError, texts[k]);
             }
-        }
-        String msg = text(root, "msg", "Error.msg", firstError);
-        String details = text(root, "details", "Error.details", firstError);
+        });
         if (firstError[0] != null) {
             throw ResultCodec.fail(firstError[0], firstError[1], json);
         }
-        return new ErrorFields(code, msg, details);
+        return new ErrorFields(code[0], texts[0], texts[1]);
     }
 
     /**
@@ -77,44 +81,53 @@ public final class VersionCodec {
                     + " into Go value of type version.pluginInfo", "", json);
         }
         String[] firstError = new String[2];
-        String version = text(root, "cniVersion", "pluginInfo.cniVersion", firstError);
+        String[] version = {""};
         List<String> versions = new ArrayList<>();
-        Map.Entry<String, JsonNode> s = GoFields.find(root, "supportedVersions");
-        if (s != null && !s.getValue().isNull()) {
-            JsonNode v = s.getValue();
-            String ptr = GoFields.child("", s.getKey());
-            if (!v.isArray()) {
-                remember(firstError, GoFields.typeError(GoFields.kind(v), "pluginInfo.supportedVersions",
-                        "[]string"), ptr);
+        GoFields.visit(root, List.of("cniVersion", "supportedVersions"), (f, e) -> {
+            if (f.equals("cniVersion")) {
+                version[0] = text(e, "pluginInfo.cniVersion", firstError, version[0]);
             } else {
-                for (int i = 0; i < v.size(); i++) {
-                    JsonNode e = v.get(i);
-                    if (e.isTextual() || e.isNull()) {
-                        versions.add(e.isNull() ? "" : e.textValue());
-                    } else {
-                        remember(firstError, GoFields.typeError(GoFields.kind(e), "pluginInfo.supportedVersions",
-                                "string"), GoFields.child(ptr, i));
-                    }
-                }
+                versions.clear();
+                strings(e, firstError, versions);
             }
-        }
+        });
         if (firstError[0] != null) {
             throw ResultCodec.fail(prefix + firstError[0], firstError[1], json);
         }
-        return new InfoFields(version, versions);
+        return new InfoFields(version[0], versions);
     }
 
-    private static String text(JsonNode root, String name, String ctx, String[] firstError) {
-        Map.Entry<String, JsonNode> e = GoFields.find(root, name);
-        if (e == null || e.getValue().isNull()) {
-            return "";
+    private static void strings(Map.Entry<String, JsonNode> e, String[] firstError, List<String> out) {
+        JsonNode v = e.getValue();
+        String ptr = GoFields.child("", e.getKey());
+        if (v.isNull()) {
+            return;
         }
-        if (!e.getValue().isTextual()) {
-            remember(firstError, GoFields.typeError(GoFields.kind(e.getValue()), ctx, "string"),
-                    GoFields.child("", e.getKey()));
-            return "";
+        if (!v.isArray()) {
+            remember(firstError, GoFields.typeError(GoFields.kind(v), "pluginInfo.supportedVersions", "[]string"), ptr);
+            return;
         }
-        return e.getValue().textValue();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode x = v.get(i);
+            if (x.isTextual() || x.isNull()) {
+                out.add(x.isNull() ? "" : x.textValue());
+            } else {
+                remember(firstError, GoFields.typeError(GoFields.kind(x), "pluginInfo.supportedVersions", "string"),
+                        GoFields.child(ptr, i));
+            }
+        }
+    }
+
+    private static String text(Map.Entry<String, JsonNode> e, String ctx, String[] firstError, String current) {
+        JsonNode v = e.getValue();
+        if (v.isNull()) {
+            return current;
+        }
+        if (!v.isTextual()) {
+            remember(firstError, GoFields.typeError(GoFields.kind(v), ctx, "string"), GoFields.child("", e.getKey()));
+            return current;
+        }
+        return v.textValue();
     }
 
     private static void remember(String[] firstError, String message, String pointer) {

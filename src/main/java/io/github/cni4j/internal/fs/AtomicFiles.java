@@ -1,0 +1,88 @@
+package io.github.cni4j.internal.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Crash-safe file replacement: write a temp file in the target's directory, fsync it, rename it over the target,
+ * fsync the directory. A reader sees the old file or the new one, never a truncated one (the empty cache files of
+ * containernetworking/cni#1055 came from truncate-and-write). Directories are made 0700, files 0600, and a
+ * directory on the way that is a symlink is refused, so a planted link cannot redirect the write.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents with mode 0700, refusing symlinks.
+     *
+     * @param dir the directory
+     * @throws IOException on failure, or if {@code dir} (or a created part) is a symlink or not a directory
+     */
+    public static void ensureDir(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException("refusing to use " + dir + ": it is a symbolic link");
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            ensureDir(parent);
+        }
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("refusing to use " + dir + ": not a directory", e);
+            }
+        }
+    }
+
+    /**
+     * Atomically replaces {@code target} with {@code data} (mode 0600).
+     *
+     * @param target the file
+     * @param data the new content
+     * @throws IOException on failure; the old content is then untouched
+     */
+    public static void write(Path target, byte[] data) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        ensureDir(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            // rename(2) replaces a symlink at the target itself; it never writes through it.
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        syncDir(dir);
+    }
+
+    private static void syncDir(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (AccessDeniedException e) {
+            // Some file systems refuse opening directories; the rename is then as durable as they allow.
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Atomic, crash-safe file writes. */
+package io.github.cni4j.internal.fs;

@@ -1,0 +1,97 @@
+package io.github.cni4j.internal.invoke;
+
+import io.github.cni4j.CacheException;
+import io.github.cni4j.CniException;
+import io.github.cni4j.cache.CachedAttachment;
+import io.github.cni4j.cache.ResultCache;
+import io.github.cni4j.internal.cache.CacheCodec;
+import io.github.cni4j.internal.cache.CacheFiles;
+import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.result.Result;
+import io.github.cni4j.version.CniVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads the cached result of an attachment as libcni's {@code getCachedResult} does (REFERENCE B.8), including its
+ * fallback for files that are not {@code cniCacheV1} entries (a bare result in its own version), and converts it to
+ * the network's version.
+ */
+public final class CachedResults {
+
+    private CachedResults() {
+    }
+
+    /**
+     * Loads the cached result.
+     *
+     * @param cache the cache
+     * @param net the network
+     * @param rt the attachment
+     * @return the result in the network's version, or empty when there is no cache file (or it holds no result)
+     * @throws CniException with libcni's inner message when the file is unreadable, empty, not a result, or the
+     *         result cannot be converted
+     */
+    public static Optional<Result> load(ResultCache cache, Net net, RuntimeConf rt) {
+        Path f = cache.file(net.name(), rt.containerId(), rt.ifName());
+        Optional<byte[]> bytes;
+        try {
+            bytes = CacheFiles.read(f);
+        } catch (IOException e) {
+            throw new CacheException("failed to read cache file " + f + ": " + e.getMessage(), f, e);
+        }
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Result> result = parse(bytes.get(), f);
+        if (result.isEmpty()) {
+            return result;
+        }
+        try {
+            return Optional.of(result.get().convertTo(CniVersion.parse(net.cniVersion())));
+        } catch (CniException e) {
+            throw new CacheException("failed to convert cached result to config version \"" + net.cniVersion()
+                    + "\": " + e.getMessage(), f, e);
+        }
+    }
+
+    private static Optional<Result> parse(byte[] bytes, Path f) {
+        if (bytes.length == 0) {
+            throw new CacheException("decoding version from network config: unexpected end of JSON input", f, null);
+        }
+        Optional<CachedAttachment> entry = CacheCodec.decode(bytes);
+        if (entry.isPresent()) {
+            return entry.get().resultJson().map(j -> Result.fromBytes(j.getBytes(StandardCharsets.UTF_8)));
+        }
+        // Not a cniCacheV1 entry: libcni reads such files as a bare result (caches of old libcni versions).
+        return Optional.of(Result.fromBytes(bytes));
+    }
+
+    /**
+     * Decodes a cache entry for {@code cachedConfig}, with libcni's messages.
+     *
+     * @param network the network name
+     * @param f the file
+     * @param bytes its content
+     * @return the entry
+     * @throws CacheException for bad JSON or a wrong kind
+     */
+    public static CachedAttachment decodeConfig(String network, Path f, byte[] bytes) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = io.github.cni4j.internal.json.JsonInput.read(bytes);
+        } catch (RuntimeException e) {
+            throw new CacheException("failed to unmarshal cached network \"" + network + "\" config: "
+                    + e.getMessage(), f, e);
+        }
+        String kind = root.path("kind").asText("");
+        if (!CacheCodec.KIND.equals(kind)) {
+            throw new CacheException("read cached network \"" + network + "\" config has wrong kind: " + kind, f,
+                    null);
+        }
+        return CacheCodec.decode(bytes).orElseThrow(() -> new CacheException("failed to unmarshal cached network \""
+                + network + "\" config: not a cache entry", f, null));
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.cni4j.internal.invoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts between plain Java values (String, Number, Boolean, List, Map with String keys) and JSON trees, so that
+ * capability arguments can be public as ordinary Java objects and reach the plugin as JSON.
+ */
+public final class JsonValues {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonValues() {
+    }
+
+    /**
+     * Deep-copies a plain value into an unmodifiable one, rejecting what JSON cannot hold.
+     *
+     * @param value the value
+     * @param where the field name for the error
+     * @return the unmodifiable copy
+     * @throws IllegalArgumentException naming {@code where} for nulls and unsupported types
+     */
+    public static Object freeze(Object value, String where) {
+        if (value == null) {
+            throw new IllegalArgumentException(where + ": null is not allowed");
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Number) {
+            if (value instanceof Double d && (d.isNaN() || d.isInfinite())
+                    || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+                throw new IllegalArgumentException(where + ": not a finite number: " + value);
+            }
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(freeze(list.get(i), where + "[" + i + "]"));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException(where + ": map keys must be strings, got " + e.getKey());
+                }
+                out.put(key, freeze(e.getValue(), where + "." + key));
+            }
+            return Collections.unmodifiableMap(out);
+        }
+        throw new IllegalArgumentException(where + ": expected String, Number, Boolean, List or Map, got "
+                + value.getClass().getName());
+    }
+
+    /**
+     * Converts a frozen value to a JSON tree.
+     *
+     * @param value the value
+     * @return the tree
+     */
+    public static JsonNode toTree(Object value) {
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof BigInteger bi) {
+            return NODES.numberNode(bi);
+        }
+        if (value instanceof BigDecimal bd) {
+            return NODES.numberNode(bd);
+        }
+        if (value instanceof Number n) {
+            return NODES.numberNode(n.doubleValue());
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode arr = NODES.arrayNode();
+            list.forEach(v -> arr.add(toTree(v)));
+            return arr;
+        }
+        ObjectNode obj = NODES.objectNode();
+        ((Map<?, ?>) value).forEach((k, v) -> obj.set((String) k, toTree(v)));
+        return obj;
+    }
+
+    /**
+     * Converts a JSON tree to plain unmodifiable Java values (numbers as Long when integral, else Double; JSON null
+     * is not representable and becomes the empty string's absence, so it is skipped in objects and lists).
+     *
+     * @param node the tree
+     * @return the value, or {@code null} for a JSON null
+     */
+    public static Object fromTree(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.canConvertToExactIntegral() && node.canConvertToLong() ? (Object) node.asLong()
+                    : (Object) node.doubleValue();
+        }
+        if (node.isArray()) {
+            List<Object> out = new ArrayList<>();
+            node.forEach(v -> addIfPresent(out, fromTree(v)));
+            return Collections.unmodifiableList(out);
+        }
+        if (node.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> {
+                Object v = fromTree(e.getValue());
+                if (v != null) {
+                    out.put(e.getKey(), v);
+                }
+            });
+            return Collections.unmodifiableMap(out);
+        }
+        return null;
+    }
+
+    private static void addIfPresent(List<Object> out, Object v) {
+        if (v != null) {
+            out.add(v);
+        }
+    }
+}

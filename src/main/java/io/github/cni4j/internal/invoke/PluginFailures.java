@@ -1,0 +1,94 @@
+package io.github.cni4j.internal.invoke;
+
+import io.github.cni4j.ConfigException;
+import io.github.cni4j.PluginException;
+import io.github.cni4j.internal.config.GoQuote;
+import io.github.cni4j.invoke.ExecResult;
+import io.github.cni4j.version.CniError;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Turns a failed plugin run into a {@link PluginException} with libcni's code and message (REFERENCE B.6): the
+ * plugin's error JSON when stdout has one, otherwise {@code netplugin failed…} texts built from stderr and the Go
+ * form of the exit ({@code exit status 1}, {@code signal: killed}, {@code fork/exec <path>: <errno text>}).
+ */
+public final class PluginFailures {
+
+    /** Go's {@code syscall.Signal.String()} texts for the common Linux signals. */
+    private static final Map<Integer, String> SIGNALS = Map.ofEntries(
+            Map.entry(1, "hangup"), Map.entry(2, "interrupt"), Map.entry(3, "quit"),
+            Map.entry(4, "illegal instruction"), Map.entry(5, "trace/breakpoint trap"), Map.entry(6, "aborted"),
+            Map.entry(7, "bus error"), Map.entry(8, "floating point exception"), Map.entry(9, "killed"),
+            Map.entry(10, "user defined signal 1"), Map.entry(11, "segmentation fault"),
+            Map.entry(12, "user defined signal 2"), Map.entry(13, "broken pipe"), Map.entry(14, "alarm clock"),
+            Map.entry(15, "terminated"));
+
+    private PluginFailures() {
+    }
+
+    /**
+     * Go's {@code exec} error text for a run that did not succeed.
+     *
+     * @param r the run
+     * @return e.g. {@code exit status 2} or {@code signal: segmentation fault}
+     */
+    public static String goError(ExecResult r) {
+        if (r.spawnError().isPresent()) {
+            return r.spawnError().get();
+        }
+        if (r.signal() != 0) {
+            return "signal: " + SIGNALS.getOrDefault(r.signal(), "signal " + r.signal());
+        }
+        return "exit status " + r.exitStatus();
+    }
+
+    /**
+     * Maps a failed run.
+     *
+     * @param type the plugin type
+     * @param path the binary
+     * @param command the verb
+     * @param r the run
+     * @return the exception to throw
+     */
+    public static PluginException failure(String type, Path path, String command, ExecResult r) {
+        byte[] out = r.stdout();
+        String err = goError(r);
+        String stderr = r.stderrText();
+        int code = 0;
+        String msg;
+        String details = null;
+        if (out.length == 0 && stderr.isEmpty()) {
+            msg = "netplugin failed with no error message: " + err;
+        } else if (out.length == 0) {
+            msg = "netplugin failed: " + GoQuote.quote(stderr) + ": " + err;
+        } else {
+            try {
+                CniError e = CniError.fromBytes(out);
+                code = e.code();
+                msg = e.msg();
+                details = e.details().orElse(null);
+            } catch (ConfigException e) {
+                msg = "netplugin failed but error parsing its diagnostic message "
+                        + GoQuote.quote(new String(out, StandardCharsets.UTF_8)) + ": " + e.getMessage();
+            }
+        }
+        return new PluginException(code, msg, details, type, path.toString(), command, r.exitStatus(), r.signal(),
+                stderr, null);
+    }
+
+    /**
+     * Re-throws {@code e} with a libcni-style prefix on its message, keeping code, details and plugin context.
+     *
+     * @param prefix e.g. {@code plugin type="bridge" failed (add): }
+     * @param e the failure
+     * @return the wrapped failure
+     */
+    public static PluginException wrap(String prefix, PluginException e) {
+        PluginException w = new PluginException(e.code(), prefix + e.msg(), e.details().orElse(null), e.pluginType(),
+                e.pluginPath(), e.command(), e.exitStatus(), e.signal().orElse(0), e.stderrTail(), e);
+        return w;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.cni4j.internal.invoke;
+
+import io.github.cni4j.PluginException;
+import io.github.cni4j.PluginTimeoutException;
+import io.github.cni4j.internal.exec.PluginEnv;
+import io.github.cni4j.invoke.ExecRequest;
+import io.github.cni4j.invoke.ExecResult;
+import io.github.cni4j.invoke.PluginExec;
+import io.github.cni4j.invoke.PluginFinder;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs one plugin binary once (retrying {@code text file busy}) and returns its stdout, or throws the mapped
+ * failure. Shared by every operation of an invoker.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param finder the plugin lookup
+ * @param exec the executor
+ * @param timeout the per-run timeout
+ * @param busyRetryDelay the pause between {@code text file busy} attempts (1 s, as libcni)
+ */
+public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeout, Duration busyRetryDelay) {
+
+    /** libcni runs a busy binary at most six times. */
+    static final int BUSY_ATTEMPTS = 6;
+    private static final System.Logger LOG = System.getLogger("io.github.cni4j.invoke");
+
+    /**
+     * Checks the parts.
+     *
+     * @param finder the plugin lookup
+     * @param exec the executor
+     * @param timeout the timeout
+     * @param busyRetryDelay the busy retry delay
+     */
+    public PluginRunner {
+        Objects.requireNonNull(finder, "finder");
+        Objects.requireNonNull(exec, "exec");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(busyRetryDelay, "busyRetryDelay");
+    }
+
+    /**
+     * Runs a plugin with the standard CNI environment.
+     *
+     * @param type the plugin type (for messages)
+     * @param path the binary
+     * @param command the verb
+     * @param stdin the stdin bytes
+     * @param env the complete environment
+     * @return stdout
+     * @throws PluginException on failure, {@link PluginTimeoutException} past the timeout
+     */
+    public byte[] run(String type, Path path, String command, byte[] stdin, Map<String, String> env) {
+        ExecRequest request = new ExecRequest(path, stdin, env, timeout);
+        ExecResult r = null;
+        for (int attempt = 1; attempt <= BUSY_ATTEMPTS; attempt++) {
+            r = exec.run(request);
+            if (!isBusy(r) || attempt == BUSY_ATTEMPTS) {
+                break;
+            }
+            pause();
+        }
+        if (r.timedOut()) {
+            throw new PluginTimeoutException(type, command, timeout, r.stderrText());
+        }
+        if (!r.isSuccess()) {
+            throw PluginFailures.failure(type, path, command, r);
+        }
+        if (r.stdoutOverflow()) {
+            throw new PluginException(0, "plugin type=\"" + type + "\" (" + command.toLowerCase(java.util.Locale.ROOT)
+                    + ") wrote more output than the executor accepts", null, type, path.toString(), command,
+                    r.exitStatus(), 0, r.stderrText(), null);
+        }
+        if (r.stderrTail().length > 0) {
+            // libcni copies a successful plugin's stderr to the runtime's stderr; a library logs it instead.
+            String stderr = r.stderrText();
+            LOG.log(Level.DEBUG, () -> type + " (" + command + ") stderr: " + stderr);
+        }
+        return r.stdout();
+    }
+
+    /**
+     * Convenience for {@link #run} with the environment of ADD/CHECK/DEL/GC/STATUS.
+     *
+     * @param type the plugin type
+     * @param path the binary
+     * @param command the verb
+     * @param stdin the stdin
+     * @param containerId the container ID
+     * @param netns the netns path
+     * @param ifName the interface name
+     * @param cniArgs the CNI_ARGS string
+     * @return stdout
+     */
+    public byte[] run(String type, Path path, String command, byte[] stdin, String containerId, String netns,
+                      String ifName, String cniArgs) {
+        return run(type, path, command, stdin,
+                PluginEnv.of(command, containerId, netns, ifName, cniArgs, finder.cniPath()));
+    }
+
+    private static boolean isBusy(ExecResult r) {
+        return r.spawnError().map(e -> e.contains("text file busy")).orElse(false);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(busyRetryDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginException(0, "interrupted while waiting to retry a busy plugin binary", null, "", "",
+                    "", -1, 0, "", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.cni4j.invoke;
+
+import io.github.cni4j.PluginNotFoundException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Finds a plugin binary by its {@code type} in the plugin directories, in order, as libcni's {@code FindInPath} does.
+ *
+ * <p>A type must be a plain file name: empty names and names with a path separator ({@code ../x}, {@code /bin/sh})
+ * are refused. The first {@code dir/type} that is a regular file (links followed) wins; the exec bit is not checked,
+ * a non-executable file fails later when it is run. An empty directory entry means the current directory.
+ *
+ * <pre>{@code
+ * PluginFinder finder = PluginFinder.of(List.of(Path.of("/opt/cni/bin"), Path.of("/usr/lib/cni")));
+ * Path bridge = finder.find("bridge");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PluginFinder {
+
+    private final List<Path> dirs;
+
+    private PluginFinder(List<Path> dirs) {
+        this.dirs = List.copyOf(dirs);
+    }
+
+    /**
+     * Returns a finder over the given directories (searched in this order).
+     *
+     * @param dirs the plugin directories, as in {@code CNI_PATH}
+     * @return the finder
+     */
+    public static PluginFinder of(List<Path> dirs) {
+        return new PluginFinder(Objects.requireNonNull(dirs, "dirs"));
+    }
+
+    /**
+     * The directories searched, in order.
+     *
+     * @return the directories
+     */
+    public List<Path> dirs() {
+        return dirs;
+    }
+
+    /**
+     * The value of {@code CNI_PATH}: the directories joined by the platform's path separator.
+     *
+     * @return the search path
+     */
+    public String cniPath() {
+        return dirs.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * Finds the binary of a plugin type.
+     *
+     * @param type the plugin's {@code type}
+     * @return the path of the binary
+     * @throws PluginNotFoundException with libcni's message: {@code no plugin name provided},
+     *         {@code invalid plugin name: <type>}, {@code no paths provided} or
+     *         {@code failed to find plugin "<type>" in path [<dir1> <dir2>]}
+     */
+    public Path find(String type) {
+        Objects.requireNonNull(type, "type");
+        if (type.isEmpty()) {
+            throw new PluginNotFoundException("no plugin name provided", type, dirs);
+        }
+        if (type.contains("/") || type.contains(File.separator)) {
+            throw new PluginNotFoundException("invalid plugin name: " + type, type, dirs);
+        }
+        if (dirs.isEmpty()) {
+            throw new PluginNotFoundException("no paths provided", type, dirs);
+        }
+        for (Path dir : dirs) {
+            Path candidate = dir.resolve(type);
+            if (Files.isRegularFile(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        String searched = dirs.stream().map(Path::toString).collect(Collectors.joining(" "));
+        throw new PluginNotFoundException("failed to find plugin \"" + type + "\" in path [" + searched + "]",
+                type, dirs);
+    }
+}
