@@ -79,7 +79,7 @@ public final class InvokerOps implements NetworkOps {
             List<String[]> args = new ArrayList<>();
             a.cniArgs().forEach(e -> args.add(new String[] {e.getKey(), e.getValue()}));
             JsonNode caps = JsonValues.toTree(a.capabilityArgs());
-            out.add(new Cached(a.containerId(), a.network(), a.ifName(), a.config(), a.netNs(), args,
+            out.add(new Cached(a.containerId(), a.networkName(), a.ifName(), a.config(), a.netNs(), args,
                     caps instanceof ObjectNode o ? o : CapabilityJson.object()));
         }
         return out;
