@@ -269,7 +269,8 @@ public final class AttachRequest {
      * @return the attachment
      * @throws ConfigException if a network is unknown or too few networks are configured
      * @throws PluginException if a plugin fails (other {@link CniException}s for other failures)
-     * @throws IllegalStateException if called twice, or when connecting a network the container already has
+     * @throws IllegalStateException if called twice, or if the container already has one of the networks or
+     *     interfaces (per the result cache; the spec forbids a second ADD without a DEL)
      * @throws IllegalArgumentException if per-network options name networks outside the request
      */
     public Attachment execute() {

@@ -232,4 +232,19 @@ class CniFacadeTest {
         assertThat(ops.log).containsExactly("ADD cni-loopback lo", "ADD bridge eth0", "CHECK bridge eth0",
                 "DEL bridge eth0", "DEL cni-loopback lo");
     }
+
+    @Test
+    void attachingAContainerThatIsStillAttachedIsRefusedBeforeAnyPluginRuns() {
+        Cni cni = cni(true, "front");
+        cni.attach("c1", Path.of("/n")).execute();
+        ops.log.clear();
+
+        assertThatThrownBy(() -> cni.attach("c1", Path.of("/n")).execute())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already attached to network \"cni-loopback\" as lo");
+        assertThat(ops.log).isEmpty();
+
+        cni.detach("c1", Path.of("/n"));
+        cni.attach("c1", Path.of("/n")).execute();
+    }
 }

@@ -66,20 +66,28 @@ public final class Engine {
     public List<AttachFlow.Added> attach(RequestSpec spec, BiConsumer<Step, Result> inspect) {
         Snapshot snap = snapshot.get();
         return locked(spec.containerId(), () -> {
-            Set<String> used = Set.of();
-            if (spec.target() == RequestSpec.Target.CONNECT) {
-                List<Cached> cached = ops.cachedAttachments(spec.containerId());
-                for (Cached c : cached) {
-                    if (spec.networks().contains(c.network())) {
-                        throw new IllegalStateException("container \"" + spec.containerId()
-                                + "\" is already attached to network \"" + c.network() + "\" as " + c.ifName());
-                    }
-                }
-                used = Planner.ifNamesOf(cached);
-            }
+            List<Cached> cached = ops.cachedAttachments(spec.containerId());
+            Set<String> used = spec.target() == RequestSpec.Target.CONNECT ? Planner.ifNamesOf(cached) : Set.of();
             List<Step> steps = Planner.plan(spec, snap, settings, used);
+            refuseSecondAdd(spec.containerId(), steps, cached);
             return AttachFlow.run(ops, spec.containerId(), steps, inspect);
         });
+    }
+
+    /**
+     * The spec forbids a second ADD for an attachment without a DEL in between: a network the container already
+     * has (per the cache), or an interface name it already uses, is refused before anything runs.
+     */
+    private static void refuseSecondAdd(String containerId, List<Step> steps, List<Cached> cached) {
+        for (Step s : steps) {
+            for (Cached c : cached) {
+                if (c.network().equals(s.name()) || c.ifName().equals(s.ifName())) {
+                    throw new IllegalStateException("container \"" + containerId + "\" is already attached to network \""
+                            + c.network() + "\" as " + c.ifName() + " (per the result cache); detach or disconnect "
+                            + "it first");
+                }
+            }
+        }
     }
 
     /**
