@@ -129,4 +129,27 @@ class CniAttachIT {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("no net configuration with name");
         assertThat(List.of(fx.cacheEntries(), fx.reservations())).allMatch(List::isEmpty);
     }
+
+    @Test
+    void gcRemovesTheAttachmentsOfContainersThatAreGone() {
+        FluentFixture.Net a = fx.bridgeNetwork("10-a.conflist");
+        Cni cni = fx.builder().loopback(false).build();
+        cni.status();
+        String live = TestNames.containerId();
+        String gone = TestNames.containerId();
+        try (TestNetns other = TestNetns.create()) {
+            cni.attach(live, ns.path()).execute();
+            cni.attach(gone, other.path()).execute();
+            assertThat(fx.reservations()).hasSize(2);
+
+            cni.gc(java.util.Set.of(live));
+
+            assertThat(fx.cacheEntries()).containsExactly(a.name() + "-" + live + "-eth0");
+            assertThat(fx.reservations()).hasSize(1);
+            assertThat(FluentFixture.linksIn(other.name())).doesNotContain("eth0");
+            assertThat(FluentFixture.linksIn(ns.name())).contains("eth0");
+        }
+        cni.detach(live, ns.path());
+        assertThat(fx.reservations()).isEmpty();
+    }
 }

@@ -247,4 +247,46 @@ class CniFacadeTest {
         cni.detach("c1", Path.of("/n"));
         cni.attach("c1", Path.of("/n")).execute();
     }
+
+    @Test
+    void reloadSwapsTheConfigurationButARunningAttachKeepsItsSnapshot() throws Exception {
+        NetworkConfigListFile.write(confDir, "a");
+        Path b = NetworkConfigListFile.write(confDir, "b");
+        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(), false, 1, "eth", 2, "", "")));
+        assertThat(cni.networks()).containsExactly("a", "b");
+
+        java.util.concurrent.CountDownLatch inAdd = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ops.beforeAdd = () -> {
+            inAdd.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        java.util.concurrent.CompletableFuture<Attachment> running = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> cni.attach("c1", Path.of("/n1")).execute());
+        inAdd.await();
+        java.nio.file.Files.delete(b);
+        NetworkConfigListFile.write(confDir, "c");
+        cni.reload();
+        assertThat(cni.networks()).containsExactly("a", "c");
+        ops.beforeAdd = () -> { };
+        release.countDown();
+
+        assertThat(running.get().networks()).extracting(AttachedNetwork::name).containsExactly("a", "b");
+        assertThat(cni.attach("c2", Path.of("/n2")).execute().networks()).extracting(AttachedNetwork::name)
+                .containsExactly("a", "c");
+    }
+
+    @Test
+    void reloadThatFailsKeepsTheOldConfiguration() throws Exception {
+        NetworkConfigListFile.write(confDir, "a");
+        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(), false, 1, "eth", 1, "", "")));
+        java.nio.file.Files.writeString(confDir.resolve("00-broken.conflist"), "{");
+
+        assertThatThrownBy(cni::reload).isInstanceOf(ConfigException.class).hasMessageContaining("00-broken");
+        assertThat(cni.networks()).containsExactly("a");
+    }
 }

@@ -28,8 +28,11 @@ final class FakeOps implements NetworkOps {
             + call.ifName() + "\",\"sandbox\":\"" + call.netNs() + "\"}],\"ips\":[{\"address\":\"10.0.0."
             + (2 + call.ifName().length()) + "/24\",\"interface\":0}]}";
 
+    volatile Runnable beforeAdd = () -> { };
+
     @Override
     public Result add(NetworkConfigList net, Call call) {
+        beforeAdd.run();
         log.add("ADD " + net.name() + " " + call.ifName());
         calls.add(call);
         RuntimeException e = failAdd.get(net.name());
