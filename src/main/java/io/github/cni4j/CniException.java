@@ -7,7 +7,7 @@ import java.util.Optional;
  * The root of every error cni4j raises for bad data, failing plugins or the operating system.
  *
  * <p>Each exception carries the CNI error triple: a {@linkplain #code() code} (the spec's well-known codes,
- * see {@code io.github.cni4j.version.CniError}), a {@linkplain #msg() message} and optional
+ * see {@link io.github.cni4j.version.CniError}), a {@linkplain #msg() message} and optional
  * {@linkplain #details() details}. {@link #getMessage()} is {@code msg} or {@code msg + "; " + details},
  * exactly as Go's {@code types.Error.Error()} renders it.
  *

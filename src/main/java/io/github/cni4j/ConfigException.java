@@ -8,8 +8,8 @@ import java.util.Optional;
  * <p>Names the {@linkplain #source() source} (a file path or a caller-given name) and, where the input is text,
  * the 1-based {@linkplain #line() line} and {@linkplain #column() column} and the
  * {@linkplain #jsonPointer() JSON pointer} of the offending value. The code is
- * {@code CniError.INVALID_NETWORK_CONFIG} (7) unless the input could not be decoded at
- * all ({@code CniError.DECODING_FAILURE}, 6).
+ * {@link io.github.cni4j.version.CniError#INVALID_NETWORK_CONFIG} (7) unless the input could not be decoded at
+ * all ({@link io.github.cni4j.version.CniError#DECODING_FAILURE}, 6).
  *
  * <pre>{@code
  * try {

@@ -15,7 +15,6 @@ final class GoSyntax {
 
     private final byte[] b;
     private int i;
-    private int depth;
 
     private GoSyntax(byte[] b) {
         this.b = b;
@@ -83,13 +82,78 @@ final class GoSyntax {
         }
     }
 
+    /** Scans one value; iterative so that deep nesting cannot overflow the Java stack. */
     private void value() {
+        char[] stack = new char[MAX_DEPTH + 1];
+        int depth = 0;
+        while (true) {
+            // here a value must start
+            boolean closed = false;
+            if (i < b.length && (b[i] == '{' || b[i] == '[')) {
+                char open = (char) b[i];
+                if (depth == MAX_DEPTH) {
+                    fail("exceeded max depth");
+                }
+                stack[depth++] = open;
+                i++;
+                ws();
+                if (i < b.length && b[i] == (open == '{' ? '}' : ']')) {
+                    i++;
+                    depth--;
+                    closed = true;
+                } else if (open == '{') {
+                    key();
+                    continue;
+                } else {
+                    continue;
+                }
+            }
+            if (!closed) {
+                scalar();
+            }
+            // after a value: close containers or move on to the next member
+            while (true) {
+                if (depth == 0) {
+                    return;
+                }
+                ws();
+                char top = stack[depth - 1];
+                if (i < b.length && b[i] == ',') {
+                    i++;
+                    ws();
+                    if (top == '{') {
+                        key();
+                    }
+                    break;
+                }
+                if (i < b.length && b[i] == (top == '{' ? '}' : ']')) {
+                    i++;
+                    depth--;
+                    continue;
+                }
+                fail(top == '{' ? "after object key:value pair" : "after array element");
+            }
+        }
+    }
+
+    private void key() {
+        if (i >= b.length || b[i] != '"') {
+            fail("looking for beginning of object key string");
+        }
+        string();
+        ws();
+        if (i >= b.length || b[i] != ':') {
+            fail("after object key");
+        }
+        i++;
+        ws();
+    }
+
+    private void scalar() {
         if (i >= b.length) {
             fail("");
         }
         switch (b[i]) {
-            case '{' -> nested(true);
-            case '[' -> nested(false);
             case '"' -> string();
             case 't' -> literal("true");
             case 'f' -> literal("false");
@@ -101,47 +165,6 @@ final class GoSyntax {
                     fail("looking for beginning of value");
                 }
             }
-        }
-    }
-
-    private void nested(boolean object) {
-        if (++depth > MAX_DEPTH) {
-            throw new Failure(new Error("exceeded max depth", i));
-        }
-        i++;
-        ws();
-        char close = object ? '}' : ']';
-        if (i < b.length && b[i] == close) {
-            i++;
-            depth--;
-            return;
-        }
-        while (true) {
-            if (object) {
-                if (i >= b.length || b[i] != '"') {
-                    fail("looking for beginning of object key string");
-                }
-                string();
-                ws();
-                if (i >= b.length || b[i] != ':') {
-                    fail("after object key");
-                }
-                i++;
-                ws();
-            }
-            value();
-            ws();
-            if (i < b.length && b[i] == ',') {
-                i++;
-                ws();
-                continue;
-            }
-            if (i < b.length && b[i] == close) {
-                i++;
-                depth--;
-                return;
-            }
-            fail(object ? "after object key:value pair" : "after array element");
         }
     }
 
