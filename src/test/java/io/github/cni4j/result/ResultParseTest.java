@@ -147,10 +147,11 @@ class ResultParseTest {
 
     @Test
     void entriesGoWouldKeepEmptyAreRefused() {
-        failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.0.0\",\"ips\":[{}]}")), "invalid CIDR address: ")
+        failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.0.0\",\"ips\":[{}]}")), "missing field address")
                 .satisfies(e -> assertThat(((ConfigException) e).jsonPointer()).contains("/ips/0"));
         failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.0.0\",\"routes\":[{\"gw\":\"1.1.1.1\"}]}")),
-                "invalid CIDR address: ");
+                "missing field dst");
+        failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"0.2.0\",\"ip6\":{}}")), "missing field ip");
         failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.0.0\",\"ips\":[null]}")),
                 "json: null entry in Result.ips; expected an object");
         failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.0.0\",\"interfaces\":[null]}")),
@@ -164,8 +165,10 @@ class ResultParseTest {
     void routeFieldsOf11AreTypeChecked() {
         failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.1.0\",\"routes\":[{\"dst\":\"10.0.0.0/8\","
                 + "\"mtu\":\"x\"}]}")), "json: cannot unmarshal string into Go struct field Result.routes of type int");
-        failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.1.0\",\"interfaces\":[{\"mtu\":1.5}]}")),
-                "json: cannot unmarshal number 1.5 into Go struct field Interface.interfaces.mtu of type int");
+        failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.1.0\",\"interfaces\":[{\"mtu\":1.50}]}")),
+                "json: cannot unmarshal number 1.50 into Go struct field Interface.interfaces.mtu of type int");
+        failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.1.0\",\"routes\":[{\"dst\":\"::/0\",\"table\":3e0}]}")),
+                "json: cannot unmarshal number 3e0 into Go struct field Result.routes of type int");
     }
 
     @Test

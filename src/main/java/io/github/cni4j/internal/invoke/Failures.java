@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.invoke;
 
+import io.github.cni4j.CacheException;
 import io.github.cni4j.CniException;
 import io.github.cni4j.ConfigException;
 import io.github.cni4j.PluginException;
@@ -28,9 +29,10 @@ final class Failures {
             return PluginFailures.wrap(prefix, p);
         }
         if (e instanceof PluginNotFoundException n) {
-            PluginNotFoundException w = new PluginNotFoundException(prefix + n.msg(), n.pluginType(), n.searched());
-            w.initCause(n);
-            return w;
+            return new PluginNotFoundException(prefix + n.msg(), n.pluginType(), n.searched());
+        }
+        if (e instanceof CacheException c) {
+            return new CacheException(prefix + c.getMessage(), c.path().orElse(null), c);
         }
         if (e instanceof ConfigException c) {
             return new ConfigException(c.code(), prefix + c.msg(), c.source(), c.line().orElse(0),

@@ -166,8 +166,7 @@ public final class Flows {
     }
 
     private static CniException asCache(CniException e) {
-        return e instanceof CacheException ? new CacheException(e.getMessage(), ((CacheException) e).path()
-                .orElse(null), e) : new CacheException(e.getMessage(), null, e);
+        return e instanceof CacheException ? e : new CacheException(e.getMessage(), null, e);
     }
 
     /**

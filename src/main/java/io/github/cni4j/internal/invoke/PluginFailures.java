@@ -72,7 +72,7 @@ public final class PluginFailures {
                 details = e.details().orElse(null);
             } catch (ConfigException e) {
                 msg = "netplugin failed but error parsing its diagnostic message "
-                        + GoQuote.quote(new String(out, StandardCharsets.UTF_8)) + ": " + e.getMessage();
+                        + GoQuote.quote(new String(out, StandardCharsets.UTF_8)) + ": " + e.msg();
             }
         }
         return new PluginException(code, msg, details, type, path.toString(), command, r.exitStatus(), r.signal(),

@@ -90,7 +90,7 @@ public final class ResultCodec {
         }
         Map.Entry<Result.Builder, String> read;
         try {
-            read = ResultReader.read(root, family);
+            read = ResultReader.read(root, family, text);
         } catch (DecodeError e) {
             throw fail(e.getMessage(), e.pointer(), text);
         }
@@ -190,20 +190,44 @@ public final class ResultCodec {
 
     /** Finds the line and column of the value at a JSON pointer by re-scanning the text (errors only). */
     static int[] locate(byte[] text, String pointer) {
-        try (JsonParser p = JsonTrees.MAPPER.createParser(text)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    continue;
-                }
-                var ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
-                if (ctx != null && ctx.pathAsPointer().toString().equals(pointer)) {
-                    return new int[] {p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()};
-                }
+        try (JsonParser p = seek(text, pointer)) {
+            if (p != null) {
+                return new int[] {p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()};
             }
         } catch (IOException e) {
             // the text parsed before; no position is better than a misleading one
         }
         return new int[2];
+    }
+
+    /** Returns the source text of the number at a JSON pointer, as Go quotes it in errors (errors only). */
+    static String numberText(byte[] text, String pointer, String fallback) {
+        try (JsonParser p = seek(text, pointer)) {
+            if (p != null && p.currentToken().isNumeric()) {
+                return p.getText();
+            }
+        } catch (IOException e) {
+            // fall back to Jackson's rendering of the number
+        }
+        return fallback;
+    }
+
+    private static JsonParser seek(byte[] text, String pointer) throws IOException {
+        if (text == null) {
+            return null;
+        }
+        JsonParser p = JsonTrees.MAPPER.createParser(text);
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                continue;
+            }
+            var ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+            if (ctx != null && ctx.pathAsPointer().toString().equals(pointer)) {
+                return p;
+            }
+        }
+        p.close();
+        return null;
     }
 }

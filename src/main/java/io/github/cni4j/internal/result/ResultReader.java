@@ -36,9 +36,11 @@ final class ResultReader {
     private final String pkg;
     private DecodeError saved;
     private String typedVersion = "";
+    private final byte[] source;
 
-    private ResultReader(int family) {
+    private ResultReader(int family, byte[] source) {
         this.family = family;
+        this.source = source;
         this.pkg = switch (family) {
             case 0 -> "types020";
             case 1 -> "types040";
@@ -46,9 +48,12 @@ final class ResultReader {
         };
     }
 
-    /** Decodes {@code root} (an object or null); returns the builder (version unset) and the decoded version. */
-    static Map.Entry<Result.Builder, String> read(JsonNode root, int family) {
-        ResultReader r = new ResultReader(family);
+    /**
+     * Decodes {@code root} (an object or null); returns the builder (version unset) and the decoded version.
+     * {@code source} is the text {@code root} was read from, if any, to quote numbers in errors as Go does.
+     */
+    static Map.Entry<Result.Builder, String> read(JsonNode root, int family, byte[] source) {
+        ResultReader r = new ResultReader(family, source);
         Result.Builder b = Result.builder();
         if (root.isObject()) {
             GoFields.visit(root, family == 0 ? TOP_LEGACY : TOP,
@@ -142,7 +147,7 @@ final class ResultReader {
                 default -> ip(x, p, ctx, b::gateway);
             }
         });
-        requireAddress(hasAddress[0], ptr);
+        requireAddress(hasAddress[0], "address", ptr);
         leaveEntry(outer);
         return b.build();
     }
@@ -170,7 +175,7 @@ final class ResultReader {
                 default -> integer(x, p, ctx, b::scope);
             }
         });
-        requireAddress(hasDst[0], ptr);
+        requireAddress(hasDst[0], "dst", ptr);
         leaveEntry(outer);
         return b.build();
     }
@@ -199,7 +204,7 @@ final class ResultReader {
                 default -> legacyRoutes(f, x, p, ctx, routes);
             }
         });
-        requireAddress(hasAddress[0], ptr);
+        requireAddress(hasAddress[0], "ip", ptr);
         leaveEntry(outer);
         result.addIp(b.build());
         routes.forEach(result::addRoute);
@@ -279,7 +284,8 @@ final class ResultReader {
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             sink.accept(v.intValue());
         } else {
-            String what = v.isNumber() ? "number " + v.asText() : GoFields.kind(v);
+            String what = v.isNumber() ? "number " + ResultCodec.numberText(source, ptr, v.asText())
+                    : GoFields.kind(v);
             save(GoFields.typeError(what, ctx, "int"), ptr);
         }
     }
@@ -296,10 +302,10 @@ final class ResultReader {
         }
     }
 
-    private static void requireAddress(boolean present, String ptr) {
+    private static void requireAddress(boolean present, String field, String ptr) {
         if (!present) {
-            // Go would keep an empty address and print "<nil>"; cni4j requires one.
-            throw new DecodeError("invalid CIDR address: ", ptr);
+            // Go would keep an empty address, write it as "<nil>" and fail on reading that back; refuse it now.
+            throw new DecodeError("missing field " + field, ptr);
         }
     }
 

@@ -49,7 +49,8 @@ public final class VersionCodec {
                 if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
                     code[0] = v.intValue();
                 } else if (!v.isNull()) {
-                    String what = v.isNumber() ? "number " + v.asText() : GoFields.kind(v);
+                    String what = v.isNumber() ? "number " + ResultCodec.numberText(json, ptr, v.asText())
+                            : GoFields.kind(v);
                     remember(firstError, GoFields.typeError(what, "Error.code", "uint"), ptr);
                 }
             } else {
