@@ -45,6 +45,7 @@ public final class Sandbox implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Step> owned;
     private boolean closed;
+    private boolean netNsDeleted;
 
     private Sandbox(Engine engine, String containerId, NetworkMode mode, NetNs netNs, boolean ownsNetNs,
                     Attachment attachment, List<Step> owned) {
@@ -256,7 +257,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Detaches the sandbox's attachments (newest first, continuing past failures) and removes its namespace if it
-     * made one. A second call does nothing.
+     * made one. After a successful close, further calls do nothing; after a failed one, calling again retries what
+     * failed.
      *
      * @throws CniException the first failure; the others are suppressed exceptions of it
      */
@@ -267,26 +269,28 @@ public final class Sandbox implements AutoCloseable {
             if (closed) {
                 return;
             }
-            closed = true;
             List<RuntimeException> errors = new ArrayList<>();
             try {
                 engine.detachSteps(containerId, List.copyOf(owned));
+                owned.clear();
             } catch (RuntimeException e) {
                 errors.add(e);
             }
-            owned.clear();
-            try {
-                if (ownsNetNs) {
+            // The namespace goes even when a DEL failed: the kernel removes its interfaces, and a retried close
+            // (or Cni.gc) repeats the DELs without it, which plugins accept.
+            if (ownsNetNs && !netNsDeleted) {
+                try {
                     netNs.delete();
+                    netNsDeleted = true;
+                } catch (RuntimeException e) {
+                    errors.add(e);
                 }
-            } catch (RuntimeException e) {
-                errors.add(e);
-            } finally {
-                netNs.close();
             }
             if (!errors.isEmpty()) {
                 throw Failures.withSuppressed(errors.get(0), errors.subList(1, errors.size()));
             }
+            closed = true;
+            netNs.close();
         } finally {
             lock.unlock();
         }

@@ -94,6 +94,31 @@ final class FluentFixture implements AutoCloseable {
         return type;
     }
 
+    /**
+     * A plugin whose ADD succeeds with an empty result and whose DEL fails while {@code marker} exists, in a
+     * network of its own.
+     */
+    String flakyDelNetwork(Path marker) {
+        String type = "c4j-flaky";
+        Path p = extraPlugins.resolve(type);
+        write(p, "#!/bin/sh\ncat >/dev/null\n"
+                + "case \"$CNI_COMMAND\" in\n"
+                + "  ADD) echo '{\"cniVersion\":\"1.0.0\"}';;\n"
+                + "  DEL) if [ -e '" + marker + "' ]; then echo '{\"code\":11,\"msg\":\"c4j-flaky: try again\"}'; "
+                + "exit 1; fi;;\n"
+                + "  VERSION) echo '{\"cniVersion\":\"1.0.0\",\"supportedVersions\":[\"1.0.0\"]}';;\n"
+                + "esac\nexit 0\n");
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = TestNames.network();
+        write(confDir.resolve("90-flaky.conflist"), "{\"cniVersion\":\"1.0.0\",\"name\":\"" + name
+                + "\",\"plugins\":[{\"type\":\"" + type + "\"}]}");
+        return name;
+    }
+
     /** A builder with the real plugins (and the test plugins after them), the temp conf and cache dirs. */
     Cni.Builder builder() {
         return Cni.builder().pluginDirs(PLUGINS, extraPlugins).confDir(confDir).cacheDir(cacheDir)

@@ -204,4 +204,27 @@ class SandboxIT {
                 .isInstanceOf(ConfigException.class);
         assertThat(NetNs.list()).doesNotContain(id);
     }
+
+    @Test
+    void failedCloseCanBeRetriedAndThenIsANoOp() throws IOException {
+        fx.bridgeNetwork("10-a.conflist");
+        Path marker = tmp.resolve("fail-del");
+        String flaky = fx.flakyDelNetwork(marker);
+        Cni cni = fx.builder().build();
+        String id = id();
+        Sandbox s = cni.sandbox(id, NetworkMode.network(flaky));
+        Files.createFile(marker);
+
+        assertThatThrownBy(s::close).isInstanceOfSatisfying(PluginException.class, e -> {
+            assertThat(e.code()).isEqualTo(11);
+            assertThat(e.msg()).contains("could not delete network \"" + flaky + "\" (eth0)", "try again");
+        });
+        assertThat(NetNs.list()).doesNotContain(id);
+        assertThat(fx.cacheEntries()).anyMatch(c -> c.startsWith(flaky));
+
+        Files.delete(marker);
+        s.close();
+        assertThat(fx.cacheEntries()).isEmpty();
+        s.close();
+    }
 }

@@ -97,7 +97,7 @@ public final class DetachFlow {
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step s = steps.get(i);
             try {
-                ops.del(s.net(), s.call());
+                ops.del(s.net(), s.call().withNetNs(liveNetNs(s.call().netNs())));
             } catch (RuntimeException e) {
                 errors.add(e);
                 failed.add(s.describe());
