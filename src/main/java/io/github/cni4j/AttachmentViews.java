@@ -6,7 +6,6 @@ import io.github.cni4j.internal.facade.Step;
 import io.github.cni4j.result.Result;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -31,7 +30,7 @@ final class AttachmentViews {
             for (AttachedInterface i : interfaces(step, result)) {
                 String other = seen.putIfAbsent(i.name(), step.name());
                 if (other != null) {
-                    throw invalid(step, result, "interface " + i.name() + " was already reported by network \""
+                    throw invalid(step, "interface " + i.name() + " was already reported by network \""
                             + other + "\"");
                 }
             }
@@ -41,41 +40,36 @@ final class AttachmentViews {
     /** The container-side interfaces of a network's result; throws if an IP names a missing interface. */
     static List<AttachedInterface> interfaces(Step step, Result result) {
         JsonNode tree = CapabilityJson.read(result.toBytes(), "result of network " + step.name());
-        Map<Integer, Builder> byIndex = new LinkedHashMap<>();
-        JsonNode ifaces = tree.path("interfaces");
-        for (int i = 0; i < ifaces.size(); i++) {
-            JsonNode f = ifaces.get(i);
-            byIndex.put(i, new Builder(f.path("name").asText(""), f.path("mac").asText(""),
-                    f.path("sandbox").asText(""), f.path("mtu").asInt(0)));
+        List<Builder> all = new ArrayList<>();
+        for (JsonNode f : tree.path("interfaces")) {
+            all.add(new Builder(f.path("name").asText(""), f.path("mac").asText(""), f.path("sandbox").asText(""),
+                    f.path("mtu").asInt(0)));
         }
-        Builder own = null;
-        for (Builder b : byIndex.values()) {
-            if (b.name.equals(step.ifName()) && !b.sandbox.isEmpty()) {
-                own = b;
-            }
-        }
-        List<Builder> extra = new ArrayList<>();
+        int reported = all.size();
+        // The network's own interface: the one named CNI_IFNAME inside the container.
+        Builder own = all.stream().filter(b -> b.name.equals(step.ifName()) && !b.sandbox.isEmpty())
+                .reduce((first, second) -> second).orElse(null);
         for (JsonNode ip : ips(tree)) {
             AttachedInterface.Address addr = new AttachedInterface.Address(ip.path("address").asText(""),
                     ip.path("gateway").asText(""));
             JsonNode idx = ip.get("interface");
-            if (idx == null || idx.isNull()) {
-                if (own == null) {
-                    own = new Builder(step.ifName(), "", step.call().netNs(), 0);
-                    extra.add(own);
+            if (idx != null && !idx.isNull()) {
+                if (!idx.canConvertToInt() || idx.asInt() < 0 || idx.asInt() >= reported) {
+                    throw invalid(step, "IP " + addr.address() + " names interface " + idx.asText()
+                            + ", but the result has " + reported + " interface(s)");
                 }
-                own.ips.add(addr);
-            } else if (!idx.canConvertToInt() || idx.asInt() < 0 || idx.asInt() >= ifaces.size()) {
-                throw invalid(step, result, "IP " + addr.address() + " names interface " + idx.asText()
-                        + ", but the result has " + ifaces.size() + " interface(s)");
-            } else {
-                byIndex.get(idx.asInt()).ips.add(addr);
+                all.get(idx.asInt()).ips.add(addr);
+                continue;
             }
+            // No index (IPAM-style or 0.1.0/0.2.0 results): the address is the network's own interface's.
+            if (own == null) {
+                own = new Builder(step.ifName(), "", step.call().netNs(), 0);
+                all.add(own);
+            }
+            own.ips.add(addr);
         }
         List<AttachedInterface.Route> routes = routes(tree);
         List<AttachedInterface> out = new ArrayList<>();
-        List<Builder> all = new ArrayList<>(byIndex.values());
-        all.addAll(extra);
         for (Builder b : all) {
             if (!b.sandbox.isEmpty()) {
                 out.add(new AttachedInterface(b.name, step.name(), b.mac, b.sandbox, b.mtu, b.ips,
@@ -115,7 +109,7 @@ final class AttachmentViews {
         return out;
     }
 
-    private static PluginException invalid(Step step, Result result, String problem) {
+    private static PluginException invalid(Step step, String problem) {
         String type = step.net().plugins().isEmpty() ? ""
                 : step.net().plugins().get(step.net().plugins().size() - 1).type();
         return new PluginException(6, "invalid result from " + step.describe() + ": " + problem, null, type, "",

@@ -289,4 +289,28 @@ class CniFacadeTest {
         assertThatThrownBy(cni::reload).isInstanceOf(ConfigException.class).hasMessageContaining("00-broken");
         assertThat(cni.networks()).containsExactly("a");
     }
+
+    @Test
+    void twoNetworksReportingTheSameContainerInterfaceFailInsteadOfOverwriting() {
+        ops.resultJson = call -> "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\"eth0\",\"sandbox\":\"/n\"}],"
+                + "\"ips\":[{\"address\":\"10.0.0.2/24\",\"interface\":0}]}";
+
+        assertThatThrownBy(() -> cni(false, "front", "back").attach("c1", Path.of("/n")).execute())
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("interface eth0 was already reported by network \"front\"");
+        assertThat(ops.cache).isEmpty();
+    }
+
+    @Test
+    void oldResultShapesAreViewedToo() {
+        ops.resultJson = call -> "{\"cniVersion\":\"0.2.0\",\"ip4\":{\"ip\":\"10.7.0.2/16\",\"gateway\":\"10.7.0.1\","
+                + "\"routes\":[{\"dst\":\"0.0.0.0/0\"}]}}";
+
+        Attachment a = cni(false, "front").attach("c1", Path.of("/n")).execute();
+
+        AttachedInterface eth0 = a.interfaces().get("eth0");
+        assertThat(eth0.ips()).extracting(Object::toString).containsExactly("10.7.0.2/16 via 10.7.0.1");
+        assertThat(eth0.routes()).extracting(AttachedInterface.Route::dst).containsExactly("0.0.0.0/0");
+        assertThat(eth0.sandbox()).isEqualTo("/n");
+    }
 }

@@ -44,69 +44,76 @@ public final class SnapshotLoader {
      * @throws ConfigException listing every file that could not be loaded and every duplicate name
      */
     public static Snapshot load(Settings s) {
-        List<String> problems = new ArrayList<>();
-        List<ConfigException> causes = new ArrayList<>();
-        Map<String, NetworkConfigList> byName = new LinkedHashMap<>();
-        List<NetworkConfigList> explicit = loadExplicit(s.sources(), byName, problems, causes);
-        List<NetworkConfigList> defaults = new ArrayList<>(explicit);
+        Loading l = new Loading();
+        loadExplicit(s.sources(), l);
         boolean needDefaults = s.sources().isEmpty() && s.defaultNetwork().isEmpty();
-        List<ConfigException> skipped = new ArrayList<>();
         for (Path f : ConfLoader.confFiles(s.confDir())) {
+            boolean decidesDefaults = needDefaults && l.defaults.size() < s.maxConfFiles();
             try {
-                NetworkConfigList net = f.getFileName().toString().endsWith(".conflist")
-                        ? NetworkConfigList.fromFile(f) : NetworkConfigList.of(NetworkConfig.fromFile(f));
-                if (net.plugins().isEmpty()) {
-                    continue;
-                }
-                byName.putIfAbsent(net.name(), net);
-                if (needDefaults && defaults.size() < s.maxConfFiles()) {
-                    defaults.add(net);
+                NetworkConfigList net = loadFile(f);
+                if (!net.plugins().isEmpty()) {
+                    l.byName.putIfAbsent(net.name(), net);
+                    if (decidesDefaults) {
+                        l.defaults.add(net);
+                    }
                 }
             } catch (ConfigException e) {
-                if (needDefaults && defaults.size() < s.maxConfFiles()) {
-                    problems.add(Failures.messageOf(e));
-                    causes.add(e);
+                if (decidesDefaults) {
+                    l.problem(Failures.messageOf(e), e);
                 } else {
-                    skipped.add(e);
+                    l.skipped.add(e);
                 }
             }
         }
-        if (!problems.isEmpty()) {
+        if (!l.problems.isEmpty()) {
+            ConfigException first = l.causes.isEmpty() ? null : l.causes.get(0);
             throw Failures.withSuppressed(new ConfigException(7, "cannot load the CNI networks: "
-                    + String.join("; ", problems), s.confDir().toString(), 0, 0, null, causes.isEmpty() ? null : causes.get(0)), causes);
+                    + String.join("; ", l.problems), s.confDir().toString(), 0, 0, null, first), l.causes);
         }
         Optional<NetworkConfigList> lo = s.loopback() ? Optional.of(loopbackNetwork()) : Optional.empty();
-        return new Snapshot(defaults, byName, lo, s.confDir(), s.defaultNetwork(), skipped);
+        return new Snapshot(l.defaults, l.byName, lo, s.confDir(), s.defaultNetwork(), l.skipped);
     }
 
-    private static List<NetworkConfigList> loadExplicit(List<Object> sources, Map<String, NetworkConfigList> byName,
-                                                        List<String> problems, List<ConfigException> causes) {
-        List<NetworkConfigList> out = new ArrayList<>();
+    /** Explicit networks are the defaults, in the order given; every problem is collected. */
+    private static void loadExplicit(List<Object> sources, Loading l) {
         for (Object src : sources) {
             NetworkConfigList net;
             try {
                 net = src instanceof NetworkConfigList n ? n : loadFile((Path) src);
             } catch (ConfigException e) {
-                problems.add(Failures.messageOf(e));
-                causes.add(e);
+                l.problem(Failures.messageOf(e), e);
                 continue;
             }
+            String where = net.file().map(f -> " in " + f).orElse("");
             if (net.plugins().isEmpty()) {
-                problems.add("network \"" + net.name() + "\"" + net.file().map(f -> " in " + f).orElse("")
-                        + " has no plugins");
-            } else if (byName.containsKey(net.name()) || net.name().equals(LOOPBACK_NAME)) {
-                problems.add("network name \"" + net.name() + "\" is used twice"
-                        + net.file().map(f -> " (again in " + f + ")").orElse(""));
+                l.problem("network \"" + net.name() + "\"" + where + " has no plugins", null);
+            } else if (l.byName.containsKey(net.name()) || net.name().equals(LOOPBACK_NAME)) {
+                l.problem("network name \"" + net.name() + "\" is used twice" + where, null);
             } else {
-                byName.put(net.name(), net);
-                out.add(net);
+                l.byName.put(net.name(), net);
+                l.defaults.add(net);
             }
         }
-        return out;
     }
 
     private static NetworkConfigList loadFile(Path f) {
         return f.getFileName().toString().endsWith(".conflist")
                 ? NetworkConfigList.fromFile(f) : NetworkConfigList.of(NetworkConfig.fromFile(f));
+    }
+
+    /** What a load collects on its way. */
+    private static final class Loading {
+        final List<NetworkConfigList> defaults = new ArrayList<>();
+        final Map<String, NetworkConfigList> byName = new LinkedHashMap<>();
+        final List<String> problems = new ArrayList<>();
+        final List<ConfigException> causes = new ArrayList<>();
+        final List<ConfigException> skipped = new ArrayList<>();
+
+        void problem(String text, ConfigException cause) {
+            problems.add(text);
+            if (cause != null) {
+                causes.add(cause);
+            }
+        }
     }
 }
