@@ -158,6 +158,19 @@ class SandboxIT {
         assertThat(Prerequisites.sh("iptables", "-t", "nat", "-S")).doesNotContain("dport " + hostPort);
     }
 
+    @Test
+    void defaultHostIpBindsPortMappingsWithoutTheirOwn() throws Exception {
+        FluentFixture.Net a = fx.bridgeNetwork("10-a.conflist",
+                "{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}}");
+        Cni cni = fx.builder().defaultHostIp(a.gateway()).build();
+        int hostPort = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        try (Sandbox s = cni.sandbox(id(), NetworkMode.bridge(), r -> r.portMapping(PortMapping.tcp(hostPort, 80)))) {
+            String rules = Prerequisites.sh("iptables", "-t", "nat", "-S");
+            assertThat(rules.lines().filter(l -> l.contains("--dport " + hostPort)))
+                    .anyMatch(l -> l.contains("-d " + a.gateway() + "/32"));
+        }
+    }
+
     private static void serveOnce(ServerSocket server) {
         try (Socket peer = server.accept(); OutputStream out = peer.getOutputStream()) {
             out.write(("hello from " + peer.getLocalAddress().getHostAddress()).getBytes(StandardCharsets.UTF_8));
