@@ -141,6 +141,45 @@ public final class NetworkMode {
     }
 
     /**
+     * Parses a {@code --net}/{@code --network} value: {@code none}, {@code host}, {@code bridge},
+     * {@code container:<netns path>} or one or more network names separated by commas ({@code frontend,backend}).
+     *
+     * <pre>{@code
+     * NetworkMode m = NetworkMode.parse(cliArgs.net());      // "host", "frontend,backend", ...
+     * }</pre>
+     *
+     * @param text the value
+     * @return the mode
+     * @throws IllegalArgumentException if the value is empty, names an invalid network, or is {@code container:}
+     *     with something other than an absolute path (use {@link #container(Sandbox)} for a sandbox)
+     */
+    public static NetworkMode parse(String text) {
+        Objects.requireNonNull(text, "text");
+        switch (text) {
+            case "none":
+                return none();
+            case "host":
+                return host();
+            case "bridge":
+                return bridge();
+            default:
+                break;
+        }
+        if (text.startsWith("container:")) {
+            String target = text.substring("container:".length());
+            if (!target.startsWith("/")) {
+                throw new IllegalArgumentException("\"" + text + "\": container: needs an absolute network namespace "
+                        + "path here; join a Sandbox with NetworkMode.container(sandbox)");
+            }
+            return container(Path.of(target));
+        }
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("network mode must not be empty");
+        }
+        return network(text.split(",", -1));
+    }
+
+    /**
      * Returns the kind of mode.
      *
      * @return the kind

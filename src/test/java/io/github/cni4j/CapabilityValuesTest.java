@@ -114,4 +114,16 @@ class CapabilityValuesTest {
         assertThatThrownBy(() -> NetworkMode.network("a", "a")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NetworkMode.network("bad name")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void networkModesParseFromTheNetFlag() {
+        for (String text : java.util.List.of("none", "host", "bridge", "a,b", "container:/var/run/netns/x")) {
+            assertThat(NetworkMode.parse(text)).hasToString(text);
+        }
+        assertThat(NetworkMode.parse("frontend").networks()).containsExactly("frontend");
+        assertThatThrownBy(() -> NetworkMode.parse("container:web")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NetworkMode.container(sandbox)");
+        assertThatThrownBy(() -> NetworkMode.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NetworkMode.parse("a,,b")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
