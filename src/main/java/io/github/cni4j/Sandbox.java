@@ -84,7 +84,8 @@ public final class Sandbox implements AutoCloseable {
         NetNs ns = NetNs.create(id);
         try {
             RequestSpec.Target target = mode.kind() == NetworkMode.Kind.NONE ? RequestSpec.Target.LOOPBACK_ONLY
-                    : mode.kind() == NetworkMode.Kind.BRIDGE ? RequestSpec.Target.DEFAULTS : RequestSpec.Target.NETWORKS;
+                    : mode.kind() == NetworkMode.Kind.BRIDGE ? RequestSpec.Target.DEFAULTS
+                    : RequestSpec.Target.NETWORKS;
             RequestSpec spec = new RequestSpec(id, ns.path().toString(), target, mode.networks());
             List<Step> steps = new ArrayList<>();
             AttachRequest request = new AttachRequest(spec, s -> {

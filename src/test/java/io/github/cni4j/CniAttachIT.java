@@ -49,12 +49,15 @@ class CniAttachIT {
 
         Attachment att = cni.attach(id, ns.path()).execute();
 
-        assertThat(att.networks()).extracting(AttachedNetwork::name).containsExactly("cni-loopback", a.name(), b.name());
-        assertThat(att.interfaces().get("eth0").ips().get(0).address()).startsWith(a.subnetPrefix()).endsWith("/24");
-        assertThat(att.interfaces().get("eth1").ips().get(0).address()).startsWith(b.subnetPrefix());
-        assertThat(att.interfaces().get("eth0").ips().get(0).gateway()).contains(a.gateway());
-        assertThat(FluentFixture.addrOf(ns.name(), "eth0")).contains(att.interfaces().get("eth0").ips().get(0).address());
-        assertThat(FluentFixture.addrOf(ns.name(), "eth1")).contains(att.interfaces().get("eth1").ips().get(0).address());
+        assertThat(att.networks()).extracting(AttachedNetwork::name)
+                .containsExactly("cni-loopback", a.name(), b.name());
+        AttachedInterface.Address eth0 = att.interfaces().get("eth0").ips().get(0);
+        AttachedInterface.Address eth1 = att.interfaces().get("eth1").ips().get(0);
+        assertThat(eth0.address()).startsWith(a.subnetPrefix()).endsWith("/24");
+        assertThat(eth1.address()).startsWith(b.subnetPrefix());
+        assertThat(eth0.gateway()).contains(a.gateway());
+        assertThat(FluentFixture.addrOf(ns.name(), "eth0")).contains(eth0.address());
+        assertThat(FluentFixture.addrOf(ns.name(), "eth1")).contains(eth1.address());
         assertThat(fx.cacheEntries()).hasSize(3);
         cni.check(id, ns.path());
 

@@ -89,7 +89,8 @@ final class FakeOps implements NetworkOps {
 
     static NetworkConfigList net(String name) {
         return NetworkConfigList.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"" + name
-                + "\",\"plugins\":[{\"type\":\"bridge\"},{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}}]}")
+                + "\",\"plugins\":[{\"type\":\"bridge\"},"
+                + "{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}}]}")
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

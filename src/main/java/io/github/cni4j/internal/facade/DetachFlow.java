@@ -50,7 +50,8 @@ public final class DetachFlow {
             String defaultIf = lo ? IfNames.LOOPBACK : IfNames.indexed(settings.prefix(), index++);
             List<Cached> mine = cached.stream().filter(c -> c.network().equals(net.name())).toList();
             if (mine.isEmpty()) {
-                out.add(new Step(net, new Call(containerId, liveNetNs(netNs), defaultIf, List.of(), CapabilityJson.object())));
+                Call call = new Call(containerId, liveNetNs(netNs), defaultIf, List.of(), CapabilityJson.object());
+                out.add(new Step(net, call));
             }
             for (Cached c : mine) {
                 used.add(c);

@@ -82,9 +82,9 @@ public final class Engine {
         for (Step s : steps) {
             for (Cached c : cached) {
                 if (c.network().equals(s.name()) || c.ifName().equals(s.ifName())) {
-                    throw new IllegalStateException("container \"" + containerId + "\" is already attached to network \""
-                            + c.network() + "\" as " + c.ifName() + " (per the result cache); detach or disconnect "
-                            + "it first");
+                    throw new IllegalStateException("container \"" + containerId
+                            + "\" is already attached to network \"" + c.network() + "\" as " + c.ifName()
+                            + " (per the result cache); detach or disconnect it first");
                 }
             }
         }
