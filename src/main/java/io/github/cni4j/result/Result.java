@@ -2,15 +2,13 @@ package io.github.cni4j.result;
 
 import io.github.cni4j.internal.result.ResultCodec;
 import io.github.cni4j.internal.result.ResultConverter;
+import io.github.cni4j.internal.result.ResultShape;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The result of a CNI ADD: interfaces, IP addresses, routes and DNS settings, in the spec version it was
@@ -320,59 +318,8 @@ public final class Result {
             if (!cniVersion.isSupported()) {
                 throw new IllegalArgumentException("cniVersion " + cniVersion + " is not a supported version");
             }
-            List<IpConfig> labelled = new ArrayList<>(ips.size());
-            for (IpConfig ip : ips) {
-                labelled.add(label(ip));
-            }
-            List<Route> ordered = routes;
-            if (!cniVersion.isAtLeast(CniVersion.V0_3_0)) {
-                checkLegacyShape(labelled);
-                // ip4 (and its routes) always come before ip6 in these versions' JSON
-                labelled.sort(Comparator.comparing(IpConfig::version));
-                ordered = new ArrayList<>(routes);
-                ordered.sort(Comparator.comparing(r -> r.dst().isIpv4() ? 0 : 1));
-            }
-            List<Interface> kept = interfaces;
-            if (!cniVersion.isAtLeast(CniVersion.V1_0_0)) {
-                // 0.3.x/0.4.0 interfaces have no MTU, socket path or PCI ID
-                kept = new ArrayList<>(interfaces.size());
-                for (Interface f : interfaces) {
-                    kept.add(Interface.builder().name(f.name()).mac(f.mac()).sandbox(f.sandbox()).build());
-                }
-            }
-            return new Result(cniVersion, kept, labelled, ordered, dns);
-        }
-
-        private IpConfig label(IpConfig ip) {
-            if (cniVersion.isAtLeast(CniVersion.V1_0_0)) {
-                return ip.version().isEmpty() ? ip : ip.toBuilder().version("").build();
-            }
-            if (!cniVersion.isAtLeast(CniVersion.V0_3_0) && ip.version().isEmpty()) {
-                return ip.toBuilder().version(ip.address().isIpv4() ? "4" : "6").build();
-            }
-            return ip;
-        }
-
-        private void checkLegacyShape(List<IpConfig> labelled) {
-            if (!interfaces.isEmpty()) {
-                throw new IllegalArgumentException("interfaces: a " + cniVersion + " result has none");
-            }
-            Set<String> seen = new HashSet<>();
-            for (IpConfig ip : labelled) {
-                if (!ip.version().equals("4") && !ip.version().equals("6") || !seen.add(ip.version())) {
-                    throw new IllegalArgumentException("ips: a " + cniVersion
-                            + " result holds at most one \"4\" (ip4) and one \"6\" (ip6) address, got " + ips);
-                }
-                if (ip.interfaceIndex().isPresent()) {
-                    throw new IllegalArgumentException("ips: a " + cniVersion + " result has no interface index");
-                }
-            }
-            for (Route r : routes) {
-                if (!seen.contains(r.dst().isIpv4() ? "4" : "6")) {
-                    throw new IllegalArgumentException("routes: " + r.dst() + " needs an "
-                            + (r.dst().isIpv4() ? "ip4" : "ip6") + " address in a " + cniVersion + " result");
-                }
-            }
+            ResultShape.Parts p = ResultShape.normalize(cniVersion, interfaces, ips, routes);
+            return new Result(cniVersion, p.interfaces(), p.ips(), p.routes(), dns);
         }
     }
 }

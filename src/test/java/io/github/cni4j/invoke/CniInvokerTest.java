@@ -103,7 +103,8 @@ class CniInvokerTest {
                         + "\",\"ifName\":\"eth0\",\"networkName\":\"net1\",\"netns\":\"/var/run/netns/c1\","
                         + "\"cniArgs\":[[\"K\",\"V\"]],\"capabilityArgs\":{\"mac\":\"c2:11:22:33:44:55\"},"
                         + "\"result\":{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.1.0.5/24\"}]}}");
-        assertThat(Files.getPosixFilePermissions(f)).hasToString("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-------");
         assertThat(invoker.cachedResult(list, rt)).isPresent();
         assertThat(invoker.cachedAttachments("c1")).singleElement()
                 .satisfies(a -> assertThat(a.netNs()).isEqualTo("/var/run/netns/c1"));
@@ -266,5 +267,51 @@ class CniInvokerTest {
         assertThatThrownBy(() -> invoker.validate(list("1.0.0", "{\"type\":\"old\"}", "{\"type\":\"zz\"}")))
                 .hasMessage("[plugin old does not support config version \"1.0.0\" failed to find plugin \"zz\" in "
                         + "path [" + plugins.dir + "]]");
+    }
+
+    @Test
+    void legacyBareResultCacheIsReadAndConverted() throws Exception {
+        plugins.recorder("a", RESULT_A);
+        Files.createDirectories(cache.resolve("results"));
+        Files.writeString(cache.resolve("results/net1-c1-eth0"),
+                "{\"cniVersion\":\"0.4.0\",\"ips\":[{\"version\":\"4\",\"address\":\"10.0.0.2/24\"}],\"dns\":{}}");
+        NetworkConfigList list = list("1.0.0", "{\"type\":\"a\"}");
+        Result r = invoker.cachedResult(list, rt("c1")).orElseThrow();
+        assertThat(r.cniVersion().toString()).isEqualTo("1.0.0");
+        assertThat(r.ips()).hasSize(1);
+        assertThatThrownBy(() -> invoker.cachedConfig(list, rt("c1"))).isInstanceOf(io.github.cni4j.CacheException.class)
+                .hasMessage("read cached network \"net1\" config has wrong kind: ");
+        invoker.check(list, rt("c1"));
+        assertThat(plugins.stdin(0)).contains("\"prevResult\":{\"cniVersion\":\"1.0.0\"");
+    }
+
+    @Test
+    void gcWithoutArgsDeletesEveryEntryOfThisNetworkOnlyAndHonoursDisableGc() {
+        plugins.recorder("a", RESULT_A);
+        NetworkConfigList list = list("1.0.0", "{\"type\":\"a\"}");
+        NetworkConfigList other = NetworkConfigList.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"net2\","
+                + "\"disableGC\":true,\"plugins\":[{\"type\":\"a\"}]}").getBytes(StandardCharsets.UTF_8));
+        invoker.add(list, rt("c1"));
+        invoker.add(other, rt("c1"));
+        invoker.gc(other);
+        assertThat(plugins.calls()).containsExactly("a ADD", "a ADD");
+        invoker.gc(list);
+        assertThat(plugins.calls()).containsExactly("a ADD", "a ADD", "a DEL");
+        assertThat(invoker.cachedAttachments("c1")).extracting(a -> a.networkName()).containsExactly("net2");
+    }
+
+    @Test
+    void javadocExampleOfRuntimeConfBuilds() {
+        RuntimeConf rt = RuntimeConf.builder()
+                .containerId("ctr1")
+                .netNs("/var/run/netns/ctr1")
+                .ifName("eth0")
+                .addArg("IgnoreUnknown", "1")
+                .putCapabilityArg("portMappings",
+                        List.of(Map.of("hostPort", 8080, "containerPort", 80, "protocol", "tcp")))
+                .build();
+        assertThat(rt.toBuilder().build()).isEqualTo(rt);
+        assertThatThrownBy(() -> RuntimeConf.builder().putCapabilityArg("x", new Object()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capabilityArgs.x");
     }
 }

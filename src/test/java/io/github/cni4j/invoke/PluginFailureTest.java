@@ -166,4 +166,15 @@ class PluginFailureTest {
         assertThat(r.stderrTail()).hasSize(1024);
         assertThat(r.isSuccess()).isTrue();
     }
+
+    @Test
+    void largeStdinIsWrittenWithoutBlocking() {
+        plugins.script("p", "cat\n");
+        byte[] big = new byte[256 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        ExecResult r = PluginExec.portable().run(new ExecRequest(plugins.dir.resolve("p"), big, System.getenv(),
+                Duration.ofSeconds(20)));
+        assertThat(r.isSuccess()).isTrue();
+        assertThat(r.stdout()).isEqualTo(big);
+    }
 }

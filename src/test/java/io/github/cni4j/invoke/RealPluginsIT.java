@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.CniException;
+import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
@@ -62,7 +63,9 @@ class RealPluginsIT {
 
     @Test
     void bridgeChainAddCheckDelInARealNetns() throws Exception {
-        NetworkConfigList list = NetworkConfigList.fromBytes(RealNetwork.bytes(net.chain(false)), "chain");
+        Path confDir = Files.createDirectories(tmp.resolve("net.d"));
+        Files.write(confDir.resolve("10-c4j.conflist"), RealNetwork.bytes(net.chain(false)));
+        NetworkConfigList list = ConfLoader.loadConfList(confDir, net.name);
         String id = TestNames.containerId();
         try (TestNetns ns = TestNetns.create()) {
             RuntimeConf rt = rt(ns, id);
@@ -189,6 +192,27 @@ class RealPluginsIT {
         } finally {
             pool.shutdownNow();
             namespaces.forEach(TestNetns::close);
+        }
+    }
+
+    @Test
+    void gcDeletesStaleAttachmentsWithTheRealPlugins() {
+        NetworkConfigList list = NetworkConfigList.fromBytes(RealNetwork.bytes(net.chain(false)), "chain");
+        try (TestNetns keep = TestNetns.create(); TestNetns stale = TestNetns.create()) {
+            String keepId = TestNames.containerId();
+            String staleId = TestNames.containerId();
+            invoker.add(list, rt(keep, keepId));
+            Result r = invoker.add(list, rt(stale, staleId));
+            String staleIp = r.ips().get(0).address().address().getHostAddress();
+
+            invoker.gc(list, GcArgs.of(List.of(new GcAttachment(keepId, "eth0"))));
+
+            assertThat(RealNetwork.linkExists(stale.name(), "eth0")).isFalse();
+            assertThat(net.reservation(staleIp)).doesNotExist();
+            assertThat(RealNetwork.linkExists(keep.name(), "eth0")).isTrue();
+            assertThat(invoker.cachedAttachments("")).extracting(a -> a.containerId()).containsExactly(keepId);
+            invoker.del(list, rt(keep, keepId));
+            assertThat(invoker.cachedAttachments("")).isEmpty();
         }
     }
 }

@@ -69,6 +69,19 @@ class ResultParseTest {
     }
 
     @Test
+    void theInjectedVersionIsCheckedAgainstCaseVariantsAsLibcniDoes() {
+        // libcni looks up "cniVersion" exactly, injects the config's version and re-marshals (sorting keys), after
+        // which Go's case-insensitive decoding lets a later "cniversion" key win
+        failsWith(() -> Result.fromBytes(b("{\"cniversion\":\"0.4.0\"}"), "1.0.0"),
+                "result type supports [1.0.0 1.1.0] but unmarshalled CNIVersion is \"0.4.0\"");
+        failsWith(() -> Result.fromBytes(b("{\"cniversion\":\"1.0.0\"}"), "0.4.0"),
+                "result type supports [0.3.0 0.3.1 0.4.0] but unmarshalled CNIVersion is \"1.0.0\"");
+        Result r = Result.fromBytes(b("{\"CNIVERSION\":\"0.4.0\",\"IPS\":[{\"address\":\"10.0.0.2/24\"}]}"), "0.4.0");
+        assertThat(r.cniVersion()).isEqualTo(CniVersion.V0_4_0);
+        assertThat(r.ips().get(0).version()).isEmpty();
+    }
+
+    @Test
     void theResultVersionWinsOverTheConfigAndIsNotConverted() {
         Result r = Result.fromBytes(b("{\"cniVersion\":\"0.3.1\",\"ips\":[{\"version\":\"4\","
                 + "\"address\":\"10.0.0.2/24\"}]}"), "1.0.0");
@@ -119,6 +132,9 @@ class ResultParseTest {
                     assertThat(c.jsonPointer()).contains("/ips/0/address");
                     assertThat(c.getMessage()).isEqualTo("invalid CIDR address: 10.0.0.1; line 4:17 at /ips/0/address");
                 });
+        failsWith(() -> Result.fromBytes(b("{\"ips\":[\n {\"address\":\"bad\"}]}"), "1.0.0"), "invalid CIDR address: bad")
+                .satisfies(e -> assertThat(((ConfigException) e).line()).contains(2))
+                .satisfies(e -> assertThat(((ConfigException) e).column()).contains(13));
         failsWith(() -> Result.fromBytes(b("{\n\"cniVersion\": \"1.0.0\",\n  x}")),
                 "decoding version from network config: invalid character 'x' looking for beginning of object "
                         + "key string")
@@ -169,6 +185,15 @@ class ResultParseTest {
                 "json: cannot unmarshal number 1.50 into Go struct field Interface.interfaces.mtu of type int");
         failsWith(() -> Result.fromBytes(b("{\"cniVersion\":\"1.1.0\",\"routes\":[{\"dst\":\"::/0\",\"table\":3e0}]}")),
                 "json: cannot unmarshal number 3e0 into Go struct field Result.routes of type int");
+    }
+
+    @Test
+    void invalidUtf8InStringsBecomesTheReplacementCharacterAsInGo() {
+        byte[] json = b("{\"cniVersion\":\"1.0.0\",\"dns\":{\"domain\":\"a?b\"}}");
+        json[json.length - 5] = (byte) 0xE9;
+        assertThat(Result.fromBytes(json).dns().orElseThrow().domain()).isEqualTo("a\ufffdb");
+        failsWith(() -> Result.fromBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'}),
+                "decoding version from network config: invalid character '\u00ef' looking for beginning of value");
     }
 
     @Test

@@ -123,11 +123,14 @@ public final class CacheCodec {
                 }
             });
         }
+        CachedAttachment.Builder b = CachedAttachment.builder().containerId(text(root, "containerId"))
+                .networkName(text(root, "networkName")).ifName(text(root, "ifName")).config(config)
+                .netNs(text(root, "netns")).cniArgs(args).capabilityArgs(caps);
         JsonNode result = root.path("result");
-        Optional<String> resultJson = result.isObject()
-                ? Optional.of(new String(GoJson.encode(result), StandardCharsets.UTF_8)) : Optional.empty();
-        return new CachedAttachment(text(root, "containerId"), text(root, "networkName"), text(root, "ifName"),
-                config, text(root, "netns"), args, caps, resultJson);
+        if (result.isObject()) {
+            b.resultJson(new String(GoJson.encode(result), StandardCharsets.UTF_8));
+        }
+        return b.build();
     }
 
     private static String text(ObjectNode root, String field) {

@@ -6,7 +6,6 @@ import io.github.cni4j.invoke.PluginExec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,18 +101,16 @@ public final class ProcessExec implements PluginExec {
                                      boolean timedOut) {
         StreamCapture o = done(out);
         StreamCapture e = done(err);
-        int status = -1;
-        int signal = 0;
-        if (!process.isAlive()) {
-            int v = process.exitValue();
-            if (v > 128 && v <= 128 + 64) {
-                signal = v - 128;
-            } else {
-                status = v;
-            }
+        byte[] stdout = o == null ? new byte[0] : o.bytes();
+        byte[] stderr = e == null ? new byte[0] : e.bytes();
+        if (timedOut || process.isAlive()) {
+            return ExecResult.timedOut(stdout, stderr);
         }
-        return new ExecResult(Optional.empty(), status, signal, timedOut, o == null ? new byte[0] : o.bytes(),
-                o != null && o.overflow(), e == null ? new byte[0] : e.bytes());
+        int v = process.exitValue();
+        if (v > 128 && v <= 128 + 64) {
+            return ExecResult.signaled(v - 128, stdout, stderr);
+        }
+        return ExecResult.exited(v, stdout, o != null && o.overflow(), stderr);
     }
 
     private static boolean awaitCapture(Future<StreamCapture> f, long deadline) throws InterruptedException {

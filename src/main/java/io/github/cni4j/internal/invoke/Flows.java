@@ -119,9 +119,10 @@ public final class Flows {
     }
 
     private static void writeCache(ResultCache cache, Net net, RuntimeConf rt, Result result) {
-        CachedAttachment entry = new CachedAttachment(rt.containerId(), net.name(), rt.ifName(), net.bytes(),
-                rt.netNs(), rt.args(), rt.capabilityArgs(),
-                Optional.of(new String(result.toBytes(), StandardCharsets.UTF_8)));
+        CachedAttachment entry = CachedAttachment.builder().containerId(rt.containerId()).networkName(net.name())
+                .ifName(rt.ifName()).config(net.bytes()).netNs(rt.netNs()).cniArgs(rt.args())
+                .capabilityArgs(rt.capabilityArgs()).resultJson(new String(result.toBytes(), StandardCharsets.UTF_8))
+                .build();
         try {
             cache.put(entry);
         } catch (CacheException e) {

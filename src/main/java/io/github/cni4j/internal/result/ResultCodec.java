@@ -12,6 +12,7 @@ import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniError;
 import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -68,7 +69,8 @@ public final class ResultCodec {
         ObjectNode fixed = root.isObject() ? ((ObjectNode) root).deepCopy() : JsonTrees.MAPPER.createObjectNode();
         fixed.put("cniVersion", version);
         byte[] remarshalled = GoJson.encode(fixed);
-        return create(version, readTree(remarshalled, RAW_RESULT), null);
+        // pointers into the re-marshalled tree still name the same values in the original text
+        return create(version, readTree(remarshalled, RAW_RESULT), json);
     }
 
     /**
@@ -159,9 +161,10 @@ public final class ResultCodec {
                     null, null);
         }
         try {
-            return JsonTrees.MAPPER.readTree(json);
+            // Go takes invalid UTF-8 inside strings as U+FFFD; decoding with replacement does the same
+            return JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            // Go accepts this text (e.g. invalid UTF-8 or nesting beyond cni4j's limits); Jackson does not
+            // Go accepts this text (nesting beyond cni4j's limits); Jackson does not
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new ConfigException(CniError.DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col,
@@ -216,7 +219,7 @@ public final class ResultCodec {
         if (text == null) {
             return null;
         }
-        JsonParser p = JsonTrees.MAPPER.createParser(text);
+        JsonParser p = JsonTrees.MAPPER.createParser(new String(text, StandardCharsets.UTF_8));
         JsonToken t;
         while ((t = p.nextToken()) != null) {
             if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.result.Dns;
 import io.github.cni4j.result.Interface;
 import io.github.cni4j.result.IpConfig;
-import io.github.cni4j.result.IpPrefix;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.result.Route;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Decodes a result tree into the typed model the way libcni's typed {@code json.Unmarshal} does for one version
@@ -34,13 +31,12 @@ final class ResultReader {
     /** 0 for 0.1.0/0.2.0, 1 for 0.3.x/0.4.0, 2 for 1.x. */
     private final int family;
     private final String pkg;
-    private DecodeError saved;
+    private final GoDecoder d;
     private String typedVersion = "";
-    private final byte[] source;
 
     private ResultReader(int family, byte[] source) {
         this.family = family;
-        this.source = source;
+        this.d = new GoDecoder(source);
         this.pkg = switch (family) {
             case 0 -> "types020";
             case 1 -> "types040";
@@ -59,15 +55,13 @@ final class ResultReader {
             GoFields.visit(root, family == 0 ? TOP_LEGACY : TOP,
                     (f, e) -> r.topField(f, e.getValue(), GoFields.child("", e.getKey()), b));
         }
-        if (r.saved != null) {
-            throw r.saved;
-        }
+        r.d.finish();
         return Map.entry(b, r.typedVersion);
     }
 
     private void topField(String f, JsonNode v, String ptr, Result.Builder b) {
         switch (f) {
-            case "cniVersion" -> typedVersion = string(v, ptr, "Result.cniVersion", typedVersion);
+            case "cniVersion" -> typedVersion = d.string(v, ptr, "Result.cniVersion", typedVersion);
             case "interfaces" -> b.interfaces(list(v, ptr, "interfaces", pkg + ".Interface", this::iface));
             case "ips" -> b.ips(list(v, ptr, "ips", pkg + ".IPConfig", this::ip));
             case "routes" -> b.routes(list(v, ptr, "routes", "types.Route", (x, p) -> route(x, p, "Result.routes")));
@@ -86,7 +80,7 @@ final class ResultReader {
             return out;
         }
         if (!v.isArray()) {
-            save(GoFields.typeError(GoFields.kind(v), "Result." + field, "[]*" + elemType), ptr);
+            d.save(GoFields.typeError(GoFields.kind(v), "Result." + field, "[]*" + elemType), ptr);
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
@@ -106,7 +100,7 @@ final class ResultReader {
 
     private Interface iface(JsonNode v, String ptr) {
         if (!v.isObject()) {
-            save(GoFields.typeError(GoFields.kind(v), "Result.interfaces", pkg + ".Interface"), ptr);
+            d.save(GoFields.typeError(GoFields.kind(v), "Result.interfaces", pkg + ".Interface"), ptr);
             return null;
         }
         Interface.Builder b = Interface.builder();
@@ -115,19 +109,19 @@ final class ResultReader {
             String ctx = "Interface.interfaces." + f;
             JsonNode x = e.getValue();
             switch (f) {
-                case "name" -> b.name(string(x, p, ctx, ""));
-                case "mac" -> b.mac(string(x, p, ctx, ""));
-                case "mtu" -> integer(x, p, ctx, b::mtu);
-                case "sandbox" -> b.sandbox(string(x, p, ctx, ""));
-                case "socketPath" -> b.socketPath(string(x, p, ctx, ""));
-                default -> b.pciId(string(x, p, ctx, ""));
+                case "name" -> b.name(d.string(x, p, ctx, ""));
+                case "mac" -> b.mac(d.string(x, p, ctx, ""));
+                case "mtu" -> d.integer(x, p, ctx, b::mtu);
+                case "sandbox" -> b.sandbox(d.string(x, p, ctx, ""));
+                case "socketPath" -> b.socketPath(d.string(x, p, ctx, ""));
+                default -> b.pciId(d.string(x, p, ctx, ""));
             }
         });
         return b.build();
     }
 
     private IpConfig ip(JsonNode v, String ptr) {
-        DecodeError outer = enterEntry();
+        DecodeError outer = d.enterEntry();
         String ctx = "Result.ips";
         if (!v.isObject()) {
             throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, pkg + ".ipConfig"), ptr);
@@ -138,22 +132,22 @@ final class ResultReader {
             String p = GoFields.child(ptr, e.getKey());
             JsonNode x = e.getValue();
             switch (f) {
-                case "version" -> b.version(string(x, p, ctx, ""));
-                case "interface" -> integer(x, p, ctx, b::interfaceIndex);
+                case "version" -> b.version(d.string(x, p, ctx, ""));
+                case "interface" -> d.integer(x, p, ctx, b::interfaceIndex);
                 case "address" -> {
-                    b.address(cidr(x, p, ctx));
+                    b.address(d.cidr(x, p, ctx));
                     hasAddress[0] = true;
                 }
-                default -> ip(x, p, ctx, b::gateway);
+                default -> d.ip(x, p, ctx, b::gateway);
             }
         });
-        requireAddress(hasAddress[0], "address", ptr);
-        leaveEntry(outer);
+        d.requireAddress(hasAddress[0], "address", ptr);
+        d.leaveEntry(outer);
         return b.build();
     }
 
     private Route route(JsonNode v, String ptr, String ctx) {
-        DecodeError outer = enterEntry();
+        DecodeError outer = d.enterEntry();
         if (!v.isObject()) {
             throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types.route"), ptr);
         }
@@ -164,19 +158,19 @@ final class ResultReader {
             JsonNode x = e.getValue();
             switch (f) {
                 case "dst" -> {
-                    b.dst(cidr(x, p, ctx));
+                    b.dst(d.cidr(x, p, ctx));
                     hasDst[0] = true;
                 }
-                case "gw" -> ip(x, p, ctx, b::gw);
-                case "mtu" -> integer(x, p, ctx, b::mtu);
-                case "advmss" -> integer(x, p, ctx, b::advmss);
-                case "priority" -> integer(x, p, ctx, b::priority);
-                case "table" -> integer(x, p, ctx, b::table);
-                default -> integer(x, p, ctx, b::scope);
+                case "gw" -> d.ip(x, p, ctx, b::gw);
+                case "mtu" -> d.integer(x, p, ctx, b::mtu);
+                case "advmss" -> d.integer(x, p, ctx, b::advmss);
+                case "priority" -> d.integer(x, p, ctx, b::priority);
+                case "table" -> d.integer(x, p, ctx, b::table);
+                default -> d.integer(x, p, ctx, b::scope);
             }
         });
-        requireAddress(hasDst[0], "dst", ptr);
-        leaveEntry(outer);
+        d.requireAddress(hasDst[0], "dst", ptr);
+        d.leaveEntry(outer);
         return b.build();
     }
 
@@ -184,7 +178,7 @@ final class ResultReader {
         if (v.isNull()) {
             return;
         }
-        DecodeError outer = enterEntry();
+        DecodeError outer = d.enterEntry();
         String ctx = "Result." + f;
         if (!v.isObject()) {
             throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types020.ipConfig"), ptr);
@@ -197,15 +191,15 @@ final class ResultReader {
             JsonNode x = e.getValue();
             switch (name) {
                 case "ip" -> {
-                    b.address(cidr(x, p, ctx));
+                    b.address(d.cidr(x, p, ctx));
                     hasAddress[0] = true;
                 }
-                case "gateway" -> ip(x, p, ctx, b::gateway);
+                case "gateway" -> d.ip(x, p, ctx, b::gateway);
                 default -> legacyRoutes(f, x, p, ctx, routes);
             }
         });
-        requireAddress(hasAddress[0], "ip", ptr);
-        leaveEntry(outer);
+        d.requireAddress(hasAddress[0], "ip", ptr);
+        d.leaveEntry(outer);
         result.addIp(b.build());
         routes.forEach(result::addRoute);
     }
@@ -216,7 +210,7 @@ final class ResultReader {
             return;
         }
         if (!x.isArray()) {
-            save(GoFields.typeError(GoFields.kind(x), ctx, "[]types.Route"), ptr);
+            d.save(GoFields.typeError(GoFields.kind(x), ctx, "[]types.Route"), ptr);
             return;
         }
         for (int i = 0; i < x.size(); i++) {
@@ -235,7 +229,7 @@ final class ResultReader {
             return Dns.empty();
         }
         if (!v.isObject()) {
-            save(GoFields.typeError(GoFields.kind(v), "Result.dns", "types.DNS"), ptr);
+            d.save(GoFields.typeError(GoFields.kind(v), "Result.dns", "types.DNS"), ptr);
             return Dns.empty();
         }
         Dns.Builder b = Dns.builder();
@@ -243,107 +237,12 @@ final class ResultReader {
             String p = GoFields.child(ptr, e.getKey());
             String ctx = "DNS.dns." + f;
             switch (f) {
-                case "nameservers" -> b.nameservers(strings(e.getValue(), p, ctx));
-                case "domain" -> b.domain(string(e.getValue(), p, ctx, ""));
-                case "search" -> b.search(strings(e.getValue(), p, ctx));
-                default -> b.options(strings(e.getValue(), p, ctx));
+                case "nameservers" -> b.nameservers(d.strings(e.getValue(), p, ctx));
+                case "domain" -> b.domain(d.string(e.getValue(), p, ctx, ""));
+                case "search" -> b.search(d.strings(e.getValue(), p, ctx));
+                default -> b.options(d.strings(e.getValue(), p, ctx));
             }
         });
         return b.build();
-    }
-
-    private List<String> strings(JsonNode v, String ptr, String ctx) {
-        List<String> out = new ArrayList<>();
-        if (v.isNull()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            save(GoFields.typeError(GoFields.kind(v), ctx, "[]string"), ptr);
-            return out;
-        }
-        for (int i = 0; i < v.size(); i++) {
-            out.add(string(v.get(i), GoFields.child(ptr, i), ctx, ""));
-        }
-        return out;
-    }
-
-    private String string(JsonNode v, String ptr, String ctx, String dflt) {
-        if (v.isTextual()) {
-            return v.textValue();
-        }
-        if (!v.isNull()) {
-            save(GoFields.typeError(GoFields.kind(v), ctx, "string"), ptr);
-        }
-        return dflt;
-    }
-
-    private void integer(JsonNode v, String ptr, String ctx, Consumer<Integer> sink) {
-        if (v.isNull()) {
-            return;
-        }
-        if (v.isIntegralNumber() && v.canConvertToInt()) {
-            sink.accept(v.intValue());
-        } else {
-            String what = v.isNumber() ? "number " + ResultCodec.numberText(source, ptr, v.asText())
-                    : GoFields.kind(v);
-            save(GoFields.typeError(what, ctx, "int"), ptr);
-        }
-    }
-
-    private IpPrefix cidr(JsonNode v, String ptr, String ctx) {
-        if (!v.isTextual() && !v.isNull()) {
-            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "string"), ptr);
-        }
-        String text = v.isNull() ? "" : v.textValue();
-        try {
-            return IpPrefix.parse(text);
-        } catch (IllegalArgumentException ex) {
-            throw new DecodeError(ex.getMessage(), ptr);
-        }
-    }
-
-    private static void requireAddress(boolean present, String field, String ptr) {
-        if (!present) {
-            // Go would keep an empty address, write it as "<nil>" and fail on reading that back; refuse it now.
-            throw new DecodeError("missing field " + field, ptr);
-        }
-    }
-
-    private void ip(JsonNode v, String ptr, String ctx, Consumer<InetAddress> sink) {
-        if (v.isNull()) {
-            return;
-        }
-        if (!v.isTextual()) {
-            save(GoFields.typeError(GoFields.kind(v), ctx, "net.IP"), ptr);
-            return;
-        }
-        if (v.textValue().isEmpty()) {
-            return;
-        }
-        InetAddress parsed = GoIp.parse(v.textValue());
-        if (parsed == null) {
-            throw new DecodeError("invalid IP address: " + v.textValue(), ptr);
-        }
-        sink.accept(parsed);
-    }
-
-    private void save(String message, String ptr) {
-        if (saved == null) {
-            saved = new DecodeError(message, ptr);
-        }
-    }
-
-    /** Starts an entry Go decodes with its own unmarshaller: its errors are its own until it ends. */
-    private DecodeError enterEntry() {
-        DecodeError outer = saved;
-        saved = null;
-        return outer;
-    }
-
-    private void leaveEntry(DecodeError outer) {
-        if (saved != null) {
-            throw saved;
-        }
-        saved = outer;
     }
 }

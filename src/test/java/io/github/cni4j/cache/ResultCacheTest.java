@@ -1,0 +1,103 @@
+package io.github.cni4j.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cni4j.CacheException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    static CachedAttachment entry(String id) {
+        return CachedAttachment.builder().containerId(id).networkName("n").ifName("eth0")
+                .config("{}".getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    @Test
+    void emptyFieldsAreOmittedAsLibcniDoes() throws Exception {
+        ResultCache cache = ResultCache.of(tmp);
+        cache.put(entry("c"));
+        assertThat(Files.readString(tmp.resolve("results/n-c-eth0"))).isEqualTo(
+                "{\"kind\":\"cniCacheV1\",\"containerId\":\"c\",\"config\":\"e30=\",\"ifName\":\"eth0\","
+                        + "\"networkName\":\"n\"}");
+        assertThat(cache.get("n", "c", "eth0")).contains(entry("c"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("results"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("results/n-c-eth0"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void roundTripsEveryField() {
+        ResultCache cache = ResultCache.of(tmp);
+        CachedAttachment a = CachedAttachment.builder().containerId("c").networkName("n").ifName("eth1")
+                .config(new byte[] {1, 2}).netNs("/var/run/netns/x")
+                .cniArgs(List.of(Map.entry("K", "V"), Map.entry("A", "b=c")))
+                .capabilityArgs(Map.of("portMappings", List.of(Map.of("hostPort", 80L)), "mac", "x"))
+                .resultJson("{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.0.0.2/24\"}]}").build();
+        cache.put(a);
+        assertThat(cache.get("n", "c", "eth1")).contains(a);
+    }
+
+    @Test
+    void emptyPartsAreRefusedWithLibcniMessage() {
+        assertThatThrownBy(() -> ResultCache.of(tmp).file("n", "", "eth0")).isInstanceOf(CacheException.class)
+                .hasMessage("cache file path requires network name (\"n\"), container ID (\"\"), and interface name "
+                        + "(\"eth0\")");
+    }
+
+    @Test
+    void attachmentsSkipBadEntriesAndFilterByContainer() throws Exception {
+        ResultCache cache = ResultCache.of(tmp);
+        cache.put(entry("c1"));
+        cache.put(entry("c10"));
+        Files.writeString(tmp.resolve("results/n-c1-eth9"), "");
+        Files.writeString(tmp.resolve("results/m-c1-eth0"), "garbage");
+        Files.writeString(tmp.resolve("results/o-c1-eth0"), "{\"kind\":\"other\"}");
+        assertThat(cache.attachments()).extracting(CachedAttachment::containerId).containsExactly("c1", "c10");
+        assertThat(cache.attachments("c1")).extracting(CachedAttachment::containerId).containsExactly("c1");
+        assertThat(ResultCache.of(tmp.resolve("missing")).attachments()).isEmpty();
+        assertThatThrownBy(() -> cache.get("n", "c1", "eth9")).isInstanceOf(CacheException.class)
+                .hasMessageEndingWith("is empty");
+    }
+
+    @Test
+    void symlinkedResultsDirIsNeverWrittenThrough() throws Exception {
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Path root = Files.createDirectory(tmp.resolve("cache"));
+        Files.createSymbolicLink(root.resolve("results"), elsewhere);
+        assertThatThrownBy(() -> ResultCache.of(root).put(entry("c"))).isInstanceOf(CacheException.class)
+                .hasMessageContaining("symbolic link");
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    void symlinkAtTheEntryIsReplacedNotFollowed() throws Exception {
+        Path victim = Files.writeString(tmp.resolve("victim"), "keep");
+        Files.createDirectories(tmp.resolve("cache/results"));
+        Files.createSymbolicLink(tmp.resolve("cache/results/n-c-eth0"), victim);
+        ResultCache.of(tmp.resolve("cache")).put(entry("c"));
+        assertThat(Files.readString(victim)).isEqualTo("keep");
+        assertThat(Files.isSymbolicLink(tmp.resolve("cache/results/n-c-eth0"))).isFalse();
+        assertThat(tmp.resolve("cache/results")).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void removeIsIdempotent() {
+        ResultCache cache = ResultCache.of(tmp);
+        cache.put(entry("c"));
+        assertThat(cache.remove("n", "c", "eth0")).isTrue();
+        assertThat(cache.remove("n", "c", "eth0")).isFalse();
+        assertThat(cache.get("n", "c", "eth0")).isEmpty();
+    }
+}
