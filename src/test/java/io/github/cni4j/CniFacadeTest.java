@@ -313,4 +313,27 @@ class CniFacadeTest {
         assertThat(eth0.routes()).extracting(AttachedInterface.Route::dst).containsExactly("0.0.0.0/0");
         assertThat(eth0.sandbox()).isEqualTo("/n");
     }
+
+    @Test
+    void detachWithoutANamespaceUsesThePathsRecordedInTheCache(@TempDir Path nsDir) throws Exception {
+        Path netns = java.nio.file.Files.createFile(nsDir.resolve("ns"));
+        Cni cni = cni(false, "front");
+        cni.attach("c1", netns).execute();
+
+        cni.detach("c1");
+
+        assertThat(ops.dels).extracting(io.github.cni4j.internal.facade.Call::netNs).containsExactly(netns.toString());
+        assertThat(ops.cache).isEmpty();
+    }
+
+    @Test
+    void detachPassesAnEmptyNetnsOnceTheNamespaceIsGone() {
+        Cni cni = cni(false, "front");
+        cni.attach("c1", Path.of("/nonexistent/c4j-gone")).execute();
+
+        cni.detach("c1", Path.of("/nonexistent/c4j-gone"));
+
+        assertThat(ops.dels).extracting(io.github.cni4j.internal.facade.Call::netNs).containsExactly("");
+        assertThat(ops.cache).isEmpty();
+    }
 }

@@ -24,6 +24,7 @@ final class FakeOps implements NetworkOps {
     final Map<String, RuntimeException> failAdd = new ConcurrentHashMap<>();
     final Map<String, RuntimeException> failDel = new ConcurrentHashMap<>();
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    final List<Call> dels = Collections.synchronizedList(new ArrayList<>());
     Function<Call, String> resultJson = call -> "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\""
             + call.ifName() + "\",\"sandbox\":\"" + call.netNs() + "\"}],\"ips\":[{\"address\":\"10.0.0."
             + (2 + call.ifName().length()) + "/24\",\"interface\":0}]}";
@@ -52,6 +53,7 @@ final class FakeOps implements NetworkOps {
     @Override
     public void del(NetworkConfigList net, Call call) {
         log.add("DEL " + net.name() + " " + call.ifName());
+        dels.add(call);
         RuntimeException e = failDel.get(net.name());
         if (e != null) {
             throw e;
