@@ -336,4 +336,16 @@ class CniFacadeTest {
         assertThat(ops.dels).extracting(io.github.cni4j.internal.facade.Call::netNs).containsExactly("");
         assertThat(ops.cache).isEmpty();
     }
+
+    @Test
+    void detachNeverDeletesAnUncachedDefaultNetworkOnAnInterfaceAnotherNetworkOwns() {
+        NetworkConfigListFile.write(confDir, "other");
+        Cni cni = cni(false, "front");
+        cni.connect("c1", Path.of("/n"), "other").execute();   // "other" is eth0, "front" never attached
+        ops.log.clear();
+
+        cni.detach("c1", Path.of("/n"));
+
+        assertThat(ops.log).containsExactly("DEL other eth0");
+    }
 }

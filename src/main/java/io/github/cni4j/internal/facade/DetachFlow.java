@@ -27,7 +27,8 @@ public final class DetachFlow {
 
     /**
      * What a container has, in attach order: the loopback and default networks (with the interface the cache
-     * recorded, else the one attach would have chosen), then networks connected later, by interface number.
+     * recorded, else the one attach would have chosen, if no other cached attachment uses that name), then the
+     * other cached attachments (connected networks, sandboxes' named networks), by interface number.
      *
      * @param ops the operations
      * @param snap the networks
@@ -49,7 +50,9 @@ public final class DetachFlow {
             boolean lo = snap.loopback().isPresent() && net == snap.loopback().get();
             String defaultIf = lo ? IfNames.LOOPBACK : IfNames.indexed(settings.prefix(), index++);
             List<Cached> mine = cached.stream().filter(c -> c.network().equals(net.name())).toList();
-            if (mine.isEmpty()) {
+            // Not cached: maybe an ADD that never finished, so DEL it too (plugins accept DELs of nothing) -- unless
+            // another network's cached attachment owns that interface name, whose link a DEL would remove.
+            if (mine.isEmpty() && cached.stream().noneMatch(c -> c.ifName().equals(defaultIf))) {
                 Call call = new Call(containerId, liveNetNs(netNs), defaultIf, List.of(), CapabilityJson.object());
                 out.add(new Step(net, call));
             }
