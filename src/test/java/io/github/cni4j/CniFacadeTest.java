@@ -19,7 +19,7 @@ class CniFacadeTest {
     private final FakeOps ops = new FakeOps();
 
     private Cni cni(boolean loopback, String... names) {
-        List<Object> sources = List.of((Object[]) java.util.Arrays.stream(names).map(FakeOps::net).toArray());
+        List<Object> sources = List.of(java.util.Arrays.stream(names).map(FakeOps::net).toArray());
         return new Cni(new Engine(ops, new Settings(confDir, sources, loopback, 1, "eth", 1, "", "")));
     }
 

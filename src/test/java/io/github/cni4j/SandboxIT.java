@@ -165,6 +165,7 @@ class SandboxIT {
         Cni cni = fx.builder().defaultHostIp(a.gateway()).build();
         int hostPort = 20000 + ThreadLocalRandom.current().nextInt(20000);
         try (Sandbox s = cni.sandbox(id(), NetworkMode.bridge(), r -> r.portMapping(PortMapping.tcp(hostPort, 80)))) {
+            assertThat(s.attachment().interfaces()).containsKey("eth0");
             String rules = Prerequisites.sh("iptables", "-t", "nat", "-S");
             assertThat(rules.lines().filter(l -> l.contains("--dport " + hostPort)))
                     .anyMatch(l -> l.contains("-d " + a.gateway() + "/32"));
