@@ -248,7 +248,9 @@ public final class AttachRequest {
     }
 
     /**
-     * Adds a raw CNI_ARGS pair, e.g. {@code K8S_POD_NAME}, or {@code IP} for plugins that read it.
+     * Adds a raw CNI_ARGS pair, e.g. {@code K8S_POD_NAME}, or {@code IP} for plugins that read it. A value may
+     * contain {@code =} (libcni sends it as is), but Go plugins that parse CNI_ARGS with {@code types.LoadArgs}
+     * reject such a pair ({@code ARGS: invalid pair}).
      *
      * @param key the key: not empty, without {@code ;}, {@code =}, NUL or line breaks
      * @param value the value: without {@code ;}, NUL or line breaks

@@ -3,7 +3,13 @@ package io.github.cni4j.internal.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class CniArgsTest {
@@ -59,5 +65,27 @@ class CniArgsTest {
         assertThat(DetachFlow.compareIfNames("eth2", "eth10")).isNegative();
         assertThat(DetachFlow.compareIfNames("eth10", "eth2")).isPositive();
         assertThat(DetachFlow.compareIfNames("eth1", "eth1")).isZero();
+    }
+
+    @Property(tries = 300)
+    void acceptedPairsSplitBackIntoTheSameKeyAndValue(
+            @ForAll @StringLength(max = 6) @Chars({'a', 'B', '=', ';', '\n', '\0', '_'}) String key,
+            @ForAll @StringLength(max = 6) @Chars({'x', '=', ';', '\r', '1'}) @CharRange(from = 'a', to = 'c')
+            String value) {
+        CniArgs a = new CniArgs();
+        try {
+            a.put(key, value);
+        } catch (IllegalArgumentException refused) {
+            assertThat(key.isEmpty() || key.matches("(?s).*[=;\n\r\u0000].*") || value.matches("(?s).*[;\r].*"))
+                    .isTrue();
+            return;
+        }
+        // Pairs split at ';'; the key ends at the first '=' (values may contain '=', as libcni allows).
+        List<String> pairs = new ArrayList<>();
+        for (String p : a.render().split(";", -1)) {
+            pairs.add(p);
+        }
+        assertThat(pairs).containsExactly("IgnoreUnknown=1", key + "=" + value);
+        assertThat(pairs.get(1).substring(0, pairs.get(1).indexOf('='))).isEqualTo(key);
     }
 }
