@@ -1,8 +1,30 @@
 #!/usr/bin/env bash
-# Runs every test of cni4j: the library's unit and integration tests (real plugins, real namespaces, as root),
-# then the examples and the benchmark smoke run. This is the README's test command; .ci/run calls it.
+# Runs every test of cni4j: the library's unit and integration tests (real plugins in real network namespaces, as
+# root), then the examples, then the benchmark smoke run. This is the README's test command; .ci/run calls it.
+# On a fresh Debian machine it first installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/lib/cni/bridge ] || missing+=(containernetworking-plugins)
+command -v ip >/dev/null || missing+=(iproute2)
+command -v iptables >/dev/null || missing+=(iptables)
+command -v ping >/dev/null || missing+=(iputils-ping)
+command -v gcc >/dev/null || missing+=(gcc libc6-dev)
+command -v go >/dev/null || missing+=(golang-go)
+[ -d /usr/share/gocode/src/github.com/containernetworking/cni ] || missing+=(golang-github-appc-cni-dev)
+command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null || missing+=(maven)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "scripts/test.sh: missing ${missing[*]}; run as root to install them (the integration tests need root anyway)" >&2
+    exit 1
+  fi
+  echo "== installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
 # The library: unit tests (Surefire) and integration tests (Failsafe), then installed for the examples.
 mvn -B -ntp install

@@ -14,7 +14,13 @@ need=()
 [ -x /usr/lib/cni/bridge ] || [ -x /opt/cni/bin/bridge ] || need+=(containernetworking-plugins)
 command -v ip >/dev/null || need+=(iproute2)
 command -v iptables >/dev/null || need+=(iptables)
-command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
+# cni4j needs Java 17 or newer; the distribution's default JDK is that on Debian 12+ and Ubuntu 22.04+.
+java_major() {
+  java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+}
+if ! command -v java >/dev/null || [ "$(java_major)" -lt 17 ] 2>/dev/null || ! command -v javac >/dev/null; then
+  need+=(default-jdk-headless)
+fi
 command -v mvn >/dev/null || need+=(maven)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing: ${need[*]}"

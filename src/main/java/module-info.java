@@ -19,7 +19,7 @@ module io.github.cni4j {
     exports io.github.cni4j.cache;
     exports io.github.cni4j.netns;
     exports io.github.cni4j.lint;
-    //     exports io.github.cni4j.plugins;
+    exports io.github.cni4j.plugins;
 
     opens io.github.cni4j.internal.jna to com.sun.jna;
 }

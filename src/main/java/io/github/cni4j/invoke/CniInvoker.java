@@ -47,8 +47,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Immutable and thread-safe. Operations on the same (cache dir, network, container, interface) are serialized,
- * others run in parallel; GC of a network waits for, and blocks, that network's ADD/CHECK/DEL. The locks are
- * in-process only.
+ * others run in parallel; GC of a network waits for, and blocks, that network's ADD/CHECK/DEL. Across processes an
+ * advisory lock file per network ({@code <cacheDir>/locks/<network>.lock}) keeps GC exclusive among cni4j users.
  */
 public final class CniInvoker {
 
@@ -172,6 +172,9 @@ public final class CniInvoker {
     /**
      * GC with valid attachments: DELs the network's other cached attachments, then sends GC (1.1.0+) with
      * {@code cni.dev/valid-attachments} and {@code cni.dev/attachments}.
+     *
+     * <p>An empty list is sent to plugins as {@code []} (Go sends {@code null} for a nil slice; both mean "nothing is
+     * valid"). Use {@link #gc(NetworkConfigList)} for libcni's nil arguments.
      *
      * @param list the network
      * @param args the attachments to keep

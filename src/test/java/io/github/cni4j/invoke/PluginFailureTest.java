@@ -177,4 +177,29 @@ class PluginFailureTest {
         assertThat(r.isSuccess()).isTrue();
         assertThat(r.stdout()).isEqualTo(big);
     }
+
+    @Test
+    void interruptingTheCallerKillsThePluginAndSaysSo() throws Exception {
+        String marker = String.valueOf(80000 + ThreadLocalRandom.current().nextInt(10000));
+        plugins.script("p", "sleep " + marker + "\n");
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                invoker(Duration.ofSeconds(60)).add(list("p"), rt());
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        caller.start();
+        while (sleepers(marker).isEmpty() && caller.isAlive()) {
+            Thread.sleep(20);
+        }
+        caller.interrupt();
+        caller.join(10_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(PluginException.class)
+                .hasMessageContaining("calling thread was interrupted");
+        Thread.sleep(200);
+        assertThat(sleepers(marker)).isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.testing.Prerequisites;
+import io.github.cni4j.testing.TestBridges;
 import io.github.cni4j.testing.TestNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -118,42 +119,6 @@ final class RealNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        Prerequisites.shQuiet("ip", "link", "del", bridge);
-        // The firewall plugin keeps its per-bridge isolation rules after DEL; drop the ones naming our bridge.
-        for (String chain : List.of("CNI-ISOLATION-STAGE-1", "CNI-ISOLATION-STAGE-2")) {
-            if (Prerequisites.shQuiet("iptables", "-S", chain) != 0) {
-                continue;
-            }
-            for (String rule : Prerequisites.sh("iptables", "-S", chain).split("\n")) {
-                if (rule.startsWith("-A ") && rule.contains(" " + bridge + " ")) {
-                    List<String> cmd = new ArrayList<>(List.of("iptables", "-D"));
-                    cmd.addAll(shellWords(rule.substring(3)));
-                    Prerequisites.shQuiet(cmd.toArray(String[]::new));
-                }
-            }
-        }
-    }
-
-    /** Splits an {@code iptables -S} rule into words, honouring double quotes. */
-    private static List<String> shellWords(String rule) {
-        List<String> words = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (char c : rule.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ' ' && !quoted) {
-                if (cur.length() > 0) {
-                    words.add(cur.toString());
-                    cur.setLength(0);
-                }
-            } else {
-                cur.append(c);
-            }
-        }
-        if (cur.length() > 0) {
-            words.add(cur.toString());
-        }
-        return words;
+        TestBridges.remove(bridge);
     }
 }

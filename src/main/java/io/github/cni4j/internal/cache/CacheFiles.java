@@ -12,9 +12,6 @@ public final class CacheFiles {
     /** Cache files are small; anything bigger than this is not ours. */
     public static final long MAX_SIZE = 16L * 1024 * 1024;
 
-    /** Locks shared by every invoker and cache in this JVM, keyed by cache dir and entry. */
-    public static final KeyedLocks LOCKS = new KeyedLocks();
-
     private CacheFiles() {
     }
 

@@ -8,7 +8,7 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.CniNames;
 import io.github.cni4j.config.PluginConfig;
-import io.github.cni4j.internal.cache.CacheFiles;
+import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;
 import io.github.cni4j.internal.config.StdinBytes;
 import io.github.cni4j.internal.exec.PluginEnv;
@@ -27,8 +27,6 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 public final class Flows {
-
-    private static final KeyedLocks LOCKS = CacheFiles.LOCKS;
 
     private final PluginRunner runner;
     private final Optional<Path> cacheDir;
@@ -59,23 +57,8 @@ public final class Flows {
         return ResultCache.of(cacheDir.or(() -> rt.flatMap(RuntimeConf::cacheDir)).orElse(ResultCache.DEFAULT_DIR));
     }
 
-    static String networkKey(ResultCache cache, String network) {
-        return cache.dir().toAbsolutePath() + "\0" + network;
-    }
-
     private static KeyedLocks.Held lockAttachment(ResultCache cache, Net net, RuntimeConf rt) {
-        KeyedLocks.Held network = LOCKS.lock(networkKey(cache, net.name()), false);
-        try {
-            KeyedLocks.Held one = LOCKS.lock(networkKey(cache, net.name()) + "\0" + rt.containerId() + "\0"
-                    + rt.ifName(), true);
-            return () -> {
-                one.close();
-                network.close();
-            };
-        } catch (RuntimeException | Error e) {
-            network.close();
-            throw e;
-        }
+        return CacheLocks.attachment(cache.dir(), net.name(), rt.containerId(), rt.ifName());
     }
 
     /**

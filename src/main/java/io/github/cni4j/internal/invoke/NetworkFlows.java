@@ -9,7 +9,7 @@ import io.github.cni4j.PluginException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.PluginConfig;
-import io.github.cni4j.internal.cache.CacheFiles;
+import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;
 import io.github.cni4j.internal.config.StdinBytes;
 import io.github.cni4j.internal.exec.PluginEnv;
@@ -59,7 +59,7 @@ public final class NetworkFlows {
         }
         ResultCache cache = flows.cache(Optional.empty());
         List<CniException> errors = new ArrayList<>();
-        try (KeyedLocks.Held held = CacheFiles.LOCKS.lock(Flows.networkKey(cache, net.name()), true)) {
+        try (KeyedLocks.Held held = CacheLocks.network(cache.dir(), net.name(), true)) {
             deleteStale(cache, net, args, errors);
             if (atLeast(net.cniVersion(), CniVersion.V1_1_0)) {
                 gcPlugins(net, args, errors);

@@ -66,16 +66,20 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
             }
             pause();
         }
+        if (r.timedOut() && Thread.currentThread().isInterrupted()) {
+            throw new PluginException(0, "killed because the calling thread was interrupted", null, type,
+                    path.toString(), command, -1, 0, r.stderrText(), null);
+        }
         if (r.timedOut()) {
             throw new PluginTimeoutException(type, command, timeout, r.stderrText());
         }
         if (!r.isSuccess()) {
             throw PluginFailures.failure(type, path, command, r);
         }
-        if (r.stdoutOverflow()) {
-            throw new PluginException(0, "plugin type=\"" + type + "\" (" + command.toLowerCase(java.util.Locale.ROOT)
-                    + ") wrote more output than the executor accepts", null, type, path.toString(), command,
-                    r.exitStatus(), 0, r.stderrText(), null);
+        // Only ADD and VERSION output is used; libcni ignores the stdout of the other verbs on success.
+        if (r.stdoutOverflow() && (command.equals("ADD") || command.equals("VERSION"))) {
+            throw new PluginException(0, "stdout exceeds the executor's limit (" + r.stdout().length + " bytes kept)",
+                    null, type, path.toString(), command, r.exitStatus(), 0, r.stderrText(), null);
         }
         if (r.stderrTail().length > 0) {
             // libcni copies a successful plugin's stderr to the runtime's stderr; a library logs it instead.

@@ -2,7 +2,11 @@ package io.github.cni4j.examples.cnitool;
 
 import io.github.cni4j.CniException;
 import io.github.cni4j.ConfigException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,13 +36,26 @@ public final class CniTool {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(new CniTool().run(List.of(args), System.getenv(), System.out, System.err));
+        // UTF-8 whatever the locale: stdout carries JSON, which must not turn non-ASCII text into '?'.
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int status = new CniTool().run(List.of(args), System.getenv(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
     }
 
     int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || isHelp(args.get(0))) {
-            out.print(overview());
-            return args.isEmpty() ? 2 : 0;
+        if (args.isEmpty()) {
+            err.print(overview());
+            return 2;
+        }
+        if (isHelp(args.get(0)) || args.get(0).equals("help")) {
+            return help(args.subList(1, args.size()), out, err);
+        }
+        if (args.get(0).equals(CdsTraining.COMMAND)) {
+            return CdsTraining.run(ToolEnv.from(environment));
         }
         Command command = commands.get(args.get(0));
         if (command == null) {
@@ -56,18 +73,43 @@ public final class CniTool {
             err.println("cnitool " + command.name() + ": " + e.getMessage());
             err.println("run `cnitool " + command.name() + " --help` for usage");
             return 2;
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            return 1;
         } catch (CniException e) {
-            // Go's cnitool prints the error text and exits 1.
+            // Go's cnitool prints the error text alone and exits 1.
+            err.println(describe(e));
+            return 1;
+        } catch (ToolException e) {
             err.println(e.getMessage());
             return 1;
+        } finally {
+            out.flush();
         }
     }
 
+    /** The error as Go's cnitool prints it, with cni4j's position details unless they only repeat the message. */
+    static String describe(CniException e) {
+        if (e instanceof ConfigException c && c.line().isEmpty() && c.jsonPointer().isEmpty()
+                && e.msg().contains(c.source())) {
+            return e.msg();
+        }
+        return e.getMessage();
+    }
+
+    private int help(List<String> topic, PrintStream out, PrintStream err) {
+        if (topic.isEmpty()) {
+            out.print(overview());
+            return 0;
+        }
+        Command command = commands.get(topic.get(0));
+        if (command == null) {
+            err.println("cnitool: unknown command \"" + topic.get(0) + "\"; run `cnitool --help` for the list");
+            return 2;
+        }
+        out.println(command.help());
+        return 0;
+    }
+
     private static boolean isHelp(String arg) {
-        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     private String overview() {

@@ -59,7 +59,9 @@ final class LintCommand implements Command {
         for (Path file : files) {
             all.addAll(linter.lint(file));
         }
-        ctx.out().print(format.format(all));
+        String text = format.format(all);
+        // Text output is line-based already; the JSON documents get a final newline like any other file.
+        ctx.out().print(text.isEmpty() || text.endsWith("\n") ? text : text + "\n");
         ctx.out().flush();
         return all.stream().anyMatch(d -> d.severity() == Severity.ERROR) ? 1 : 0;
     }

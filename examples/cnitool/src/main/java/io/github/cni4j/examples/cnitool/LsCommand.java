@@ -46,7 +46,8 @@ final class LsCommand implements Command {
                 String chain = list.plugins().stream().map(PluginConfig::type).collect(Collectors.joining(","));
                 ctx.out().printf("%-24s %-8s %-40s %s%n", list.name(), list.cniVersion(), chain, file);
             } catch (ConfigException e) {
-                ctx.err().println(file + ": " + e.getMessage());
+                // The message names the file (with line and column) when the file itself is bad.
+                ctx.err().println(e.source().isEmpty() ? file + ": " + e.getMessage() : e.getMessage());
                 status = 1;
             }
         }

@@ -1,0 +1,135 @@
+package io.github.cni4j.examples.cnitool;
+
+import io.github.cni4j.plugins.NetworkInfo;
+import io.github.cni4j.plugins.NetworkManager;
+import io.github.cni4j.plugins.NetworkSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code cnitool network create|ls|inspect|rm}: Docker's network commands over the conflists of NETCONFPATH, with
+ * Docker's option names, written in nerdctl's format (so nerdctl lists them too).
+ */
+final class NetworkCommand implements Command {
+
+    @Override
+    public String name() {
+        return "network";
+    }
+
+    @Override
+    public String summary() {
+        return "create, list, inspect or remove networks with Docker's options (docker network ...)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: cnitool network create [options] <name>
+                       cnitool network ls [-q]
+                       cnitool network inspect <name|id-prefix>...
+                       cnitool network rm [-f] <name>...
+
+                Manages the .conflist files of NETCONFPATH as `docker network` / `nerdctl network` do.
+                create options (Docker's names):
+                  -d, --driver bridge|macvlan|ipvlan   default bridge (bridge + portmap + firewall + tuning)
+                  --subnet <cidr>       repeatable; default the first free /24 from 10.4.1.0/24
+                  --gateway <ip>        default the subnet's first address
+                  --ip-range <cidr>     allocate container addresses from this part of the subnet only
+                  --ipv6                enable IPv6 (give an IPv6 --subnet too)
+                  --internal            no masquerade, no default route, no port mappings
+                  --label <key>=<value> repeatable
+                  -o, --opt <key>=<value>  com.docker.network.bridge.name, ...bridge.enable_ip_masquerade,
+                                        ...bridge.enable_icc, ...bridge.host_binding_ipv4,
+                                        com.docker.network.driver.mtu (or mtu, ip-masq, icc),
+                                        parent and mode for macvlan/ipvlan
+                create prints the new network's ID; inspect prints Docker's JSON; rm refuses a network that
+                still has attachments in CNI_CACHE_DIR unless -f is given.""";
+    }
+
+    @Override
+    public int run(List<String> args, Context ctx) {
+        if (args.isEmpty()) {
+            throw new UsageException("missing sub-command (create, ls, inspect or rm)");
+        }
+        NetworkManager manager = NetworkManager.builder(ctx.env().confDir()).pluginDirs(ctx.env().pluginDirs())
+                .cacheDir(ctx.env().cacheDir()).build();
+        List<String> rest = args.subList(1, args.size());
+        switch (args.get(0)) {
+            case "create" -> create(manager, rest, ctx);
+            case "ls", "list" -> list(manager, rest, ctx);
+            case "inspect" -> inspect(manager, rest, ctx);
+            case "rm", "remove" -> remove(manager, rest);
+            default -> throw new UsageException("unknown sub-command \"" + args.get(0)
+                    + "\" (create, ls, inspect or rm)");
+        }
+        return 0;
+    }
+
+    private static void create(NetworkManager manager, List<String> args, Context ctx) {
+        NetworkSpec spec;
+        try {
+            spec = NetworkSpec.fromDockerArgs(args);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("create: " + e.getMessage());
+        }
+        ctx.out().println(manager.create(spec).id());
+    }
+
+    private static void list(NetworkManager manager, List<String> args, Context ctx) {
+        boolean quiet = false;
+        for (String a : args) {
+            if (a.equals("-q") || a.equals("--quiet")) {
+                quiet = true;
+            } else {
+                throw new UsageException("ls: unexpected argument \"" + a + "\"");
+            }
+        }
+        if (!quiet) {
+            ctx.out().printf("%-12s  %-24s  %-8s  %-20s  %s%n", "NETWORK ID", "NAME", "DRIVER", "SUBNET", "FILE");
+        }
+        for (NetworkInfo n : manager.list()) {
+            String id = n.id().length() > 12 ? n.id().substring(0, 12) : n.id();
+            if (quiet) {
+                ctx.out().println(id.isEmpty() ? n.name() : id);
+            } else {
+                ctx.out().printf("%-12s  %-24s  %-8s  %-20s  %s%n", id, n.name(), n.driver(),
+                        String.join(",", n.subnets()), n.file());
+            }
+        }
+    }
+
+    private static void inspect(NetworkManager manager, List<String> args, Context ctx) {
+        if (args.isEmpty()) {
+            throw new UsageException("inspect: expected at least one network name or ID prefix");
+        }
+        List<String> objects = new ArrayList<>();
+        for (String name : args) {
+            objects.add(new String(manager.inspect(name).toDockerJson(), StandardCharsets.UTF_8));
+        }
+        // Docker prints one JSON array, indented by 4 spaces.
+        String array = "[" + String.join(",", objects) + "]";
+        ctx.out().println(GoIndent.indent(array.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void remove(NetworkManager manager, List<String> args) {
+        boolean force = false;
+        List<String> names = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("-f") || a.equals("--force")) {
+                force = true;
+            } else if (a.startsWith("-")) {
+                throw new UsageException("rm: unknown option " + a);
+            } else {
+                names.add(a);
+            }
+        }
+        if (names.isEmpty()) {
+            throw new UsageException("rm: expected at least one network name");
+        }
+        for (String name : names) {
+            manager.remove(name, force);
+        }
+    }
+}

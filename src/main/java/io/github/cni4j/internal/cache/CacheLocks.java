@@ -1,0 +1,95 @@
+package io.github.cni4j.internal.cache;
+
+import io.github.cni4j.CacheException;
+import io.github.cni4j.config.CniNames;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The locks of cache operations: per network a read-write lock (ADD/CHECK/DEL share it, GC takes it exclusively),
+ * in-process and as an advisory file lock under {@code <cacheDir>/locks/}; per attachment an in-process exclusive
+ * lock. A lock file that cannot be used (read-only or odd cache dir) is logged and skipped: it is advisory, and DEL
+ * must not fail because of it.
+ *
+ * <p>Thread-safe.
+ */
+public final class CacheLocks {
+
+    private static final KeyedLocks IN_PROCESS = new KeyedLocks();
+    private static final NetworkFileLocks FILES = new NetworkFileLocks();
+    private static final System.Logger LOG = System.getLogger("io.github.cni4j.cache");
+
+    private CacheLocks() {
+    }
+
+    /**
+     * Locks a network.
+     *
+     * @param cacheDir the cache directory
+     * @param network the network name
+     * @param exclusive true for GC
+     * @return the held lock
+     */
+    public static KeyedLocks.Held network(Path cacheDir, String network, boolean exclusive) {
+        KeyedLocks.Held mem = IN_PROCESS.lock(key(cacheDir, network), exclusive);
+        KeyedLocks.Held file;
+        Path lockFile = cacheDir.resolve("locks").resolve(fileName(network));
+        try {
+            file = FILES.lock(lockFile, exclusive);
+        } catch (CacheException e) {
+            LOG.log(System.Logger.Level.WARNING, "advisory lock skipped: " + e.getMessage());
+            file = () -> { };
+        } catch (RuntimeException | Error e) {
+            mem.close();
+            throw e;
+        }
+        KeyedLocks.Held f = file;
+        return () -> {
+            f.close();
+            mem.close();
+        };
+    }
+
+    /**
+     * Locks one attachment (and its network, shared).
+     *
+     * @param cacheDir the cache directory
+     * @param network the network name
+     * @param containerId the container ID
+     * @param ifName the interface name
+     * @return the held lock
+     */
+    public static KeyedLocks.Held attachment(Path cacheDir, String network, String containerId, String ifName) {
+        KeyedLocks.Held net = network(cacheDir, network, false);
+        try {
+            KeyedLocks.Held one = IN_PROCESS.lock(key(cacheDir, network) + "\0" + containerId + "\0" + ifName, true);
+            return () -> {
+                one.close();
+                net.close();
+            };
+        } catch (RuntimeException | Error e) {
+            net.close();
+            throw e;
+        }
+    }
+
+    private static String key(Path cacheDir, String network) {
+        return cacheDir.toAbsolutePath().normalize() + "\0" + network;
+    }
+
+    /** The network's own name when it is a safe, short file name; a digest otherwise. */
+    static String fileName(String network) {
+        if (CniNames.isValidNetworkName(network) && network.length() <= 200) {
+            return network + ".lock";
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(network.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + HexFormat.of().formatHex(d) + ".lock";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.cni4j.plugins;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cni4j.internal.json.GoJson;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a {@link NetworkSpec} into the conflist nerdctl would write for it. */
+final class NetworkConfs {
+
+    /** Where nerdctl records {@code -o} options; plugins ignore unknown top-level keys. */
+    static final String OPTIONS_KEY = "cni4jOptions";
+
+    private NetworkConfs() {
+    }
+
+    static String id(String name) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /**
+     * @param subnets the final subnets (given or allocated)
+     * @param ingressPolicy the firewall policy chosen for the installed plugin
+     */
+    static ConfList.Builder conflist(NetworkSpec spec, List<String> subnets, String bridgeName,
+                                     Optional<Path> ipamDataDir, String ingressPolicy, Map<String, String> extraLabels) {
+        String id = id(spec.name());
+        ConfList.Builder list = ConfList.builder().cniVersion("1.0.0").name(spec.name())
+                .field("nerdctlID", quote(id));
+        ObjectNode labels = Fields.MAPPER.createObjectNode();
+        spec.labels().forEach(labels::put);
+        extraLabels.forEach(labels::put);
+        list.field("nerdctlLabels", labels.toString());
+        if (!spec.options().isEmpty()) {
+            ObjectNode opts = Fields.MAPPER.createObjectNode();
+            spec.options().forEach(opts::put);
+            list.field(OPTIONS_KEY, opts.toString());
+        }
+        String ipam = new String(hostLocal(spec, subnets, ipamDataDir).toBytes(), StandardCharsets.UTF_8);
+        switch (spec.driver()) {
+            case BRIDGE -> bridgeChain(list, spec, bridgeName, ipam, ingressPolicy);
+            case MACVLAN -> list.plugin(linkPlugin(Macvlan.builder(), spec, ipam));
+            case IPVLAN -> list.plugin(linkPlugin(Ipvlan.builder(), spec, ipam));
+            default -> throw new IllegalStateException("driver " + spec.driver());
+        }
+        return list;
+    }
+
+    private static void bridgeChain(ConfList.Builder list, NetworkSpec spec, String bridgeName, String ipam,
+                                    String ingressPolicy) {
+        // nerdctl's struct order: type, bridge, isGateway, ipMasq, mtu, hairpinMode, ipam, capabilities
+        Bridge.Builder b = Bridge.builder().bridge(bridgeName).isGateway(!spec.internal())
+                .ipMasq(spec.ipMasq() && !spec.internal());
+        spec.mtu().filter(m -> m > 0).ifPresent(b::mtu);
+        b.hairpinMode(true).field("ipam", ipam);
+        if (spec.ipv6()) {
+            b.capability("ips", true);
+        }
+        list.plugin(b.build());
+        if (!spec.internal()) {
+            list.plugin(Portmap.builder().build());
+        }
+        list.plugin(Firewall.builder().ingressPolicy(ingressPolicy).build());
+        list.plugin(Tuning.builder().build());
+    }
+
+    private static <B extends PluginSpec.Builder<B, T>, T extends PluginSpec> T linkPlugin(B b, NetworkSpec spec,
+                                                                                          String ipam) {
+        spec.parent().ifPresent(p -> b.field("master", quote(p)));
+        spec.mode().ifPresent(m -> b.field("mode", quote(m)));
+        spec.mtu().filter(m -> m > 0).ifPresent(m -> b.field("mtu", Integer.toString(m)));
+        b.field("ipam", ipam);
+        if (spec.ipv6()) {
+            b.capability("ips", true);
+        }
+        return b.build();
+    }
+
+    private static HostLocal hostLocal(NetworkSpec spec, List<String> subnets, Optional<Path> dataDir) {
+        HostLocal.Builder h = HostLocal.builder();
+        boolean v4 = false;
+        boolean v6 = false;
+        for (String s : subnets) {
+            Cidr subnet = Cidr.parse("subnet", s);
+            v4 |= subnet.isV4();
+            v6 |= !subnet.isV4();
+            IpRange r = IpRange.of(s);
+            Cidr gw = spec.gateway().map(g -> Cidr.ip("gateway", g)).filter(subnet::contains).orElse(null);
+            r = r.withGateway(gw != null ? gw.addressText() : subnet.addressAt(BigInteger.ONE));
+            Optional<Cidr> range = spec.ipRange().map(x -> Cidr.parse("ipRange", x)).filter(subnet::contains);
+            if (range.isPresent()) {
+                Cidr c = range.get();
+                BigInteger end = c.last();
+                if (subnet.isV4() && end.equals(subnet.last())) {
+                    end = end.subtract(BigInteger.ONE);   // never hand out the subnet's broadcast address
+                }
+                r = r.withRangeStart(c.addressAt(BigInteger.ONE)).withRangeEnd(Cidr.format(end, c.address().length));
+            }
+            h.addRangeSet(r);
+            if (range.isPresent()) {
+                // nerdctl keeps the range it was given next to the derived bounds
+                ObjectNode last = (ObjectNode) h.tree.path("ranges").get(h.tree.path("ranges").size() - 1).get(0);
+                last.put("ipRange", spec.ipRange().orElseThrow());
+            }
+        }
+        if (!spec.internal()) {
+            if (v4) {
+                h.addRoute(Route.of("0.0.0.0/0"));
+            }
+            if (v6) {
+                h.addRoute(Route.of("::/0"));
+            }
+        }
+        dataDir.ifPresent(h::dataDir);
+        return h.build();
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder();
+        GoJson.appendString(sb, s);
+        return sb.toString();
+    }
+}

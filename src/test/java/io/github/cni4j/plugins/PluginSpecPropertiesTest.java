@@ -1,0 +1,107 @@
+package io.github.cni4j.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cni4j.ConfigException;
+import io.github.cni4j.config.PluginConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Round trips and robustness of the typed configs; NetworkManager under concurrent creates. */
+class PluginSpecPropertiesTest {
+
+    @Property(tries = 200)
+    void hostLocalRoundTripsThroughPluginConfig(@ForAll @IntRange(min = 1, max = 200) int second,
+                                                @ForAll @IntRange(min = 0, max = 255) int third,
+                                                @ForAll @IntRange(min = 2, max = 120) int start,
+                                                @ForAll @IntRange(min = 0, max = 120) int length,
+                                                @ForAll boolean withGateway) {
+        String p = "10." + second + "." + third + ".";
+        IpRange r = IpRange.of(p + "0/24").withRangeStart(p + start).withRangeEnd(p + (start + length));
+        if (withGateway) {
+            r = r.withGateway(p + "1");
+        }
+        HostLocal h = HostLocal.builder().addRangeSet(r).addRoute(Route.of("0.0.0.0/0")).build();
+        HostLocal back = HostLocal.from(h.toPluginConfig());
+        assertThat(back).isEqualTo(h);
+        assertThat(back.ranges()).containsExactly(List.of(r));
+        Bridge b = Bridge.builder().ipam(h).build();
+        assertThat(Bridge.from(b.toPluginConfig()).ipam()).contains(h);
+    }
+
+    @Provide
+    Arbitrary<String> jsonValues() {
+        return Arbitraries.of("1", "-3", "1.5", "true", "\"x\"", "\"eth0\"", "\"10.0.0.0/24\"", "null", "[]",
+                "[[{\"subnet\":\"10.0.0.0/24\"}]]", "{}", "{\"type\":\"host-local\"}", "\"c4j/bad\"", "99999");
+    }
+
+    @Property(tries = 300)
+    void arbitraryKnownKeysGiveAValueOrAConfigException(
+            @ForAll @Size(max = 6) List<@net.jqwik.api.From("keys") String> keys,
+            @ForAll @Size(max = 6) List<@net.jqwik.api.From("jsonValues") String> values) {
+        StringBuilder sb = new StringBuilder("{\"type\":\"bridge\"");
+        for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+            sb.append(",\"").append(keys.get(i)).append("\":").append(values.get(i));
+        }
+        byte[] json = sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        PluginConfig pc;
+        try {
+            pc = PluginConfig.fromBytes(json);
+        } catch (ConfigException e) {
+            return;   // the config model already refuses it (e.g. a non-object ipam)
+        }
+        try {
+            Bridge b = Bridge.from(pc);
+            assertThat(Bridge.from(b.toPluginConfig())).isEqualTo(b);
+        } catch (ConfigException e) {
+            assertThat(e.getMessage()).startsWith("invalid bridge plugin config: ");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> keys() {
+        return Arbitraries.of("bridge", "mtu", "vlan", "ipMasq", "isGateway", "ipam", "capabilities", "hairpinMode",
+                "other", "ipMasqBackend");
+    }
+
+    @Test
+    void concurrentCreatesGetDistinctSubnets(@TempDir Path confDir, @TempDir Path plugins) throws Exception {
+        for (String p : List.of("bridge", "portmap", "firewall", "tuning", "host-local")) {
+            Files.write(plugins.resolve(p), new byte[0]);
+        }
+        NetworkManager nm = NetworkManager.builder(confDir).pluginDirs(List.of(plugins))
+                .cacheDir(confDir.resolve("cache")).build();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<NetworkInfo>> fs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "c4j-par" + i;
+                fs.add(pool.submit(() -> nm.create(NetworkSpec.builder(name).build())));
+            }
+            Set<String> subnets = new java.util.HashSet<>();
+            for (Future<NetworkInfo> f : fs) {
+                subnets.addAll(f.get().subnets());
+            }
+            assertThat(subnets).hasSize(8);
+            assertThat(nm.list()).hasSize(8);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
