@@ -35,6 +35,23 @@ for pom in examples/*/pom.xml; do
   mvn -B -ntp -f "$pom" verify
 done
 
+# The library must also pass on the newest JDK installed (21+ also runs the virtual-thread tests). It is compiled
+# for release 17 either way; this pass checks the runtime behaviour (JNA native access, virtual threads).
+newest=""
+for release in /usr/lib/jvm/*/release; do
+  [ -f "$release" ] || continue
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+  if [ -n "$v" ] && [ "$v" -ge 21 ] && { [ -z "$newest" ] || [ "$v" -gt "${newest%%:*}" ]; }; then
+    newest="$v:$(dirname "$release")"
+  fi
+done
+if [ -n "$newest" ]; then
+  echo "== the library's tests again on JDK ${newest%%:*} (${newest#*:})"
+  JAVA_HOME="${newest#*:}" mvn -B -ntp verify -Dmaven.javadoc.skip=true
+else
+  echo "== no JDK 21+ under /usr/lib/jvm: the newest-JDK pass is skipped"
+fi
+
 # Benchmarks: CI only checks that they compile and that a short smoke run works.
 if [ -f bench/pom.xml ]; then
   mvn -B -ntp -f bench/pom.xml verify

@@ -7,7 +7,6 @@
 module io.github.cni4j {
     requires com.fasterxml.jackson.databind;
     requires com.sun.jna;
-    requires org.apache.commons.exec;
     requires static org.immutables.value.annotations;
     requires static org.assertj.core;
 

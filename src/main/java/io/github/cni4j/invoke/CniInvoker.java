@@ -297,7 +297,7 @@ public final class CniInvoker {
     public static final class Builder {
         private List<Path> pluginDirs = List.of(Path.of("/opt/cni/bin"));
         private Path cacheDir;
-        private PluginExec exec = PluginExec.portable();
+        private PluginExec exec = PluginExec.defaultExec();
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration busyRetryDelay = Duration.ofSeconds(1);
 
@@ -329,7 +329,7 @@ public final class CniInvoker {
         }
 
         /**
-         * Sets the executor (default {@link PluginExec#portable()}).
+         * Sets the executor (default {@link PluginExec#defaultExec()}: native {@code posix_spawn} where available).
          *
          * @param exec the executor
          * @return this builder

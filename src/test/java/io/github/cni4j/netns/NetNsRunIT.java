@@ -170,6 +170,7 @@ class NetNsRunIT {
     }
 
     @Test
+    @Tag("virtual-threads")  // run by scripts/test.sh on the newest installed JDK (21+); excluded on 17
     void virtualThreadsRunInsideWithoutMovingTheirCarriers() throws Exception {
         Assumptions.assumeTrue(virtualThreadsAvailable(), "virtual threads need Java 21+");
         NetNs ns = newNamespace();

@@ -88,6 +88,7 @@ class NetNsStrandedIT {
     }
 
     @Test
+    @Tag("virtual-threads")  // run by scripts/test.sh on the newest installed JDK (21+); excluded on 17
     void virtualCallerGetsTheFailureAndItsNextCallWorks() throws Exception {
         Assumptions.assumeTrue(hasVirtualThreads(), "virtual threads need Java 21+");
         String name = support.track(TestNames.netns());
