@@ -73,11 +73,13 @@ func main() {
 		runExec(os.Args[2], millis(os.Args[3]))
 	case "cycle":
 		cfg, list := setup(os.Args[2], os.Args[3])
+		defer os.RemoveAll(cacheDir)
 		var n int64
 		ns := timeLoop(millis(os.Args[4]), 1, func() { addDel(cfg, list, atomic.AddInt64(&n, 1)) })
 		fmt.Printf("cycle %.1f\n", ns)
 	case "concurrent":
 		cfg, list := setup(os.Args[2], os.Args[3])
+		defer os.RemoveAll(cacheDir)
 		threads, err := strconv.Atoi(os.Args[4])
 		must(err)
 		concurrent(cfg, list, threads, millis(os.Args[5]))
@@ -100,8 +102,12 @@ func runExec(plugin string, budget time.Duration) {
 	fmt.Printf("exec %.1f\n", ns)
 }
 
+// cacheDir is the temp cache of this run; main removes it when the measurement is done.
+var cacheDir string
+
 func setup(pluginDir, conflist string) (*libcni.CNIConfig, *libcni.NetworkConfigList) {
-	cacheDir, err := os.MkdirTemp("", "c4j-gobench-cache")
+	var err error
+	cacheDir, err = os.MkdirTemp("", "c4j-gobench-cache")
 	must(err)
 	list, err := libcni.ConfListFromFile(conflist)
 	must(err)

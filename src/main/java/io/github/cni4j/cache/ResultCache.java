@@ -3,8 +3,10 @@ package io.github.cni4j.cache;
 import io.github.cni4j.CacheException;
 import io.github.cni4j.internal.cache.CacheCodec;
 import io.github.cni4j.internal.cache.CacheFiles;
+import io.github.cni4j.internal.config.GoQuote;
 import io.github.cni4j.internal.fs.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +36,9 @@ public final class ResultCache {
 
     /** libcni's default cache directory. */
     public static final Path DEFAULT_DIR = Path.of("/var/lib/cni");
+
+    /** Longest file name Linux file systems accept. */
+    private static final int MAX_NAME_BYTES = 255;
 
     private final Path dir;
 
@@ -67,14 +72,26 @@ public final class ResultCache {
      * @param containerId the container ID
      * @param ifName the interface name
      * @return the path
-     * @throws CacheException when a part is empty, with libcni's message
+     * @throws CacheException when a part is empty, with libcni's message; when the name would contain {@code /} or
+     *         NUL or be longer than 255 bytes (a file name limit of Linux file systems)
      */
     public Path file(String network, String containerId, String ifName) {
         if (network.isEmpty() || containerId.isEmpty() || ifName.isEmpty()) {
             throw new CacheException("cache file path requires network name (\"" + network + "\"), container ID (\""
                     + containerId + "\"), and interface name (\"" + ifName + "\")", null, null);
         }
-        return dir.resolve("results").resolve(network + "-" + containerId + "-" + ifName);
+        String name = network + "-" + containerId + "-" + ifName;
+        // libcni joins the parts unchecked, so "../" in a network name of a DEL (which validates nothing) would
+        // reach outside the cache. A name must stay one plain file name inside results/.
+        if (name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+            throw new CacheException("cache file name " + GoQuote.quote(name)
+                    + " contains a path separator or NUL; refusing to leave " + dir.resolve("results"), null, null);
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new CacheException("cache file name for network \"" + network + "\", container ID \"" + containerId
+                    + "\" and interface \"" + ifName + "\" is longer than " + MAX_NAME_BYTES + " bytes", null, null);
+        }
+        return dir.resolve("results").resolve(name);
     }
 
     /**
@@ -122,15 +139,36 @@ public final class ResultCache {
      * @param network the network name
      * @param containerId the container ID
      * @param ifName the interface name
-     * @return whether a file was removed
+     * @return whether a file was removed (temp files an interrupted write of this entry left are removed too)
      * @throws CacheException when the file exists but cannot be removed
      */
     public boolean remove(String network, String containerId, String ifName) {
         Path f = file(network, containerId, ifName);
         try {
-            return Files.deleteIfExists(f);
+            boolean removed = Files.deleteIfExists(f);
+            removeTempFiles(f);
+            return removed;
         } catch (IOException e) {
             throw new CacheException("failed to remove cache file " + f + ": " + e.getMessage(), f, e);
+        }
+    }
+
+    /**
+     * Removes what a writer of this entry killed between creating its temp file and renaming it left behind
+     * ({@code .<name>.<digits>.tmp}, see AtomicFiles); without this they would pile up after crashes.
+     */
+    private static void removeTempFiles(Path entry) throws IOException {
+        String prefix = "." + entry.getFileName() + ".";
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(entry.getParent())) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".tmp") && n.length() > prefix.length() + 4
+                        && n.substring(prefix.length(), n.length() - 4).chars().allMatch(Character::isDigit)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // No results directory: nothing to clean.
         }
     }
 
@@ -169,6 +207,10 @@ public final class ResultCache {
         List<CachedAttachment> out = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
+            if (name.startsWith(".")) {
+                // A temp file of an interrupted atomic write: never an entry, even when its content is complete.
+                continue;
+            }
             if (containerId != null) {
                 int at = name.indexOf("-" + containerId + "-");
                 if (at <= 0 || at + containerId.length() + 2 >= name.length()) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * same rules, same CNI codes, same messages.
  *
  * <p>Container IDs and network names must match {@code ^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$}. Interface names must be
- * 1 to 15 bytes (UTF-8), not {@code .} or {@code ..}, and free of {@code /}, {@code :} and whitespace. A failure is
+ * 1 to 15 bytes (UTF-8), not {@code .} or {@code ..}, and free of {@code /}, {@code :}, whitespace and NUL. A failure is
  * a {@link ConfigException} whose {@code code()}, {@code msg()} and {@code details()} are libcni's; because these
  * values are not read from a file, the offending text (libcni's details) is also reported as the
  * {@link ConfigException#source() source}.
@@ -72,7 +72,8 @@ public final class CniNames {
      * @param ifName the name
      * @throws ConfigException code 4 with {@code interface name is empty}, {@code interface name is too long}
      *         (details {@code interface name should be less than 16 characters}), {@code interface name is . or ..}
-     *         or {@code interface name contains / or : or whitespace characters}
+     *         or {@code interface name contains / or : or whitespace characters}; cni4j also refuses NUL
+     *         ({@code interface name contains a NUL character}), which libcni lets through
      */
     public static void validateInterfaceName(String ifName) {
         Objects.requireNonNull(ifName, "ifName");
@@ -88,6 +89,10 @@ public final class CniNames {
         }
         if (ifName.codePoints().anyMatch(c -> c == '/' || c == ':' || isGoSpace(c))) {
             throw error(4, "interface name contains / or : or whitespace characters", "");
+        }
+        // libcni lets NUL through; the kernel would cut the name there and no file path may contain it.
+        if (ifName.indexOf('\0') >= 0) {
+            throw error(4, "interface name contains a NUL character", "");
         }
     }
 

@@ -20,6 +20,11 @@ final class ConfFileReader {
         if (Files.isDirectory(file)) {
             throw new ConfigException("error reading " + name + ": read " + name + ": is a directory", name);
         }
+        // A FIFO would block the open forever and a device (say a link to /dev/zero) never ends: only regular
+        // files (symlinks to them are fine) are configs. libcni would hang on both.
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ConfigException("error reading " + name + ": not a regular file", name);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             // Read one byte past the limit to detect oversized files without trusting their reported size.
             byte[] bytes = in.readNBytes(JsonInput.MAX_BYTES + 1);

@@ -104,7 +104,9 @@ public final class CniInvoker {
      * @throws io.github.cni4j.PluginException when a plugin fails (message
      *         {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}, the plugin's code kept)
      * @throws io.github.cni4j.PluginNotFoundException when a binary is missing
-     * @throws io.github.cni4j.ConfigException when the container ID, network or interface name is invalid
+     * @throws io.github.cni4j.ConfigException when the container ID, network or interface name is invalid, their
+     *         cache file name would pass 255 bytes, or a CNI_ARGS key or value contains {@code =}, {@code ;}, NUL or
+     *         a line break (all checked before any plugin runs)
      * @throws io.github.cni4j.PluginTimeoutException when a plugin passes the timeout
      * @throws CacheException when the result cannot be cached (the plugins' work stays applied)
      */
@@ -154,6 +156,8 @@ public final class CniInvoker {
      * @param rt the attachment
      * @throws io.github.cni4j.PluginException {@code plugin type="<type>" failed (delete): <err>}; the cache entry
      *         is kept for a retry
+     * @throws io.github.cni4j.ConfigException before anything runs, when a name contains {@code /} or NUL or a
+     *         CNI_ARGS key or value contains {@code =}, {@code ;}, NUL or a line break
      */
     public void del(NetworkConfigList list, RuntimeConf rt) {
         flows.del(Net.of(list), rt);

@@ -64,7 +64,8 @@ public final class PluginFinder {
      * @param type the plugin's {@code type}
      * @return the path of the binary
      * @throws PluginNotFoundException with libcni's message: {@code no plugin name provided},
-     *         {@code invalid plugin name: <type>}, {@code no paths provided} or
+     *         {@code invalid plugin name: <type>} (also for {@code .}, {@code ..}, NUL and line breaks, which libcni
+     *         lets through), {@code no paths provided} or
      *         {@code failed to find plugin "<type>" in path [<dir1> <dir2>]}
      */
     public Path find(String type) {
@@ -72,7 +73,9 @@ public final class PluginFinder {
         if (type.isEmpty()) {
             throw new PluginNotFoundException("no plugin name provided", type, dirs);
         }
-        if (type.contains("/") || type.contains(File.separator)) {
+        // "." and ".." name directories, never binaries; NUL and line breaks cannot be in a file the admin installed.
+        if (type.contains("/") || type.contains(File.separator) || type.equals(".") || type.equals("..")
+                || type.indexOf('\0') >= 0 || type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0) {
             throw new PluginNotFoundException("invalid plugin name: " + type, type, dirs);
         }
         if (dirs.isEmpty()) {

@@ -98,11 +98,11 @@ public final class NetNs implements AutoCloseable {
         }
         int fd = Sys.openReadOnly(p, "cannot open network namespace \"" + p + "\"");
         int type = Sys.nsType(fd);
-        // A negative type is an old kernel without NS_GET_NSTYPE; then setns itself will check the kind.
-        if (type >= 0 && type != Sys.CLONE_NEWNET) {
+        if (!isNetType(type)) {
             Sys.close(fd);
-            throw new NetNsException("\"" + p + "\" is not a network namespace (namespace type 0x"
-                    + Integer.toHexString(type) + ")", "ioctl", 0, "", p, null);
+            throw new NetNsException("\"" + p + "\" is not a network namespace ("
+                    + (type >= 0 ? "namespace type 0x" + Integer.toHexString(type) : "not a namespace file") + ")",
+                    "ioctl", 0, "", p, null);
         }
         return new NetNs(path, NamedNetNs.nameOf(path), fd);
     }
@@ -143,10 +143,35 @@ public final class NetNs implements AutoCloseable {
         }
         int fd = Sys.openReadOnly(p, "cannot open \"" + p + "\"");
         try {
-            int type = Sys.nsType(fd);
-            return type < 0 || type == Sys.CLONE_NEWNET;
+            return isNetType(Sys.nsType(fd));
         } finally {
             Sys.close(fd);
+        }
+    }
+
+    /**
+     * Judges an NS_GET_NSTYPE answer. A failed ioctl means "not a namespace file" (e.g. {@code /proc/self/status},
+     * which has the procfs magic) unless the kernel predates NS_GET_NSTYPE (before 4.11); then setns itself will
+     * check the kind.
+     */
+    private static boolean isNetType(int type) {
+        if (type >= 0) {
+            return type == Sys.CLONE_NEWNET;
+        }
+        return !KernelNsType.SUPPORTED;
+    }
+
+    /** Whether this kernel answers NS_GET_NSTYPE, probed once on the process's own network namespace. */
+    private static final class KernelNsType {
+        static final boolean SUPPORTED = probe();
+
+        private static boolean probe() {
+            int fd = Sys.openReadOnly("/proc/self/ns/net", "cannot open /proc/self/ns/net");
+            try {
+                return Sys.nsType(fd) >= 0;
+            } finally {
+                Sys.close(fd);
+            }
         }
     }
 

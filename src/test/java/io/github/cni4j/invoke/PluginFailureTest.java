@@ -2,6 +2,7 @@ package io.github.cni4j.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cni4j.PluginException;
 import io.github.cni4j.PluginTimeoutException;
@@ -121,9 +122,15 @@ class PluginFailureTest {
         plugins.script("p", "(sleep " + marker + " &)\nexit 0\n");
         long start = System.nanoTime();
         try {
-            assertThatThrownBy(() -> invoker(Duration.ofMillis(700)).add(list("p"), rt()))
-                    .isInstanceOf(PluginTimeoutException.class);
+            Throwable thrown = catchThrowable(() -> invoker(Duration.ofMillis(700)).add(list("p"), rt()));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            if ("portable".equals(System.getProperty("cni4j.exec"))) {
+                // The JDK drains and closes a child's pipes once the child itself has exited, so the portable
+                // executor may see end-of-file at once (an empty result) instead of waiting for the grandchild.
+                assertThat(thrown).isInstanceOfAny(PluginTimeoutException.class, PluginException.class);
+            } else {
+                assertThat(thrown).isInstanceOf(PluginTimeoutException.class);
+            }
         } finally {
             // A double-forked process escapes the tree kill (documented limit); clean it up here.
             sleepers(marker).forEach(ProcessHandle::destroyForcibly);

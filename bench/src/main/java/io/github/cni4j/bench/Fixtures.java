@@ -22,6 +22,25 @@ public final class Fixtures {
     /** The system property naming a prebuilt no-op plugin. */
     public static final String PLUGIN_PROPERTY = "cni4j.bench.plugin";
     private static Path plugin;
+    private static final java.util.List<Path> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // Benchmark forks end by System.exit; every temp dir they made goes with them.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(Fixtures::deleteTree), "c4j-bench-cleanup"));
+    }
+
+    private static Path track(Path dir) {
+        CREATED.add(dir);
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort at exit
+        }
+    }
 
     private Fixtures() {
     }
@@ -50,7 +69,7 @@ public final class Fixtures {
     /** A fresh directory holding the no-op plugin as {@code noop}. */
     public static Path pluginDir() {
         try {
-            Path dir = Files.createTempDirectory("c4j-bench-plugins");
+            Path dir = track(Files.createTempDirectory("c4j-bench-plugins"));
             Files.copy(noopPlugin(), dir.resolve("noop"));
             Files.setPosixFilePermissions(dir.resolve("noop"), PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;
@@ -62,7 +81,7 @@ public final class Fixtures {
     /** A fresh, empty temporary directory. */
     public static Path tempDir(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            return track(Files.createTempDirectory(prefix));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,7 +94,7 @@ public final class Fixtures {
     public static Path tmpfsDir(String prefix) {
         Path shm = Path.of("/dev/shm");
         try {
-            return Files.isDirectory(shm) ? Files.createTempDirectory(shm, prefix) : tempDir(prefix);
+            return Files.isDirectory(shm) ? track(Files.createTempDirectory(shm, prefix)) : tempDir(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,7 +114,7 @@ public final class Fixtures {
 
     private static Path build() {
         try {
-            Path dir = Files.createTempDirectory("c4j-bench-noop");
+            Path dir = track(Files.createTempDirectory("c4j-bench-noop"));
             Path source = dir.resolve("noop-plugin.c");
             Files.write(source, resource("noop-plugin.c"));
             Path binary = dir.resolve("noop");

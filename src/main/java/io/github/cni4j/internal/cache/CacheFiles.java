@@ -1,9 +1,12 @@
 package io.github.cni4j.internal.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /** Raw reads of cache files, shared by {@code ResultCache} and the invoker (which needs libcni's legacy fallback). */
@@ -20,16 +23,62 @@ public final class CacheFiles {
      *
      * @param file the file
      * @return its bytes, or empty when it does not exist
-     * @throws IOException when it exists but cannot be read, or is too large
+     * @throws IOException when it exists but cannot be read, is too large, or is not a regular file (symlinks are
+     *         not followed)
      */
     public static Optional<byte[]> read(Path file) throws IOException {
+        BasicFileAttributes attrs;
         try {
-            if (Files.size(file) > MAX_SIZE) {
-                throw new IOException("cache file " + file + " is larger than " + MAX_SIZE + " bytes");
-            }
-            return Optional.of(Files.readAllBytes(file));
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
+        // A symlink (to /dev/zero, a FIFO, another file) or a special file is not an entry cni4j wrote: reading
+        // it could hang or never end, so it is reported instead of followed.
+        if (!attrs.isRegularFile()) {
+            throw new IOException("cache file " + file + " is not a regular file"
+                    + (attrs.isSymbolicLink() ? " (it is a symbolic link)" : ""));
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) MAX_SIZE + 1);
+            if (bytes.length > MAX_SIZE) {
+                throw new IOException("cache file " + file + " is larger than " + MAX_SIZE + " bytes");
+            }
+            return Optional.of(bytes);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Removes the temp files ({@code .<network>-<containerId>-<ifName>.<digits>.tmp}) that atomic writes of this
+     * network's entries left when the writer was killed before renaming, if older than {@code minAge}. Best effort:
+     * failures are ignored, since GC must go on.
+     *
+     * @param results the {@code results} directory
+     * @param network the network name
+     * @param minAge how old a temp file must be
+     * @return how many were removed
+     */
+    public static int removeStaleTempFiles(Path results, String network, java.time.Duration minAge) {
+        String prefix = "." + network + "-";
+        java.time.Instant cutoff = java.time.Instant.now().minus(minAge);
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(results)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                int dot = n.lastIndexOf('.', n.length() - 5);
+                if (n.startsWith(prefix) && n.endsWith(".tmp") && dot > prefix.length()
+                        && n.substring(dot + 1, n.length() - 4).chars().allMatch(Character::isDigit)
+                        && dot + 1 < n.length() - 4
+                        && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No results directory, or it changed under us: nothing more to clean now.
+        }
+        return removed;
     }
 }

@@ -5,6 +5,7 @@ import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +39,10 @@ public final class ProcessExec implements PluginExec {
     /** Below this size stdin fits any pipe buffer, so the caller writes it without blocking. */
     private static final int INLINE_STDIN = 4096;
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    // The JDK words a failed exec differently by launch mechanism and version:
+    // "error=26, Text file busy" (fork/vfork, JDK 17) or "Exec failed, error: 26 (Text file busy)" (posix_spawn helper).
     private static final Pattern ERRNO = Pattern.compile("error=\\d+, (.*)$");
+    private static final Pattern ERRNO_HELPER = Pattern.compile("error: \\d+ \\((.*)\\)\\s*$");
     private static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cni4j-exec-io");
         t.setDaemon(true);
@@ -62,6 +66,7 @@ public final class ProcessExec implements PluginExec {
     @Override
     public ExecResult run(ExecRequest request) {
         long deadline = System.nanoTime() + request.timeout().toNanos();
+        Instant started = Instant.now();
         ProcessBuilder pb = new ProcessBuilder(request.plugin().toString());
         pb.environment().clear();
         pb.environment().putAll(request.environment());
@@ -75,7 +80,12 @@ public final class ProcessExec implements PluginExec {
         Future<StreamCapture> err = IO.submit(StreamCapture.tail(process.getErrorStream(), maxStderr));
         writeStdin(process, request.stdin());
         try {
-            return await(process, out, err, deadline);
+            ExecResult r = await(process, out, err, deadline);
+            if (r.timedOut()) {
+                // Whatever the plugin started and left behind would otherwise run on, holding its pipes.
+                ProcessTree.killLeftovers(request.environment(), started);
+            }
+            return r;
         } catch (InterruptedException e) {
             ProcessTree.kill(process.toHandle());
             Thread.currentThread().interrupt();
@@ -160,7 +170,9 @@ public final class ProcessExec implements PluginExec {
     static String spawnError(String path, IOException e) {
         String text = String.valueOf(e.getMessage());
         Matcher m = ERRNO.matcher(text);
-        String reason = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : text;
+        Matcher helper = ERRNO_HELPER.matcher(text);
+        String reason = m.find() ? m.group(1).toLowerCase(Locale.ROOT)
+                : helper.find() ? helper.group(1).toLowerCase(Locale.ROOT) : text;
         return "fork/exec " + path + ": " + reason;
     }
 }

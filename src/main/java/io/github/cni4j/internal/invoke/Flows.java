@@ -70,6 +70,7 @@ public final class Flows {
      */
     public Result add(Net net, RuntimeConf rt) {
         ResultCache cache = cache(Optional.of(rt));
+        Preflight.check(cache, net, rt, true);
         try (KeyedLocks.Held held = lockAttachment(cache, net, rt)) {
             JsonNode caps = JsonValues.toTree(rt.capabilityArgs());
             String cniArgs = PluginEnv.cniArgs(rt.args());
@@ -131,6 +132,7 @@ public final class Flows {
             return;
         }
         ResultCache cache = cache(Optional.of(rt));
+        Preflight.check(cache, net, rt, false);
         try (KeyedLocks.Held held = lockAttachment(cache, net, rt)) {
             Optional<Result> cached;
             try {
@@ -162,6 +164,7 @@ public final class Flows {
      */
     public void del(Net net, RuntimeConf rt) {
         ResultCache cache = cache(Optional.of(rt));
+        Preflight.check(cache, net, rt, false);
         try (KeyedLocks.Held held = lockAttachment(cache, net, rt)) {
             delLocked(cache, net, rt);
         }

@@ -9,6 +9,7 @@ import io.github.cni4j.PluginException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.internal.cache.CacheFiles;
 import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;
 import io.github.cni4j.internal.config.StdinBytes;
@@ -32,6 +33,12 @@ import java.util.TreeSet;
  * <p>Immutable and thread-safe.
  */
 public final class NetworkFlows {
+
+    /**
+     * Temp files of atomic cache writes live milliseconds; one this old was left by a writer killed before its
+     * rename. The age keeps GC away from another process's write in progress.
+     */
+    private static final java.time.Duration STALE_TEMP_AGE = java.time.Duration.ofSeconds(30);
 
     private static final byte[] VERSION_STDIN = "{\"cniVersion\":\"1.1.0\"}".getBytes(StandardCharsets.US_ASCII);
 
@@ -61,6 +68,7 @@ public final class NetworkFlows {
         List<CniException> errors = new ArrayList<>();
         try (KeyedLocks.Held held = CacheLocks.network(cache.dir(), net.name(), true)) {
             deleteStale(cache, net, args, errors);
+            CacheFiles.removeStaleTempFiles(cache.dir().resolve("results"), net.name(), STALE_TEMP_AGE);
             if (atLeast(net.cniVersion(), CniVersion.V1_1_0)) {
                 gcPlugins(net, args, errors);
             }

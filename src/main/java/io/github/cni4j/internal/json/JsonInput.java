@@ -81,13 +81,15 @@ public final class JsonInput {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.VALUE_NUMBER_INT && "-0".equals(p.getText())) {
                     JsonPointer at = p.getParsingContext().pathAsPointer();
+                    if (at.matches()) {
+                        // The whole document is -0: no container to restore it in (and no config is a number).
+                        return;
+                    }
                     JsonNode parent = tree.at(at.head());
                     if (parent instanceof ObjectNode o && o.path(p.currentName()).isIntegralNumber()) {
                         o.put(p.currentName(), -0.0);
                     } else if (parent instanceof ArrayNode a) {
                         a.set(p.getParsingContext().getCurrentIndex(), DoubleNode.valueOf(-0.0));
-                    } else if (at.matches()) {
-                        return;
                     }
                 }
             }

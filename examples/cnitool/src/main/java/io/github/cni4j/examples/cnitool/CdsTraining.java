@@ -8,9 +8,17 @@ import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.lint.LintFormat;
 import io.github.cni4j.lint.Linter;
 import io.github.cni4j.result.Result;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The launcher's training run after a build ({@code cnitool __cds-training}): loads the classes a real
@@ -34,6 +42,16 @@ final class CdsTraining {
             + "\"gateway\":\"10.88.0.1\"}],\"routes\":[{\"dst\":\"0.0.0.0/0\",\"gw\":\"10.88.0.1\"}],"
             + "\"dns\":{\"nameservers\":[\"10.88.0.1\"]}}";
 
+    /** Reads its stdin (the config) and answers ADD with the result and VERSION with 1.0.0. */
+    private static final String STAND_IN = """
+            #!/bin/sh
+            cat >/dev/null
+            case "$CNI_COMMAND" in
+            ADD) printf '%%s' '%s' ;;
+            VERSION) printf '%%s' '{"cniVersion":"1.0.0","supportedVersions":["0.4.0","1.0.0"]}' ;;
+            esac
+            """;
+
     private CdsTraining() {
     }
 
@@ -44,7 +62,7 @@ final class CdsTraining {
                 + "\"bridge\"}").getBytes(StandardCharsets.UTF_8)));
         RuntimeConf.builder().containerId(ToolEnv.containerId(Path.of("/run/netns/c4j-training")))
                 .netNs("/run/netns/c4j-training").ifName("eth0").addArg("IgnoreUnknown", "1")
-                .capabilityArgs(Map.of("portMappings", java.util.List.of())).build();
+                .capabilityArgs(Map.of("portMappings", List.of())).build();
         GoIndent.indent(Result.fromBytes(RESULT.getBytes(StandardCharsets.UTF_8)).toBytes());
         LintFormat.TEXT.format(Linter.standard().lint(CONFLIST, "training.conflist"));
         CniInvoker invoker = AttachCommand.invoker(env);
@@ -54,6 +72,47 @@ final class CdsTraining {
         } catch (CniException e) {
             // No plugins installed: the archive then lacks the spawn path, which is fine.
         }
+        attachRoundTrip();
         return 0;
+    }
+
+    /**
+     * {@code add}, {@code check} and {@code del} exactly as a user runs them (config directory, cache, locks,
+     * result encoding), but on a stand-in plugin, a shell script in a temp dir that only prints a result: nothing
+     * outside that dir is touched. Archiving the classes of this path saves about a tenth of an add or del.
+     */
+    private static void attachRoundTrip() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("c4j-cds-training-");
+            Path bin = Files.createDirectories(dir.resolve("bin"));
+            Path plugin = Files.writeString(bin.resolve("c4j-training"), STAND_IN.formatted(RESULT));
+            Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+            Path confDir = Files.createDirectories(dir.resolve("net.d"));
+            Files.writeString(confDir.resolve("10-c4j-training.conf"),
+                    "{\"cniVersion\": \"1.0.0\", \"name\": \"c4j-training\", \"type\": \"c4j-training\"}");
+            ToolEnv env = new ToolEnv(confDir, List.of(bin), "eth0", "", "", dir.resolve("cache"));
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            String netns = dir.resolve("netns").toString();
+            Command.Context ctx = new Command.Context(env, nowhere, nowhere);
+            for (String verb : List.of("add", "check", "del")) {
+                new AttachCommand(verb).run(List.of("c4j-training", netns), ctx);
+            }
+        } catch (IOException | UnsupportedOperationException | CniException | ToolException e) {
+            // No /bin/sh, a noexec temp dir, or no POSIX permissions: the archive just covers less.
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp dir is harmless.
+        }
     }
 }

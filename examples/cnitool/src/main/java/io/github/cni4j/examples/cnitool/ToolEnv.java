@@ -34,7 +34,10 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
     static final Path DEFAULT_CONF_DIR = Path.of("/etc/cni/net.d");
     static final Path DEFAULT_CACHE_DIR = Path.of("/var/lib/cni");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Built on first use only: most runs have no CAP_ARGS, and a mapper costs start-up time (classes, setup). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     static ToolEnv from(Map<String, String> env) {
         List<Path> pluginDirs = new ArrayList<>();
@@ -83,11 +86,11 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
      */
     ObjectNode capArgs() {
         if (rawCapArgs.isEmpty()) {
-            return MAPPER.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(rawCapArgs);
+            node = Json.MAPPER.readTree(rawCapArgs);
         } catch (JsonProcessingException e) {
             throw new ToolException("invalid CAP_ARGS: " + e.getOriginalMessage());
         }
@@ -104,8 +107,13 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
      * @throws ToolException when it is not a JSON object, or holds a {@code null}
      */
     Map<String, Object> capArgsMap() {
-        Map<String, Object> values = MAPPER.convertValue(capArgs(), new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        if (rawCapArgs.isEmpty()) {
+            // The common case skips Jackson's map deserializers, a measurable part of a short run.
+            return new LinkedHashMap<>();
+        }
+        Map<String, Object> values = Json.MAPPER.convertValue(capArgs(),
+                new TypeReference<LinkedHashMap<String, Object>>() {
+                });
         if (containsNull(values)) {
             throw new ToolException("invalid CAP_ARGS: null values are not supported");
         }

@@ -1,0 +1,113 @@
+package io.github.cni4j.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cni4j.ConfigException;
+import io.github.cni4j.config.CniNames;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/**
+ * Container IDs, network names and interface names are the parts of the cache file name
+ * {@code <dir>/results/<network>-<containerId>-<ifName>}: path traversal, NUL, newlines and over-long values must be
+ * refused by {@link CniNames} before anything touches the disk, and whatever it accepts must name a plain file
+ * directly inside the results directory.
+ */
+class HostileNamesTest {
+
+    private static final Path RESULTS = Path.of("/var/lib/cni/results");
+    private static final List<String> FRAGMENTS = List.of("/", "../", "/..", "..", "\u0000", "\n", "\r", "\\",
+            ":", " ", "\t", "=", ";", "\u2028", "\u00a0", "%2f", "$(id)", "`id`", "*", "\u00e9");
+    private static final AtomicLong TRIED = new AtomicLong();
+
+    @AfterContainer
+    static void recordFigures() {
+        Figures.of("bad-input", "names")
+                .scenario("container IDs, network names and interface names with /, .., NUL, newlines, shell "
+                        + "metacharacters, Unicode spaces and over-long values (jqwik + examples)")
+                .count(TRIED.get(), "names validated")
+                .lost(0, "each refused with a ConfigException (libcni code 3/4/7), or accepted and then naming a "
+                        + "file directly inside <cacheDir>/results")
+                .write();
+    }
+
+    @Example
+    void traversalAndControlCharactersAreRefused() {
+        for (String bad : List.of("..", ".", "../../etc/passwd", "a/b", "/abs", "a\u0000b", "a\nb", "a\rb",
+                "ab\n", "\u0000")) {
+            TRIED.addAndGet(3);
+            assertThatThrownBy(() -> CniNames.validateContainerId(bad)).isInstanceOf(ConfigException.class);
+            assertThatThrownBy(() -> CniNames.validateNetworkName(bad)).isInstanceOf(ConfigException.class);
+            assertThatThrownBy(() -> CniNames.validateInterfaceName(bad)).isInstanceOf(ConfigException.class);
+        }
+    }
+
+    @Example
+    void overLongInterfaceNamesAreRefusedByBytesNotCharacters() {
+        TRIED.addAndGet(3);
+        assertThat(CniNames.isValidInterfaceName("a".repeat(15))).isTrue();
+        assertThat(CniNames.isValidInterfaceName("a".repeat(16))).isFalse();
+        // 8 characters, 16 bytes in UTF-8: the kernel counts bytes.
+        assertThat(CniNames.isValidInterfaceName("\u00e9".repeat(8))).isFalse();
+    }
+
+    @Provide
+    Arbitrary<String> hostile() {
+        Arbitrary<String> plain = Arbitraries.strings().withCharRange('a', 'z').withChars("0189._-").ofMaxLength(6);
+        Arbitrary<String> fragment = Arbitraries.of(FRAGMENTS);
+        return Arbitraries.oneOf(
+                Combinators.combine(plain, fragment, plain).as((a, f, b) -> a + f + b),
+                Combinators.combine(fragment, plain).as((f, b) -> f + b),
+                Arbitraries.strings().ofMaxLength(20),
+                Arbitraries.strings().alpha().numeric().ofMinLength(14).ofMaxLength(300),
+                plain);
+    }
+
+    @Property(tries = 1000)
+    void hostileNamesAreRefusedWithAConfigExceptionOnly(@ForAll("hostile") String name) {
+        TRIED.addAndGet(3);
+        boolean traversal = name.contains("/") || name.indexOf('\u0000') >= 0 || name.contains("\n")
+                || name.contains("\r") || name.equals(".") || name.equals("..");
+        assertThat(acceptedOrConfigException(() -> CniNames.validateContainerId(name)))
+                .isEqualTo(CniNames.isValidContainerId(name)).matches(ok -> !ok || !traversal);
+        assertThat(acceptedOrConfigException(() -> CniNames.validateNetworkName(name)))
+                .isEqualTo(CniNames.isValidNetworkName(name)).matches(ok -> !ok || !traversal);
+        assertThat(acceptedOrConfigException(() -> CniNames.validateInterfaceName(name)))
+                .isEqualTo(CniNames.isValidInterfaceName(name)).matches(ok -> !ok || !traversal);
+    }
+
+    @Property(tries = 1000)
+    void acceptedNamesNameAFileDirectlyInTheResultsDir(@ForAll("hostile") String network,
+                                                        @ForAll("hostile") String containerId,
+                                                        @ForAll("hostile") String ifName) {
+        TRIED.addAndGet(3);
+        if (!CniNames.isValidNetworkName(network) || !CniNames.isValidContainerId(containerId)
+                || !CniNames.isValidInterfaceName(ifName)) {
+            return;
+        }
+        Path entry = RESULTS.resolve(network + "-" + containerId + "-" + ifName);
+        assertThat(entry.normalize().getParent()).isEqualTo(RESULTS);
+        assertThat(entry.getFileName().toString()).doesNotContain("/").isNotIn(".", "..");
+    }
+
+    private static boolean acceptedOrConfigException(Runnable validation) {
+        try {
+            validation.run();
+            return true;
+        } catch (ConfigException e) {
+            assertThat(e.code()).isIn(3, 4, 7);
+            assertThat(e.msg()).isNotBlank();
+            return false;
+        }
+    }
+}

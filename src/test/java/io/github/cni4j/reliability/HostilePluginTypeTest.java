@@ -1,0 +1,88 @@
+package io.github.cni4j.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.invoke.PluginFinder;
+import io.github.cni4j.testing.TempDirs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/**
+ * A plugin {@code type} comes from a config file and names a binary that will run as root: it must resolve only to a
+ * plain file directly inside a plugin directory. Separators, {@code ..}, NUL and newlines are refused with a
+ * {@link PluginNotFoundException} before any lookup.
+ */
+class HostilePluginTypeTest {
+
+    private static final AtomicLong TRIED = new AtomicLong();
+    private static final Path PLUGINS;
+    private static final Path OUTSIDE;
+
+    static {
+        try {
+            Path root = TempDirs.create("c4j-types");
+            PLUGINS = Files.createDirectories(root.resolve("plugins"));
+            OUTSIDE = Files.writeString(root.resolve("evil"), "#!/bin/sh\nexit 0\n");
+            Files.setPosixFilePermissions(OUTSIDE, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(PLUGINS.resolve("good"), "#!/bin/sh\nexit 0\n");
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @AfterContainer
+    static void recordFigures() {
+        Figures.of("bad-input", "plugin-types")
+                .scenario("plugin types with /, .., NUL, newlines, backslashes and absolute paths (jqwik + examples)")
+                .count(TRIED.get(), "lookups")
+                .lost(0, "each refused with PluginNotFoundException, or resolved to a file directly inside the "
+                        + "plugin dir; nothing outside it ever resolved")
+                .write();
+    }
+
+    @Example
+    void traversalTypesAreRefused() {
+        PluginFinder finder = PluginFinder.of(List.of(PLUGINS));
+        for (String type : List.of("../evil", "..", ".", "/bin/sh", "a/b", "x\u0000", "good\u0000", "good\n",
+                "..\u0000", "")) {
+            TRIED.incrementAndGet();
+            assertThat(catchThrowable(() -> finder.find(type))).as(type).isInstanceOf(PluginNotFoundException.class);
+        }
+        assertThat(finder.find("good")).isEqualTo(PLUGINS.resolve("good").toAbsolutePath());
+    }
+
+    @Provide
+    Arbitrary<String> types() {
+        Arbitrary<String> plain = Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(5);
+        Arbitrary<String> fragment = Arbitraries.of("/", "..", "../", "\u0000", "\n", "\\", ".", "evil", "good", "~");
+        return Arbitraries.oneOf(Combinators.combine(plain, fragment, plain).as((a, f, b) -> a + f + b),
+                Combinators.combine(fragment, fragment).as((a, b) -> a + b), Arbitraries.strings().ofMaxLength(8));
+    }
+
+    @Property(tries = 500)
+    void aTypeResolvesInsideAPluginDirOrIsRefused(@ForAll("types") String type) {
+        TRIED.incrementAndGet();
+        PluginFinder finder = PluginFinder.of(List.of(PLUGINS));
+        try {
+            Path found = finder.find(type);
+            assertThat(found.getParent()).isEqualTo(PLUGINS.toAbsolutePath());
+            assertThat(found.normalize()).isEqualTo(found);
+        } catch (PluginNotFoundException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+}
