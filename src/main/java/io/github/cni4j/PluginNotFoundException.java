@@ -40,6 +40,20 @@ public final class PluginNotFoundException extends CniException {
     }
 
     /**
+     * Creates the exception with a cause, e.g. when it is re-raised with a message that names the network.
+     *
+     * @param msg the message
+     * @param pluginType the requested type
+     * @param searched the directories searched, in order
+     * @param cause the cause, or {@code null}
+     */
+    public PluginNotFoundException(String msg, String pluginType, List<Path> searched, Throwable cause) {
+        super(CODE_UNKNOWN, msg, null, cause);
+        this.pluginType = pluginType == null ? "" : pluginType;
+        this.searched = List.copyOf(searched);
+    }
+
+    /**
      * Returns the requested plugin type.
      *
      * @return the type

@@ -43,6 +43,24 @@ public final class PluginTimeoutException extends CniException {
     }
 
     /**
+     * Creates the exception with a caller-given message, e.g. one that names the network being attached.
+     *
+     * @param msg the message
+     * @param pluginType the plugin type
+     * @param command the CNI command
+     * @param timeout the timeout that passed
+     * @param stderrTail what the plugin wrote to stderr before it was killed, or {@code ""}
+     * @param cause the cause, or {@code null}
+     */
+    public PluginTimeoutException(String msg, String pluginType, String command, Duration timeout,
+                                  String stderrTail, Throwable cause) {
+        super(5, msg, stderrTail, cause);
+        this.pluginType = pluginType;
+        this.command = command;
+        this.timeout = timeout;
+    }
+
+    /**
      * Returns the plugin type.
      *
      * @return the type

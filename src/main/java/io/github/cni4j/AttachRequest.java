@@ -1,0 +1,314 @@
+package io.github.cni4j;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.facade.CapabilityJson;
+import io.github.cni4j.internal.facade.IpLiterals;
+import io.github.cni4j.internal.facade.RequestSpec;
+import io.github.cni4j.internal.json.JsonTrees;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One attach call being put together: the per-call options of go-cni's {@code NamespaceOpts}, typed, ending in
+ * {@link #execute()}. Get one from {@link Cni#attach(String, java.nio.file.Path)} or
+ * {@link Cni#connect(String, java.nio.file.Path, String)}.
+ *
+ * <p>Capability arguments reach only the plugins that declare the capability ({@code "capabilities":
+ * {"portMappings": true}} in their config), as libcni does. Labels and args become CNI_ARGS in the order they were
+ * added, with {@code IgnoreUnknown=1} in front so plugins that do not know a key still run.
+ *
+ * <pre>{@code
+ * Attachment a = cni.attach("web-1", Path.of("/var/run/netns/web-1"))
+ *         .portMapping(PortMapping.tcp(8080, 80))
+ *         .bandwidth(Bandwidth.ingress(10_000_000, 1_000_000))
+ *         .ips("frontend", List.of("10.88.0.10/16"))     // docker run --ip, for one network
+ *         .label("io.kubernetes.pod.name", "web-1")
+ *         .execute();
+ * }</pre>
+ *
+ * <p>Not thread-safe: build and execute a request on one thread. {@link #execute()} may be called once.
+ */
+public final class AttachRequest {
+
+    private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
+
+    private final RequestSpec spec;
+    private final Function<RequestSpec, Attachment> runner;
+    private boolean executed;
+
+    AttachRequest(RequestSpec spec, Function<RequestSpec, Attachment> runner) {
+        this.spec = spec;
+        this.runner = runner;
+    }
+
+    /**
+     * Sets the interface name of a request that attaches exactly one network (besides loopback), e.g. a
+     * {@code connect}. Default: the next {@code <prefix><n>}.
+     *
+     * @param ifName the interface name inside the container
+     * @return this request
+     * @throws IllegalArgumentException if the name is not a valid interface name
+     */
+    public AttachRequest ifName(String ifName) {
+        spec.ifName(checkIfName(ifName));
+        return this;
+    }
+
+    /**
+     * Sets the interface name of one network of the request.
+     *
+     * @param network the network name
+     * @param ifName the interface name inside the container
+     * @return this request
+     * @throws IllegalArgumentException if the name is not a valid interface name
+     */
+    public AttachRequest ifName(String network, String ifName) {
+        spec.ifName(Objects.requireNonNull(network, "network"), checkIfName(ifName));
+        return this;
+    }
+
+    /**
+     * Publishes a port (capability {@code portMappings}); may be called repeatedly. A mapping without host IP
+     * binds to {@link Cni.Builder#defaultHostIp(String)} when one is configured.
+     *
+     * @param mapping the mapping
+     * @return this request
+     */
+    public AttachRequest portMapping(PortMapping mapping) {
+        spec.appendCapability("portMappings", Objects.requireNonNull(mapping, "mapping").toJson());
+        return this;
+    }
+
+    /**
+     * Publishes several ports.
+     *
+     * @param mappings the mappings
+     * @return this request
+     */
+    public AttachRequest portMappings(Collection<PortMapping> mappings) {
+        Objects.requireNonNull(mappings, "mappings").forEach(this::portMapping);
+        return this;
+    }
+
+    /**
+     * Shapes traffic (capability {@code bandwidth}).
+     *
+     * @param bandwidth the limits
+     * @return this request
+     */
+    public AttachRequest bandwidth(Bandwidth bandwidth) {
+        spec.capability("bandwidth", Objects.requireNonNull(bandwidth, "bandwidth").toJson());
+        return this;
+    }
+
+    /**
+     * Asks for one more address, taken from the first of these pools that has room (capability
+     * {@code ipRanges}; each call adds one inner list of the convention's list of lists).
+     *
+     * @param pool one or more ranges
+     * @return this request
+     * @throws IllegalArgumentException if no range is given
+     */
+    public AttachRequest ipRanges(IpRange... pool) {
+        Objects.requireNonNull(pool, "pool");
+        if (pool.length == 0) {
+            throw new IllegalArgumentException("ipRanges needs at least one range");
+        }
+        ArrayNode inner = JsonTrees.MAPPER.createArrayNode();
+        for (IpRange r : pool) {
+            inner.add(Objects.requireNonNull(r, "range").toJson());
+        }
+        spec.appendCapability("ipRanges", inner);
+        return this;
+    }
+
+    /**
+     * Passes DNS settings (capability {@code dns}).
+     *
+     * @param dns the settings
+     * @return this request
+     */
+    public AttachRequest dns(DnsSettings dns) {
+        spec.capability("dns", Objects.requireNonNull(dns, "dns").toJson());
+        return this;
+    }
+
+    /**
+     * Requests a MAC address for every network of the request (capability {@code mac}).
+     *
+     * @param mac e.g. {@code c2:11:22:33:44:55}
+     * @return this request
+     * @throws IllegalArgumentException if it is not six colon-separated hex bytes
+     */
+    public AttachRequest mac(String mac) {
+        spec.capability("mac", TextNode.valueOf(checkMac(mac)));
+        return this;
+    }
+
+    /**
+     * Requests a MAC address for one network.
+     *
+     * @param network the network name
+     * @param mac e.g. {@code c2:11:22:33:44:55}
+     * @return this request
+     * @throws IllegalArgumentException if it is not six colon-separated hex bytes
+     */
+    public AttachRequest mac(String network, String mac) {
+        spec.capability(Objects.requireNonNull(network, "network"), "mac", TextNode.valueOf(checkMac(mac)));
+        return this;
+    }
+
+    /**
+     * Requests static addresses for every network of the request (capability {@code ips}, like
+     * {@code docker run --ip}); the IPAM plugin must support it (host-local does when the main plugin declares
+     * {@code "capabilities": {"ips": true}}).
+     *
+     * @param ips addresses or CIDRs, e.g. {@code 10.88.0.10/16}
+     * @return this request
+     * @throws IllegalArgumentException if an entry is not an IP address or CIDR
+     */
+    public AttachRequest ips(String... ips) {
+        spec.capability("ips", ipArray(List.of(Objects.requireNonNull(ips, "ips"))));
+        return this;
+    }
+
+    /**
+     * Requests static addresses for one network only.
+     *
+     * @param network the network name
+     * @param ips addresses or CIDRs
+     * @return this request
+     * @throws IllegalArgumentException if an entry is not an IP address or CIDR
+     */
+    public AttachRequest ips(String network, List<String> ips) {
+        spec.capability(Objects.requireNonNull(network, "network"), "ips",
+                ipArray(Objects.requireNonNull(ips, "ips")));
+        return this;
+    }
+
+    /**
+     * Passes the container's cgroup path (capability {@code cgroupPath}).
+     *
+     * @param cgroupPath the path
+     * @return this request
+     */
+    public AttachRequest cgroupPath(String cgroupPath) {
+        spec.capability("cgroupPath", TextNode.valueOf(Objects.requireNonNull(cgroupPath, "cgroupPath")));
+        return this;
+    }
+
+    /**
+     * Passes any capability argument as JSON, for capabilities without a typed method (e.g. {@code aliases},
+     * {@code deviceID}, {@code infinibandGUID}).
+     *
+     * @param name the capability name
+     * @param json its value as JSON text, e.g. {@code ["db","db.local"]}
+     * @return this request
+     * @throws ConfigException if {@code json} is not JSON
+     */
+    public AttachRequest capability(String name, String json) {
+        Objects.requireNonNull(name, "name");
+        JsonNode value = CapabilityJson.read(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8),
+                "capability " + name);
+        spec.capability(name, value);
+        return this;
+    }
+
+    /**
+     * Adds a label; labels travel in CNI_ARGS like go-cni's {@code WithLabels}.
+     *
+     * @param key the key: not empty, without {@code ;}, {@code =}, NUL or line breaks
+     * @param value the value: without {@code ;}, NUL or line breaks
+     * @return this request
+     * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
+     */
+    public AttachRequest label(String key, String value) {
+        spec.args().put(key, value);
+        return this;
+    }
+
+    /**
+     * Adds several labels, in the map's iteration order.
+     *
+     * @param labels the labels
+     * @return this request
+     * @throws IllegalArgumentException if CNI_ARGS cannot carry a key or value
+     */
+    public AttachRequest labels(Map<String, String> labels) {
+        Objects.requireNonNull(labels, "labels").forEach(this::label);
+        return this;
+    }
+
+    /**
+     * Adds a raw CNI_ARGS pair, e.g. {@code K8S_POD_NAME}, or {@code IP} for plugins that read it. A value may
+     * contain {@code =} (libcni sends it as is), but Go plugins that parse CNI_ARGS with {@code types.LoadArgs}
+     * reject such a pair ({@code ARGS: invalid pair}).
+     *
+     * @param key the key: not empty, without {@code ;}, {@code =}, NUL or line breaks
+     * @param value the value: without {@code ;}, NUL or line breaks
+     * @return this request
+     * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
+     */
+    public AttachRequest arg(String key, String value) {
+        spec.args().put(key, value);
+        return this;
+    }
+
+    /**
+     * Attaches the request's networks in order, all or nothing. If one fails, the ones already added and the
+     * failing one are deleted again before the error is raised; the error keeps its type and CNI code and its
+     * message names the network and plugin and says what the rollback did (rollback failures are suppressed
+     * exceptions of it).
+     *
+     * @return the attachment
+     * @throws ConfigException if a network is unknown or too few networks are configured
+     * @throws PluginException if a plugin fails (other {@link CniException}s for other failures)
+     * @throws IllegalStateException if called twice, or if the container already has one of the networks or
+     *     interfaces (per the result cache; the spec forbids a second ADD without a DEL)
+     * @throws IllegalArgumentException if per-network options name networks outside the request
+     */
+    public Attachment execute() {
+        if (executed) {
+            throw new IllegalStateException("this AttachRequest was executed already");
+        }
+        executed = true;
+        return runner.apply(spec);
+    }
+
+    private static String checkIfName(String ifName) {
+        Objects.requireNonNull(ifName, "ifName");
+        if (!CniNames.isValidInterfaceName(ifName)) {
+            throw new IllegalArgumentException("invalid interface name \"" + ifName
+                    + "\": 1 to 15 bytes, not . or .., without '/', ':' or whitespace");
+        }
+        return ifName;
+    }
+
+    private static String checkMac(String mac) {
+        Objects.requireNonNull(mac, "mac");
+        if (!MAC.matcher(mac).matches()) {
+            throw new IllegalArgumentException("mac must look like c2:11:22:33:44:55, not \"" + mac + "\"");
+        }
+        return mac;
+    }
+
+    private static ArrayNode ipArray(List<String> ips) {
+        ArrayNode a = JsonTrees.MAPPER.createArrayNode();
+        for (String ip : ips) {
+            Objects.requireNonNull(ip, "ip");
+            if (!IpLiterals.isIpOrCidr(ip)) {
+                throw new IllegalArgumentException("ips entries must be IP addresses or CIDRs, not \"" + ip + "\"");
+            }
+            a.add(ip);
+        }
+        return a;
+    }
+}

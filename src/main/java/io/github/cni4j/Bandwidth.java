@@ -1,0 +1,214 @@
+package io.github.cni4j;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cni4j.internal.facade.CapabilityJson;
+import io.github.cni4j.internal.json.GoJson;
+import java.util.Objects;
+
+/**
+ * Traffic shaping for one attachment: the {@code bandwidth} capability the {@code bandwidth} plugin reads, rates in
+ * bits per second and bursts in bits. A direction with rate 0 is not shaped. Values go up to 2^53, the largest
+ * integer the float64 numbers of libcni's capability arguments carry exactly.
+ *
+ * <p>The JSON form is {@code {"egressBurst":…,"egressRate":…,"ingressBurst":…,"ingressRate":…}} (the
+ * convention's names; {@link #fromBytes(byte[])} also reads go-cni's {@code IngressRate} spelling).
+ *
+ * <pre>{@code
+ * Bandwidth limit = Bandwidth.ingress(10_000_000, 1_000_000)   // 10 Mbit/s in, 1 Mbit burst
+ *         .withEgress(5_000_000, 500_000);
+ * cni.attach("web-1", netnsPath).bandwidth(limit).execute();
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Bandwidth {
+
+    private static final String SOURCE = "Bandwidth";
+    /** libcni carries capability arguments as float64, which is exact only up to 2^53. */
+    private static final long MAX = 1L << 53;
+
+    private final long ingressRate;
+    private final long ingressBurst;
+    private final long egressRate;
+    private final long egressBurst;
+
+    private Bandwidth(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
+        check(ingressRate, ingressBurst, "ingress");
+        check(egressRate, egressBurst, "egress");
+        this.ingressRate = ingressRate;
+        this.ingressBurst = ingressBurst;
+        this.egressRate = egressRate;
+        this.egressBurst = egressBurst;
+    }
+
+    /**
+     * Limits both directions.
+     *
+     * @param ingressRate ingress rate in bit/s (0 = unlimited)
+     * @param ingressBurst ingress burst in bits (required when the rate is set)
+     * @param egressRate egress rate in bit/s (0 = unlimited)
+     * @param egressBurst egress burst in bits (required when the rate is set)
+     * @return the limits
+     * @throws IllegalArgumentException if a value is negative or a rate has no burst
+     */
+    public static Bandwidth of(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
+        return new Bandwidth(ingressRate, ingressBurst, egressRate, egressBurst);
+    }
+
+    /**
+     * Limits only traffic into the container.
+     *
+     * @param rate bit/s, positive
+     * @param burst bits, positive
+     * @return the limits
+     * @throws IllegalArgumentException if a value is not positive
+     */
+    public static Bandwidth ingress(long rate, long burst) {
+        return new Bandwidth(positive(rate, "ingress rate"), positive(burst, "ingress burst"), 0, 0);
+    }
+
+    /**
+     * Limits only traffic out of the container.
+     *
+     * @param rate bit/s, positive
+     * @param burst bits, positive
+     * @return the limits
+     * @throws IllegalArgumentException if a value is not positive
+     */
+    public static Bandwidth egress(long rate, long burst) {
+        return new Bandwidth(0, 0, positive(rate, "egress rate"), positive(burst, "egress burst"));
+    }
+
+    /**
+     * Returns a copy with these ingress limits.
+     *
+     * @param rate bit/s (0 = unlimited)
+     * @param burst bits
+     * @return the new limits
+     * @throws IllegalArgumentException if a value is negative or the rate has no burst
+     */
+    public Bandwidth withIngress(long rate, long burst) {
+        return new Bandwidth(rate, burst, egressRate, egressBurst);
+    }
+
+    /**
+     * Returns a copy with these egress limits.
+     *
+     * @param rate bit/s (0 = unlimited)
+     * @param burst bits
+     * @return the new limits
+     * @throws IllegalArgumentException if a value is negative or the rate has no burst
+     */
+    public Bandwidth withEgress(long rate, long burst) {
+        return new Bandwidth(ingressRate, ingressBurst, rate, burst);
+    }
+
+    /**
+     * Reads limits from their JSON form; absent keys are 0.
+     *
+     * @param json a JSON object
+     * @return the limits
+     * @throws ConfigException naming the field when the JSON is malformed or a value is invalid
+     */
+    public static Bandwidth fromBytes(byte[] json) {
+        ObjectNode o = CapabilityJson.readObject(Objects.requireNonNull(json, "json"), SOURCE);
+        long ir = CapabilityJson.integer(o, "ingressRate", SOURCE, "").orElse(0L);
+        long ib = CapabilityJson.integer(o, "ingressBurst", SOURCE, "").orElse(0L);
+        long er = CapabilityJson.integer(o, "egressRate", SOURCE, "").orElse(0L);
+        long eb = CapabilityJson.integer(o, "egressBurst", SOURCE, "").orElse(0L);
+        try {
+            return new Bandwidth(ir, ib, er, eb);
+        } catch (IllegalArgumentException e) {
+            throw CapabilityJson.invalid(SOURCE, "", e.getMessage());
+        }
+    }
+
+    /**
+     * Returns the JSON form (all four keys, sorted).
+     *
+     * @return UTF-8 JSON bytes
+     */
+    public byte[] toBytes() {
+        return GoJson.encode(toJson());
+    }
+
+    ObjectNode toJson() {
+        ObjectNode o = CapabilityJson.object();
+        o.put("ingressRate", ingressRate);
+        o.put("ingressBurst", ingressBurst);
+        o.put("egressRate", egressRate);
+        o.put("egressBurst", egressBurst);
+        return o;
+    }
+
+    /**
+     * Returns the ingress rate.
+     *
+     * @return bit/s, 0 when unlimited
+     */
+    public long ingressRate() {
+        return ingressRate;
+    }
+
+    /**
+     * Returns the ingress burst.
+     *
+     * @return bits
+     */
+    public long ingressBurst() {
+        return ingressBurst;
+    }
+
+    /**
+     * Returns the egress rate.
+     *
+     * @return bit/s, 0 when unlimited
+     */
+    public long egressRate() {
+        return egressRate;
+    }
+
+    /**
+     * Returns the egress burst.
+     *
+     * @return bits
+     */
+    public long egressBurst() {
+        return egressBurst;
+    }
+
+    private static long positive(long v, String what) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(what + " must be positive, not " + v);
+        }
+        return v;
+    }
+
+    private static void check(long rate, long burst, String direction) {
+        if (rate < 0 || burst < 0 || rate > MAX || burst > MAX) {
+            throw new IllegalArgumentException(direction + " rate and burst must be between 0 and 2^53 (rate "
+                    + rate + ", burst " + burst + ")");
+        }
+        // The bandwidth plugin refuses a rate without a burst with "if rate is set, burst must also be set".
+        if (rate > 0 && burst == 0) {
+            throw new IllegalArgumentException(direction + " rate is set, so its burst must be set too");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Bandwidth b && b.ingressRate == ingressRate && b.ingressBurst == ingressBurst
+                && b.egressRate == egressRate && b.egressBurst == egressBurst;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ingressRate, ingressBurst, egressRate, egressBurst);
+    }
+
+    @Override
+    public String toString() {
+        return "Bandwidth[ingress " + ingressRate + " bit/s burst " + ingressBurst + ", egress " + egressRate
+                + " bit/s burst " + egressBurst + "]";
+    }
+}

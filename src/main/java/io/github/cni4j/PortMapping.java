@@ -1,0 +1,212 @@
+package io.github.cni4j;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cni4j.internal.facade.CapabilityJson;
+import io.github.cni4j.internal.facade.IpLiterals;
+import io.github.cni4j.internal.json.GoJson;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One published port: the {@code portMappings} capability entry that the {@code portmap} plugin turns into DNAT
+ * rules, like {@code docker run -p 8080:80} or {@code nerdctl run -p 127.0.0.1:8080:80/udp}.
+ *
+ * <p>The JSON form uses the CNI convention's names,
+ * {@code {"hostPort":8080,"containerPort":80,"protocol":"tcp","hostIP":"10.0.0.1"}} ({@code hostIP} only when set).
+ * {@link #fromBytes(byte[])} also reads go-cni's tag-less spelling ({@code HostPort}, {@code ContainerPort}, ...).
+ *
+ * <pre>{@code
+ * Attachment a = cni.attach("web-1", netnsPath)
+ *         .portMapping(PortMapping.tcp(8080, 80))
+ *         .portMapping(PortMapping.udp(5353, 53).withHostIp("10.88.0.1"))
+ *         .execute();
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class PortMapping {
+
+    private static final String SOURCE = "PortMapping";
+
+    private final int hostPort;
+    private final int containerPort;
+    private final String protocol;
+    private final String hostIp;
+
+    private PortMapping(int hostPort, int containerPort, String protocol, String hostIp) {
+        this.hostPort = checkPort(hostPort, "hostPort");
+        this.containerPort = checkPort(containerPort, "containerPort");
+        this.protocol = checkProtocol(protocol);
+        this.hostIp = hostIp;
+    }
+
+    /**
+     * A TCP mapping from {@code hostPort} on the host to {@code containerPort} in the container.
+     *
+     * @param hostPort the host port, 1 to 65535
+     * @param containerPort the container port, 1 to 65535
+     * @return the mapping
+     * @throws IllegalArgumentException if a port is out of range
+     */
+    public static PortMapping tcp(int hostPort, int containerPort) {
+        return new PortMapping(hostPort, containerPort, "tcp", "");
+    }
+
+    /**
+     * A UDP mapping.
+     *
+     * @param hostPort the host port, 1 to 65535
+     * @param containerPort the container port, 1 to 65535
+     * @return the mapping
+     * @throws IllegalArgumentException if a port is out of range
+     */
+    public static PortMapping udp(int hostPort, int containerPort) {
+        return new PortMapping(hostPort, containerPort, "udp", "");
+    }
+
+    /**
+     * A mapping with an explicit protocol.
+     *
+     * @param hostPort the host port, 1 to 65535
+     * @param containerPort the container port, 1 to 65535
+     * @param protocol {@code tcp}, {@code udp} or {@code sctp} (any case; stored lower case)
+     * @return the mapping
+     * @throws IllegalArgumentException if a port is out of range or the protocol is unknown
+     */
+    public static PortMapping of(int hostPort, int containerPort, String protocol) {
+        return new PortMapping(hostPort, containerPort, Objects.requireNonNull(protocol, "protocol"), "");
+    }
+
+    /**
+     * Returns a copy that binds only to one host address (Docker's {@code -p 10.0.0.1:8080:80}).
+     *
+     * @param hostIp an IPv4 or IPv6 literal
+     * @return the new mapping
+     * @throws IllegalArgumentException if {@code hostIp} is not an IP literal
+     */
+    public PortMapping withHostIp(String hostIp) {
+        Objects.requireNonNull(hostIp, "hostIp");
+        if (!IpLiterals.isIp(hostIp)) {
+            throw new IllegalArgumentException("hostIp must be an IPv4 or IPv6 address, not \"" + hostIp + "\"");
+        }
+        return new PortMapping(hostPort, containerPort, protocol, hostIp);
+    }
+
+    /**
+     * Reads a mapping from its JSON form (convention names, or go-cni's capitalised ones).
+     *
+     * @param json a JSON object with {@code hostPort}, {@code containerPort}, optional {@code protocol}
+     *             (default {@code tcp}) and {@code hostIP}
+     * @return the mapping
+     * @throws ConfigException naming the field when the JSON is malformed or a value is invalid
+     */
+    public static PortMapping fromBytes(byte[] json) {
+        return fromJson(CapabilityJson.readObject(Objects.requireNonNull(json, "json"), SOURCE), "");
+    }
+
+    static PortMapping fromJson(ObjectNode o, String pointer) {
+        long host = CapabilityJson.integer(o, "hostPort", SOURCE, pointer)
+                .orElseThrow(() -> CapabilityJson.missing(SOURCE, pointer + "/hostPort", "hostPort"));
+        long container = CapabilityJson.integer(o, "containerPort", SOURCE, pointer)
+                .orElseThrow(() -> CapabilityJson.missing(SOURCE, pointer + "/containerPort", "containerPort"));
+        String proto = CapabilityJson.string(o, "protocol", SOURCE, pointer).filter(s -> !s.isEmpty()).orElse("tcp");
+        String ip = CapabilityJson.string(o, "hostIP", SOURCE, pointer).orElse("");
+        try {
+            PortMapping pm = new PortMapping((int) Math.min(host, Integer.MAX_VALUE),
+                    (int) Math.min(container, Integer.MAX_VALUE), proto, "");
+            return ip.isEmpty() ? pm : pm.withHostIp(ip);
+        } catch (IllegalArgumentException e) {
+            throw CapabilityJson.invalid(SOURCE, pointer, e.getMessage());
+        }
+    }
+
+    /**
+     * Returns the JSON form with the convention's key names, keys sorted.
+     *
+     * @return UTF-8 JSON bytes
+     */
+    public byte[] toBytes() {
+        return GoJson.encode(toJson());
+    }
+
+    ObjectNode toJson() {
+        ObjectNode o = CapabilityJson.object();
+        o.put("hostPort", hostPort);
+        o.put("containerPort", containerPort);
+        o.put("protocol", protocol);
+        if (!hostIp.isEmpty()) {
+            o.put("hostIP", hostIp);
+        }
+        return o;
+    }
+
+    /**
+     * Returns the host port.
+     *
+     * @return 1 to 65535
+     */
+    public int hostPort() {
+        return hostPort;
+    }
+
+    /**
+     * Returns the container port.
+     *
+     * @return 1 to 65535
+     */
+    public int containerPort() {
+        return containerPort;
+    }
+
+    /**
+     * Returns the protocol in lower case: {@code tcp}, {@code udp} or {@code sctp}.
+     *
+     * @return the protocol
+     */
+    public String protocol() {
+        return protocol;
+    }
+
+    /**
+     * Returns the host address the mapping is bound to, if any; unbound mappings listen on every host address
+     * (or on {@code Cni.Builder#defaultHostIp}'s address when one is configured).
+     *
+     * @return the host IP
+     */
+    public Optional<String> hostIp() {
+        return hostIp.isEmpty() ? Optional.empty() : Optional.of(hostIp);
+    }
+
+    private static int checkPort(int port, String field) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(field + " must be between 1 and 65535, not " + port);
+        }
+        return port;
+    }
+
+    private static String checkProtocol(String protocol) {
+        String p = protocol.toLowerCase(Locale.ROOT);
+        if (!p.equals("tcp") && !p.equals("udp") && !p.equals("sctp")) {
+            throw new IllegalArgumentException("protocol must be tcp, udp or sctp, not \"" + protocol + "\"");
+        }
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PortMapping p && p.hostPort == hostPort && p.containerPort == containerPort
+                && p.protocol.equals(protocol) && p.hostIp.equals(hostIp);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(hostPort, containerPort, protocol, hostIp);
+    }
+
+    @Override
+    public String toString() {
+        return (hostIp.isEmpty() ? "" : (hostIp.contains(":") ? "[" + hostIp + "]" : hostIp) + ":")
+                + hostPort + ":" + containerPort + "/" + protocol;
+    }
+}

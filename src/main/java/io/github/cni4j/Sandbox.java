@@ -1,0 +1,314 @@
+package io.github.cni4j;
+
+import io.github.cni4j.internal.facade.AttachFlow;
+import io.github.cni4j.internal.facade.Engine;
+import io.github.cni4j.internal.facade.Failures;
+import io.github.cni4j.internal.facade.RequestSpec;
+import io.github.cni4j.internal.facade.Step;
+import io.github.cni4j.netns.NetNs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * A container's network stack (Docker's "sandbox"): a network namespace with its attachments, made by
+ * {@link Cni#sandbox(String, NetworkMode)} according to a {@link NetworkMode}. Closing it detaches and removes
+ * exactly what it made (its attachments, its namespace) and nothing it only joined.
+ *
+ * <pre>{@code
+ * Cni cni = Cni.builder().pluginDirs(Path.of("/usr/lib/cni")).confDir(Path.of("/etc/cni/net.d")).build();
+ * try (Sandbox web = cni.sandbox("web-1", NetworkMode.bridge(),
+ *                                r -> r.portMapping(PortMapping.tcp(8080, 80)))) {
+ *     String ip = web.attachment().interfaces().get("eth0").ips().get(0).address();
+ *     web.run(() -> server.start());                // binds inside the sandbox's namespace
+ *     Attachment extra = web.connect("backend");    // docker network connect: eth1
+ *     web.disconnect("backend");                    // docker network disconnect
+ * }                                                 // detached, namespace removed
+ * }</pre>
+ *
+ * <p>Thread-safe: {@code run}/{@code call} may be used from many threads at once; {@code connect},
+ * {@code disconnect} and {@code close} are serialised. {@link #close()} is idempotent.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final Engine engine;
+    private final String containerId;
+    private final NetworkMode mode;
+    private final NetNs netNs;
+    private final boolean ownsNetNs;
+    private final Attachment attachment;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Step> owned;
+    private boolean closed;
+    private boolean netNsDeleted;
+
+    private Sandbox(Engine engine, String containerId, NetworkMode mode, NetNs netNs, boolean ownsNetNs,
+                    Attachment attachment, List<Step> owned) {
+        this.engine = engine;
+        this.containerId = containerId;
+        this.mode = mode;
+        this.netNs = netNs;
+        this.ownsNetNs = ownsNetNs;
+        this.attachment = attachment;
+        this.owned = new ArrayList<>(owned);
+    }
+
+    static Sandbox create(Engine engine, String id, NetworkMode mode, Consumer<AttachRequest> options) {
+        switch (mode.kind()) {
+            case HOST:
+                return new Sandbox(engine, id, mode, hostNetNs(), false, Attachment.empty(id, Path.of("")), List.of());
+            case CONTAINER:
+                return joined(engine, id, mode);
+            default:
+                return owned(engine, id, mode, options);
+        }
+    }
+
+    private static Sandbox joined(Engine engine, String id, NetworkMode mode) {
+        Optional<Sandbox> other = mode.sandbox();
+        if (other.isPresent() && other.get().netNsPath().isEmpty()) {
+            // Joining a host-mode sandbox means joining the host.
+            return new Sandbox(engine, id, mode, hostNetNs(), false, other.get().attachment(), List.of());
+        }
+        Path path = other.isPresent() ? other.get().netNsPath().orElseThrow() : mode.netNsPath().orElseThrow();
+        Attachment shared = other.map(Sandbox::attachment).orElseGet(() -> Attachment.empty(id, path));
+        return new Sandbox(engine, id, mode, NetNs.open(path), false, shared, List.of());
+    }
+
+    private static Sandbox owned(Engine engine, String id, NetworkMode mode, Consumer<AttachRequest> options) {
+        NetNs ns = NetNs.create(id);
+        try {
+            RequestSpec.Target target = mode.kind() == NetworkMode.Kind.NONE ? RequestSpec.Target.LOOPBACK_ONLY
+                    : mode.kind() == NetworkMode.Kind.BRIDGE ? RequestSpec.Target.DEFAULTS
+                    : RequestSpec.Target.NETWORKS;
+            RequestSpec spec = new RequestSpec(id, ns.path().toString(), target, mode.networks());
+            List<Step> steps = new ArrayList<>();
+            AttachRequest request = new AttachRequest(spec, s -> {
+                List<AttachFlow.Added> added = engine.attach(s, AttachmentViews.validator());
+                added.forEach(a -> steps.add(a.step()));
+                return Attachment.of(id, ns.path(), added);
+            });
+            options.accept(request);
+            Attachment a = request.execute();
+            return new Sandbox(engine, id, mode, ns, true, a, steps);
+        } catch (RuntimeException | Error e) {
+            try {
+                ns.delete();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            } finally {
+                ns.close();
+            }
+            throw e;
+        }
+    }
+
+    private static NetNs hostNetNs() {
+        return NetNs.open(Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "ns", "net"));
+    }
+
+    /**
+     * Returns the container ID the sandbox was made for.
+     *
+     * @return the ID
+     */
+    public String containerId() {
+        return containerId;
+    }
+
+    /**
+     * Returns the network mode.
+     *
+     * @return the mode
+     */
+    public NetworkMode mode() {
+        return mode;
+    }
+
+    /**
+     * Returns the path of the sandbox's network namespace ({@code /run/netns/<containerId>} for modes that make
+     * one, the joined namespace for {@code container} modes); empty in host mode, which has no namespace of its own.
+     *
+     * @return the path
+     */
+    public Optional<Path> netNsPath() {
+        if (mode.kind() == NetworkMode.Kind.HOST
+                || (mode.kind() == NetworkMode.Kind.CONTAINER && mode.sandbox().isPresent()
+                        && mode.sandbox().get().netNsPath().isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(netNs.path());
+    }
+
+    /**
+     * Returns what the sandbox was attached with when it was made: per-network results and the container's
+     * interfaces. Empty in host mode; for {@code container(sandbox)} the other sandbox's attachment (shared, not
+     * owned). Networks added later with {@link #connect} are returned by that call.
+     *
+     * @return the attachment
+     */
+    public Attachment attachment() {
+        return attachment;
+    }
+
+    /**
+     * Runs code inside the sandbox's network namespace (in host mode, in the host's).
+     *
+     * @param task the code
+     * @throws NetNsException if the namespace cannot be entered
+     */
+    public void run(Runnable task) {
+        netNs.run(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Calls code inside the sandbox's network namespace and returns its result; checked exceptions are wrapped in
+     * a {@link NetNsException} (see {@link NetNs#call(Callable)}).
+     *
+     * @param <T> the result type
+     * @param task the code
+     * @return the result
+     * @throws NetNsException if the namespace cannot be entered or the task throws a checked exception
+     */
+    public <T> T call(Callable<T> task) {
+        return netNs.call(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Attaches one more network on the next free interface ({@code docker network connect}); closing the sandbox
+     * detaches it too.
+     *
+     * @param network the network name
+     * @return the new attachment
+     * @throws IllegalStateException if the sandbox has no namespace of its own, is closed, or has that network
+     * @throws CniException if the attach fails (rolled back)
+     */
+    public Attachment connect(String network) {
+        return connect(network, r -> { });
+    }
+
+    /**
+     * Attaches one more network with per-call options.
+     *
+     * @param network the network name
+     * @param options sets options on the request (e.g. {@code r -> r.ips("10.5.0.9/24")})
+     * @return the new attachment
+     * @throws IllegalStateException if the sandbox has no namespace of its own, is closed, or has that network
+     * @throws CniException if the attach fails (rolled back)
+     */
+    public Attachment connect(String network, Consumer<AttachRequest> options) {
+        Objects.requireNonNull(network, "network");
+        lock.lock();
+        try {
+            requireOwnNamespace("connect");
+            RequestSpec spec = new RequestSpec(containerId, netNs.path().toString(), RequestSpec.Target.CONNECT,
+                    List.of(network));
+            AttachRequest request = new AttachRequest(spec, s -> {
+                List<AttachFlow.Added> added = engine.attach(s, AttachmentViews.validator());
+                added.forEach(a -> owned.add(a.step()));
+                return Attachment.of(containerId, netNs.path(), added);
+            });
+            options.accept(request);
+            return request.execute();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Detaches one network and keeps the others ({@code docker network disconnect}).
+     *
+     * @param network the network name
+     * @return true if the sandbox had the network
+     * @throws IllegalStateException if the sandbox has no namespace of its own or is closed
+     * @throws CniException if a plugin fails to delete (the network stays recorded, so close retries)
+     */
+    public boolean disconnect(String network) {
+        Objects.requireNonNull(network, "network");
+        lock.lock();
+        try {
+            requireOwnNamespace("disconnect");
+            List<Step> mine = owned.stream().filter(s -> s.name().equals(network)).toList();
+            engine.detachSteps(containerId, mine);
+            owned.removeAll(mine);
+            return !mine.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs CHECK for the sandbox's own attachments (networks before CNI 0.4.0 are skipped).
+     *
+     * @throws CniException the first failure, naming the network
+     */
+    public void check() {
+        lock.lock();
+        try {
+            engine.checkSteps(containerId, List.copyOf(owned));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Detaches the sandbox's attachments (newest first, continuing past failures) and removes its namespace if it
+     * made one. After a successful close, further calls do nothing; after a failed one, calling again retries what
+     * failed.
+     *
+     * @throws CniException the first failure; the others are suppressed exceptions of it
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            List<RuntimeException> errors = new ArrayList<>();
+            try {
+                engine.detachSteps(containerId, List.copyOf(owned));
+                owned.clear();
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+            // The namespace goes even when a DEL failed: the kernel removes its interfaces, and a retried close
+            // (or Cni.gc) repeats the DELs without it, which plugins accept.
+            if (ownsNetNs && !netNsDeleted) {
+                try {
+                    netNs.delete();
+                    netNsDeleted = true;
+                } catch (RuntimeException e) {
+                    errors.add(e);
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw Failures.withSuppressed(errors.get(0), errors.subList(1, errors.size()));
+            }
+            closed = true;
+            netNs.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireOwnNamespace(String what) {
+        if (closed) {
+            throw new IllegalStateException("sandbox " + containerId + " is closed");
+        }
+        if (!ownsNetNs) {
+            throw new IllegalStateException("cannot " + what + " networks in " + mode + " mode: the sandbox has no "
+                    + "network namespace of its own");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sandbox[" + containerId + ", " + mode + netNsPath().map(p -> ", " + p).orElse("") + "]";
+    }
+}

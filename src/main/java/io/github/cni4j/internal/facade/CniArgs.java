@@ -1,0 +1,132 @@
+package io.github.cni4j.internal.facade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects CNI_ARGS pairs (labels and raw args) in insertion order and renders them.
+ *
+ * <p>go-cni keeps labels and args in one Go map, so its CNI_ARGS come out in random order; here the order is the
+ * order the caller added them, and {@code IgnoreUnknown=1} goes first whenever there is any pair, because Go
+ * plugins otherwise fail on keys they do not know ({@code ARGS: unknown args [...]}). CNI_ARGS has no escaping,
+ * so characters that would split a pair are refused up front. Not thread-safe.
+ */
+public final class CniArgs {
+
+    /** The key Go plugins read to tolerate keys they do not know. */
+    public static final String IGNORE_UNKNOWN = "IgnoreUnknown";
+
+    private final Map<String, String> pairs = new LinkedHashMap<>();
+
+    /**
+     * Adds or replaces a pair; a replaced key keeps its first position.
+     *
+     * @param key the key: not empty, without {@code ;}, {@code =}, NUL, CR or LF
+     * @param value the value: without {@code ;}, NUL, CR or LF
+     * @throws IllegalArgumentException if the key or value cannot be carried in CNI_ARGS
+     */
+    public void put(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        checkKey(key);
+        checkValue(key, value);
+        pairs.put(key, value);
+    }
+
+    /** Checks a key as {@link #put} does. */
+    public static void checkKey(String key) {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("CNI_ARGS key must not be empty");
+        }
+        int bad = firstBad(key, true);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("CNI_ARGS key " + quote(key) + " contains " + describe(key.charAt(bad))
+                    + ", which CNI_ARGS cannot carry (pairs are split at ';' and '=')");
+        }
+    }
+
+    /** Checks a value as {@link #put} does. */
+    public static void checkValue(String key, String value) {
+        int bad = firstBad(value, false);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("CNI_ARGS value of " + quote(key) + " contains "
+                    + describe(value.charAt(bad)) + ", which CNI_ARGS cannot carry (pairs are split at ';')");
+        }
+    }
+
+    /** True when no pair was added. */
+    public boolean isEmpty() {
+        return pairs.isEmpty();
+    }
+
+    /** A copy of this collection. */
+    public CniArgs copy() {
+        CniArgs c = new CniArgs();
+        c.pairs.putAll(pairs);
+        return c;
+    }
+
+    /**
+     * Returns the pairs to send: {@code IgnoreUnknown=1} first (unless the caller set {@code IgnoreUnknown}
+     * itself), then the caller's pairs in insertion order; empty when there are none.
+     *
+     * @return the pairs as {@code [key, value]} arrays
+     */
+    public List<String[]> toPairs() {
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        List<String[]> out = new ArrayList<>(pairs.size() + 1);
+        if (!pairs.containsKey(IGNORE_UNKNOWN)) {
+            out.add(new String[] {IGNORE_UNKNOWN, "1"});
+        }
+        pairs.forEach((k, v) -> out.add(new String[] {k, v}));
+        return List.copyOf(out);
+    }
+
+    /**
+     * Renders the pairs as the CNI_ARGS string, {@code K1=V1;K2=V2}.
+     *
+     * @return the string, empty when there are no pairs
+     */
+    public String render() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] p : toPairs()) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(p[0]).append('=').append(p[1]);
+        }
+        return sb.toString();
+    }
+
+    private static int firstBad(String s, boolean key) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ';' || c == '\0' || c == '\n' || c == '\r' || (key && c == '=')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(char c) {
+        switch (c) {
+            case '\0':
+                return "a NUL character";
+            case '\n':
+                return "a line feed";
+            case '\r':
+                return "a carriage return";
+            default:
+                return "'" + c + "'";
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\0", "\\0").replace("\n", "\\n").replace("\r", "\\r") + "\"";
+    }
+}

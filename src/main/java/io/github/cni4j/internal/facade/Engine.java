@@ -1,0 +1,221 @@
+package io.github.cni4j.internal.facade;
+
+import io.github.cni4j.CniException;
+import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.result.Result;
+import io.github.cni4j.version.CniVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The facade's engine: holds the current {@link Snapshot} and runs attach, detach, check, connect and disconnect
+ * for one container at a time (a per-container lock; different containers run in parallel). Thread-safe.
+ */
+public final class Engine {
+
+    private final NetworkOps ops;
+    private final Settings settings;
+    private final AtomicReference<Snapshot> snapshot;
+    private final ContainerLocks locks = new ContainerLocks();
+
+    /**
+     * Creates an engine and loads the first snapshot.
+     *
+     * @param ops the operations
+     * @param settings the settings
+     * @throws io.github.cni4j.ConfigException if the networks cannot be loaded
+     */
+    public Engine(NetworkOps ops, Settings settings) {
+        this.ops = ops;
+        this.settings = settings;
+        this.snapshot = new AtomicReference<>(SnapshotLoader.load(settings));
+    }
+
+    /** Re-reads the configuration and swaps the snapshot in one step (running operations keep theirs). */
+    public void reload() {
+        snapshot.set(SnapshotLoader.load(settings));
+    }
+
+    /** The current snapshot. */
+    public Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    /** The settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The operations. */
+    public NetworkOps ops() {
+        return ops;
+    }
+
+    /**
+     * Attaches the request's networks, all or nothing.
+     *
+     * @param spec the request
+     * @param inspect checks each result (see {@link AttachFlow#run})
+     * @return the added steps with their results
+     */
+    public List<AttachFlow.Added> attach(RequestSpec spec, BiConsumer<Step, Result> inspect) {
+        Snapshot snap = snapshot.get();
+        return locked(spec.containerId(), () -> {
+            List<Cached> cached = ops.cachedAttachments(spec.containerId());
+            Set<String> used = spec.target() == RequestSpec.Target.CONNECT ? Planner.ifNamesOf(cached) : Set.of();
+            List<Step> steps = Planner.plan(spec, snap, settings, used);
+            refuseSecondAdd(spec.containerId(), steps, cached);
+            return AttachFlow.run(ops, spec.containerId(), steps, inspect);
+        });
+    }
+
+    /**
+     * The spec forbids a second ADD for an attachment without a DEL in between: a network the container already
+     * has (per the cache), or an interface name it already uses, is refused before anything runs.
+     */
+    private static void refuseSecondAdd(String containerId, List<Step> steps, List<Cached> cached) {
+        for (Step s : steps) {
+            for (Cached c : cached) {
+                if (c.network().equals(s.name()) || c.ifName().equals(s.ifName())) {
+                    throw new IllegalStateException("container \"" + containerId
+                            + "\" is already attached to network \"" + c.network() + "\" as " + c.ifName()
+                            + " (per the result cache); detach or disconnect it first");
+                }
+            }
+        }
+    }
+
+    /**
+     * Detaches everything the container has: its cached attachments and the configured networks, newest first.
+     *
+     * @param containerId the container
+     * @param netNs its namespace path ({@code ""} or a missing path are fine)
+     */
+    public void detach(String containerId, String netNs) {
+        Snapshot snap = snapshot.get();
+        locked(containerId, () -> {
+            List<Step> items = new ArrayList<>(DetachFlow.items(ops, snap, settings, containerId, netNs));
+            DetachFlow.delAll(ops, containerId, items);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes exactly these steps, newest first, continuing past failures.
+     *
+     * @param containerId the container, for the lock and messages
+     * @param steps the steps in attach order
+     */
+    public void detachSteps(String containerId, List<Step> steps) {
+        locked(containerId, () -> {
+            DetachFlow.delAll(ops, containerId, steps);
+            return null;
+        });
+    }
+
+    /**
+     * Detaches one network from a container, keeping its other attachments ({@code docker network disconnect}).
+     *
+     * @param containerId the container
+     * @param netNs its namespace path
+     * @param network the network name
+     * @return true when an attachment was found and deleted
+     */
+    public boolean disconnect(String containerId, String netNs, String network) {
+        Snapshot snap = snapshot.get();
+        return locked(containerId, () -> {
+            List<Step> items = new ArrayList<>();
+            for (Cached c : ops.cachedAttachments(containerId)) {
+                if (c.network().equals(network)) {
+                    items.add(DetachFlow.stepOf(c, snap, netNs));
+                }
+            }
+            DetachFlow.delAll(ops, containerId, items);
+            return !items.isEmpty();
+        });
+    }
+
+    /**
+     * Checks the container's attachments in attach order (networks older than CNI 0.4.0 cannot be checked and
+     * are skipped).
+     *
+     * @param containerId the container
+     * @param netNs its namespace path
+     */
+    public void check(String containerId, String netNs) {
+        Snapshot snap = snapshot.get();
+        locked(containerId, () -> {
+            checkSteps(containerId, DetachFlow.items(ops, snap, settings, containerId, netNs));
+            return null;
+        });
+    }
+
+    /**
+     * Checks exactly these steps in order.
+     *
+     * @param containerId the container
+     * @param steps the steps
+     */
+    public void checkSteps(String containerId, List<Step> steps) {
+        for (Step s : steps) {
+            if (!supportsCheck(s.net())) {
+                continue;
+            }
+            try {
+                ops.check(s.net(), s.call());
+            } catch (CniException e) {
+                throw Failures.augment(e, "checking container \"" + containerId + "\" failed at "
+                        + Failures.pluginOf(e) + s.describe() + ": ", "");
+            }
+        }
+    }
+
+    /** Status of every default network (and loopback); the first failure is raised with the network named. */
+    public void status() {
+        Snapshot snap = snapshot.get();
+        List<NetworkConfigList> nets = new ArrayList<>();
+        snap.loopback().ifPresent(nets::add);
+        nets.addAll(snap.resolveDefaults());
+        Planner.requireEnough(snap.resolveDefaults(), snap, settings);
+        for (NetworkConfigList n : nets) {
+            try {
+                ops.status(n);
+            } catch (CniException e) {
+                throw Failures.augment(e, "network \"" + n.name() + "\" is not ready: ", "");
+            }
+        }
+    }
+
+    /**
+     * Garbage-collects every network that has cached attachments or is configured, keeping the attachments of the
+     * valid containers.
+     *
+     * @param validContainerIds containers whose attachments stay
+     */
+    public void gc(Set<String> validContainerIds) {
+        GcFlow.run(ops, snapshot.get(), validContainerIds);
+    }
+
+    static boolean supportsCheck(NetworkConfigList net) {
+        try {
+            return CniVersion.parse(net.cniVersion()).isAtLeast(CniVersion.V0_4_0);
+        } catch (RuntimeException e) {
+            return true; // let the invoker report the bad version in its own words
+        }
+    }
+
+    private <T> T locked(String containerId, Supplier<T> body) {
+        ReentrantLock lock = locks.of(containerId);
+        lock.lock();
+        try {
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

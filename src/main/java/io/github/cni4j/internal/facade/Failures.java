@@ -1,0 +1,83 @@
+package io.github.cni4j.internal.facade;
+
+import io.github.cni4j.CacheException;
+import io.github.cni4j.CniException;
+import io.github.cni4j.ConfigException;
+import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.NetNsException;
+import io.github.cni4j.PluginException;
+import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.PluginTimeoutException;
+import java.util.List;
+
+/**
+ * Re-raises a {@link CniException} with a message that adds the facade's context (which network failed, what the
+ * rollback did) while keeping its subtype, code, details and typed fields, so {@code catch (PluginException e)}
+ * and {@code e.code()} work as if the invoker had thrown it directly. The original is the cause.
+ */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /**
+     * Returns a copy of {@code e} whose {@code msg()} is {@code prefix + e.msg() + suffix}.
+     *
+     * @param e the original
+     * @param prefix text before the original message
+     * @param suffix text after it
+     * @return the new exception, same subtype, {@code e} as cause
+     */
+    public static CniException augment(CniException e, String prefix, String suffix) {
+        String msg = prefix + e.msg() + suffix;
+        String details = e.details().orElse(null);
+        if (e instanceof PluginException p) {
+            return new PluginException(p.code(), msg, details, p.pluginType(), p.pluginPath(), p.command(),
+                    p.exitStatus(), p.signal().orElse(0), p.stderrTail(), e);
+        } else if (e instanceof ConfigException c) {
+            return new ConfigException(c.code(), msg, c.source(), c.line().orElse(0), c.column().orElse(0),
+                    c.jsonPointer().orElse(null), e);
+        } else if (e instanceof PluginNotFoundException n) {
+            return new PluginNotFoundException(msg, n.pluginType(), n.searched(), e);
+        } else if (e instanceof PluginTimeoutException t) {
+            return new PluginTimeoutException(msg, t.pluginType(), t.command(), t.timeout(), details, e);
+        } else if (e instanceof IncompatibleVersionException) {
+            return new IncompatibleVersionException(msg, details, e);
+        } else if (e instanceof CacheException c) {
+            return new CacheException(msg, c.path().orElse(null), e);
+        } else if (e instanceof NetNsException n) {
+            return new NetNsException(msg, n.syscall(), n.errno(), n.errnoName(), n.path().orElse(null), e);
+        }
+        // CniException is sealed; this line is reached only if the permits list grows without this method.
+        throw new IllegalStateException("unknown CniException subtype " + e.getClass().getName(), e);
+    }
+
+    /** Names the plugin of a failure when the exception knows it: {@code plugin "bridge"}. */
+    public static String pluginOf(Throwable e) {
+        String type = "";
+        if (e instanceof PluginException p) {
+            type = p.pluginType();
+        } else if (e instanceof PluginNotFoundException n) {
+            type = n.pluginType();
+        } else if (e instanceof PluginTimeoutException t) {
+            type = t.pluginType();
+        }
+        return type.isEmpty() ? "" : "plugin \"" + type + "\" of ";
+    }
+
+    /** Adds every failure as a suppressed exception. */
+    public static <T extends Throwable> T withSuppressed(T e, List<? extends Throwable> suppressed) {
+        for (Throwable s : suppressed) {
+            if (s != e) {
+                e.addSuppressed(s);
+            }
+        }
+        return e;
+    }
+
+    /** The message of any throwable, preferring the CNI rendering. */
+    public static String messageOf(Throwable t) {
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.cni4j.internal.facade;
+
+import io.github.cni4j.CniException;
+import io.github.cni4j.ConfigException;
+import io.github.cni4j.config.NetworkConfigList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Garbage collection across networks: every configured network and every network that has cache entries is
+ * collected once, with the attachments of the still-valid containers as the keep list. Errors do not stop the
+ * other networks; they are all reported.
+ */
+final class GcFlow {
+
+    private GcFlow() {
+    }
+
+    static void run(NetworkOps ops, Snapshot snap, Set<String> validContainerIds) {
+        List<Cached> all = ops.cachedAttachments("");
+        Map<String, NetworkConfigList> nets = new LinkedHashMap<>();
+        snap.loopback().ifPresent(n -> nets.put(n.name(), n));
+        for (NetworkConfigList n : snap.defaults()) {
+            nets.putIfAbsent(n.name(), n);
+        }
+        for (Cached c : all) {
+            if (!nets.containsKey(c.network())) {
+                NetworkConfigList n = fromCache(c, snap);
+                if (n != null) {
+                    nets.put(n.name(), n);
+                }
+            }
+        }
+        List<RuntimeException> errors = new ArrayList<>();
+        for (NetworkConfigList net : nets.values()) {
+            List<Call> keep = new ArrayList<>();
+            for (Cached c : all) {
+                if (c.network().equals(net.name()) && validContainerIds.contains(c.containerId())) {
+                    keep.add(c.toCall());
+                }
+            }
+            try {
+                ops.gc(net, keep);
+            } catch (CniException e) {
+                errors.add(Failures.augment(e, "garbage collection of network \"" + net.name() + "\" failed: ", ""));
+            } catch (RuntimeException e) {
+                errors.add(e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Failures.withSuppressed(errors.get(0), errors.subList(1, errors.size()));
+        }
+    }
+
+    private static NetworkConfigList fromCache(Cached c, Snapshot snap) {
+        try {
+            return NetworkConfigList.fromBytes(c.config(), "cached config of " + c.network());
+        } catch (ConfigException e) {
+            NetworkConfigList known = snap.byName().get(c.network());
+            return known; // unreadable and unknown: nothing can be collected for it
+        }
+    }
+}

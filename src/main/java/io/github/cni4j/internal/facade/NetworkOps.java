@@ -1,0 +1,36 @@
+package io.github.cni4j.internal.facade;
+
+import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.result.Result;
+import java.util.List;
+
+/**
+ * The libcni operations the facade needs, one network list at a time. The production implementation
+ * ({@link InvokerOps}) runs the real invoker; unit tests plug in scripted fakes to exercise rollback and ordering.
+ * Implementations must be thread-safe.
+ */
+public interface NetworkOps {
+
+    /** ADD of a whole list; returns the final result. */
+    Result add(NetworkConfigList net, Call call);
+
+    /** CHECK of a whole list against the cached result. */
+    void check(NetworkConfigList net, Call call);
+
+    /** DEL of a whole list (reverse plugin order, cached result as prevResult when there is one). */
+    void del(NetworkConfigList net, Call call);
+
+    /** STATUS of a list. */
+    void status(NetworkConfigList net);
+
+    /** GC of a list: every cached attachment of this network not in {@code stillValid} is deleted. */
+    void gc(NetworkConfigList net, List<Call> stillValid);
+
+    /**
+     * Lists cached attachments.
+     *
+     * @param containerId a container ID, or {@code ""} for every container
+     * @return the attachments found in the cache
+     */
+    List<Cached> cachedAttachments(String containerId);
+}

@@ -1,0 +1,129 @@
+package io.github.cni4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class CapabilityValuesTest {
+
+    private static String json(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void portMappingUsesTheConventionNamesSorted() {
+        assertThat(json(PortMapping.tcp(8080, 80).toBytes()))
+                .isEqualTo("{\"containerPort\":80,\"hostPort\":8080,\"protocol\":\"tcp\"}");
+        assertThat(json(PortMapping.of(53, 53, "UDP").withHostIp("10.0.0.1").toBytes()))
+                .isEqualTo("{\"containerPort\":53,\"hostIP\":\"10.0.0.1\",\"hostPort\":53,\"protocol\":\"udp\"}");
+    }
+
+    @Test
+    void portMappingReadsGoCniSpelling() {
+        PortMapping pm = PortMapping.fromBytes(bytes(
+                "{\"HostPort\":8080,\"ContainerPort\":80,\"Protocol\":\"tcp\",\"HostIP\":\"\"}"));
+        assertThat(pm).isEqualTo(PortMapping.tcp(8080, 80));
+        assertThat(pm.hostIp()).isEmpty();
+    }
+
+    @Test
+    void portMappingRejectsBadValuesWithTheField() {
+        assertThatThrownBy(() -> PortMapping.tcp(0, 80)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hostPort");
+        assertThatThrownBy(() -> PortMapping.tcp(80, 80).withHostIp("localhost"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hostIp");
+        assertThatThrownBy(() -> PortMapping.fromBytes(bytes("{\"hostPort\":\"80\",\"containerPort\":80}")))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.jsonPointer()).contains("/hostPort"));
+        assertThatThrownBy(() -> PortMapping.fromBytes(bytes("{\"hostPort\":80}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("containerPort");
+        assertThatThrownBy(() -> PortMapping.fromBytes(bytes("{\"hostPort\":")))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Property(tries = 200)
+    void portMappingRoundTrips(@ForAll @IntRange(min = 1, max = 65535) int host,
+                               @ForAll @IntRange(min = 1, max = 65535) int container) {
+        PortMapping pm = PortMapping.udp(host, container).withHostIp("fd00::1");
+        assertThat(PortMapping.fromBytes(pm.toBytes())).isEqualTo(pm);
+    }
+
+    @Test
+    void bandwidthHasAllFourKeysAndChecksRateWithoutBurst() {
+        assertThat(json(Bandwidth.ingress(1000, 100).toBytes()))
+                .isEqualTo("{\"egressBurst\":0,\"egressRate\":0,\"ingressBurst\":100,\"ingressRate\":1000}");
+        assertThatThrownBy(() -> Bandwidth.of(1000, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("burst");
+        assertThatThrownBy(() -> Bandwidth.ingress((1L << 53) + 1, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2^53");
+        assertThat(Bandwidth.fromBytes(bytes("{\"IngressRate\":5,\"IngressBurst\":6}")))
+                .isEqualTo(Bandwidth.ingress(5, 6));
+    }
+
+    @Property(tries = 200)
+    void bandwidthRoundTrips(@ForAll @LongRange(min = 1, max = 1L << 53) long rate,
+                             @ForAll @LongRange(min = 1, max = 1L << 40) long burst) {
+        Bandwidth b = Bandwidth.egress(rate, burst).withIngress(rate, burst);
+        assertThat(Bandwidth.fromBytes(b.toBytes())).isEqualTo(b);
+    }
+
+    @Test
+    void ipRangeOmitsAbsentKeysAndValidatesAddresses() {
+        IpRange r = IpRange.of("10.22.0.0/24").withRange("10.22.0.100", "10.22.0.200").withGateway("10.22.0.1");
+        assertThat(json(r.toBytes())).isEqualTo("{\"gateway\":\"10.22.0.1\",\"rangeEnd\":\"10.22.0.200\","
+                + "\"rangeStart\":\"10.22.0.100\",\"subnet\":\"10.22.0.0/24\"}");
+        assertThat(IpRange.fromBytes(r.toBytes())).isEqualTo(r);
+        assertThat(json(IpRange.of("fd00:22::/64").toBytes())).isEqualTo("{\"subnet\":\"fd00:22::/64\"}");
+        assertThatThrownBy(() -> IpRange.of("10.22.0.0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IpRange.of("10.22.0.0/33")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IpRange.fromBytes(bytes("{\"rangeStart\":\"10.0.0.1\"}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("subnet");
+    }
+
+    @Test
+    void dnsSettingsOmitEmptyListsAndReadGoCniSpelling() {
+        DnsSettings d = DnsSettings.builder().addServer("10.0.0.53").addSearch("corp.example").build();
+        assertThat(json(d.toBytes())).isEqualTo("{\"searches\":[\"corp.example\"],\"servers\":[\"10.0.0.53\"]}");
+        assertThat(DnsSettings.fromBytes(bytes("{\"Servers\":[\"10.0.0.53\"],\"Searches\":[\"corp.example\"]}")))
+                .isEqualTo(d);
+        assertThatThrownBy(() -> DnsSettings.fromBytes(bytes("{\"servers\":[1]}")))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.jsonPointer()).contains("/servers/0"));
+    }
+
+    @Test
+    void networkModesRenderLikeTheNetFlag() {
+        assertThat(NetworkMode.none()).hasToString("none");
+        assertThat(NetworkMode.host()).hasToString("host");
+        assertThat(NetworkMode.bridge()).hasToString("bridge");
+        assertThat(NetworkMode.network("a", "b")).hasToString("a,b");
+        assertThat(NetworkMode.network("a", "b").kind()).isEqualTo(NetworkMode.Kind.NETWORK);
+        assertThat(NetworkMode.container(java.nio.file.Path.of("/var/run/netns/x")))
+                .hasToString("container:/var/run/netns/x");
+        assertThatThrownBy(NetworkMode::network).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NetworkMode.network("a", "a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NetworkMode.network("bad name")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void networkModesParseFromTheNetFlag() {
+        for (String text : java.util.List.of("none", "host", "bridge", "a,b", "container:/var/run/netns/x")) {
+            assertThat(NetworkMode.parse(text)).hasToString(text);
+        }
+        assertThat(NetworkMode.parse("frontend").networks()).containsExactly("frontend");
+        assertThatThrownBy(() -> NetworkMode.parse("container:web")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NetworkMode.container(sandbox)");
+        assertThatThrownBy(() -> NetworkMode.parse("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NetworkMode.parse("a,,b")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
