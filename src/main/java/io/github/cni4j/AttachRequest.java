@@ -226,7 +226,7 @@ public final class AttachRequest {
      * Adds a label; labels travel in CNI_ARGS like go-cni's {@code WithLabels}.
      *
      * @param key the key: not empty, without {@code ;}, {@code =}, NUL or line breaks
-     * @param value the value: without {@code ;}, NUL or line breaks
+     * @param value the value: without {@code ;}, {@code =}, NUL or line breaks
      * @return this request
      * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
      */
@@ -248,12 +248,12 @@ public final class AttachRequest {
     }
 
     /**
-     * Adds a raw CNI_ARGS pair, e.g. {@code K8S_POD_NAME}, or {@code IP} for plugins that read it. A value may
-     * contain {@code =} (libcni sends it as is), but Go plugins that parse CNI_ARGS with {@code types.LoadArgs}
-     * reject such a pair ({@code ARGS: invalid pair}).
+     * Adds a raw CNI_ARGS pair, e.g. {@code K8S_POD_NAME}, or {@code IP} for plugins that read it. CNI_ARGS has no
+     * escaping, so neither key nor value may contain {@code ;} or {@code =}: libcni would send such a value as is,
+     * but Go plugins that parse CNI_ARGS with {@code types.LoadArgs} reject the pair ({@code ARGS: invalid pair}).
      *
      * @param key the key: not empty, without {@code ;}, {@code =}, NUL or line breaks
-     * @param value the value: without {@code ;}, NUL or line breaks
+     * @param value the value: without {@code ;}, {@code =}, NUL or line breaks
      * @return this request
      * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
      */

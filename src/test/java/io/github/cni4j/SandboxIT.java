@@ -210,6 +210,43 @@ class SandboxIT {
     }
 
     @Test
+    @Tag("virtual-threads")  // runs on the newest installed JDK (21+), see scripts/test.sh
+    void sixteenSandboxesOnVirtualThreadsSeeTheirOwnNamespaceAndLeaveNothingBehind() throws Exception {
+        FluentFixture.Net a = fx.bridgeNetwork("10-a.conflist");
+        Cni cni = fx.builder().build();
+        String hostNs = Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString();
+        ExecutorService pool = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
+                .invoke(null);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String id = id();
+                results.add(pool.submit(() -> {
+                    try (Sandbox s = cni.sandbox(id, NetworkMode.bridge())) {
+                        String inside = nsInode(s);
+                        // Work inside runs elsewhere; the virtual thread's carrier stays in the host namespace.
+                        assertThat(inside).isNotEqualTo(hostNs);
+                        assertThat(Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString())
+                                .isEqualTo(hostNs);
+                        return s.attachment().interfaces().get("eth0").ips().get(0).ip();
+                    }
+                }));
+            }
+            List<String> ips = new ArrayList<>();
+            for (Future<String> f : results) {
+                ips.add(f.get(120, TimeUnit.SECONDS));
+            }
+            assertThat(ips).doesNotHaveDuplicates().allMatch(ip -> ip.startsWith(a.subnetPrefix()));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(NetNs.list()).doesNotContainAnyElementsOf(ids);
+        assertThat(FluentFixture.linksOf(a.bridge())).isEmpty();
+        assertThat(fx.cacheEntries()).isEmpty();
+        assertThat(fx.reservations()).isEmpty();
+    }
+
+    @Test
     void failedSandboxRemovesItsNamespace() {
         fx.bridgeNetwork("10-a.conflist");
         Cni cni = fx.builder().build();

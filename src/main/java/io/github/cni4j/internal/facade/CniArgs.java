@@ -41,7 +41,7 @@ public final class CniArgs {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("CNI_ARGS key must not be empty");
         }
-        int bad = firstBad(key, true);
+        int bad = firstBad(key);
         if (bad >= 0) {
             throw new IllegalArgumentException("CNI_ARGS key " + quote(key) + " contains " + describe(key.charAt(bad))
                     + ", which CNI_ARGS cannot carry (pairs are split at ';' and '=')");
@@ -50,10 +50,10 @@ public final class CniArgs {
 
     /** Checks a value as {@link #put} does. */
     public static void checkValue(String key, String value) {
-        int bad = firstBad(value, false);
+        int bad = firstBad(value);
         if (bad >= 0) {
             throw new IllegalArgumentException("CNI_ARGS value of " + quote(key) + " contains "
-                    + describe(value.charAt(bad)) + ", which CNI_ARGS cannot carry (pairs are split at ';')");
+                    + describe(value.charAt(bad)) + ", which CNI_ARGS cannot carry (pairs are split at ';' and '=')");
         }
     }
 
@@ -103,10 +103,12 @@ public final class CniArgs {
         return sb.toString();
     }
 
-    private static int firstBad(String s, boolean key) {
+    private static int firstBad(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ';' || c == '\0' || c == '\n' || c == '\r' || (key && c == '=')) {
+            // '=' is refused in values too: libcni would send it, but plugins split each pair at every '=' and
+            // reject the pair (ARGS: invalid pair), and the invoker refuses it before any plugin runs.
+            if (c == ';' || c == '=' || c == '\0' || c == '\n' || c == '\r') {
                 return i;
             }
         }
