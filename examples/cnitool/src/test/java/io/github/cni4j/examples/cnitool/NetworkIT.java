@@ -36,6 +36,8 @@ class NetworkIT {
     void cleanUp() {
         if (net != null) {
             net.close();
+            // `network create` keeps host-local's default data dir; its (empty after DEL) state dir goes too.
+            ItPrerequisites.sh("rm", "-rf", "/var/lib/cni/networks/c4jweb-" + net.suffix);
         }
     }
 

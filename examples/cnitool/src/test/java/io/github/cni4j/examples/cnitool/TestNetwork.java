@@ -72,6 +72,33 @@ final class TestNetwork implements AutoCloseable {
     public void close() {
         namespaces.forEach(n -> ItPrerequisites.sh("ip", "netns", "del", n));
         ItPrerequisites.sh("ip", "link", "del", bridge);
+        removeIsolationRules(bridge);
+    }
+
+    /**
+     * The firewall plugin (in the chains `cnitool network create` writes) keeps its per-bridge isolation rules after
+     * DEL; a test removes the ones naming its own bridge.
+     */
+    static void removeIsolationRules(String bridge) {
+        for (String chain : List.of("CNI-ISOLATION-STAGE-1", "CNI-ISOLATION-STAGE-2")) {
+            String rules;
+            try {
+                rules = ItPrerequisites.sh("iptables", "-S", chain);
+            } catch (AssertionError | RuntimeException noChain) {
+                continue;
+            }
+            for (String rule : rules.split("\n")) {
+                if (rule.startsWith("-A ") && rule.contains(" " + bridge + " ")) {
+                    List<String> cmd = new java.util.ArrayList<>(List.of("iptables", "-D"));
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"[^\"]*\"|\\S+")
+                            .matcher(rule.substring(3));
+                    while (m.find()) {
+                        cmd.add(m.group().replace("\"", ""));
+                    }
+                    ItPrerequisites.sh(cmd.toArray(String[]::new));
+                }
+            }
+        }
     }
 
     /** A random 10.2xx.y.0/24 the host does not use. */
