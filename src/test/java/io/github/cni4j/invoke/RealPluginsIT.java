@@ -87,6 +87,9 @@ class RealPluginsIT {
             invoker.check(list, rt);
             ns.ip("addr", "del", cidr, "dev", "eth0");
             assertThatThrownBy(() -> invoker.check(list, rt)).isInstanceOf(CniException.class);
+            // The bridge plugin tears down ipMasq for the addresses it finds on eth0 at DEL: put it back, or the
+            // test would leave the container's NAT chain behind.
+            ns.ip("addr", "add", cidr, "dev", "eth0");
 
             invoker.del(list, rt);
             assertThat(RealNetwork.linkExists(ns.name(), "eth0")).isFalse();
