@@ -25,9 +25,13 @@ class NetworkIT {
 
     private TestNetwork net;
 
+    private static final Path HOST_LOCAL_HOME = Path.of("/var/lib/cni");
+    private boolean hostLocalHomeExisted;
+
     @BeforeEach
     void setUp() throws Exception {
         ItPrerequisites.requireRootAndPlugins("bridge", "host-local", "portmap", "firewall", "tuning");
+        hostLocalHomeExisted = Files.exists(HOST_LOCAL_HOME);
         net = new TestNetwork(tmp, "1.0.0");
         Files.delete(net.confDir.resolve("10-" + net.network + ".conflist")); // the manager writes its own
     }
@@ -36,8 +40,12 @@ class NetworkIT {
     void cleanUp() {
         if (net != null) {
             net.close();
-            // `network create` keeps host-local's default data dir; its (empty after DEL) state dir goes too.
-            ItPrerequisites.sh("rm", "-rf", "/var/lib/cni/networks/c4jweb-" + net.suffix);
+            // `network create` keeps host-local's default data dir; its (empty after DEL) state dir goes too, and
+            // /var/lib/cni itself when this test is what made it.
+            ItPrerequisites.sh("rm", "-rf", HOST_LOCAL_HOME.resolve("networks/c4jweb-" + net.suffix).toString());
+            if (!hostLocalHomeExisted) {
+                ItPrerequisites.sh("rm", "-rf", HOST_LOCAL_HOME.toString());
+            }
         }
     }
 
