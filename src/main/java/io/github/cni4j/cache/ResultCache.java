@@ -120,12 +120,7 @@ public final class ResultCache {
      */
     public Optional<CachedAttachment> get(String network, String containerId, String ifName) {
         Path f = file(network, containerId, ifName);
-        Optional<byte[]> bytes;
-        try {
-            bytes = CacheFiles.read(f);
-        } catch (IOException e) {
-            throw new CacheException("failed to read cache file " + f + ": " + e.getMessage(), f, e);
-        }
+        Optional<byte[]> bytes = CacheFiles.readOrThrow(f);
         if (bytes.isEmpty()) {
             return Optional.empty();
         }

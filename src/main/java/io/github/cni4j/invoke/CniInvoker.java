@@ -14,7 +14,6 @@ import io.github.cni4j.internal.invoke.NetworkFlows;
 import io.github.cni4j.internal.invoke.PluginRunner;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.PluginInfo;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -263,12 +262,7 @@ public final class CniInvoker {
     public Optional<CachedConfig> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
         ResultCache cache = flows.cache(Optional.of(rt));
         Path f = cache.file(list.name(), rt.containerId(), rt.ifName());
-        Optional<byte[]> bytes;
-        try {
-            bytes = CacheFiles.read(f);
-        } catch (IOException e) {
-            throw new CacheException("failed to read cache file " + f + ": " + e.getMessage(), f, e);
-        }
+        Optional<byte[]> bytes = CacheFiles.readOrThrow(f);
         if (bytes.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.cache;
 
+import io.github.cni4j.CacheException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +17,22 @@ public final class CacheFiles {
     public static final long MAX_SIZE = 16L * 1024 * 1024;
 
     private CacheFiles() {
+    }
+
+    /**
+     * Reads a cache file as {@link #read} does, reporting a failure as the {@link CacheException} every caller
+     * raises ({@code failed to read cache file <f>: <reason>}).
+     *
+     * @param file the file
+     * @return its bytes, or empty when it does not exist
+     * @throws CacheException when it exists but cannot be read, is too large, or is not a regular file
+     */
+    public static Optional<byte[]> readOrThrow(Path file) {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            throw new CacheException("failed to read cache file " + file + ": " + e.getMessage(), file, e);
+        }
     }
 
     /**

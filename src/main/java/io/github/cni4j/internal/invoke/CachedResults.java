@@ -9,7 +9,6 @@ import io.github.cni4j.internal.cache.CacheFiles;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,12 +35,7 @@ public final class CachedResults {
      */
     public static Optional<Result> load(ResultCache cache, Net net, RuntimeConf rt) {
         Path f = cache.file(net.name(), rt.containerId(), rt.ifName());
-        Optional<byte[]> bytes;
-        try {
-            bytes = CacheFiles.read(f);
-        } catch (IOException e) {
-            throw new CacheException("failed to read cache file " + f + ": " + e.getMessage(), f, e);
-        }
+        Optional<byte[]> bytes = CacheFiles.readOrThrow(f);
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
