@@ -63,4 +63,21 @@ final class NetNsItSupport {
     static List<String> linkNames(NetNs ns) {
         return ns.interfaces().stream().map(NetInterface::name).collect(Collectors.toList());
     }
+
+    /** True on a JDK with virtual threads (21+); the tests compile for 17, so they are reached by reflection. */
+    static boolean virtualThreadsAvailable() {
+        try {
+            Thread.class.getMethod("ofVirtual");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** Starts {@code task} on a new virtual thread (JDK 21+). */
+    static Thread startVirtual(Runnable task) throws Exception {
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        java.lang.reflect.Method start = Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class);
+        return (Thread) start.invoke(builder, task);
+    }
 }

@@ -9,7 +9,6 @@ import io.github.cni4j.NetNsException;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNames;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +171,7 @@ class NetNsRunIT {
     @Test
     @Tag("virtual-threads")  // run by scripts/test.sh on the newest installed JDK (21+); excluded on 17
     void virtualThreadsRunInsideWithoutMovingTheirCarriers() throws Exception {
-        Assumptions.assumeTrue(virtualThreadsAvailable(), "virtual threads need Java 21+");
+        Assumptions.assumeTrue(NetNsItSupport.virtualThreadsAvailable(), "virtual threads need Java 21+");
         NetNs ns = newNamespace();
         NetNsItSupport.ipAddLink(ns.name().orElseThrow(), "c4jdum0");
         long host = threadNetNsInode();
@@ -180,7 +179,7 @@ class NetNsRunIT {
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            threads.add(startVirtual(() -> {
+            threads.add(NetNsItSupport.startVirtual(() -> {
                 try {
                     for (int round = 0; round < 10; round++) {
                         assertThat(NsSwitch.isVirtual(Thread.currentThread())).isTrue();
@@ -201,20 +200,5 @@ class NetNsRunIT {
             t.join(TimeUnit.SECONDS.toMillis(60));
         }
         assertThat(failures).isEmpty();
-    }
-
-    private static boolean virtualThreadsAvailable() {
-        try {
-            Thread.class.getMethod("ofVirtual");
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
-    private static Thread startVirtual(Runnable task) throws Exception {
-        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-        Method start = Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class);
-        return (Thread) start.invoke(builder, task);
     }
 }

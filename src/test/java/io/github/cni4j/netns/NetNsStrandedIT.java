@@ -7,7 +7,6 @@ import com.sun.jna.Native;
 import io.github.cni4j.NetNsException;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNames;
-import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
@@ -90,12 +89,12 @@ class NetNsStrandedIT {
     @Test
     @Tag("virtual-threads")  // run by scripts/test.sh on the newest installed JDK (21+); excluded on 17
     void virtualCallerGetsTheFailureAndItsNextCallWorks() throws Exception {
-        Assumptions.assumeTrue(hasVirtualThreads(), "virtual threads need Java 21+");
+        Assumptions.assumeTrue(NetNsItSupport.virtualThreadsAvailable(), "virtual threads need Java 21+");
         String name = support.track(TestNames.netns());
         try (NetNs ns = NetNs.create(name)) {
             AtomicReference<Throwable> first = new AtomicReference<>();
             AtomicReference<Throwable> second = new AtomicReference<>();
-            Thread t = startVirtual(() -> {
+            Thread t = NetNsItSupport.startVirtual(() -> {
                 try {
                     ns.run(NetNsStrandedIT::dropSysAdminOnThisThread);
                 } catch (Throwable e) {
@@ -115,20 +114,5 @@ class NetNsStrandedIT {
             assertThat(second.get()).isNull();
             ns.delete();
         }
-    }
-
-    private static boolean hasVirtualThreads() {
-        try {
-            Thread.class.getMethod("ofVirtual");
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
-    private static Thread startVirtual(Runnable task) throws Exception {
-        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-        Method start = Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class);
-        return (Thread) start.invoke(builder, task);
     }
 }
