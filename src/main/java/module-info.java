@@ -11,6 +11,7 @@ module io.github.cni4j {
     requires static org.assertj.core;
 
     exports io.github.cni4j;
+    exports io.github.cni4j.error;
     exports io.github.cni4j.config;
     exports io.github.cni4j.result;
     exports io.github.cni4j.version;

@@ -1,5 +1,11 @@
 package io.github.cni4j;
 
+import io.github.cni4j.error.PluginException;
+
+import io.github.cni4j.error.ConfigException;
+
+import io.github.cni4j.error.CniException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;

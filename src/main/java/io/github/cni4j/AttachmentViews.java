@@ -1,5 +1,7 @@
 package io.github.cni4j;
 
+import io.github.cni4j.error.PluginException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.internal.facade.CapabilityJson;
 import io.github.cni4j.internal.facade.Step;

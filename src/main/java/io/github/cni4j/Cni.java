@@ -1,5 +1,11 @@
 package io.github.cni4j;
 
+import io.github.cni4j.error.PluginException;
+
+import io.github.cni4j.error.ConfigException;
+
+import io.github.cni4j.error.CniException;
+
 import io.github.cni4j.internal.facade.Engine;
 import io.github.cni4j.internal.facade.RequestSpec;
 import java.nio.file.Path;

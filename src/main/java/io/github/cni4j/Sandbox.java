@@ -1,5 +1,9 @@
 package io.github.cni4j;
 
+import io.github.cni4j.error.NetNsException;
+
+import io.github.cni4j.error.CniException;
+
 import io.github.cni4j.internal.facade.AttachFlow;
 import io.github.cni4j.internal.facade.Engine;
 import io.github.cni4j.internal.facade.Failures;

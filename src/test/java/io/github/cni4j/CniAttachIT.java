@@ -1,5 +1,9 @@
 package io.github.cni4j;
 
+import io.github.cni4j.error.PluginException;
+
+import io.github.cni4j.error.ConfigException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.github.cni4j;
 
+import io.github.cni4j.error.ConfigException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.config.ConfLoader;

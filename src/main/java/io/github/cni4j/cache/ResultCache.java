@@ -1,6 +1,6 @@
 package io.github.cni4j.cache;
 
-import io.github.cni4j.CacheException;
+import io.github.cni4j.error.CacheException;
 import io.github.cni4j.internal.cache.CacheCodec;
 import io.github.cni4j.internal.cache.CacheFiles;
 import io.github.cni4j.internal.config.GoQuote;

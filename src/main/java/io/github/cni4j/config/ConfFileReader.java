@@ -1,6 +1,6 @@
 package io.github.cni4j.config;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;

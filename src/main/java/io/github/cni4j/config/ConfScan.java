@@ -1,6 +1,6 @@
 package io.github.cni4j.config;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.github.cni4j.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.config.ConfigErrors;
 import io.github.cni4j.internal.config.FieldError;
 import io.github.cni4j.internal.config.ListFields;

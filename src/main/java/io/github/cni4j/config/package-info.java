@@ -6,7 +6,7 @@
  *
  * <p>Parsing follows Go libcni byte for byte where it is observable (accepted input, error messages, the bytes a
  * plugin later receives) and adds what libcni lacks: every error is a
- * {@link io.github.cni4j.ConfigException} with the source, line, column and JSON pointer of the problem. Inputs are
+ * {@link io.github.cni4j.error.ConfigException} with the source, line, column and JSON pointer of the problem. Inputs are
  * limited to 16 MiB and 256 levels of nesting.
  *
  * <pre>{@code

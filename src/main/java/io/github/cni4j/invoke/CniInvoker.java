@@ -1,6 +1,6 @@
 package io.github.cni4j.invoke;
 
-import io.github.cni4j.CacheException;
+import io.github.cni4j.error.CacheException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.NetworkConfig;
@@ -100,13 +100,13 @@ public final class CniInvoker {
      * @param list the network
      * @param rt the attachment
      * @return the last plugin's result, in its own version
-     * @throws io.github.cni4j.PluginException when a plugin fails (message
+     * @throws io.github.cni4j.error.PluginException when a plugin fails (message
      *         {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}, the plugin's code kept)
-     * @throws io.github.cni4j.PluginNotFoundException when a binary is missing
-     * @throws io.github.cni4j.ConfigException when the container ID, network or interface name is invalid, their
+     * @throws io.github.cni4j.error.PluginNotFoundException when a binary is missing
+     * @throws io.github.cni4j.error.ConfigException when the container ID, network or interface name is invalid, their
      *         cache file name would pass 255 bytes, or a CNI_ARGS key or value contains {@code =}, {@code ;}, NUL or
      *         a line break (all checked before any plugin runs)
-     * @throws io.github.cni4j.PluginTimeoutException when a plugin passes the timeout
+     * @throws io.github.cni4j.error.PluginTimeoutException when a plugin passes the timeout
      * @throws CacheException when the result cannot be cached (the plugins' work stays applied)
      */
     public Result add(NetworkConfigList list, RuntimeConf rt) {
@@ -129,9 +129,9 @@ public final class CniInvoker {
      *
      * @param list the network
      * @param rt the attachment
-     * @throws io.github.cni4j.IncompatibleVersionException for versions before 0.4.0:
+     * @throws io.github.cni4j.error.IncompatibleVersionException for versions before 0.4.0:
      *         {@code configuration version "<v>" does not support the CHECK command}
-     * @throws io.github.cni4j.PluginException the first plugin failure, unwrapped
+     * @throws io.github.cni4j.error.PluginException the first plugin failure, unwrapped
      * @throws CacheException {@code failed to get network "<name>" cached result: <err>}
      */
     public void check(NetworkConfigList list, RuntimeConf rt) {
@@ -153,9 +153,9 @@ public final class CniInvoker {
      *
      * @param list the network
      * @param rt the attachment
-     * @throws io.github.cni4j.PluginException {@code plugin type="<type>" failed (delete): <err>}; the cache entry
+     * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>" failed (delete): <err>}; the cache entry
      *         is kept for a retry
-     * @throws io.github.cni4j.ConfigException before anything runs, when a name contains {@code /} or NUL or a
+     * @throws io.github.cni4j.error.ConfigException before anything runs, when a name contains {@code /} or NUL or a
      *         CNI_ARGS key or value contains {@code =}, {@code ;}, NUL or a line break
      */
     public void del(NetworkConfigList list, RuntimeConf rt) {
@@ -181,7 +181,7 @@ public final class CniInvoker {
      *
      * @param list the network
      * @param args the attachments to keep
-     * @throws io.github.cni4j.CniException all failures joined (newline-separated), the others suppressed
+     * @throws io.github.cni4j.error.CniException all failures joined (newline-separated), the others suppressed
      */
     public void gc(NetworkConfigList list, GcArgs args) {
         networkFlows.gc(Net.of(list), Optional.of(Objects.requireNonNull(args, "args")));
@@ -201,7 +201,7 @@ public final class CniInvoker {
      * STATUS: whether the network is ready for ADD (version 1.1.0+; earlier versions always succeed).
      *
      * @param list the network
-     * @throws io.github.cni4j.PluginException the first failure, e.g. code 50 (plugin not available) or 51
+     * @throws io.github.cni4j.error.PluginException the first failure, e.g. code 50 (plugin not available) or 51
      */
     public void status(NetworkConfigList list) {
         networkFlows.status(Net.of(list));
@@ -212,7 +212,7 @@ public final class CniInvoker {
      *
      * @param list the network
      * @return the capabilities some plugin enables, sorted
-     * @throws io.github.cni4j.IncompatibleVersionException all problems, as {@code [<e1> <e2>]}
+     * @throws io.github.cni4j.error.IncompatibleVersionException all problems, as {@code [<e1> <e2>]}
      */
     public Set<String> validate(NetworkConfigList list) {
         return networkFlows.validate(Net.of(list));

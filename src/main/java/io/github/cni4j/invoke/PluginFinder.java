@@ -1,6 +1,6 @@
 package io.github.cni4j.invoke;
 
-import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.error.PluginNotFoundException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

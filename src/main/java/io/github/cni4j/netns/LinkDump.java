@@ -1,6 +1,6 @@
 package io.github.cni4j.netns;
 
-import io.github.cni4j.NetNsException;
+import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.internal.jna.Sys;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

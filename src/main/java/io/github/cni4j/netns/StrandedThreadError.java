@@ -1,6 +1,6 @@
 package io.github.cni4j.netns;
 
-import io.github.cni4j.NetNsException;
+import io.github.cni4j.error.NetNsException;
 
 /**
  * Thrown when a platform thread cannot be switched back to its original network namespace. It is an

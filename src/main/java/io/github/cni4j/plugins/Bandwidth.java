@@ -43,7 +43,7 @@ public final class Bandwidth extends PluginSpec {
      *
      * @param config the config, of type {@code bandwidth}
      * @return the typed view
-     * @throws io.github.cni4j.ConfigException when a known key has a wrong type or value
+     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Bandwidth from(PluginConfig config) {

@@ -1,6 +1,6 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

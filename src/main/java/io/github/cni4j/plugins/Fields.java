@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.LinkedHashMap;

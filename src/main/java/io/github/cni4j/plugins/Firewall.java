@@ -43,7 +43,7 @@ public final class Firewall extends PluginSpec {
      *
      * @param config the config, of type {@code firewall}
      * @return the typed view
-     * @throws io.github.cni4j.ConfigException when a known key has a wrong type or value
+     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Firewall from(PluginConfig config) {

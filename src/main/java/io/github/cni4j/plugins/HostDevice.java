@@ -45,7 +45,7 @@ public final class HostDevice extends PluginSpec {
      *
      * @param config the config, of type {@code host-device}
      * @return the typed view
-     * @throws io.github.cni4j.ConfigException when a known key has a wrong type or value
+     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
     public static HostDevice from(PluginConfig config) {

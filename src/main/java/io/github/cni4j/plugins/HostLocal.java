@@ -55,7 +55,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
      *
      * @param config the config, of type {@code host-local}
      * @return the typed view
-     * @throws io.github.cni4j.ConfigException when a known key has a wrong type or value
+     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      */
     public static HostLocal from(PluginConfig config) {
         return parse(config, "host-local", Builder::new);

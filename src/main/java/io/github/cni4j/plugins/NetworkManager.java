@@ -1,6 +1,6 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ public final class NetworkManager {
      * @return the created network
      * @throws ConfigException {@code network with name <n> already exists},
      *         {@code subnet <s> overlaps with other one on this address space}, or a write failure
-     * @throws io.github.cni4j.PluginNotFoundException when a needed plugin binary is missing
+     * @throws io.github.cni4j.error.PluginNotFoundException when a needed plugin binary is missing
      */
     public NetworkInfo create(NetworkSpec spec) {
         Objects.requireNonNull(spec, "spec");

@@ -1,6 +1,6 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.error.PluginNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

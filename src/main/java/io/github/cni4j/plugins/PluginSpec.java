@@ -2,7 +2,7 @@ package io.github.cni4j.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.json.GoJson;
 import java.nio.charset.StandardCharsets;

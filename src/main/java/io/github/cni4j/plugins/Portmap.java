@@ -48,7 +48,7 @@ public final class Portmap extends PluginSpec {
      *
      * @param config the config, of type {@code portmap}
      * @return the typed view
-     * @throws io.github.cni4j.ConfigException when a known key has a wrong type or value
+     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Portmap from(PluginConfig config) {

@@ -44,7 +44,7 @@ public final class StaticIpam extends PluginSpec implements IpamSpec {
      *
      * @param config the config, of type {@code static}
      * @return the typed view
-     * @throws io.github.cni4j.ConfigException when a known key has a wrong type or value
+     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
     public static StaticIpam from(PluginConfig config) {

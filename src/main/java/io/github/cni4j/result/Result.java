@@ -59,7 +59,7 @@ public final class Result {
      *
      * @param json the result JSON
      * @return the result
-     * @throws io.github.cni4j.ConfigException (code 6) with libcni's message if the bytes are not a result of a
+     * @throws io.github.cni4j.error.ConfigException (code 6) with libcni's message if the bytes are not a result of a
      *         supported version, e.g. {@code unsupported CNI result version "9.9.9"} or
      *         {@code invalid CIDR address: 10.0.0.1}
      */
@@ -74,7 +74,7 @@ public final class Result {
      * @param json the plugin's stdout
      * @param fallbackVersion the network configuration's {@code cniVersion}
      * @return the result
-     * @throws io.github.cni4j.ConfigException (code 6) with libcni's message if the output is not a result,
+     * @throws io.github.cni4j.error.ConfigException (code 6) with libcni's message if the output is not a result,
      *         e.g. {@code failed to unmarshal raw result: ...}
      */
     public static Result fromBytes(byte[] json, String fallbackVersion) {
@@ -152,7 +152,7 @@ public final class Result {
      *
      * @param target the version to convert to
      * @return the converted result
-     * @throws io.github.cni4j.IncompatibleVersionException with libcni's message, e.g.
+     * @throws io.github.cni4j.error.IncompatibleVersionException with libcni's message, e.g.
      *         {@code no converter for CNI result version 1.0.0 to 1.2.0} or
      *         {@code cannot convert: no valid IP addresses}
      */

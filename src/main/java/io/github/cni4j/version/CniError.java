@@ -96,7 +96,7 @@ public final class CniError {
      *
      * @param json the bytes
      * @return the error
-     * @throws io.github.cni4j.ConfigException (code 6) with Go's decoding message, e.g.
+     * @throws io.github.cni4j.error.ConfigException (code 6) with Go's decoding message, e.g.
      *         {@code json: cannot unmarshal string into Go struct field Error.code of type uint}
      */
     public static CniError fromBytes(byte[] json) {

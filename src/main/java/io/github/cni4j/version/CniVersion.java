@@ -1,6 +1,6 @@
 package io.github.cni4j.version;
 
-import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.error.IncompatibleVersionException;
 import java.util.List;
 import java.util.Objects;
 

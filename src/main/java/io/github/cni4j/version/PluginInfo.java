@@ -1,7 +1,7 @@
 package io.github.cni4j.version;
 
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.result.VersionCodec;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.github.cni4j.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

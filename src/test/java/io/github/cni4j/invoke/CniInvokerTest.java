@@ -3,10 +3,10 @@ package io.github.cni4j.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.IncompatibleVersionException;
-import io.github.cni4j.PluginException;
-import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.IncompatibleVersionException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +136,7 @@ class CniInvokerTest {
         Files.createDirectories(cache.resolve("results"));
         Files.write(cache.resolve("results/net1-c1-eth0"), new byte[0]);
 
-        assertThatThrownBy(() -> invoker.check(list, rt("c1"))).isInstanceOf(io.github.cni4j.CacheException.class)
+        assertThatThrownBy(() -> invoker.check(list, rt("c1"))).isInstanceOf(io.github.cni4j.error.CacheException.class)
                 .hasMessageStartingWith("failed to get network \"net1\" cached result: "
                         + "decoding version from network config: unexpected end of JSON input");
         invoker.del(list, rt("c1"));
@@ -281,7 +281,7 @@ class CniInvokerTest {
         Result r = invoker.cachedResult(list, rt("c1")).orElseThrow();
         assertThat(r.cniVersion().toString()).isEqualTo("1.0.0");
         assertThat(r.ips()).hasSize(1);
-        assertThatThrownBy(() -> invoker.cachedConfig(list, rt("c1"))).isInstanceOf(io.github.cni4j.CacheException.class)
+        assertThatThrownBy(() -> invoker.cachedConfig(list, rt("c1"))).isInstanceOf(io.github.cni4j.error.CacheException.class)
                 .hasMessage("read cached network \"net1\" config has wrong kind: ");
         invoker.check(list, rt("c1"));
         assertThat(plugins.stdin(0)).contains("\"prevResult\":{\"cniVersion\":\"1.0.0\"");

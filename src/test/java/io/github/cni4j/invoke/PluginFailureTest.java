@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.cni4j.PluginException;
-import io.github.cni4j.PluginTimeoutException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.error.PluginTimeoutException;
 import io.github.cni4j.config.NetworkConfigList;
 import java.io.FileOutputStream;
 import java.io.IOException;

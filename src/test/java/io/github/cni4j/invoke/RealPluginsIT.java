@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.CniException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;

@@ -1,6 +1,6 @@
 package io.github.cni4j.netns;
 
-import io.github.cni4j.NetNsException;
+import io.github.cni4j.error.NetNsException;
 
 /** Child-process entry for {@link NetNsWithoutCapabilityIT}: tries {@code NetNs.create(args[0])} and reports. */
 public final class CreateProbeMain {

@@ -5,7 +5,7 @@ import static io.github.cni4j.netns.NetNsItSupport.threadNetNsInode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.NetNsException;
+import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNames;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import io.github.cni4j.NetNsException;
+import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNames;
 import java.util.concurrent.atomic.AtomicReference;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.internal.json.JsonTrees;

@@ -2,7 +2,7 @@ package io.github.cni4j.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -140,7 +140,7 @@ class ConcurrentAttachIT {
                             } else {
                                 invoker.del(net.list, rt);
                             }
-                        } catch (io.github.cni4j.PluginException e) {
+                        } catch (io.github.cni4j.error.PluginException e) {
                             // A second ADD of an applied attachment fails in the bridge plugin (eth0 exists).
                             failedAdds.incrementAndGet();
                         } catch (RuntimeException e) {

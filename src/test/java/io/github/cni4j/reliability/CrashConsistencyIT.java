@@ -2,7 +2,7 @@ package io.github.cni4j.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.CniException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.GcArgs;

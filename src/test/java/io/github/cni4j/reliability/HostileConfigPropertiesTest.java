@@ -2,7 +2,7 @@ package io.github.cni4j.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;

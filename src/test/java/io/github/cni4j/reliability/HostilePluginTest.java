@@ -3,10 +3,10 @@ package io.github.cni4j.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.cni4j.CniException;
-import io.github.cni4j.PluginException;
-import io.github.cni4j.PluginNotFoundException;
-import io.github.cni4j.PluginTimeoutException;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.error.PluginNotFoundException;
+import io.github.cni4j.error.PluginTimeoutException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.github.cni4j.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.invoke.PluginFinder;
 import io.github.cni4j.testing.TempDirs;
 import java.io.IOException;

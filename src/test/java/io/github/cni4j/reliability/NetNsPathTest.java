@@ -3,7 +3,7 @@ package io.github.cni4j.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.NetNsException;
+import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.netns.NetNs;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.github.cni4j.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.CniException;
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.github.cni4j.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.version.CniVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;

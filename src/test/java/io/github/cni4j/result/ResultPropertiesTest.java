@@ -2,8 +2,8 @@ package io.github.cni4j.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.JsonTrees;
 import io.github.cni4j.internal.result.ResultCodec;
 import io.github.cni4j.version.CniVersion;

@@ -3,7 +3,7 @@ package io.github.cni4j.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

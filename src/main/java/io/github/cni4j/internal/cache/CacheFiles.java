@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.cache;
 
-import io.github.cni4j.CacheException;
+import io.github.cni4j.error.CacheException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

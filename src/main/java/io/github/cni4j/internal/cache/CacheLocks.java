@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.cache;
 
-import io.github.cni4j.CacheException;
+import io.github.cni4j.error.CacheException;
 import io.github.cni4j.config.CniNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

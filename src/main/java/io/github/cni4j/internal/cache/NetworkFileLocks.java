@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.cache;
 
-import io.github.cni4j.CacheException;
+import io.github.cni4j.error.CacheException;
 import io.github.cni4j.internal.fs.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.version.CniVersion;

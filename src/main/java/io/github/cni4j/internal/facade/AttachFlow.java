@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.CniException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.result.Result;
 import java.util.ArrayList;
 import java.util.List;

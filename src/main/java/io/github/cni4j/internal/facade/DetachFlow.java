@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.CniException;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.NetworkConfigList;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.CniException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
@@ -28,7 +28,7 @@ public final class Engine {
      *
      * @param ops the operations
      * @param settings the settings
-     * @throws io.github.cni4j.ConfigException if the networks cannot be loaded
+     * @throws io.github.cni4j.error.ConfigException if the networks cannot be loaded
      */
     public Engine(NetworkOps ops, Settings settings) {
         this.ops = ops;

@@ -1,13 +1,13 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.CacheException;
-import io.github.cni4j.CniException;
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.IncompatibleVersionException;
-import io.github.cni4j.NetNsException;
-import io.github.cni4j.PluginException;
-import io.github.cni4j.PluginNotFoundException;
-import io.github.cni4j.PluginTimeoutException;
+import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.IncompatibleVersionException;
+import io.github.cni4j.error.NetNsException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.error.PluginNotFoundException;
+import io.github.cni4j.error.PluginTimeoutException;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.CacheException;
-import io.github.cni4j.CniException;
+import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.internal.cache.CacheCodec;

@@ -1,10 +1,10 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.CacheException;
-import io.github.cni4j.CniException;
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.PluginException;
-import io.github.cni4j.PluginNotFoundException;
+import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.config.GoQuote;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.github.cni4j.internal.invoke;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.cni4j.CacheException;
-import io.github.cni4j.CniException;
-import io.github.cni4j.IncompatibleVersionException;
-import io.github.cni4j.PluginException;
+import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.IncompatibleVersionException;
+import io.github.cni4j.error.PluginException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.PluginConfig;

@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.PluginException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.config.GoQuote;
 import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.version.CniError;

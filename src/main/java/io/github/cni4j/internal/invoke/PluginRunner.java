@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.PluginException;
-import io.github.cni4j.PluginTimeoutException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.error.PluginTimeoutException;
 import io.github.cni4j.internal.exec.PluginEnv;
 import io.github.cni4j.invoke.ExecRequest;
 import io.github.cni4j.invoke.ExecResult;

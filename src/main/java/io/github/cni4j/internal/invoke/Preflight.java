@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.CacheException;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.CniNames;
 import io.github.cni4j.internal.config.GoQuote;

@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.ConfigException;
-import io.github.cni4j.PluginException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginException;
 import io.github.cni4j.result.Result;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.jna;
 
 import com.sun.jna.Native;
-import io.github.cni4j.NetNsException;
+import io.github.cni4j.error.NetNsException;
 
 /**
  * Checked wrappers around the C calls that network namespaces need. Every failure becomes a

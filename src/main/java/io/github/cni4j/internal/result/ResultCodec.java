@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonTrees;
 import io.github.cni4j.result.Result;

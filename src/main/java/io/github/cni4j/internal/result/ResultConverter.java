@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.result;
 
-import io.github.cni4j.IncompatibleVersionException;
+import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.result.Interface;
 import io.github.cni4j.result.IpConfig;
 import io.github.cni4j.result.Result;

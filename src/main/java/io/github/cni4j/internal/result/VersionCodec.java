@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

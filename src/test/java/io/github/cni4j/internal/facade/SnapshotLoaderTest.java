@@ -3,7 +3,7 @@ package io.github.cni4j.internal.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.NetworkConfigList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

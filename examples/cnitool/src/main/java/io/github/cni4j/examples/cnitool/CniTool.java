@@ -1,7 +1,7 @@
 package io.github.cni4j.examples.cnitool;
 
-import io.github.cni4j.CniException;
-import io.github.cni4j.ConfigException;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.ConfigException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,6 +1,6 @@
 package io.github.cni4j.examples.cnitool;
 
-import io.github.cni4j.CniException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;

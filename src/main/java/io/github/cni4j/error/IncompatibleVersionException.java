@@ -1,4 +1,4 @@
-package io.github.cni4j;
+package io.github.cni4j.error;
 
 /**
  * A CNI version is malformed, unsupported, or a result cannot be converted to the requested version.

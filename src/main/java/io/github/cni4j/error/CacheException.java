@@ -1,4 +1,4 @@
-package io.github.cni4j;
+package io.github.cni4j.error;
 
 import java.nio.file.Path;
 import java.util.Optional;
