@@ -247,6 +247,20 @@ class CniInvokerTest {
     }
 
     @Test
+    void cacheDirThatIsNotADirectoryFailsInLibcniWords() throws Exception {
+        plugins.recorder("a", RESULT_A);
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        CniInvoker onFile = CniInvoker.builder().pluginDirs(List.of(plugins.dir)).cacheDir(file).build();
+        assertThatThrownBy(() -> onFile.add(list("1.0.0", "{\"type\":\"a\"}"), rt("c1")))
+                .hasMessage("failed to set network \"net1\" cached result: mkdir " + file + ": not a directory");
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve("results"), "x");
+        assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"a\"}"), rt("c1")))
+                .hasMessage("failed to set network \"net1\" cached result: mkdir " + cache.resolve("results")
+                        + ": not a directory");
+    }
+
+    @Test
     void cniArgsRefusesOnlyWhatCannotBeEncoded() {
         plugins.recorder("a", RESULT_A);
         NetworkConfigList net = list("1.0.0", "{\"type\":\"a\"}");
