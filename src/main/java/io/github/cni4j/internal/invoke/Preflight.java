@@ -77,7 +77,7 @@ final class Preflight {
         try {
             cache.file(net.name(), rt.containerId(), rt.ifName());
         } catch (CacheException e) {
-            throw new ConfigException(4, e.getMessage(), "containerID", 0, 0, null, e);
+            throw new ConfigException(4, e.getMessage(), null, 0, 0, null, e);
         }
     }
 
