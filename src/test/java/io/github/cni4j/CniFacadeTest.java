@@ -195,6 +195,22 @@ class CniFacadeTest {
     }
 
     @Test
+    void aCapabilityNoPluginEnablesIsRefusedNamingTheNetwork() {
+        assertThatThrownBy(() -> cni(false, "front").attach("c1", Path.of("/n")).cgroupPath("/kubepods/x").execute())
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(7))
+                .hasMessageStartingWith("network \"front\" does not enable the capability \"cgroupPath\"");
+        assertThatThrownBy(() -> cni(false, "front", "back").attach("c1", Path.of("/n"))
+                .bandwidth(Bandwidth.ingress(1000, 1000)).execute())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("none of the networks \"front\", \"back\" enables the capability "
+                        + "\"bandwidth\"");
+        assertThat(ops.log).isEmpty();
+        // A capability one of the networks enables is fine for a shared argument.
+        cni(false, "front").attach("c1", Path.of("/n")).ips("10.0.0.5/24").execute();
+        assertThat(ops.log).containsExactly("ADD front eth0");
+    }
+
+    @Test
     void defaultHostIpFillsPortMappingsWithoutOne() {
         Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(FakeOps.net("front")), false, 1, "eth", 1,
                 "192.0.2.7", "")));
