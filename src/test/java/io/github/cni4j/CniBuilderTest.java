@@ -2,11 +2,23 @@ package io.github.cni4j;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CniBuilderTest {
+
+    @Test
+    void aBadNetworkFileIsReportedWithoutNamingTheUnusedConfDir(@TempDir Path tmp) throws java.io.IOException {
+        Path bad = Files.writeString(tmp.resolve("bad.conflist"), "{\"cniVersion\": \"1.0.0\", \"name\": ");
+        Path confDir = Files.createDirectories(tmp.resolve("net.d"));
+        assertThatThrownBy(() -> Cni.builder().confDir(confDir).cacheDir(tmp.resolve("cache")).networkFile(bad).build())
+                .hasMessageStartingWith("cannot load the CNI networks: ")
+                .hasMessageContaining(bad.toString())
+                .hasMessageNotContaining("; " + confDir);
+    }
 
     @Test
     void buildListsEveryInvalidSettingInOneMessage() {

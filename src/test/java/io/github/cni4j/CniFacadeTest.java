@@ -1,13 +1,12 @@
 package io.github.cni4j;
 
-import io.github.cni4j.error.CacheException;
-
-import io.github.cni4j.error.PluginException;
-
-import io.github.cni4j.error.ConfigException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.error.PluginNotFoundException;
 
 import io.github.cni4j.internal.facade.Engine;
 import io.github.cni4j.internal.facade.Settings;
@@ -71,6 +70,35 @@ class CniFacadeTest {
                             "disk gone");
                     assertThat(e.getSuppressed()).containsExactly(delFailure);
                 });
+    }
+
+    @Test
+    void aFailureBeforeTheFirstPluginRanHasNothingToRollBack() {
+        PluginNotFoundException missing = new PluginNotFoundException("plugin type=\"bridge\" failed (add): failed "
+                + "to find plugin \"bridge\" in path [/nowhere]", "bridge", List.of(Path.of("/nowhere")));
+        ops.failAdd.put("c4jtypo", missing);
+        ops.failDel.put("c4jtypo", missing);
+
+        assertThatThrownBy(() -> cni(false, "front", "c4jtypo").attach("c1", Path.of("/run/netns/c1")).execute())
+                .isInstanceOfSatisfying(PluginNotFoundException.class, e -> assertThat(e.msg())
+                        .doesNotContain("rollback incomplete", "could not delete network \"c4jtypo\"")
+                        .contains("failed to find plugin \"bridge\"", "rolled back: deleted network \"front\""));
+        assertThat(ops.log).containsExactly("ADD front eth0", "ADD c4jtypo eth1", "DEL front eth0");
+
+        ops.log.clear();
+        ConfigException badId = new ConfigException(4, "plugin type=\"bridge\" failed (add): invalid characters in "
+                + "containerID", "bad/id", 0, 0, null, null);
+        ops.failAdd.put("front", badId);
+        assertThatThrownBy(() -> cni(false, "front").attach("c1", Path.of("/run/netns/c1")).execute())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("failed (add): invalid characters in containerID; bad/id");
+        assertThat(ops.log).containsExactly("ADD front eth0");
+    }
+
+    @Test
+    void aConfigErrorDoesNotRepeatThePathItNames() {
+        assertThat(new ConfigException("no net configuration with name \"x\" in /etc/cni/net.d", "/etc/cni/net.d"))
+                .hasMessage("no net configuration with name \"x\" in /etc/cni/net.d");
     }
 
     @Test
@@ -164,6 +192,22 @@ class CniFacadeTest {
         assertThat(ops.calls.get(1).capabilityArgs().get("ips").toString()).isEqualTo("[\"10.1.0.9/24\"]");
         assertThat(ops.calls.get(0).args()).extracting(p -> p[0] + "=" + p[1])
                 .containsExactly("IgnoreUnknown=1", "app=web", "K8S_POD_NAME=web-1");
+    }
+
+    @Test
+    void aCapabilityNoPluginEnablesIsRefusedNamingTheNetwork() {
+        assertThatThrownBy(() -> cni(false, "front").attach("c1", Path.of("/n")).cgroupPath("/kubepods/x").execute())
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(7))
+                .hasMessageStartingWith("network \"front\" does not enable the capability \"cgroupPath\"");
+        assertThatThrownBy(() -> cni(false, "front", "back").attach("c1", Path.of("/n"))
+                .bandwidth(Bandwidth.ingress(1000, 1000)).execute())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("none of the networks \"front\", \"back\" enables the capability "
+                        + "\"bandwidth\"");
+        assertThat(ops.log).isEmpty();
+        // A capability one of the networks enables is fine for a shared argument.
+        cni(false, "front").attach("c1", Path.of("/n")).ips("10.0.0.5/24").execute();
+        assertThat(ops.log).containsExactly("ADD front eth0");
     }
 
     @Test

@@ -91,7 +91,7 @@ final class FakeOps implements NetworkOps {
 
     static NetworkConfigList net(String name) {
         return NetworkConfigList.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"" + name
-                + "\",\"plugins\":[{\"type\":\"bridge\"},"
+                + "\",\"plugins\":[{\"type\":\"bridge\",\"capabilities\":{\"ips\":true,\"mac\":true}},"
                 + "{\"type\":\"portmap\",\"capabilities\":{\"portMappings\":true}}]}")
                 .getBytes(StandardCharsets.UTF_8));
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,8 @@ public final class ResultCache {
         Path f = file(entry.networkName(), entry.containerId(), entry.ifName());
         try {
             AtomicFiles.write(f, CacheCodec.encode(entry));
+        } catch (NotDirectoryException e) {
+            throw new CacheException(e.getMessage(), f, e);
         } catch (IOException e) {
             throw new CacheException("failed to write cache file " + f + ": " + e.getMessage(), f, e);
         }

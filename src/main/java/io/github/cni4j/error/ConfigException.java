@@ -45,7 +45,7 @@ public final class ConfigException extends CniException {
      */
     public ConfigException(int code, String msg, String source, int line, int column, String jsonPointer,
                            Throwable cause) {
-        super(code, msg, describe(source, line, column, jsonPointer), cause);
+        super(code, msg, unlessRepeated(msg, describe(source, line, column, jsonPointer)), cause);
         this.source = source == null ? "" : source;
         this.line = Math.max(0, line);
         this.column = Math.max(0, column);
@@ -60,6 +60,15 @@ public final class ConfigException extends CniException {
      */
     public ConfigException(String msg, String source) {
         this(7, msg, source, 0, 0, null, null);
+    }
+
+    /**
+     * The details, unless they are a path the message already names (libcni's messages often name the file or
+     * dir): {@code no net configuration with name "x" in /etc/cni/net.d} is not followed by the dir again.
+     */
+    private static String unlessRepeated(String msg, String details) {
+        boolean repeatedPath = msg != null && details.indexOf('/') >= 0 && msg.contains(details);
+        return details.isEmpty() || repeatedPath ? null : details;
     }
 
     private static String describe(String source, int line, int column, String pointer) {

@@ -55,8 +55,8 @@ public enum DiagnosticCode {
     UNKNOWN_FIELD("CNI0100", Severity.WARNING, "Unknown field for this plugin"),
     /** A reference plugin field has the wrong JSON type. */
     FIELD_TYPE("CNI0101", Severity.WARNING, "Plugin field has the wrong type"),
-    /** An IP address or CIDR that does not parse. */
-    INVALID_ADDRESS("CNI0102", Severity.WARNING, "Invalid IP address or CIDR"),
+    /** An IP address or CIDR that does not parse: host-local (and Go's net parsing) refuse it at ADD. */
+    INVALID_ADDRESS("CNI0102", Severity.ERROR, "Invalid IP address or CIDR"),
     /** A gateway outside its subnet. */
     GATEWAY_OUTSIDE_SUBNET("CNI0103", Severity.WARNING, "Gateway outside the subnet"),
     /** {@code rangeStart} is after {@code rangeEnd}. */
@@ -93,6 +93,8 @@ public enum DiagnosticCode {
     SINGLE_CONF_DEPRECATED("CNI0202", Severity.INFO, "Single-plugin config with cniVersion 1.0.0 or later"),
     /** An {@code args.cni} key the plugin (or its IPAM) does not read. */
     ARGS_NOT_CONSUMED("CNI0203", Severity.INFO, "args.cni key not read by the plugin"),
+    /** A bare word where a CIDR belongs, which another component substitutes (Calico's {@code usePodCidr}). */
+    PLACEHOLDER_VALUE("CNI0204", Severity.INFO, "Placeholder substituted before the plugin runs"),
     /** A bug in the linter itself; the rest of the checks still ran. */
     INTERNAL_ERROR("CNI9999", Severity.ERROR, "Internal linter error");
 

@@ -1,9 +1,16 @@
 package io.github.cni4j.plugins;
 
 import java.util.List;
+import java.util.Set;
 
 /** Parses {@code docker network create} style arguments into a {@link NetworkSpec}. */
 final class DockerArgs {
+
+    /** Flags that take a value ({@code --subnet X} or {@code --subnet=X}). */
+    private static final Set<String> VALUE_FLAGS = Set.of("-d", "--driver", "--subnet", "--gateway", "--ip-range",
+            "--label", "-o", "--opt");
+    /** Boolean flags: never take the next argument; {@code --ipv6=false} is accepted. */
+    private static final Set<String> BOOLEAN_FLAGS = Set.of("--ipv6", "--internal");
 
     private DockerArgs() {
     }
@@ -29,7 +36,11 @@ final class DockerArgs {
                 flag = a.substring(0, eq);
                 value = a.substring(eq + 1);
             }
-            if (!flag.equals("--ipv6") && !flag.equals("--internal") && value == null) {
+            if (!VALUE_FLAGS.contains(flag) && !BOOLEAN_FLAGS.contains(flag)) {
+                // Reported before anything is consumed: "--attachable --subnet X name" names --attachable.
+                throw new IllegalArgumentException("unknown flag: " + flag);
+            }
+            if (VALUE_FLAGS.contains(flag) && value == null) {
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException("flag needs an argument: " + flag);
                 }

@@ -65,7 +65,7 @@ public final class Firewall extends PluginSpec {
     }
 
     /**
-     * The backend, {@code iptables} or {@code firewalld} (plugin default: firewalld when running).
+     * The backend, {@code iptables}, {@code firewalld} or empty (the plugin default: firewalld when running).
      *
      * @return {@code backend}, or empty when not set
      */
@@ -165,7 +165,7 @@ public final class Firewall extends PluginSpec {
 
         @Override
         void check() {
-            Fields.oneOf(tree, "backend", "iptables", "firewalld");
+            Fields.oneOf(tree, "backend", "", "iptables", "firewalld");    // "" = auto-detect (Podman writes it)
             Fields.oneOf(tree, "ingressPolicy", "", "open", "same-bridge", "isolated");
         }
 

@@ -65,15 +65,15 @@ class CniInvokerTest {
     @Test
     void environmentHasTheSixVariablesAndCniArgsInOrder() {
         plugins.recorder("a", RESULT_A);
-        // libcni joins pairs unescaped ("A=x=y;B=1;2;="); cni4j refuses '=' and ';' inside keys and values
-        // (SECURITY.md), so the joined string is only ever unambiguous.
-        RuntimeConf rt = rt("c1").toBuilder().addArg("A", "x").addArg("B", "1").addArg("C", "").build();
+        // libcni joins pairs unescaped; cni4j passes them as given, a value with '=' and an empty key included.
+        RuntimeConf rt = rt("c1").toBuilder().addArg("A", "x=y").addArg("B", "1").addArg("C", "").addArg("", "")
+                .build();
         invoker.add(list("1.0.0", "{\"type\":\"a\"}"), rt);
 
         Map<String, String> env = plugins.env(0);
         assertThat(env).containsEntry("CNI_COMMAND", "ADD").containsEntry("CNI_CONTAINERID", "c1")
                 .containsEntry("CNI_NETNS", "/var/run/netns/c1").containsEntry("CNI_IFNAME", "eth0")
-                .containsEntry("CNI_ARGS", "A=x;B=1;C=").containsEntry("CNI_PATH", plugins.dir.toString())
+                .containsEntry("CNI_ARGS", "A=x=y;B=1;C=;=").containsEntry("CNI_PATH", plugins.dir.toString())
                 .containsEntry("PATH", System.getenv("PATH"));
     }
 
@@ -210,6 +210,66 @@ class CniInvokerTest {
                     assertThat(e.code()).isEqualTo(4);
                     assertThat(e.msg()).isEqualTo("plugin type=\"a\" failed (add): invalid characters in containerID");
                 });
+        assertThat(plugins.calls()).isEmpty();
+    }
+
+    @Test
+    void addFindsThePluginBeforeValidatingAndUsesLibcniWords() {
+        assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"a\"}"), rt("bad/id")))
+                .isInstanceOf(PluginNotFoundException.class)
+                .hasMessageStartingWith("plugin type=\"a\" failed (add): failed to find plugin \"a\"");
+        plugins.recorder("a", RESULT_A);
+        assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"a\"}"), rt("bad/id")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessage("plugin type=\"a\" failed (add): invalid characters in containerID; bad/id");
+        RuntimeConf badIf = rt("c1").toBuilder().ifName("eth/0").build();
+        assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"a\"}"), badIf))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessage("plugin type=\"a\" failed (add): interface name contains / or : or whitespace characters");
+        assertThat(plugins.calls()).isEmpty();
+        assertThat(cache.resolve("results")).doesNotExist();
+    }
+
+    @Test
+    void checkAndDelRefuseOnlyNamesThatWouldLeaveTheCacheDirInLibcniWords() {
+        plugins.recorder("a", RESULT_A);
+        NetworkConfigList net = list("1.0.0", "{\"type\":\"a\"}");
+        assertThatThrownBy(() -> invoker.del(net, rt("../x")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessage("invalid characters in containerID; ../x");
+        assertThatThrownBy(() -> invoker.check(net, rt("c1").toBuilder().ifName("a/b").build()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessage("interface name contains / or : or whitespace characters");
+        assertThat(plugins.calls()).isEmpty();
+        // Names libcni would refuse on ADD but that stay inside the cache dir go through, as in libcni.
+        invoker.del(net, rt("bad id"));
+        assertThat(plugins.calls()).containsExactly("a DEL");
+    }
+
+    @Test
+    void cacheDirThatIsNotADirectoryFailsInLibcniWords() throws Exception {
+        plugins.recorder("a", RESULT_A);
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        CniInvoker onFile = CniInvoker.builder().pluginDirs(List.of(plugins.dir)).cacheDir(file).build();
+        assertThatThrownBy(() -> onFile.add(list("1.0.0", "{\"type\":\"a\"}"), rt("c1")))
+                .hasMessage("failed to set network \"net1\" cached result: mkdir " + file + ": not a directory");
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve("results"), "x");
+        assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"a\"}"), rt("c1")))
+                .hasMessage("failed to set network \"net1\" cached result: mkdir " + cache.resolve("results")
+                        + ": not a directory");
+    }
+
+    @Test
+    void cniArgsRefusesOnlyWhatCannotBeEncoded() {
+        plugins.recorder("a", RESULT_A);
+        NetworkConfigList net = list("1.0.0", "{\"type\":\"a\"}");
+        for (RuntimeConf bad : List.of(rt("c1").toBuilder().addArg("K=1", "v").build(),
+                rt("c1").toBuilder().addArg("K", "1;2").build(), rt("c1").toBuilder().addArg("K;", "v").build(),
+                rt("c1").toBuilder().addArg("K", "a\u0000").build())) {
+            assertThatThrownBy(() -> invoker.add(net, bad)).isInstanceOfSatisfying(ConfigException.class,
+                    e -> assertThat(e.code()).isEqualTo(4)).hasMessageStartingWith("invalid CNI_ARGS pair \"K");
+        }
         assertThat(plugins.calls()).isEmpty();
     }
 

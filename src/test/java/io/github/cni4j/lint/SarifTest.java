@@ -107,7 +107,7 @@ class SarifTest {
     @Test
     void jsonAndTextFormatsCarryEveryField() throws IOException {
         List<Diagnostic> ds = Linter.standard().lint("{\"cniVersion\": \"1.0.0\", \"name\": \"n\", \"plugins\": "
-                + "[{\"type\": \"bridge\", \"hairpinmode\": true}]}", "x.conflist");
+                + "[{\"type\": \"bridge\", \"hairpinMod\": true}]}", "x.conflist");
         JsonNode arr = MAPPER.readTree(LintFormat.JSON.format(ds));
         assertThat(arr).hasSize(1);
         JsonNode d = arr.get(0);
@@ -115,8 +115,8 @@ class SarifTest {
         assertThat(d.get("severity").asText()).isEqualTo("warning");
         assertThat(d.get("line").asInt()).isEqualTo(1);
         assertThat(d.get("column").asInt()).isEqualTo(69);
-        assertThat(d.get("endColumn").asInt()).isEqualTo(82);
-        assertThat(d.get("jsonPointer").asText()).isEqualTo("/plugins/0/hairpinmode");
+        assertThat(d.get("endColumn").asInt()).isEqualTo(81);
+        assertThat(d.get("jsonPointer").asText()).isEqualTo("/plugins/0/hairpinMod");
         assertThat(d.get("fix").asText()).isEqualTo("did you mean \"hairpinMode\"?");
         assertThat(d.get("source").asText()).isEqualTo("x.conflist");
         assertThat(LintFormat.TEXT.format(ds)).isEqualTo(ds.get(0) + "\n    fix: did you mean \"hairpinMode\"?\n");

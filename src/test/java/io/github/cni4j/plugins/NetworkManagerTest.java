@@ -134,6 +134,18 @@ class NetworkManagerTest {
     }
 
     @Test
+    void unknownFlagsAreReportedAsUnknownAndBooleanFlagsTakeNoValue() {
+        assertThatThrownBy(() -> NetworkSpec.fromDockerArgs(List.of("--attachable", "--subnet", "10.5.0.0/16",
+                "c4j-x"))).hasMessage("unknown flag: --attachable");
+        NetworkSpec s = NetworkSpec.fromDockerArgs(List.of("--internal", "c4j-x", "--ipv6=false"));
+        assertThat(s.name()).isEqualTo("c4j-x");
+        assertThat(s.internal()).isTrue();
+        assertThat(s.ipv6()).isFalse();
+        assertThatThrownBy(() -> NetworkSpec.fromDockerArgs(List.of("c4j-x", "--subnet")))
+                .hasMessage("flag needs an argument: --subnet");
+    }
+
+    @Test
     void specErrorsUseNerdctlTexts() {
         assertThatThrownBy(() -> NetworkSpec.builder("c4j-x").addSubnet("10.5.0.1/16").build())
                 .hasMessage("unexpected subnet \"10.5.0.1/16\", maybe you meant \"10.5.0.0/16\"?");

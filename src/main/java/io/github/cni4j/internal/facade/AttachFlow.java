@@ -1,6 +1,9 @@
 package io.github.cni4j.internal.facade;
 
 import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginNotFoundException;
+import io.github.cni4j.internal.config.GoQuote;
 import io.github.cni4j.result.Result;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +54,19 @@ public final class AttachFlow {
         return List.copyOf(added);
     }
 
+    /**
+     * Whether the failed ADD stopped before its first plugin ran: the first plugin was not found or its validation
+     * failed (libcni finds and validates per plugin, before running it), or CNI_ARGS could not be encoded.
+     */
+    private static boolean nothingRan(Step s, RuntimeException e) {
+        if (!(e instanceof PluginNotFoundException || e instanceof ConfigException)) {
+            return false;
+        }
+        String msg = ((CniException) e).msg();
+        return msg.startsWith("invalid CNI_ARGS pair ") || msg.startsWith("plugin type=" + GoQuote.quote(s.net().plugins().get(0).type()) + " ")
+                        && msg.contains(" failed (add): ");
+    }
+
     private static RuntimeException rollBack(NetworkOps ops, String containerId, List<Step> steps, int failed,
                                              RuntimeException cause) {
         List<String> undone = new ArrayList<>();
@@ -61,6 +77,9 @@ public final class AttachFlow {
         try {
             for (int i = failed; i >= 0; i--) {
                 Step s = steps.get(i);
+                if (i == failed && nothingRan(s, cause)) {
+                    continue;   // a DEL would only fail the same way, and there is nothing to undo
+                }
                 try {
                     ops.del(s.net(), s.call());
                     undone.add(s.describe());
@@ -81,7 +100,8 @@ public final class AttachFlow {
         }
         String prefix = "attaching container \"" + containerId + "\" failed at " + Failures.pluginOf(ce)
                 + step.describe() + ", network " + (failed + 1) + " of " + steps.size() + ": ";
-        String suffix = notUndone.isEmpty()
+        String suffix = notUndone.isEmpty() && undone.isEmpty() ? ""
+                : notUndone.isEmpty()
                 ? "; rolled back: deleted " + String.join(", ", undone) + " again"
                 : "; rollback incomplete: could not delete " + String.join("; ", notUndone)
                         + " (see suppressed exceptions)" + (undone.isEmpty() ? "" : "; deleted "

@@ -19,6 +19,10 @@ import java.util.Set;
  */
 public final class Planner {
 
+    /** The capabilities the fluent API sets; a custom {@code capability(name, json)} is passed as given. */
+    private static final Set<String> FLUENT_CAPABILITIES = Set.of("ips", "portMappings", "bandwidth", "mac",
+            "ipRanges", "dns", "cgroupPath");
+
     private Planner() {
     }
 
@@ -30,13 +34,15 @@ public final class Planner {
      * @param settings the facade settings
      * @param usedIfNames interfaces the container already has (for {@code CONNECT})
      * @return the steps, loopback first
-     * @throws ConfigException if a named network is unknown or there are fewer default networks than required
+     * @throws ConfigException if a named network is unknown, there are fewer default networks than required, or a
+     *     capability argument is given that no plugin of its network(s) enables
      * @throws IllegalArgumentException if per-network options name networks outside the request or interface names
      *     clash
      */
     public static List<Step> plan(RequestSpec spec, Snapshot snap, Settings settings, Collection<String> usedIfNames) {
         List<NetworkConfigList> nets = networks(spec, snap, settings);
         checkOptionTargets(spec, nets);
+        checkCapabilities(spec, nets);
         List<Step> steps = new ArrayList<>();
         Set<String> taken = new HashSet<>(usedIfNames);
         boolean withLoopback = spec.target() == RequestSpec.Target.LOOPBACK_ONLY
@@ -116,6 +122,37 @@ public final class Planner {
             throw new IllegalArgumentException("ifName(\"" + spec.ifName() + "\") needs a request for exactly one "
                     + "network, but this one attaches " + names + "; use ifName(network, name)");
         }
+    }
+
+    /**
+     * libcni silently drops a capability argument no plugin of the network enables, so {@code ips("10.0.0.5/24")}
+     * would succeed with another address. A shared argument needs one network of the request that enables it; a
+     * per-network one needs that network.
+     */
+    private static void checkCapabilities(RequestSpec spec, List<NetworkConfigList> nets) {
+        spec.capabilities().fieldNames().forEachRemaining(cap -> {
+            if (FLUENT_CAPABILITIES.contains(cap) && !nets.isEmpty() && nets.stream().noneMatch(n -> enables(n, cap))) {
+                throw capabilityMissing(nets, cap);
+            }
+        });
+        spec.perNetwork().forEach((network, caps) -> caps.fieldNames().forEachRemaining(cap -> {
+            nets.stream().filter(n -> n.name().equals(network) && FLUENT_CAPABILITIES.contains(cap)
+                    && !enables(n, cap)).findFirst().ifPresent(n -> {
+                        throw capabilityMissing(List.of(n), cap);
+                    });
+        }));
+    }
+
+    private static boolean enables(NetworkConfigList net, String capability) {
+        return net.plugins().stream().anyMatch(p -> Boolean.TRUE.equals(p.capabilities().get(capability)));
+    }
+
+    private static ConfigException capabilityMissing(List<NetworkConfigList> nets, String capability) {
+        List<String> names = nets.stream().map(n -> "\"" + n.name() + "\"").toList();
+        return new ConfigException(7, (names.size() == 1 ? "network " + names.get(0) + " does not enable" : "none of the networks "
+                + String.join(", ", names) + " enables") + " the capability \"" + capability + "\" (no plugin has "
+                + "\"capabilities\": {\"" + capability + "\": true}), so its plugins would never see the "
+                + capability + " asked for", null, 0, 0, null, null);
     }
 
     private static Call call(RequestSpec spec, String network, String ifName, Settings settings) {

@@ -47,6 +47,7 @@ public final class SnapshotLoader {
         Loading l = new Loading();
         loadExplicit(s.sources(), l);
         boolean needDefaults = s.sources().isEmpty() && s.defaultNetwork().isEmpty();
+        int explicitProblems = l.problems.size();
         for (Path f : ConfLoader.confFiles(s.confDir())) {
             boolean decidesDefaults = needDefaults && l.defaults.size() < s.maxConfFiles();
             try {
@@ -67,8 +68,11 @@ public final class SnapshotLoader {
         }
         if (!l.problems.isEmpty()) {
             ConfigException first = l.causes.isEmpty() ? null : l.causes.get(0);
+            // Name the conf dir only when a problem was found there, not for the networks the caller gave.
+            boolean fromConfDir = l.problems.size() > explicitProblems;
             throw Failures.withSuppressed(new ConfigException(7, "cannot load the CNI networks: "
-                    + String.join("; ", l.problems), s.confDir().toString(), 0, 0, null, first), l.causes);
+                    + String.join("; ", l.problems), fromConfDir ? s.confDir().toString() : null, 0, 0, null, first),
+                    l.causes);
         }
         Optional<NetworkConfigList> lo = s.loopback() ? Optional.of(loopbackNetwork()) : Optional.empty();
         return new Snapshot(l.defaults, l.byName, lo, s.confDir(), s.defaultNetwork(), l.skipped);

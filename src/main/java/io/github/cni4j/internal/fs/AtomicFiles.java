@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -27,7 +28,9 @@ public final class AtomicFiles {
      * Creates {@code dir} and its missing parents with mode 0700, refusing symlinks.
      *
      * @param dir the directory
-     * @throws IOException on failure, or if {@code dir} (or a created part) is a symlink or not a directory
+     * @throws IOException on failure, or if {@code dir} (or a created part) is a symlink; a
+     *         {@link NotDirectoryException} {@code mkdir <path>: not a directory} (Go's words) naming the first part
+     *         that exists but is not a directory
      */
     public static void ensureDir(Path dir) throws IOException {
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -44,7 +47,8 @@ public final class AtomicFiles {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException e) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("refusing to use " + dir + ": not a directory", e);
+                // Go's os.MkdirAll words, which libcni's cache errors carry.
+                throw new NotDirectoryException("mkdir " + dir + ": not a directory");
             }
         }
     }

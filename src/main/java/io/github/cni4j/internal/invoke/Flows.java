@@ -70,14 +70,16 @@ public final class Flows {
      */
     public Result add(Net net, RuntimeConf rt) {
         ResultCache cache = cache(Optional.of(rt));
-        Preflight.check(cache, net, rt, true);
+        Preflight.args(rt);
         try (KeyedLocks.Held held = lockAttachment(cache, net, rt)) {
             JsonNode caps = JsonValues.toTree(rt.capabilityArgs());
             String cniArgs = PluginEnv.cniArgs(rt.args());
             Result result = null;
+            boolean first = true;
             for (PluginConfig plugin : net.plugins()) {
                 try {
-                    result = addOne(net, plugin, rt, caps, cniArgs, result);
+                    result = addOne(cache, net, plugin, rt, caps, cniArgs, result, first);
+                    first = false;
                 } catch (CniException e) {
                     throw Failures.wrap("plugin " + Failures.describe(plugin) + " failed (add): ", e);
                 }
@@ -91,11 +93,15 @@ public final class Flows {
         }
     }
 
-    private Result addOne(Net net, PluginConfig plugin, RuntimeConf rt, JsonNode caps, String cniArgs, Result prev) {
+    private Result addOne(ResultCache cache, Net net, PluginConfig plugin, RuntimeConf rt, JsonNode caps,
+            String cniArgs, Result prev, boolean first) {
         Path path = runner.finder().find(plugin.type());
         CniNames.validateContainerId(rt.containerId());
         CniNames.validateNetworkName(net.name());
         CniNames.validateInterfaceName(rt.ifName());
+        if (first) {
+            Preflight.cacheNameFits(cache, net, rt);
+        }
         byte[] stdin = StdinBytes.forAddCheckDel(plugin, net.name(), net.cniVersion(),
                 prev == null ? null : prev.toBytes(), caps);
         byte[] out = runner.run(plugin.type(), path, "ADD", stdin, rt.containerId(), rt.netNs(), rt.ifName(), cniArgs);
@@ -132,7 +138,8 @@ public final class Flows {
             return;
         }
         ResultCache cache = cache(Optional.of(rt));
-        Preflight.check(cache, net, rt, false);
+        Preflight.args(rt);
+        Preflight.noEscape(net, rt);
         try (KeyedLocks.Held held = lockAttachment(cache, net, rt)) {
             Optional<Result> cached;
             try {
@@ -164,7 +171,8 @@ public final class Flows {
      */
     public void del(Net net, RuntimeConf rt) {
         ResultCache cache = cache(Optional.of(rt));
-        Preflight.check(cache, net, rt, false);
+        Preflight.args(rt);
+        Preflight.noEscape(net, rt);
         try (KeyedLocks.Held held = lockAttachment(cache, net, rt)) {
             delLocked(cache, net, rt);
         }

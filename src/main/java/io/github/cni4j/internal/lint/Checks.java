@@ -66,6 +66,11 @@ final class Checks {
             String childPtr = LintContext.child(ptr, m.key());
             FieldType t = known.get(m.key());
             if (t == null) {
+                // Go's encoding/json matches keys case-insensitively: "Nameservers" fills "nameservers".
+                t = known.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(m.key()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+            }
+            if (t == null) {
                 if (m.key().startsWith("cni.dev/")) {
                     continue;
                 }

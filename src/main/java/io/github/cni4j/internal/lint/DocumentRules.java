@@ -112,10 +112,13 @@ final class DocumentRules {
     }
 
     /**
-     * Tools keep their own keys at the top of a list (nerdctl writes {@code nerdctlID}), so only likely mistakes
+     * Tools keep their own keys at the top of a list (nerdctl writes {@code nerdctlID}, Podman {@code args}), so only likely mistakes
      * are reported: typos of list keys, and plugin settings written outside {@code plugins}.
      */
     private void unknownListKey(JsonNode.Member m, String ptr) {
+        if (m.key().equals("args")) {
+            return;     // Podman keeps its labels and options there (podman_labels, podman_options), on purpose
+        }
         Optional<String> near = Checks.nearest(m.key(), PluginKnowledge.LIST_KEYS.keySet());
         boolean pluginKey = PluginKnowledge.isPluginField(m.key());
         if (near.isEmpty() && !pluginKey) {

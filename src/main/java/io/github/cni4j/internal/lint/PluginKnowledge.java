@@ -80,7 +80,7 @@ public final class PluginKnowledge {
                 "snat:b markMasqBit:i externalSetMarkChain:s conditionsV4:a conditionsV6:a masqAll:b backend:s", "",
                 Map.of("backend", Set.of("iptables", "nftables")));
         chained("firewall", CniVersion.V0_4_0, "", "backend:s iptablesAdminChainName:s firewalldZone:s "
-                + "ingressPolicy:s", "", Map.of("backend", Set.of("iptables", "firewalld"),
+                + "ingressPolicy:s", "", Map.of("backend", Set.of("iptables", "firewalld", ""),
                 "ingressPolicy", Set.of("open", "same-bridge", "isolated")));
         chained("tuning", CniVersion.V0_1_0, "mac", "sysctl:o mac:s promisc:b mtu:i txQLen:i allmulti:b dataDir:s",
                 "", Map.of());

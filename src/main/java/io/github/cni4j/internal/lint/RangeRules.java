@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Checks host-local's address ranges: CIDRs, gateways, range bounds, overlaps and IPv6 routes. */
+/**
+ * Checks host-local's address ranges: CIDRs, gateways, range bounds, overlaps and IPv6 routes. {@code ipRange} is
+ * accepted in a range: cni4j's network create records the Docker-style sub-range there (host-local ignores it and
+ * uses the rangeStart/rangeEnd written next to it).
+ */
 final class RangeRules {
 
     private static final Map<String, FieldType> RANGE = PluginKnowledge.fieldsOf(
-            "subnet:s rangeStart:s rangeEnd:s gateway:s");
+            "subnet:s rangeStart:s rangeEnd:s gateway:s ipRange:s");
     private static final int MAX_OVERLAP_CHECKS = 256;
 
     /** The addresses one range hands out. */

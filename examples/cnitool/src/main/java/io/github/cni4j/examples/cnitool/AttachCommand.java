@@ -44,9 +44,11 @@ final class AttachCommand implements Command {
                 on the network namespace at <netns-path> (e.g. /var/run/netns/<name>, or /proc/<pid>/ns/net).
                 The container id is derived from the path exactly as Go's cnitool derives it
                 (cnitool-<hex of the first 10 bytes of SHA-512(absolute path)>), so either tool can
-                CHECK and DEL what the other added.%3$s
+                CHECK and DEL what the other added. CNI_CONTAINERID, when set, is used instead (an extension
+                over Go's cnitool: it reaches what Podman or containerd attached).%3$s
 
-                Environment: NETCONFPATH, CNI_PATH, CNI_IFNAME (or -i), CNI_ARGS, CAP_ARGS, CNI_CACHE_DIR.
+                Environment: NETCONFPATH, CNI_PATH, CNI_IFNAME (or -i), CNI_ARGS, CAP_ARGS, CNI_CACHE_DIR,
+                CNI_CONTAINERID.
                 Exit status: 0 success, 1 the error text on stderr, 2 a usage error.""".formatted(
                 verb, verb.toUpperCase(java.util.Locale.ROOT),
                 verb.equals("add")
@@ -59,7 +61,7 @@ final class AttachCommand implements Command {
         Target target = parse(args, ctx.env().ifName());
         NetworkConfigList network = ConfLoader.loadConfList(ctx.env().confDir(), target.network());
         RuntimeConf rt = RuntimeConf.builder()
-                .containerId(ToolEnv.containerId(target.netns()))
+                .containerId(ctx.env().containerIdFor(target.netns()))
                 .netNs(target.netns().toString())
                 .ifName(target.ifName())
                 .args(ctx.env().cniArgs())

@@ -6,14 +6,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Runs the host's own tools ({@code ip}, {@code iptables-save}) for the demo, which shows their output. */
 final class HostCommands {
+
+    private static final Pattern TOKEN = Pattern.compile("\"[^\"]*\"|\\S+");
 
     private HostCommands() {
     }
@@ -51,6 +56,43 @@ final class HostCommands {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Removes the firewall plugin's per-bridge isolation rules (chains CNI-ISOLATION-STAGE-1 and -2, IPv4 and IPv6),
+     * which the plugin keeps after the last DEL. Best effort: missing tools or chains are skipped.
+     *
+     * @return the number of rules removed
+     */
+    static int removeIsolationRules(String bridge) {
+        int removed = 0;
+        for (String tool : List.of("iptables", "ip6tables")) {
+            if (!available(tool)) {
+                continue;
+            }
+            for (String chain : List.of("CNI-ISOLATION-STAGE-1", "CNI-ISOLATION-STAGE-2")) {
+                Output rules = run(tool, "-w", "-S", chain);
+                if (!rules.ok()) {
+                    continue;
+                }
+                for (String rule : rules.out().split("\n")) {
+                    List<String> tokens = new ArrayList<>();
+                    Matcher m = TOKEN.matcher(rule);
+                    while (m.find()) {
+                        tokens.add(m.group().replace("\"", ""));
+                    }
+                    int at = tokens.indexOf(bridge);
+                    boolean names = tokens.size() > 2 && tokens.get(0).equals("-A") && at > 0
+                            && List.of("-i", "-o").contains(tokens.get(at - 1));
+                    if (names) {
+                        List<String> cmd = new ArrayList<>(List.of(tool, "-w", "-D"));
+                        cmd.addAll(tokens.subList(1, tokens.size()));
+                        removed += run(cmd.toArray(String[]::new)).ok() ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return removed;
     }
 
     /** True when a command of that name is on the PATH (or in the usual sbin dirs, which root's PATH has). */

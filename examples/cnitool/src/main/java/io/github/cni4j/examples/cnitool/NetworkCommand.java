@@ -4,14 +4,19 @@ import io.github.cni4j.plugins.NetworkInfo;
 import io.github.cni4j.plugins.NetworkManager;
 import io.github.cni4j.plugins.NetworkSpec;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code cnitool network create|ls|inspect|rm}: Docker's network commands over the conflists of NETCONFPATH, with
  * Docker's option names, written in nerdctl's format (so nerdctl lists them too).
  */
 final class NetworkCommand implements Command {
+
+    private static final Path SYS_CLASS_NET = Path.of("/sys/class/net");
 
     @Override
     public String name() {
@@ -44,8 +49,9 @@ final class NetworkCommand implements Command {
                                         ...bridge.enable_icc, ...bridge.host_binding_ipv4,
                                         com.docker.network.driver.mtu (or mtu, ip-masq, icc),
                                         parent and mode for macvlan/ipvlan
-                create prints the new network's ID; inspect prints Docker's JSON; rm refuses a network that
-                still has attachments in CNI_CACHE_DIR unless -f is given.""";
+                create prints the new network's ID (a macvlan/ipvlan parent must exist); inspect prints Docker's
+                JSON; rm prints each removed name and refuses a network that still has attachments in
+                CNI_CACHE_DIR unless -f is given.""";
     }
 
     @Override
@@ -60,7 +66,7 @@ final class NetworkCommand implements Command {
             case "create" -> create(manager, rest, ctx);
             case "ls", "list" -> list(manager, rest, ctx);
             case "inspect" -> inspect(manager, rest, ctx);
-            case "rm", "remove" -> remove(manager, rest);
+            case "rm", "remove" -> remove(manager, rest, ctx);
             default -> throw new UsageException("unknown sub-command \"" + args.get(0)
                     + "\" (create, ls, inspect or rm)");
         }
@@ -73,6 +79,12 @@ final class NetworkCommand implements Command {
             spec = NetworkSpec.fromDockerArgs(args);
         } catch (IllegalArgumentException e) {
             throw new UsageException("create: " + e.getMessage());
+        }
+        // Docker refuses a macvlan/ipvlan parent the host does not have; the plugin would fail only at ADD.
+        if (spec.driver() != NetworkSpec.Driver.BRIDGE) {
+            spec.parent().filter(p -> !Files.exists(SYS_CLASS_NET.resolve(p))).ifPresent(p -> {
+                throw new ToolException("-o parent interface was not found on the host: " + p);
+            });
         }
         ctx.out().println(manager.create(spec).id());
     }
@@ -113,7 +125,7 @@ final class NetworkCommand implements Command {
         ctx.out().println(GoIndent.indent(array.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void remove(NetworkManager manager, List<String> args) {
+    private static void remove(NetworkManager manager, List<String> args, Context ctx) {
         boolean force = false;
         List<String> names = new ArrayList<>();
         for (String a : args) {
@@ -129,7 +141,11 @@ final class NetworkCommand implements Command {
             throw new UsageException("rm: expected at least one network name");
         }
         for (String name : names) {
+            Optional<String> bridge = manager.inspect(name).bridge();
             manager.remove(name, force);
+            // The firewall plugin leaves its per-bridge isolation rules behind after the last DEL.
+            bridge.ifPresent(HostCommands::removeIsolationRules);
+            ctx.out().println(name);    // as docker network rm does
         }
     }
 }

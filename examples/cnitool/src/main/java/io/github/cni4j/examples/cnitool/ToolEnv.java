@@ -26,9 +26,11 @@ import java.util.Map;
  * @param rawCniArgs {@code CNI_ARGS} as given, or empty
  * @param rawCapArgs {@code CAP_ARGS} as given, or empty
  * @param cacheDir {@code CNI_CACHE_DIR}, default {@code /var/lib/cni}
+ * @param containerIdOverride {@code CNI_CONTAINERID} (an extension: Go's cnitool always derives the ID from the
+ *        netns path), or empty
  */
 record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCniArgs, String rawCapArgs,
-               Path cacheDir) {
+               Path cacheDir, String containerIdOverride) {
 
     static final List<Path> DEFAULT_PLUGIN_DIRS = List.of(Path.of("/opt/cni/bin"), Path.of("/usr/lib/cni"));
     static final Path DEFAULT_CONF_DIR = Path.of("/etc/cni/net.d");
@@ -55,7 +57,8 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
         return new ToolEnv(Path.of(nonEmpty(env.get("NETCONFPATH"), DEFAULT_CONF_DIR.toString())),
                 List.copyOf(pluginDirs), nonEmpty(env.get("CNI_IFNAME"), "eth0"),
                 nonEmpty(env.get("CNI_ARGS"), ""), nonEmpty(env.get("CAP_ARGS"), ""),
-                Path.of(nonEmpty(env.get("CNI_CACHE_DIR"), DEFAULT_CACHE_DIR.toString())));
+                Path.of(nonEmpty(env.get("CNI_CACHE_DIR"), DEFAULT_CACHE_DIR.toString())),
+                nonEmpty(env.get("CNI_CONTAINERID"), ""));
     }
 
     /**
@@ -137,6 +140,14 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
      * The container id Go's cnitool derives from the netns path, so that either tool can CHECK and DEL what the
      * other added: {@code cnitool-} and the hex of the first 10 bytes of SHA-512 of the absolute, cleaned path.
      */
+    /**
+     * The container ID of an attachment: {@code CNI_CONTAINERID} when set (to CHECK or DEL what Podman or
+     * containerd added), else cnitool's ID derived from the netns path.
+     */
+    String containerIdFor(Path netns) {
+        return containerIdOverride.isEmpty() ? containerId(netns) : containerIdOverride;
+    }
+
     static String containerId(Path netns) {
         try {
             byte[] sum = MessageDigest.getInstance("SHA-512")

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CniToolTest {
 
@@ -29,6 +31,22 @@ class CniToolTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void networkCommandsReportUnknownFlagsMissingParentsAndRemovedNames(@TempDir Path tmp) {
+        Map<String, String> env = Map.of("NETCONFPATH", tmp.resolve("net.d").toString(),
+                "CNI_CACHE_DIR", tmp.resolve("cache").toString());
+        assertThat(run(env, "network", "create", "--attachable", "--subnet", "10.231.7.0/24", "c4jflags"))
+                .isEqualTo(2);
+        assertThat(err()).contains("unknown flag: --attachable");
+        assertThat(run(env, "network", "create", "-d", "macvlan", "-o", "parent=c4jnosuch0", "c4jmv")).isEqualTo(1);
+        assertThat(err()).contains("-o parent interface was not found on the host: c4jnosuch0");
+        assertThat(run(env, "network", "create", "--subnet", "10.231.8.0/24", "-o",
+                "com.docker.network.bridge.name=c4jbrt0", "c4jrm1")).isZero();
+        out.reset();
+        assertThat(run(env, "network", "rm", "c4jrm1")).isZero();
+        assertThat(out()).isEqualTo("c4jrm1" + System.lineSeparator());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cni4j.examples.cnitool.Launcher.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,8 +91,14 @@ class NetworkIT {
 
         Run del = Launcher.cnitool(net.env, "del", name, ns);
         assertThat(del.status()).as(del.toString()).isZero();
+        assertThat(ItPrerequisites.sh("iptables", "-S", "CNI-ISOLATION-STAGE-1")).as("the firewall plugin's rules")
+                .contains(" " + net.bridge + " ");
         Run rm = Launcher.cnitool(net.env, "network", "rm", name);
         assertThat(rm.status()).as(rm.toString()).isZero();
+        assertThat(rm.out()).isEqualTo(name + "\n");
+        for (String chain : List.of("CNI-ISOLATION-STAGE-1", "CNI-ISOLATION-STAGE-2")) {
+            assertThat(ItPrerequisites.sh("iptables", "-S", chain)).as(chain).doesNotContain(" " + net.bridge + " ");
+        }
         try (var files = Files.list(net.confDir)) {
             assertThat(files.filter(f -> f.toString().endsWith(".conflist"))).isEmpty();
         }

@@ -15,6 +15,14 @@ class ToolEnvTest {
     }
 
     @Test
+    void cniContainerIdOverridesTheDerivedId() {
+        Path ns = Path.of("/var/run/netns/testing");
+        assertThat(ToolEnv.from(java.util.Map.of("CNI_CONTAINERID", "abc123")).containerIdFor(ns)).isEqualTo("abc123");
+        assertThat(ToolEnv.from(java.util.Map.of("CNI_CONTAINERID", "")).containerIdFor(ns))
+                .isEqualTo("cnitool-77383ca0a0715733ca6f");
+    }
+
+    @Test
     void containerIdUsesTheCleanedAbsolutePath() {
         assertThat(ToolEnv.containerId(Path.of("/var/run/netns/../netns/./testing/")))
                 .isEqualTo("cnitool-77383ca0a0715733ca6f");
