@@ -295,7 +295,7 @@ public final class CniInvoker {
     public static final class Builder {
         private List<Path> pluginDirs = List.of(Path.of("/opt/cni/bin"));
         private Path cacheDir;
-        private PluginExec exec = PluginExec.defaultExec();
+        private PluginExec exec = PluginExecs.defaultExec();
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration busyRetryDelay = Duration.ofSeconds(1);
 
@@ -327,7 +327,7 @@ public final class CniInvoker {
         }
 
         /**
-         * Sets the executor (default {@link PluginExec#defaultExec()}: native {@code posix_spawn} where available).
+         * Sets the executor (default {@link PluginExecs#defaultExec()}: native {@code posix_spawn} where available).
          *
          * @param exec the executor
          * @return this builder

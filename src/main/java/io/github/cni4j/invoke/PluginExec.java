@@ -14,10 +14,12 @@ package io.github.cni4j.invoke;
  * <pre>{@code
  * PluginExec recording = request -> {
  *     System.err.println("running " + request.plugin());
- *     return PluginExec.portable().run(request);
+ *     return PluginExecs.portable().run(request);
  * };
  * CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(Path.of("/usr/lib/cni"))).exec(recording).build();
  * }</pre>
+ *
+ * <p>The executors cni4j ships are in {@link PluginExecs}.
  *
  * <p>Implementations must be thread-safe: an invoker calls them from many threads at once.
  */
@@ -31,46 +33,4 @@ public interface PluginExec {
      * @return how it ended
      */
     ExecResult run(ExecRequest request);
-
-    /**
-     * The portable executor (a {@code ProcessBuilder} per run), used where the native one is unavailable.
-     *
-     * @return the shared portable executor
-     */
-    static PluginExec portable() {
-        return io.github.cni4j.internal.exec.ProcessExec.INSTANCE;
-    }
-
-    /**
-     * The native executor: {@code posix_spawn} through JNA, the plugin in its own process group (killed as a whole
-     * on timeout), all pipe I/O on the calling thread. Needs 64-bit Linux with glibc 2.34 or later.
-     *
-     * <pre>{@code
-     * CniInvoker invoker = CniInvoker.builder().exec(PluginExec.posixSpawn()).build();
-     * }</pre>
-     *
-     * @return the shared native executor
-     * @throws IllegalStateException naming the reason when this platform cannot run it
-     */
-    static PluginExec posixSpawn() {
-        return io.github.cni4j.internal.exec.ExecSelection.nativeExec();
-    }
-
-    /**
-     * The executor of {@link CniInvoker} when none is set: {@link #posixSpawn()} where available, else
-     * {@link #portable()}. The system property {@code cni4j.exec} ({@code native}, {@code portable} or
-     * {@code auto}) overrides the choice, read at each call.
-     *
-     * <pre>{@code
-     * // java -Dcni4j.exec=portable ...   forces ProcessBuilder
-     * PluginExec exec = PluginExec.defaultExec();
-     * }</pre>
-     *
-     * @return the default executor
-     * @throws IllegalStateException when the property has an unknown value, or asks for {@code native} where it is
-     *         unavailable
-     */
-    static PluginExec defaultExec() {
-        return io.github.cni4j.internal.exec.ExecSelection.defaultExec();
-    }
 }

@@ -28,7 +28,7 @@ class DocExamplesTest {
             synchronized (seen) {
                 seen.add(request.plugin());
             }
-            return PluginExec.portable().run(request);
+            return PluginExecs.portable().run(request);
         };
         CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(plugins.dir)).cacheDir(tmp.resolve("cache"))
                 .exec(recording).timeout(Duration.ofSeconds(30)).build();
@@ -48,7 +48,7 @@ class DocExamplesTest {
         ExecRequest req = new ExecRequest(plugins.dir.resolve("loopback"),
                 "{\"cniVersion\":\"1.1.0\"}".getBytes(StandardCharsets.UTF_8),
                 Map.of("CNI_COMMAND", "VERSION"), Duration.ofSeconds(10));
-        ExecResult r = PluginExec.portable().run(req);
+        ExecResult r = PluginExecs.portable().run(req);
         assertThat(r.isSuccess()).isTrue();
         assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo(ScriptPlugins.VERSIONS);
     }

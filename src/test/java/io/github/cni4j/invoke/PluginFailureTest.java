@@ -149,7 +149,7 @@ class PluginFailureTest {
         AtomicInteger runs = new AtomicInteger();
         PluginExec counting = r -> {
             runs.incrementAndGet();
-            return PluginExec.portable().run(r);
+            return PluginExecs.portable().run(r);
         };
         CniInvoker inv = CniInvoker.builder().pluginDirs(List.of(plugins.dir)).cacheDir(tmp.resolve("c"))
                 .exec(counting).busyRetryDelay(Duration.ofMillis(10)).build();
@@ -179,7 +179,7 @@ class PluginFailureTest {
         plugins.script("p", "cat\n");
         byte[] big = new byte[256 * 1024];
         java.util.Arrays.fill(big, (byte) 'x');
-        ExecResult r = PluginExec.portable().run(new ExecRequest(plugins.dir.resolve("p"), big, System.getenv(),
+        ExecResult r = PluginExecs.portable().run(new ExecRequest(plugins.dir.resolve("p"), big, System.getenv(),
                 Duration.ofSeconds(20)));
         assertThat(r.isSuccess()).isTrue();
         assertThat(r.stdout()).isEqualTo(big);

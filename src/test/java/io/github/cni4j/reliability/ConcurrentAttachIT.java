@@ -1,5 +1,6 @@
 package io.github.cni4j.reliability;
 
+import io.github.cni4j.invoke.PluginExecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.invoke.CniInvoker;
@@ -48,7 +49,7 @@ class ConcurrentAttachIT {
             maxOverlap.accumulateAndGet(n.incrementAndGet(), Math::max);
             try {
                 runs.incrementAndGet();
-                return PluginExec.portable().run(request);
+                return PluginExecs.portable().run(request);
             } finally {
                 n.decrementAndGet();
             }

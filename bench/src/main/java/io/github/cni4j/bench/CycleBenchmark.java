@@ -1,5 +1,6 @@
 package io.github.cni4j.bench;
 
+import io.github.cni4j.invoke.PluginExecs;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.PluginExec;
@@ -43,11 +44,11 @@ public class CycleBenchmark {
         list = NetworkConfigList.fromBytes(Fixtures.resource("noop3.conflist"));
         Path plugins = Fixtures.pluginDir();
         invoker = CniInvoker.builder().pluginDirs(List.of(plugins)).cacheDir(Fixtures.tempDir("c4j-bench-cache"))
-                .exec(PluginExec.posixSpawn()).build();
+                .exec(PluginExecs.posixSpawn()).build();
         portableInvoker = CniInvoker.builder().pluginDirs(List.of(plugins))
-                .cacheDir(Fixtures.tempDir("c4j-bench-cache")).exec(PluginExec.portable()).build();
+                .cacheDir(Fixtures.tempDir("c4j-bench-cache")).exec(PluginExecs.portable()).build();
         tmpfsInvoker = CniInvoker.builder().pluginDirs(List.of(plugins)).cacheDir(Fixtures.tmpfsDir("c4j-bench-cache"))
-                .exec(PluginExec.posixSpawn()).build();
+                .exec(PluginExecs.posixSpawn()).build();
     }
 
     private void cycle(CniInvoker inv) {

@@ -1,5 +1,6 @@
 package io.github.cni4j.bench;
 
+import io.github.cni4j.invoke.PluginExecs;
 import io.github.cni4j.invoke.ExecRequest;
 import io.github.cni4j.invoke.PluginExec;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ final class Interleaved {
     static void measure(Baselines into, Path rawSpawn, Path goBench, Path plugin, int rounds, int runs) {
         ExecRequest request = new ExecRequest(plugin, "{\"cniVersion\":\"1.0.0\",\"name\":\"bench\",\"type\":\"noop\"}"
                 .getBytes(StandardCharsets.UTF_8), Fixtures.addEnvironment(), Duration.ofSeconds(10));
-        PluginExec nat = PluginExec.posixSpawn();
-        PluginExec portable = PluginExec.portable();
+        PluginExec nat = PluginExecs.posixSpawn();
+        PluginExec portable = PluginExecs.portable();
         // Warm up the JIT for both executors before the first round.
         median(nat, request, 2000);
         median(portable, request, 500);

@@ -1,5 +1,6 @@
 package io.github.cni4j.bench;
 
+import io.github.cni4j.invoke.PluginExecs;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.PluginExec;
@@ -37,7 +38,7 @@ final class InterleavedCycles {
         for (boolean tmpfs : new boolean[] {false, true}) {
             String suffix = tmpfs ? ".tmpfs" : "";
             Map<String, String> env = tmpfs ? Map.of("TMPDIR", "/dev/shm") : Map.of();
-            CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(plugins)).exec(PluginExec.posixSpawn())
+            CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(plugins)).exec(PluginExecs.posixSpawn())
                     .cacheDir(tmpfs ? Fixtures.tmpfsDir("c4j-bench-cache") : Fixtures.tempDir("c4j-bench-cache"))
                     .build();
             medianCycle(invoker, list, 200);

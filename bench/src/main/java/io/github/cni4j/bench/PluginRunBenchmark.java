@@ -1,5 +1,6 @@
 package io.github.cni4j.bench;
 
+import io.github.cni4j.invoke.PluginExecs;
 import io.github.cni4j.invoke.ExecRequest;
 import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
@@ -47,8 +48,8 @@ public class PluginRunBenchmark {
     @Setup
     public void setUp() {
         request = new ExecRequest(Fixtures.noopPlugin(), STDIN, Fixtures.addEnvironment(), Duration.ofSeconds(10));
-        posixSpawn = PluginExec.posixSpawn();
-        portable = PluginExec.portable();
+        posixSpawn = PluginExecs.posixSpawn();
+        portable = PluginExecs.portable();
     }
 
     @Benchmark

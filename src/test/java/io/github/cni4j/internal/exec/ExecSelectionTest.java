@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.exec;
 
+import io.github.cni4j.invoke.PluginExecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,23 +36,23 @@ class ExecSelectionTest {
     @Test
     void defaultIsNativeOnLinuxWithAModernGlibc() {
         System.clearProperty(ExecSelection.PROPERTY);
-        assertThat(PluginExec.defaultExec()).isInstanceOf(PosixSpawnExec.class).isSameAs(PluginExec.posixSpawn());
+        assertThat(PluginExecs.defaultExec()).isInstanceOf(PosixSpawnExec.class).isSameAs(PluginExecs.posixSpawn());
     }
 
     @Test
     void propertyForcesEitherExecutor() {
         System.setProperty(ExecSelection.PROPERTY, "portable");
-        assertThat(PluginExec.defaultExec()).isSameAs(PluginExec.portable());
+        assertThat(PluginExecs.defaultExec()).isSameAs(PluginExecs.portable());
         System.setProperty(ExecSelection.PROPERTY, " NATIVE ");
-        assertThat(PluginExec.defaultExec()).isInstanceOf(PosixSpawnExec.class);
+        assertThat(PluginExecs.defaultExec()).isInstanceOf(PosixSpawnExec.class);
         System.setProperty(ExecSelection.PROPERTY, "vfork");
-        assertThatThrownBy(PluginExec::defaultExec).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(PluginExecs::defaultExec).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cni4j.exec").hasMessageContaining("\"vfork\"");
     }
 
     @Test
     void nativeSpawnErrorsUseGoWording() {
-        ExecResult r = PluginExec.posixSpawn().run(new ExecRequest(Path.of("/nonexistent/plugin"), new byte[0],
+        ExecResult r = PluginExecs.posixSpawn().run(new ExecRequest(Path.of("/nonexistent/plugin"), new byte[0],
                 Map.of(), Duration.ofSeconds(5)));
         assertThat(r.spawnError()).contains("fork/exec /nonexistent/plugin: no such file or directory");
         assertThat(r.isSuccess()).isFalse();
@@ -63,7 +64,7 @@ class ExecSelectionTest {
         Files.copy(Path.of("/bin/true"), busy);
         Files.setPosixFilePermissions(busy, PosixFilePermissions.fromString("rwx------"));
         try (FileOutputStream writer = new FileOutputStream(busy.toFile(), true)) {
-            ExecResult r = PluginExec.posixSpawn().run(new ExecRequest(busy, new byte[0], Map.of(),
+            ExecResult r = PluginExecs.posixSpawn().run(new ExecRequest(busy, new byte[0], Map.of(),
                     Duration.ofSeconds(5)));
             assertThat(r.spawnError()).contains("fork/exec " + busy + ": text file busy");
         }
@@ -73,8 +74,8 @@ class ExecSelectionTest {
     void bothExecutorsAgreeOnAPluginRun() {
         ExecRequest req = new ExecRequest(Path.of("/bin/sh"), "echo out; echo err >&2; exit 4".getBytes(
                 StandardCharsets.US_ASCII), Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(20));
-        ExecResult nat = PluginExec.posixSpawn().run(req);
-        ExecResult portable = PluginExec.portable().run(req);
+        ExecResult nat = PluginExecs.posixSpawn().run(req);
+        ExecResult portable = PluginExecs.portable().run(req);
         for (ExecResult r : new ExecResult[] {nat, portable}) {
             assertThat(r.exitStatus()).isEqualTo(4);
             assertThat(r.signal()).isZero();

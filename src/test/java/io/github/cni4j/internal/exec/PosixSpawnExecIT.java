@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.exec;
 
+import io.github.cni4j.invoke.PluginExecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.config.NetworkConfigList;
@@ -36,7 +37,7 @@ class PosixSpawnExecIT {
                 + tmp.resolve("ipam") + "\"}}]}";
         NetworkConfigList list = NetworkConfigList.fromBytes(conf.getBytes(StandardCharsets.UTF_8));
         CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(Prerequisites.PLUGIN_DIR))
-                .cacheDir(tmp.resolve("cache")).exec(PluginExec.posixSpawn()).build();
+                .cacheDir(tmp.resolve("cache")).exec(PluginExecs.posixSpawn()).build();
         try (TestNetns ns = TestNetns.create()) {
             RuntimeConf rt = RuntimeConf.builder().containerId(TestNames.containerId()).netNs(ns.path().toString())
                     .ifName("eth0").build();
@@ -56,7 +57,7 @@ class PosixSpawnExecIT {
     void versionOfEveryReferencePluginThroughPosixSpawn() {
         Prerequisites.requireRootAndPlugins("bridge", "loopback", "host-local");
         CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(Prerequisites.PLUGIN_DIR))
-                .exec(PluginExec.posixSpawn()).build();
+                .exec(PluginExecs.posixSpawn()).build();
         for (String type : List.of("bridge", "loopback", "host-local")) {
             assertThat(invoker.versionInfo(type).supportedVersions()).as(type).contains("0.4.0", "1.0.0");
         }
