@@ -47,7 +47,9 @@ final class DemoCommand implements Command {
                      rule, no netns; then remove the bridge
                 Config, cache and IPAM files live in /run/c4j-demo, never in /etc/cni or /var/lib/cni.
                 On a failed step, Ctrl-C or SIGTERM, everything made so far is removed. Exit status 0 when
-                every step passed, 1 otherwise.""";
+                every step passed, 1 otherwise.
+                With CNI4J_DEMO_PAUSE_AT=<step> the demo waits at the start of that step until the marker
+                file (CNI4J_DEMO_PAUSE_FILE, default /run/c4j-demo.paused) is removed or it is signalled.""";
     }
 
     @Override
@@ -111,6 +113,7 @@ final class DemoCommand implements Command {
     }
 
     private static void deleteLockFile() {
+        DemoPause.fromEnv(System.getenv()).ifPresent(DemoPause::clear);
         try {
             Files.deleteIfExists(LOCK);
         } catch (IOException e) {
