@@ -73,6 +73,8 @@ final class DemoCommand implements Command {
     }
 
     private static int runLocked(Optional<String> subnet, Context ctx) {
+        // ip_forward and the shared CNI iptables chains as they were: what the plugins change there is put back.
+        HostState host = HostState.take();
         DemoSetup setup = DemoSetup.standard(subnet.orElse(Subnets.PREFERRED));
         CniInvoker invoker = CniInvoker.builder().pluginDirs(ctx.env().pluginDirs()).cacheDir(setup.cacheDir())
                 .build();
@@ -93,7 +95,10 @@ final class DemoCommand implements Command {
         }
         DemoSetup run = DemoSetup.standard(chosen);
         DemoCleanup cleanup = new DemoCleanup(run, invoker, ctx.err());
-        Thread hook = cleanup.hook(DemoCommand::deleteLockFile);
+        Thread hook = cleanup.hook(() -> {
+            reportHost(host.restore(ctx.err()), ctx.err());
+            deleteLockFile();
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         boolean passed = false;
         try {
@@ -104,12 +109,20 @@ final class DemoCommand implements Command {
             }
             boolean clean = cleanup.cleanUp();
             passed &= clean;
+            reportHost(host.restore(ctx.out()), ctx.out());
             removeHook(hook);
             ctx.out().flush();
         }
         ctx.out().println(passed ? "== demo finished: every step passed, nothing left behind"
                 : "== demo FAILED (see the messages above)");
         return passed ? 0 : 1;
+    }
+
+    /** Names what stays changed on the host, and why (nothing, normally). */
+    private static void reportHost(List<String> left, java.io.PrintStream out) {
+        for (String what : left) {
+            out.println("note: left on the host: " + what);
+        }
     }
 
     private static void deleteLockFile() {
