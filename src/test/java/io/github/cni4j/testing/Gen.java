@@ -74,6 +74,7 @@ public interface Gen<T> {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs")
     static <T> Gen<T> of(T... values) {
         return of(Arrays.asList(values));
     }
