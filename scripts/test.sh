@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of cni4j: the library's unit and integration tests (real plugins in real network namespaces, as
-# root), then the examples, then the benchmark smoke run. This is the README's test command; .ci/run calls it.
-# On a fresh Debian machine it first installs what is missing.
-set -euo pipefail
+# root), then the examples, then the library again on the newest JDK, then the benchmark smoke run. This is the
+# README's test command; .ci/run calls it. On a fresh Debian machine it first installs what is missing.
+# Every stage runs even when an earlier one failed. The terminal shows one progress line per finished test class,
+# a one-line summary per stage (tests run, failed, skipped, seconds) and, for a failed stage, the failing tests with
+# the first lines of their messages; the full Maven log of each stage is in target/test-logs/<stage>.log.
+# The last line is `N passed, N failed` (", N skipped" when some were); the exit status is 1 if anything failed.
+set -uo pipefail
 cd "$(dirname "$0")/.."
+ROOT="$PWD"
 
 missing=()
 [ -x /usr/lib/cni/bridge ] || missing+=(containernetworking-plugins)
@@ -26,13 +31,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+LOGS="$ROOT/target/test-logs"
+rm -rf "$LOGS" && mkdir -p "$LOGS"
+JAVA="$(command -v java)"
+# shellcheck source=lib/stages.sh
+source "$ROOT/scripts/lib/stages.sh"
+MVN=(mvn -B -ntp -Dstyle.color=never)
+
 # The library: unit tests (Surefire) and integration tests (Failsafe), then installed for the examples.
-mvn -B -ntp install
+run_stage library-jdk17 "$ROOT" "${MVN[@]}" install
 
 # Examples depend on the library through its Maven coordinates.
 for pom in examples/*/pom.xml; do
   [ -f "$pom" ] || continue
-  mvn -B -ntp -f "$pom" verify
+  example="$(basename "$(dirname "$pom")")"
+  run_stage "example-$example" "$ROOT/$(dirname "$pom")" "${MVN[@]}" -f "$pom" verify
 done
 
 # The library must also pass on the newest JDK installed (21+ also runs the virtual-thread tests). It is compiled
@@ -46,15 +59,28 @@ for release in /usr/lib/jvm/*/release; do
   fi
 done
 if [ -n "$newest" ]; then
-  echo "== the library's tests again on JDK ${newest%%:*} (${newest#*:})"
   # The load and crash figures come from the first pass; here a lighter load checks the same paths.
-  JAVA_HOME="${newest#*:}" mvn -B -ntp verify -Dmaven.javadoc.skip=true \
-    -Dcni4j.reliability.cycles=20 -Dcni4j.reliability.kills=5 -Dcni4j.reliability.hostileRuns=100
+  run_stage "library-jdk${newest%%:*}" "$ROOT" env JAVA_HOME="${newest#*:}" "${MVN[@]}" verify \
+    -Dmaven.javadoc.skip=true -Dcni4j.reliability.cycles=20 -Dcni4j.reliability.kills=5 \
+    -Dcni4j.reliability.hostileRuns=100
 else
   echo "== no JDK 21+ under /usr/lib/jvm: the newest-JDK pass is skipped"
 fi
 
 # Benchmarks: CI only checks that they compile and that a short smoke run works.
 if [ -f bench/pom.xml ]; then
-  mvn -B -ntp -f bench/pom.xml verify
+  run_stage bench-smoke "$ROOT/bench" "${MVN[@]}" -f bench/pom.xml verify
 fi
+
+echo
+echo "== summary (full logs in target/test-logs/)"
+printf '%s\n' "${SUMMARY[@]}"
+if [ ${#STAGES_FAILED[@]} -gt 0 ]; then
+  echo "failed stages: ${STAGES_FAILED[*]}"
+  # Again here, so that a CI log's last 50 lines show what failed (at most 30 lines of it).
+  printf '%s' "$FAILURE_DETAILS" | head -30
+fi
+skipped=""
+[ "$TOTAL_SKIPPED" -gt 0 ] && skipped=", $TOTAL_SKIPPED skipped"
+echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed$skipped"
+[ "$TOTAL_FAILED" = 0 ] && [ ${#STAGES_FAILED[@]} = 0 ]

@@ -73,7 +73,8 @@ public final class CniNames {
      * @throws ConfigException code 4 with {@code interface name is empty}, {@code interface name is too long}
      *         (details {@code interface name should be less than 16 characters}), {@code interface name is . or ..}
      *         or {@code interface name contains / or : or whitespace characters}; cni4j also refuses NUL
-     *         ({@code interface name contains a NUL character}), which libcni lets through
+     *         ({@code interface name contains a NUL character}), which libcni lets through, and a lone UTF-16
+     *         surrogate ({@code interface name contains a lone UTF-16 surrogate}), which has no UTF-8 form
      */
     public static void validateInterfaceName(String ifName) {
         Objects.requireNonNull(ifName, "ifName");
@@ -94,6 +95,23 @@ public final class CniNames {
         if (ifName.indexOf('\0') >= 0) {
             throw error(4, "interface name contains a NUL character", "");
         }
+        // A lone UTF-16 surrogate has no UTF-8 form: it could name neither a kernel interface nor a cache file.
+        if (hasLoneSurrogate(ifName)) {
+            throw error(4, "interface name contains a lone UTF-16 surrogate", "");
+        }
+    }
+
+    /** Tells whether {@code s} has a surrogate char that is not half of a pair (no UTF-8 encoding exists). */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

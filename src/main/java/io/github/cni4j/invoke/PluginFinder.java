@@ -2,6 +2,7 @@ package io.github.cni4j.invoke;
 
 import io.github.cni4j.error.PluginNotFoundException;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,8 +65,8 @@ public final class PluginFinder {
      * @param type the plugin's {@code type}
      * @return the path of the binary
      * @throws PluginNotFoundException with libcni's message: {@code no plugin name provided},
-     *         {@code invalid plugin name: <type>} (also for {@code .}, {@code ..}, NUL and line breaks, which libcni
-     *         lets through), {@code no paths provided} or
+     *         {@code invalid plugin name: <type>} (also for {@code .}, {@code ..}, NUL, line breaks and lone UTF-16
+     *         surrogates, which libcni lets through or cannot see), {@code no paths provided} or
      *         {@code failed to find plugin "<type>" in path [<dir1> <dir2>]}
      */
     public Path find(String type) {
@@ -75,7 +76,8 @@ public final class PluginFinder {
         }
         // "." and ".." name directories, never binaries; NUL and line breaks cannot be in a file the admin installed.
         if (type.contains("/") || type.contains(File.separator) || type.equals(".") || type.equals("..")
-                || type.indexOf('\0') >= 0 || type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0) {
+                || type.indexOf('\0') >= 0 || type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0
+                || !StandardCharsets.UTF_8.newEncoder().canEncode(type)) {
             throw new PluginNotFoundException("invalid plugin name: " + type, type, dirs);
         }
         if (dirs.isEmpty()) {

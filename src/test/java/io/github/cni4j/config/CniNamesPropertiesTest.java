@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.error.ConfigException;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.Test;
 
 class CniNamesPropertiesTest {
 
-    @Provide
-    Arbitrary<String> names() {
-        return Arbitraries.oneOf(Arbitraries.strings().withChars("aZ09_.-/: \t\u00e9\u00a0").ofMaxLength(20),
-                Arbitraries.strings().ofMaxLength(20));
+    private static Gen<String> names() {
+        return Gen.oneOf(Gen.strings(Gen.chars("aZ09_.-/: \t\u00e9\u00a0"), 0, 20),
+                Gen.strings(Gen.anyChar(), 0, 20));
     }
 
     private static boolean throwsConfigException(Runnable r) {
@@ -27,16 +24,24 @@ class CniNamesPropertiesTest {
         }
     }
 
-    @Property(tries = 500)
-    void validateThrowsExactlyWhenIsValidSaysNo(@ForAll("names") String s) {
+    @Test
+    void validateThrowsExactlyWhenIsValidSaysNo() {
+        Seeded.forAll(500, names(), CniNamesPropertiesTest::validateThrowsExactlyWhenInvalid);
+    }
+
+    private static void validateThrowsExactlyWhenInvalid(String s) {
         assertThat(throwsConfigException(() -> CniNames.validateContainerId(s))).isNotEqualTo(CniNames.isValidContainerId(s));
         assertThat(throwsConfigException(() -> CniNames.validateNetworkName(s))).isNotEqualTo(CniNames.isValidNetworkName(s));
         assertThat(throwsConfigException(() -> CniNames.validateInterfaceName(s)))
                 .isNotEqualTo(CniNames.isValidInterfaceName(s));
     }
 
-    @Property(tries = 500)
-    void validNamesUseOnlyTheAllowedCharacters(@ForAll("names") String s) {
+    @Test
+    void validNamesUseOnlyTheAllowedCharacters() {
+        Seeded.forAll(500, names(), CniNamesPropertiesTest::usesOnlyTheAllowedCharactersIfValid);
+    }
+
+    private static void usesOnlyTheAllowedCharactersIfValid(String s) {
         if (CniNames.isValidNetworkName(s)) {
             assertThat(s).matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
         }

@@ -12,12 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.Test;
 
 class ConfigPropertiesTest {
 
@@ -27,49 +24,51 @@ class ConfigPropertiesTest {
     private static final Set<String> LIST_KEYS = Set.of("name", "cniVersion", "cniVersions", "disableCheck",
             "disableGC", "loadOnlyInlinedPlugins", "plugins");
 
-    private static Arbitrary<String> strings() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().numeric().withChars("-_.").ofMaxLength(8),
-                Arbitraries.strings().all().ofMaxLength(6)
+    private static Gen<String> strings() {
+        return Gen.oneOf(
+                Gen.strings(Gen.oneOf(Gen.alphanumeric(), Gen.chars("-_.")), 0, 8),
+                Gen.strings(Gen.chars('\u0000', '\uffff'), 0, 6)
                         .filter(s -> s.chars().noneMatch(c -> Character.isSurrogate((char) c))),
-                Arbitraries.of("<y>&z", "\u2028", "\n\t\"\\", "\u00e9\ud83d\ude00", ""));
+                Gen.of("<y>&z", "\u2028", "\n\t\"\\", "\u00e9\ud83d\ude00", ""));
     }
 
-    private static Arbitrary<JsonNode> scalars() {
-        return Arbitraries.oneOf(
+    private static Gen<JsonNode> scalars() {
+        return Gen.oneOf(
                 strings().map(NODES::textNode),
-                Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i)),
-                Arbitraries.doubles().map(d -> (JsonNode) NODES.numberNode(d)),
-                Arbitraries.of(true, false).map(b -> (JsonNode) NODES.booleanNode(b)),
-                Arbitraries.just(NODES.nullNode()));
+                Gen.ints().map(i -> (JsonNode) NODES.numberNode(i)),
+                Gen.doubles().map(d -> (JsonNode) NODES.numberNode(d)),
+                Gen.booleans().map(b -> (JsonNode) NODES.booleanNode(b)),
+                Gen.just(NODES.nullNode()));
     }
 
-    private static Arbitrary<JsonNode> values(int depth) {
+    private static Gen<JsonNode> values(int depth) {
         if (depth <= 0) {
             return scalars();
         }
-        Arbitrary<JsonNode> array = values(depth - 1).list().ofMaxSize(3).map(items -> {
+        Gen<JsonNode> array = values(depth - 1).list(0, 3).map(items -> {
             ArrayNode a = NODES.arrayNode();
             items.forEach(a::add);
             return a;
         });
-        Arbitrary<JsonNode> object = Arbitraries.maps(strings(), values(depth - 1)).ofMaxSize(3).map(m -> {
+        Gen<JsonNode> object = Gen.maps(strings(), values(depth - 1), 3).map(m -> {
             ObjectNode o = NODES.objectNode();
             m.forEach(o::set);
             return o;
         });
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, scalars()), net.jqwik.api.Tuple.of(1, array),
-                net.jqwik.api.Tuple.of(1, object));
+        // scalars three times as often as arrays or objects
+        return Gen.oneOf(scalars(), scalars(), scalars(), array, object);
     }
 
-    private static Arbitrary<ObjectNode> plugins() {
-        Arbitrary<Map<String, JsonNode>> extra = Arbitraries.maps(
-                strings().filter(k -> !PLUGIN_KEYS.contains(k.toLowerCase(java.util.Locale.ROOT))), values(2))
-                .ofMaxSize(4);
-        Arbitrary<Map<String, Boolean>> caps = Arbitraries.maps(
-                Arbitraries.of("portMappings", "mac", "ips", "bandwidth"), Arbitraries.of(true, false)).ofMaxSize(3);
-        return Combinators.combine(strings().filter(s -> !s.isEmpty()), extra, caps).as((type, fields, c) -> {
+    private static Gen<ObjectNode> plugins() {
+        Gen<Map<String, JsonNode>> extra = Gen.maps(
+                strings().filter(k -> !PLUGIN_KEYS.contains(k.toLowerCase(java.util.Locale.ROOT))), values(2), 4);
+        Gen<Map<String, Boolean>> caps = Gen.maps(
+                Gen.of("portMappings", "mac", "ips", "bandwidth"), Gen.booleans(), 3);
+        Gen<String> types = strings().filter(s -> !s.isEmpty());
+        return r -> {
+            String type = types.next(r);
+            Map<String, JsonNode> fields = extra.next(r);
+            Map<String, Boolean> c = caps.next(r);
             ObjectNode o = NODES.objectNode();
             o.put("type", type);
             fields.forEach(o::set);
@@ -78,16 +77,21 @@ class ConfigPropertiesTest {
                 c.forEach(cn::put);
             }
             return o;
-        });
+        };
     }
 
-    @Provide
-    Arbitrary<ObjectNode> lists() {
-        Arbitrary<String> versions = Arbitraries.of("", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
-        Arbitrary<Map<String, JsonNode>> extra = Arbitraries.maps(
-                strings().filter(k -> !LIST_KEYS.contains(k)), values(2)).ofMaxSize(3);
-        return Combinators.combine(strings(), versions, Arbitraries.of(true, false), Arbitraries.of(true, false),
-                plugins().list().ofMinSize(1).ofMaxSize(4), extra).as((name, version, check, gc, ps, fields) -> {
+    static Gen<ObjectNode> lists() {
+        Gen<String> names = strings();
+        Gen<String> versions = Gen.of("", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
+        Gen<Map<String, JsonNode>> extra = Gen.maps(strings().filter(k -> !LIST_KEYS.contains(k)), values(2), 3);
+        Gen<List<ObjectNode>> plugins = plugins().list(1, 4);
+        return r -> {
+                    String name = names.next(r);
+                    String version = versions.next(r);
+                    boolean check = r.nextBoolean();
+                    boolean gc = r.nextBoolean();
+                    List<ObjectNode> ps = plugins.next(r);
+                    Map<String, JsonNode> fields = extra.next(r);
                     ObjectNode o = NODES.objectNode();
                     o.put("cniVersion", version);
                     o.put("name", name);
@@ -96,15 +100,19 @@ class ConfigPropertiesTest {
                     ps.forEach(o.putArray("plugins")::add);
                     fields.forEach(o::set);
                     return o;
-                });
+                };
     }
 
     private static String encode(JsonNode n) {
         return new String(GoJson.encode(n), StandardCharsets.UTF_8);
     }
 
-    @Property(tries = 300)
-    void generatedListsRoundTripWithEveryField(@ForAll("lists") ObjectNode doc) throws Exception {
+    @Test
+    void generatedListsRoundTripWithEveryField() {
+        Seeded.forAll(300, lists(), ConfigPropertiesTest::roundTripsWithEveryField);
+    }
+
+    private static void roundTripsWithEveryField(ObjectNode doc) throws Exception {
         byte[] pretty = io.github.cni4j.internal.json.JsonTrees.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(doc);
         NetworkConfigList list = NetworkConfigList.fromBytes(pretty);
@@ -128,24 +136,26 @@ class ConfigPropertiesTest {
         assertThat(NetworkConfigList.fromBytes(GoJson.encode(doc))).isEqualTo(list);
     }
 
-    @Property(tries = 500)
-    void arbitraryBytesGiveAListOrAPositionedConfigException(@ForAll byte[] bytes) {
-        assertOnlyConfigExceptions(bytes);
+    @Test
+    void arbitraryBytesGiveAListOrAPositionedConfigException() {
+        Seeded.forAll(500, Gen.bytes(0, 255), ConfigPropertiesTest::assertOnlyConfigExceptions);
     }
 
-    @Property(tries = 500)
-    void arbitraryTextGivesAListOrAPositionedConfigException(@ForAll("jsonish") String text) {
-        assertOnlyConfigExceptions(text.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void arbitraryTextGivesAListOrAPositionedConfigException() {
+        Seeded.forAll(500, jsonish(), text -> assertOnlyConfigExceptions(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Provide
-    Arbitrary<String> jsonish() {
-        return Arbitraries.strings().withChars("{}[]\":,\\ \n\tatrufelsn0123456789.eE+-/\u00e9").ofMaxLength(60);
+    private static Gen<String> jsonish() {
+        return Gen.strings(Gen.chars("{}[]\":,\\ \n\tatrufelsn0123456789.eE+-/\u00e9"), 0, 60);
     }
 
-    @Property(tries = 500)
-    void mutatedValidListsGiveAListOrAPositionedConfigException(@ForAll("lists") ObjectNode doc,
-            @ForAll("edits") List<int[]> edits) throws Exception {
+    @Test
+    void mutatedValidListsGiveAListOrAPositionedConfigException() {
+        Seeded.forAll(500, lists(), edits(), ConfigPropertiesTest::mutatedGivesAListOrAConfigException);
+    }
+
+    private static void mutatedGivesAListOrAConfigException(ObjectNode doc, List<int[]> edits) throws Exception {
         StringBuilder text = new StringBuilder(io.github.cni4j.internal.json.JsonTrees.MAPPER
                 .writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         String alphabet = "{}[]\":,\\ \nx0-.e";
@@ -164,9 +174,10 @@ class ConfigPropertiesTest {
         assertOnlyConfigExceptions(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    @Provide
-    Arbitrary<List<int[]>> edits() {
-        return Arbitraries.integers().array(int[].class).ofSize(3).list().ofMinSize(1).ofMaxSize(4);
+    private static Gen<List<int[]>> edits() {
+        Gen<Integer> ints = Gen.ints();
+        Gen<int[]> edit = r -> new int[] {ints.next(r), ints.next(r), ints.next(r)};
+        return edit.list(1, 4);
     }
 
     private static void assertOnlyConfigExceptions(byte[] bytes) {
@@ -187,9 +198,12 @@ class ConfigPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void stdinBytesAreGoCanonicalAndInjectOnlyEnabledSuppliedCapabilities(@ForAll("lists") ObjectNode doc,
-            @ForAll("capabilityArgs") ObjectNode capArgs) {
+    @Test
+    void stdinBytesAreGoCanonicalAndInjectOnlyEnabledSuppliedCapabilities() {
+        Seeded.forAll(300, lists(), capabilityArgs(), ConfigPropertiesTest::stdinInjectsOnlyEnabledCapabilities);
+    }
+
+    private static void stdinInjectsOnlyEnabledCapabilities(ObjectNode doc, ObjectNode capArgs) {
         NetworkConfigList list = NetworkConfigList.fromBytes(GoJson.encode(doc));
         for (PluginConfig p : list.plugins()) {
             byte[] out = io.github.cni4j.internal.config.StdinBytes.forAddCheckDel(p, list.name(), list.cniVersion(),
@@ -212,10 +226,8 @@ class ConfigPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<ObjectNode> capabilityArgs() {
-        return Arbitraries.maps(Arbitraries.of("portMappings", "mac", "ips", "bandwidth", "other"), values(2))
-                .ofMaxSize(4).map(m -> {
+    private static Gen<ObjectNode> capabilityArgs() {
+        return Gen.maps(Gen.of("portMappings", "mac", "ips", "bandwidth", "other"), values(2), 4).map(m -> {
                     ObjectNode o = NODES.objectNode();
                     m.forEach(o::set);
                     return o;

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.Test;
 
 /** Broken variants of real configs never crash the linter, and every position lies inside the text. */
 class LinterProperties {
@@ -42,23 +39,30 @@ class LinterProperties {
         }
     }
 
-    @Provide
-    Arbitrary<String> mutated() {
-        Arbitrary<Character> chars = Arbitraries.oneOf(Arbitraries.of('{', '}', '[', ']', ',', ':', '"', '\\', '\n',
-                '\r', ' ', '/', '*', 't', '-', '0', '\'', '\uFEFF', '\uD83D', 'é'), Arbitraries.chars());
-        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 3),
-                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(1, 20), chars).as(Edit::new);
-        return Combinators.combine(Arbitraries.of(SEEDS), edit.list().ofMinSize(1).ofMaxSize(6)).as((seed, edits) -> {
-            String t = seed;
-            for (Edit e : edits) {
+    private static Gen<String> mutated() {
+        Gen<Character> chars = Gen.oneOf(Gen.of('{', '}', '[', ']', ',', ':', '"', '\\', '\n',
+                '\r', ' ', '/', '*', 't', '-', '0', '\'', '\uFEFF', '\uD83D', 'é'), Gen.chars('\u0000', '\uffff'));
+        Gen<Integer> ops = Gen.ints(0, 3);
+        Gen<Double> fractions = Gen.doubles(0, 1);
+        Gen<Integer> lengths = Gen.ints(1, 20);
+        Gen<Edit> edit = r -> new Edit(ops.next(r), fractions.next(r), lengths.next(r), chars.next(r));
+        Gen<String> seeds = Gen.of(SEEDS);
+        Gen<java.util.List<Edit>> edits = edit.list(1, 6);
+        return r -> {
+            String t = seeds.next(r);
+            for (Edit e : edits.next(r)) {
                 t = e.apply(t);
             }
             return t;
-        });
+        };
     }
 
-    @Property(tries = 500)
-    void mutationsNeverCrashAndPositionsStayInsideTheText(@ForAll("mutated") String text) {
+    @Test
+    void mutationsNeverCrashAndPositionsStayInsideTheText() {
+        Seeded.forAll(500, mutated(), LinterProperties::neverCrashesAndPositionsStayInside);
+    }
+
+    private static void neverCrashesAndPositionsStayInside(String text) {
         List<Diagnostic> ds = Linter.standard().lint(text, "m.conflist");
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (Diagnostic d : ds) {
@@ -73,10 +77,10 @@ class LinterProperties {
         }
     }
 
-    @Property(tries = 200)
-    void randomTextNeverCrashes(@ForAll String text) {
-        assertThat(Linter.standard().lint(text, "r.conf"))
-                .noneMatch(d -> d.kind() == DiagnosticCode.INTERNAL_ERROR);
+    @Test
+    void randomTextNeverCrashes() {
+        Seeded.forAll(200, Gen.strings(), text -> assertThat(Linter.standard().lint(text, "r.conf"))
+                .noneMatch(d -> d.kind() == DiagnosticCode.INTERNAL_ERROR));
     }
 
     private static int codePoints(String s) {

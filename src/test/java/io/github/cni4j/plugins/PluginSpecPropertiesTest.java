@@ -13,25 +13,26 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
 
 /** Round trips and robustness of the typed configs; NetworkManager under concurrent creates. */
 class PluginSpecPropertiesTest {
 
-    @Property(tries = 200)
-    void hostLocalRoundTripsThroughPluginConfig(@ForAll @IntRange(min = 1, max = 200) int second,
-                                                @ForAll @IntRange(min = 0, max = 255) int third,
-                                                @ForAll @IntRange(min = 2, max = 120) int start,
-                                                @ForAll @IntRange(min = 0, max = 120) int length,
-                                                @ForAll boolean withGateway) {
+    @Test
+    void hostLocalRoundTripsThroughPluginConfig() {
+        Gen<Integer> second = Gen.ints(1, 200);
+        Gen<Integer> third = Gen.ints(0, 255);
+        Gen<Integer> start = Gen.ints(2, 120);
+        Gen<Integer> length = Gen.ints(0, 120);
+        Gen<int[]> inputs = r -> new int[] {second.next(r), third.next(r), start.next(r), length.next(r),
+            r.nextBoolean() ? 1 : 0};
+        Seeded.forAll(200, inputs, v -> hostLocalRoundTrips(v[0], v[1], v[2], v[3], v[4] == 1));
+    }
+
+    private static void hostLocalRoundTrips(int second, int third, int start, int length, boolean withGateway) {
         String p = "10." + second + "." + third + ".";
         IpRange r = IpRange.of(p + "0/24").withRangeStart(p + start).withRangeEnd(p + (start + length));
         if (withGateway) {
@@ -45,16 +46,18 @@ class PluginSpecPropertiesTest {
         assertThat(Bridge.from(b.toPluginConfig()).ipam()).contains(h);
     }
 
-    @Provide
-    Arbitrary<String> jsonValues() {
-        return Arbitraries.of("1", "-3", "1.5", "true", "\"x\"", "\"eth0\"", "\"10.0.0.0/24\"", "null", "[]",
+    private static Gen<String> jsonValues() {
+        return Gen.of("1", "-3", "1.5", "true", "\"x\"", "\"eth0\"", "\"10.0.0.0/24\"", "null", "[]",
                 "[[{\"subnet\":\"10.0.0.0/24\"}]]", "{}", "{\"type\":\"host-local\"}", "\"c4j/bad\"", "99999");
     }
 
-    @Property(tries = 300)
-    void arbitraryKnownKeysGiveAValueOrAConfigException(
-            @ForAll @Size(max = 6) List<@net.jqwik.api.From("keys") String> keys,
-            @ForAll @Size(max = 6) List<@net.jqwik.api.From("jsonValues") String> values) {
+    @Test
+    void arbitraryKnownKeysGiveAValueOrAConfigException() {
+        Seeded.forAll(300, keys().list(0, 6), jsonValues().list(0, 6),
+                PluginSpecPropertiesTest::knownKeysGiveAValueOrAConfigException);
+    }
+
+    private static void knownKeysGiveAValueOrAConfigException(List<String> keys, List<String> values) {
         StringBuilder sb = new StringBuilder("{\"type\":\"bridge\"");
         for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
             sb.append(",\"").append(keys.get(i)).append("\":").append(values.get(i));
@@ -74,9 +77,8 @@ class PluginSpecPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> keys() {
-        return Arbitraries.of("bridge", "mtu", "vlan", "ipMasq", "isGateway", "ipam", "capabilities", "hairpinMode",
+    private static Gen<String> keys() {
+        return Gen.of("bridge", "mtu", "vlan", "ipMasq", "isGateway", "ipam", "capabilities", "hairpinMode",
                 "other", "ipMasqBackend");
     }
 

@@ -18,13 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assertions;
 
 /**
@@ -36,12 +33,12 @@ class HostileCacheTest {
 
     private static final AtomicLong TRIED = new AtomicLong();
 
-    @AfterContainer
+    @AfterAll
     static void recordFigures() {
         Figures.of("bad-input", "cache-entries")
                 .scenario("cache entries and names: ../ and NUL in names, over-long names, entries that are "
                         + "symlinks (to a file, to /dev/zero, dangling), FIFOs, directories, a symlinked results dir, "
-                        + "empty/truncated/garbage/17 MiB files, random bytes (jqwik)")
+                        + "empty/truncated/garbage/17 MiB files, random bytes (seeded generators)")
                 .count(TRIED.get(), "cache operations")
                 .lost(0, "each a value, an empty result or a CacheException; no write through a symlink, no file "
                         + "outside <cacheDir>/results touched; entries 0600 in 0700 dirs")
@@ -63,7 +60,7 @@ class HostileCacheTest {
                 .netNs("/var/run/netns/x").resultJson("{\"cniVersion\":\"1.0.0\"}").build();
     }
 
-    @Example
+    @Test
     void namesThatLeaveTheResultsDirAreRefused() throws IOException {
         Path root = tempDir();
         Path cacheDir = Files.createDirectories(root.resolve("cache"));
@@ -84,7 +81,7 @@ class HostileCacheTest {
         }
     }
 
-    @Example
+    @Test
     void aSymlinkedEntryIsNeverFollowedForWrites() throws IOException {
         Path root = tempDir();
         ResultCache cache = ResultCache.of(root.resolve("cache"));
@@ -104,7 +101,7 @@ class HostileCacheTest {
         assertThat(Files.readString(outside)).isEqualTo("precious");
     }
 
-    @Example
+    @Test
     void aSymlinkedResultsDirIsRefused() throws IOException {
         Path root = tempDir();
         Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
@@ -118,7 +115,7 @@ class HostileCacheTest {
         }
     }
 
-    @Example
+    @Test
     void specialEntriesNeitherHangNorExhaustMemory() throws IOException, InterruptedException {
         Path root = tempDir();
         ResultCache cache = ResultCache.of(root.resolve("cache"));
@@ -144,7 +141,7 @@ class HostileCacheTest {
         assertThat(all).extracting(CachedAttachment::containerId).containsExactly("good");
     }
 
-    @Example
+    @Test
     void aTempFileLeftByAKilledWriterIsNoEntryAndGoesWithTheEntry() throws IOException {
         Path root = tempDir();
         ResultCache cache = ResultCache.of(root.resolve("cache"));
@@ -163,7 +160,7 @@ class HostileCacheTest {
         }
     }
 
-    @Example
+    @Test
     void gcSweepsTempFilesOfWritersKilledLongAgo() throws IOException {
         Path root = tempDir();
         Path plugins = Files.createDirectories(root.resolve("plugins"));
@@ -185,7 +182,7 @@ class HostileCacheTest {
         assertThat(otherNet).as("another network's file").exists();
     }
 
-    @Example
+    @Test
     void entriesAre0600InsideA0700Dir() throws IOException {
         Path root = tempDir();
         Path cacheDir = root.resolve("cache");
@@ -207,19 +204,22 @@ class HostileCacheTest {
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> entryBytes() {
+    private static Gen<byte[]> entryBytes() {
         String valid = "{\"kind\":\"cniCacheV1\",\"containerId\":\"c\",\"config\":\"e30=\",\"ifName\":\"eth0\","
                 + "\"networkName\":\"n\",\"result\":{\"cniVersion\":\"1.0.0\"}}";
-        Arbitrary<byte[]> mutated = Arbitraries.integers().between(0, valid.length()).flatMap(cut ->
-                Arbitraries.strings().ofMaxLength(8).map(s -> (valid.substring(0, cut) + s)
+        Gen<byte[]> mutated = Gen.ints(0, valid.length()).flatMap(cut ->
+                Gen.strings(Gen.anyChar(), 0, 8).map(s -> (valid.substring(0, cut) + s)
                         .getBytes(StandardCharsets.UTF_8)));
-        return Arbitraries.oneOf(mutated, Arbitraries.bytes().array(byte[].class).ofMaxSize(64),
-                Arbitraries.of(("[".repeat(10_000)).getBytes(StandardCharsets.US_ASCII), valid.getBytes()));
+        return Gen.oneOf(mutated, Gen.bytes(0, 64),
+                Gen.of(("[".repeat(10_000)).getBytes(StandardCharsets.US_ASCII), valid.getBytes()));
     }
 
-    @Property(tries = 300)
-    void anyEntryContentReadsAsAnEntryOrACacheException(@ForAll("entryBytes") byte[] content) throws IOException {
+    @Test
+    void anyEntryContentReadsAsAnEntryOrACacheException() {
+        Seeded.forAll(300, entryBytes(), HostileCacheTest::readsAsAnEntryOrACacheException);
+    }
+
+    private static void readsAsAnEntryOrACacheException(byte[] content) throws IOException {
         TRIED.addAndGet(2);
         Path root = tempDir();
         try {

@@ -11,13 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random damage to real configs (cuts, hostile fragments spliced in, byte flips, deep wrapping): every parser gives
@@ -36,30 +33,37 @@ class HostileConfigPropertiesTest {
             NetworkConfigList::fromBytes, NetworkConfig::fromBytes, PluginConfig::fromBytes);
     private static final AtomicLong TRIED = new AtomicLong();
 
-    @AfterContainer
+    @AfterAll
     static void recordFigures() {
         Figures.of("bad-input", "config-mutations")
-                .scenario("jqwik: a real conflist cut, spliced with hostile fragments (NUL, BOM, 1e400, 2^64, lone "
+                .scenario("seeded generators: a real conflist cut, spliced with hostile fragments (NUL, BOM, 1e400, 2^64, lone "
                         + "surrogates, duplicate keys), byte-flipped and wrapped in deep nesting")
                 .count(TRIED.get(), "parses")
                 .lost(0, "every parse a value or a ConfigException on a 256 KiB stack")
                 .write();
     }
 
-    @Provide
-    Arbitrary<byte[]> damaged() {
+    private static Gen<byte[]> damaged() {
         int n = BASE.length();
-        Arbitrary<byte[]> spliced = Combinators.combine(Arbitraries.integers().between(0, n),
-                Arbitraries.integers().between(0, 8), Arbitraries.of(FRAGMENTS))
-                .as((at, cut, f) -> (BASE.substring(0, at) + f + BASE.substring(Math.min(n, at + cut)))
-                        .getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> flipped = Combinators.combine(Arbitraries.integers().between(0, n - 1),
-                Arbitraries.integers().between(0, 255)).as((at, b) -> {
-                    byte[] bytes = BASE.getBytes(StandardCharsets.UTF_8);
-                    bytes[at] = (byte) b.intValue();
-                    return bytes;
-                });
-        Arbitrary<byte[]> wrapped = Arbitraries.integers().between(200, 20_000).map(depth -> {
+        Gen<Integer> positions = Gen.ints(0, n);
+        Gen<Integer> cuts = Gen.ints(0, 8);
+        Gen<String> fragments = Gen.of(FRAGMENTS);
+        Gen<byte[]> spliced = r -> {
+            int at = positions.next(r);
+            int cut = cuts.next(r);
+            String f = fragments.next(r);
+            return (BASE.substring(0, at) + f + BASE.substring(Math.min(n, at + cut))).getBytes(StandardCharsets.UTF_8);
+        };
+        Gen<Integer> flipAt = Gen.ints(0, n - 1);
+        Gen<Integer> byteValues = Gen.ints(0, 255);
+        Gen<byte[]> flipped = r -> {
+            int at = flipAt.next(r);
+            int b = byteValues.next(r);
+            byte[] bytes = BASE.getBytes(StandardCharsets.UTF_8);
+            bytes[at] = (byte) b;
+            return bytes;
+        };
+        Gen<byte[]> wrapped = Gen.ints(200, 20_000).map(depth -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.writeBytes(BASE.substring(0, n - 2).getBytes(StandardCharsets.UTF_8));
             out.writeBytes(",\"x\":".getBytes(StandardCharsets.UTF_8));
@@ -68,13 +72,16 @@ class HostileConfigPropertiesTest {
             out.writeBytes("}]}".getBytes(StandardCharsets.UTF_8));
             return out.toByteArray();
         });
-        Arbitrary<byte[]> cut = Arbitraries.integers().between(0, n)
-                .map(at -> BASE.substring(0, at).getBytes(StandardCharsets.UTF_8));
-        return Arbitraries.oneOf(spliced, flipped, wrapped, cut);
+        Gen<byte[]> cut = Gen.ints(0, n).map(at -> BASE.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        return Gen.oneOf(spliced, flipped, wrapped, cut);
     }
 
-    @Property(tries = 400)
-    void damagedConfigsGiveAValueOrAConfigException(@ForAll("damaged") byte[] input) {
+    @Test
+    void damagedConfigsGiveAValueOrAConfigException() {
+        Seeded.forAll(400, damaged(), HostileConfigPropertiesTest::givesAValueOrAConfigException);
+    }
+
+    private static void givesAValueOrAConfigException(byte[] input) {
         for (Function<byte[], Object> parser : PARSERS) {
             TRIED.incrementAndGet();
             try {

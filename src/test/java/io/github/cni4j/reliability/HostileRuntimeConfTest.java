@@ -17,14 +17,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile attachment parameters given to {@link CniInvoker}: container IDs, interface and network names with path
@@ -51,11 +47,11 @@ class HostileRuntimeConfTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void recordFigures() {
         Figures.of("bad-input", "invoker-parameters")
                 .scenario("ADD/CHECK/DEL through CniInvoker with hostile container IDs, interface and network "
-                        + "names (/, .., NUL, newlines, 300 bytes) and CNI_ARGS with =, ;, NUL, newlines (jqwik)")
+                        + "names (/, .., NUL, newlines, 300 bytes) and CNI_ARGS with =, ;, NUL, newlines (seeded generators)")
                 .count(TRIED.get(), "operations")
                 .lost(0, "each refused with a ConfigException before any plugin ran or any cache file was made; "
                         + "valid ones ran with exactly the joined CNI_ARGS")
@@ -96,7 +92,7 @@ class HostileRuntimeConfTest {
         }
     }
 
-    @Example
+    @Test
     void hostileNamesAreRefusedForEveryVerb() throws IOException {
         for (String bad : List.of("../../escape", "a/b", "x\u0000y", "x\ny", "..", "c".repeat(300))) {
             RuntimeConf byId = RuntimeConf.builder().containerId(bad).netNs("/proc/self/ns/net").ifName("eth0").build();
@@ -114,17 +110,19 @@ class HostileRuntimeConfTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> argParts() {
-        return Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().ofMaxLength(6),
-                Combinators.combine(Arbitraries.strings().alpha().ofMaxLength(3),
-                        Arbitraries.of("=", ";", "\u0000", "\n", "\r", "=;"),
-                        Arbitraries.strings().alpha().ofMaxLength(3)).as((a, f, b) -> a + f + b));
+    private static Gen<String> argParts() {
+        Gen<String> alpha = Gen.strings(Gen.alpha(), 0, 3);
+        Gen<String> separators = Gen.of("=", ";", "\u0000", "\n", "\r", "=;");
+        return Gen.oneOf(Gen.strings(Gen.alphanumeric(), 0, 6),
+                r -> alpha.next(r) + separators.next(r) + alpha.next(r));
     }
 
-    @Property(tries = 150)
-    void cniArgsWithSeparatorsAreRefusedOthersPassVerbatim(@ForAll("argParts") String key,
-                                                            @ForAll("argParts") String value) throws IOException {
+    @Test
+    void cniArgsWithSeparatorsAreRefusedOthersPassVerbatim() {
+        Seeded.forAll(150, argParts(), argParts(), HostileRuntimeConfTest::refusedOrPassedVerbatim);
+    }
+
+    private static void refusedOrPassedVerbatim(String key, String value) throws IOException {
         RuntimeConf rt = RuntimeConf.builder().containerId("c1").netNs("/proc/self/ns/net").ifName("eth0")
                 .addArg("IgnoreUnknown", "1").addArg(key, value).build();
         // Only what CNI_ARGS cannot carry is refused: NUL, ';' anywhere, '=' in a key (libcni passes the rest).

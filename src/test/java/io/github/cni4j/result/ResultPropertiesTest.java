@@ -10,68 +10,72 @@ import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.Test;
 
 /** Round trips, conversions and robustness against arbitrary input. */
 class ResultPropertiesTest {
 
-    @Provide
-    Arbitrary<Result> anyResult() {
-        return ResultArbitraries.any();
+    @Test
+    void encodingRoundTrips() {
+        Seeded.forAll(400, ResultGens.any(), r -> {
+            assertThat(Result.fromBytes(r.toBytes())).isEqualTo(r);
+            assertThat(Result.fromBytes(r.toBytes(), "1.1.0")).isEqualTo(r);
+        });
     }
 
-    @Property(tries = 400)
-    void encodingRoundTrips(@ForAll("anyResult") Result r) {
-        assertThat(Result.fromBytes(r.toBytes())).isEqualTo(r);
-        assertThat(Result.fromBytes(r.toBytes(), "1.1.0")).isEqualTo(r);
+    @Test
+    void sortedCacheFormParsesToTheSameResult() {
+        Seeded.forAll(200, ResultGens.any(), ResultPropertiesTest::sortedFormParsesToTheSameResult);
     }
 
-    @Property(tries = 200)
-    void sortedCacheFormParsesToTheSameResult(@ForAll("anyResult") Result r) throws IOException {
+    private static void sortedFormParsesToTheSameResult(Result r) throws IOException {
         byte[] sorted = ResultCodec.sortedBytes(r);
         assertThat(Result.fromBytes(sorted)).isEqualTo(r);
         assertThat(JsonTrees.MAPPER.readTree(sorted)).isEqualTo(JsonTrees.MAPPER.readTree(r.toBytes()));
     }
 
-    @Provide
-    Arbitrary<Result> result04() {
-        return Arbitraries.of(CniVersion.V0_3_0, CniVersion.V0_3_1, CniVersion.V0_4_0)
-                .flatMap(v -> ResultArbitraries.modern(v, true));
+    private static Gen<Result> result04() {
+        return Gen.of(CniVersion.V0_3_0, CniVersion.V0_3_1, CniVersion.V0_4_0)
+                .flatMap(v -> ResultGens.modern(v, true));
     }
 
-    @Property(tries = 200)
-    void from0xUpTo1xAndBackKeepsEverything(@ForAll("result04") Result r) {
-        for (CniVersion up : List.of(CniVersion.V1_0_0, CniVersion.V1_1_0)) {
-            assertThat(r.convertTo(up).convertTo(r.cniVersion())).isEqualTo(r);
-        }
-    }
-
-    @Provide
-    Arbitrary<Result> result02() {
-        return Arbitraries.of(CniVersion.V0_1_0, CniVersion.V0_2_0).flatMap(v -> ResultArbitraries.legacy(v, true));
-    }
-
-    @Property(tries = 200)
-    void fromLegacyUpAndBackKeepsEverythingWithAnAddress(@ForAll("result02") Result r) {
-        for (CniVersion up : CniVersion.supported()) {
-            if (r.ips().isEmpty() && up.isAtLeast(CniVersion.V0_3_0)) {
-                continue;
+    @Test
+    void from0xUpTo1xAndBackKeepsEverything() {
+        Seeded.forAll(200, result04(), r -> {
+            for (CniVersion up : List.of(CniVersion.V1_0_0, CniVersion.V1_1_0)) {
+                assertThat(r.convertTo(up).convertTo(r.cniVersion())).isEqualTo(r);
             }
-            assertThat(r.convertTo(up).convertTo(r.cniVersion())).as("via %s", up).isEqualTo(r);
-        }
+        });
     }
 
-    @Provide
-    Arbitrary<Result> result1x() {
-        return Arbitraries.of(CniVersion.V1_0_0, CniVersion.V1_1_0).flatMap(v -> ResultArbitraries.modern(v, true));
+    private static Gen<Result> result02() {
+        return Gen.of(CniVersion.V0_1_0, CniVersion.V0_2_0).flatMap(v -> ResultGens.legacy(v, true));
     }
 
-    @Property(tries = 200)
-    void from1xDownConvertsOrFailsWithLibcnisMessage(@ForAll("result1x") Result r) {
+    @Test
+    void fromLegacyUpAndBackKeepsEverythingWithAnAddress() {
+        Seeded.forAll(200, result02(), r -> {
+            for (CniVersion up : CniVersion.supported()) {
+                if (r.ips().isEmpty() && up.isAtLeast(CniVersion.V0_3_0)) {
+                    continue;
+                }
+                assertThat(r.convertTo(up).convertTo(r.cniVersion())).as("via %s", up).isEqualTo(r);
+            }
+        });
+    }
+
+    private static Gen<Result> result1x() {
+        return Gen.of(CniVersion.V1_0_0, CniVersion.V1_1_0).flatMap(v -> ResultGens.modern(v, true));
+    }
+
+    @Test
+    void from1xDownConvertsOrFailsWithLibcnisMessage() {
+        Seeded.forAll(200, result1x(), ResultPropertiesTest::downConvertsOrFailsWithLibcnisMessage);
+    }
+
+    private static void downConvertsOrFailsWithLibcnisMessage(Result r) {
         for (CniVersion down : CniVersion.supported()) {
             try {
                 Result d = r.convertTo(down);
@@ -84,17 +88,16 @@ class ResultPropertiesTest {
         }
     }
 
-    @Property(tries = 500)
-    void arbitraryBytesGiveAResultOrAConfigException(@ForAll byte[] bytes) {
-        parseOrConfigException(bytes);
+    @Test
+    void arbitraryBytesGiveAResultOrAConfigException() {
+        Seeded.forAll(500, Gen.bytes(0, 255), ResultPropertiesTest::parseOrConfigException);
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedResults() {
-        return ResultArbitraries.any().flatMap(r -> {
+    private static Gen<byte[]> mutatedResults() {
+        return ResultGens.any().flatMap(r -> {
             byte[] json = r.toBytes();
-            return Arbitraries.integers().between(0, Math.max(0, json.length - 1))
-                    .flatMap(at -> Arbitraries.of("", "\"", "{", "}", "[", "]", ",", ":", "0", "-", "null", "1.5",
+            return Gen.ints(0, Math.max(0, json.length - 1))
+                    .flatMap(at -> Gen.of("", "\"", "{", "}", "[", "]", ",", ":", "0", "-", "null", "1.5",
                             "\"x\"", "[1]", "{}", "\\", "\u00e9").map(ins -> {
                                 String s = new String(json, StandardCharsets.UTF_8);
                                 int cut = Math.min(at, s.length());
@@ -104,9 +107,9 @@ class ResultPropertiesTest {
         });
     }
 
-    @Property(tries = 500)
-    void mutatedResultsGiveAResultOrAConfigException(@ForAll("mutatedResults") byte[] bytes) {
-        parseOrConfigException(bytes);
+    @Test
+    void mutatedResultsGiveAResultOrAConfigException() {
+        Seeded.forAll(500, mutatedResults(), ResultPropertiesTest::parseOrConfigException);
     }
 
     private static void parseOrConfigException(byte[] bytes) {

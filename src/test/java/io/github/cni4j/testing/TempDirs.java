@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * Temp directories for tests that cannot use JUnit's {@code @TempDir} (static state of jqwik properties, shared
- * fixtures): each is deleted, with its contents, when the test JVM exits.
+ * Temp directories for tests that cannot use JUnit's {@code @TempDir} (static state shared by the
+ * tries of a seeded property, shared fixtures): each is deleted, with its contents, when the test JVM exits.
  */
 public final class TempDirs {
 

@@ -6,32 +6,32 @@ import com.sun.jna.Memory;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.Test;
 
 /** Bounded output collection against a plain in-memory model. */
 class OutputBufferTest {
 
-    @Property(tries = 300)
-    void tailKeepsExactlyTheLastBytes(@ForAll @IntRange(min = 0, max = 300) int max,
-                                      @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 500) Integer> chunks) {
-        OutputBuffer tail = OutputBuffer.tail(max);
-        byte[] all = feed(tail, chunks);
-        byte[] expected = Arrays.copyOfRange(all, Math.max(0, all.length - max), all.length);
-        assertThat(tail.toBytes()).isEqualTo(expected);
-        assertThat(tail.overflow()).isFalse();
+    @Test
+    void tailKeepsExactlyTheLastBytes() {
+        Seeded.forAll(300, Gen.ints(0, 300), Gen.ints(0, 500).list(0, 12), (max, chunks) -> {
+            OutputBuffer tail = OutputBuffer.tail(max);
+            byte[] all = feed(tail, chunks);
+            byte[] expected = Arrays.copyOfRange(all, Math.max(0, all.length - max), all.length);
+            assertThat(tail.toBytes()).isEqualTo(expected);
+            assertThat(tail.overflow()).isFalse();
+        });
     }
 
-    @Property(tries = 300)
-    void headKeepsTheFirstBytesAndFlagsMore(
-            @ForAll @IntRange(min = 0, max = 300) int max,
-            @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 500) Integer> chunks) {
-        OutputBuffer head = OutputBuffer.head(max);
-        byte[] all = feed(head, chunks);
-        assertThat(head.toBytes()).isEqualTo(Arrays.copyOf(all, Math.min(max, all.length)));
-        assertThat(head.overflow()).isEqualTo(all.length > max);
+    @Test
+    void headKeepsTheFirstBytesAndFlagsMore() {
+        Seeded.forAll(300, Gen.ints(0, 300), Gen.ints(0, 500).list(0, 12), (max, chunks) -> {
+            OutputBuffer head = OutputBuffer.head(max);
+            byte[] all = feed(head, chunks);
+            assertThat(head.toBytes()).isEqualTo(Arrays.copyOf(all, Math.min(max, all.length)));
+            assertThat(head.overflow()).isEqualTo(all.length > max);
+        });
     }
 
     private static byte[] feed(OutputBuffer buffer, List<Integer> chunks) {

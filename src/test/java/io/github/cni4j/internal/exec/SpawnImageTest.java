@@ -8,19 +8,20 @@ import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.CharRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
+import io.github.cni4j.testing.Gen;
+import io.github.cni4j.testing.Seeded;
+import org.junit.jupiter.api.Test;
 
 /** The argv/envp image: the same bytes as Java's UTF-8 encoder, behind NULL-terminated pointer tables. */
 class SpawnImageTest {
 
-    @Property(tries = 200)
-    void entriesAreUtf8LikeTheJdkEncodesThem(
-            @ForAll @Size(max = 6) Map<@StringLength(min = 1, max = 8) @CharRange(from = 'A', to = 'Z') String,
-                    @StringLength(max = 12) @CharRange(from = 1, to = 0xffff) String> env) {
+    @Test
+    void entriesAreUtf8LikeTheJdkEncodesThem() {
+        Seeded.forAll(200, Gen.maps(Gen.strings(Gen.chars('A', 'Z'), 1, 8),
+                Gen.strings(Gen.chars('\u0001', '\uffff'), 0, 12), 6), SpawnImageTest::encodesLikeTheJdk);
+    }
+
+    private static void encodesLikeTheJdk(Map<String, String> env) {
         Map<String, String> ordered = new LinkedHashMap<>(env);
         SpawnImage image = new SpawnImage("/opt/cni/bin/x", ordered);
         // Twice: the second image comes from the cache of encoded entries.
@@ -51,11 +52,13 @@ class SpawnImageTest {
         return p.getByteArray(0, n);
     }
 
-    @Property(tries = 20)
-    void badNamesAndNulCharactersAreCallerBugs(@ForAll @StringLength(max = 5) String suffix) {
-        assertThatThrownBy(() -> new SpawnImage("/x", Map.of("A=B" + suffix, "v")))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SpawnImage("/x", Map.of("NUL_TEST", "a\0" + suffix)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+    @Test
+    void badNamesAndNulCharactersAreCallerBugs() {
+        Seeded.forAll(20, Gen.strings(Gen.anyChar(), 0, 5), suffix -> {
+            assertThatThrownBy(() -> new SpawnImage("/x", Map.of("A=B" + suffix, "v")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new SpawnImage("/x", Map.of("NUL_TEST", "a\0" + suffix)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+        });
     }
 }

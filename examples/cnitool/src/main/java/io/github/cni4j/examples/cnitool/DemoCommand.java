@@ -47,7 +47,9 @@ final class DemoCommand implements Command {
                      rule, no netns; then remove the bridge
                 Config, cache and IPAM files live in /run/c4j-demo, never in /etc/cni or /var/lib/cni.
                 On a failed step, Ctrl-C or SIGTERM, everything made so far is removed. Exit status 0 when
-                every step passed, 1 otherwise.""";
+                every step passed, 1 otherwise.
+                With CNI4J_DEMO_PAUSE_AT=<step> the demo waits at the start of that step until the marker
+                file (CNI4J_DEMO_PAUSE_FILE, default /run/c4j-demo.paused) is removed or it is signalled.""";
     }
 
     @Override
@@ -71,6 +73,8 @@ final class DemoCommand implements Command {
     }
 
     private static int runLocked(Optional<String> subnet, Context ctx) {
+        // ip_forward and the shared CNI iptables chains as they were: what the plugins change there is put back.
+        HostState host = HostState.take();
         DemoSetup setup = DemoSetup.standard(subnet.orElse(Subnets.PREFERRED));
         CniInvoker invoker = CniInvoker.builder().pluginDirs(ctx.env().pluginDirs()).cacheDir(setup.cacheDir())
                 .build();
@@ -91,7 +95,10 @@ final class DemoCommand implements Command {
         }
         DemoSetup run = DemoSetup.standard(chosen);
         DemoCleanup cleanup = new DemoCleanup(run, invoker, ctx.err());
-        Thread hook = cleanup.hook(DemoCommand::deleteLockFile);
+        Thread hook = cleanup.hook(() -> {
+            reportHost(host.restore(ctx.err()), ctx.err());
+            deleteLockFile();
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         boolean passed = false;
         try {
@@ -102,6 +109,7 @@ final class DemoCommand implements Command {
             }
             boolean clean = cleanup.cleanUp();
             passed &= clean;
+            reportHost(host.restore(ctx.out()), ctx.out());
             removeHook(hook);
             ctx.out().flush();
         }
@@ -110,7 +118,15 @@ final class DemoCommand implements Command {
         return passed ? 0 : 1;
     }
 
+    /** Names what stays changed on the host, and why (nothing, normally). */
+    private static void reportHost(List<String> left, java.io.PrintStream out) {
+        for (String what : left) {
+            out.println("note: left on the host: " + what);
+        }
+    }
+
     private static void deleteLockFile() {
+        DemoPause.fromEnv(System.getenv()).ifPresent(DemoPause::clear);
         try {
             Files.deleteIfExists(LOCK);
         } catch (IOException e) {

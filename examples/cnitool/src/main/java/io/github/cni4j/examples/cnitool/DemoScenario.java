@@ -36,6 +36,7 @@ final class DemoScenario {
     private final DemoCleanup cleanup;
     private final PrintStream out;
     private final String netns;
+    private final java.util.Optional<DemoPause> pause;
     private int step;
     private String ip = "";
 
@@ -45,6 +46,7 @@ final class DemoScenario {
         this.cleanup = cleanup;
         this.out = out;
         this.netns = setup.netnsPath().toString();
+        this.pause = DemoPause.fromEnv(System.getenv());
     }
 
     /** Plays every step; returns false (after printing why) at the first that fails. */
@@ -126,6 +128,7 @@ final class DemoScenario {
     private void heading(String title, String command) {
         out.printf("%n== Step %d/%d: %s%n   $ %s%n", ++step, STEPS, title, command);
         out.flush();
+        pause.ifPresent(p -> p.at(step, out));
     }
 
     private void showCommand(String... command) {

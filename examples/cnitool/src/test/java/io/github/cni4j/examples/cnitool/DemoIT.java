@@ -65,7 +65,13 @@ class DemoIT {
     void interruptingTheDemoCleansUp() throws Exception {
         // With the class archive in place the launcher execs java, so the process we start is the JVM itself.
         Launcher.cnitool(Map.of(), "--help");
-        Process p = new ProcessBuilder(Launcher.CNITOOL.toString(), "demo").redirectErrorStream(true).start();
+        // The demo waits at step 4 (attachment made, CHECK not yet run) until its marker file goes away: the test
+        // signals a demo known to be mid-way, whatever the machine's speed.
+        Path marker = Files.createTempDirectory("c4j-demo-it").resolve("paused");
+        ProcessBuilder pb = new ProcessBuilder(Launcher.CNITOOL.toString(), "demo").redirectErrorStream(true);
+        pb.environment().put("CNI4J_DEMO_PAUSE_AT", "4");
+        pb.environment().put("CNI4J_DEMO_PAUSE_FILE", marker.toString());
+        Process p = pb.start();
         p.getOutputStream().close();
         StringBuilder seen = new StringBuilder();
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
@@ -81,17 +87,25 @@ class DemoIT {
                 // the process ended
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        synchronized (seen) {
-            while (seen.indexOf("== Step 4/9") < 0 && p.isAlive() && System.nanoTime() < deadline) {
-                seen.wait(1000);
+        try {
+            // A bound on a broken demo only, not a race: a working one is paused until signalled.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (!Files.exists(marker) && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
+            assertThat(marker).as(seen::toString).exists();
+            assertThat(p.isAlive()).as("the paused demo is still running").isTrue();
+        } catch (Throwable t) {
+            p.destroyForcibly();   // a demo that never paused; its leftovers fail nothingLeftBehind
+            throw t;
         }
-        assertThat(seen.toString()).contains("== Step 4/9");
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         reader.get(10, TimeUnit.SECONDS);
         assertThat(p.exitValue()).as(seen.toString()).isNotZero();
-        assertThat(seen.toString()).doesNotContain("== demo finished");
+        assertThat(seen.toString()).contains("== Step 4/9", "== paused at step 4")
+                .doesNotContain("== Step 5/9", "== demo finished");
+        assertThat(marker).as("the demo removes its pause marker").doesNotExist();
+        Files.deleteIfExists(marker.getParent());
     }
 }
