@@ -93,7 +93,7 @@ class ReadmeExamplesTest {
                 + ":8:7: warning CNI0100: unknown field \"isGatway\" for plugin \"bridge\"; it is passed through but not read");
         assertThat(LintFormat.SARIF.format(problems)).contains("\"version\"", "2.1.0");
 
-        CniAssertions.assertThat(resource("10-containerd-net.conflist")).isValid().hasNoWarnings();
+        CniAssertions.assertThatConfigFile(resource("10-containerd-net.conflist")).isValid().hasNoWarnings();
     }
 
     @Test

@@ -15,10 +15,11 @@ import org.assertj.core.api.AbstractAssert;
  * this class. Nothing else in cni4j needs AssertJ.
  *
  * <pre>{@code
- * import static io.github.cni4j.lint.CniAssertions.assertThat;
+ * import static io.github.cni4j.lint.CniAssertions.assertThatConfigFile;
+ * import static io.github.cni4j.lint.CniAssertions.assertThatConfigText;
  *
- * assertThat(Path.of("deploy/10-mynet.conflist")).isValid().hasNoWarnings();
- * assertThat("{\"cniVersion\":\"1.0.0\",\"name\":\"my net\",\"plugins\":[{\"type\":\"bridge\"}]}")
+ * assertThatConfigFile(Path.of("deploy/10-mynet.conflist")).isValid().hasNoWarnings();
+ * assertThatConfigText("{\"cniVersion\":\"1.0.0\",\"name\":\"my net\",\"plugins\":[{\"type\":\"bridge\"}]}")
  *         .hasDiagnosticAt("CNI0012", 1, 30);
  * }</pre>
  *
@@ -35,7 +36,7 @@ public final class CniAssertions {
      * @param file a {@code .conf}, {@code .conflist} or {@code .json} file
      * @return the assertion
      */
-    public static ConfigAssert assertThat(Path file) {
+    public static ConfigAssert assertThatConfigFile(Path file) {
         return new ConfigAssert(file.toString(), Linter.standard().lint(file));
     }
 
@@ -45,7 +46,7 @@ public final class CniAssertions {
      * @param configText the JSON text of a configuration
      * @return the assertion
      */
-    public static ConfigAssert assertThat(String configText) {
+    public static ConfigAssert assertThatConfigText(String configText) {
         return new ConfigAssert("<string>", Linter.standard().lint(configText, "<string>"));
     }
 
@@ -53,7 +54,7 @@ public final class CniAssertions {
      * Assertions on the diagnostics of one configuration. Not thread-safe.
      *
      * <pre>{@code
-     * CniAssertions.assertThat(path).isValid().hasDiagnostic("CNI0100");
+     * CniAssertions.assertThatConfigFile(path).isValid().hasDiagnostic("CNI0100");
      * }</pre>
      */
     public static final class ConfigAssert extends AbstractAssert<ConfigAssert, List<Diagnostic>> {

@@ -77,6 +77,6 @@ class LintCorpusTest {
     @MethodSource("validConfigs")
     void validConfigsLintClean(Path file) {
         assertThat(Linter.standard().lint(file)).isEmpty();
-        CniAssertions.assertThat(file).isValid().hasNoWarnings().hasNoDiagnostics();
+        CniAssertions.assertThatConfigFile(file).isValid().hasNoWarnings().hasNoDiagnostics();
     }
 }
