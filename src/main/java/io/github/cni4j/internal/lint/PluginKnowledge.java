@@ -106,6 +106,11 @@ public final class PluginKnowledge {
         return Optional.ofNullable(PLUGINS.get(type));
     }
 
+    /** @return the reference plugin types, in a fixed order */
+    public static List<String> types() {
+        return List.copyOf(PLUGINS.keySet());
+    }
+
     /**
      * @param key a key
      * @return whether some plugin object (any reference plugin, or the common keys) has this key

@@ -73,6 +73,24 @@ public final class SourceText {
         return text.codePointCount(start, Math.min(off, lineEnd(line(off) - 1))) + 1;
     }
 
+    /**
+     * The inverse of {@link #line(int)} and {@link #column(int)}.
+     *
+     * @param line a 1-based line, clamped to the document
+     * @param column a 1-based column in code points, clamped to the line
+     * @return the char offset
+     */
+    public int offset(int line, int column) {
+        int idx = Math.max(0, Math.min(line, lineStarts.length) - 1);
+        int start = lineStarts[idx];
+        int end = lineEnd(idx);
+        int off = start;
+        for (int i = 1; i < column && off < end; i++) {
+            off += Character.charCount(text.codePointAt(off));
+        }
+        return off;
+    }
+
     private int lineEnd(int lineIndex) {
         int end = lineIndex + 1 < lineStarts.length ? lineStarts[lineIndex + 1] : text.length();
         while (end > lineStarts[lineIndex] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {

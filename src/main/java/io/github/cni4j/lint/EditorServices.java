@@ -1,0 +1,107 @@
+package io.github.cni4j.lint;
+
+import io.github.cni4j.internal.lint.EditorSupport;
+import io.github.cni4j.internal.lint.LintEngine;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an editor needs for CNI configurations, as pure functions of the document text and a position:
+ * diagnostics, quick fixes, completion and hover. The language server in {@code examples/lsp} is a thin layer over
+ * this class; IDE plugins can embed it directly.
+ *
+ * <p>Positions are 1-based lines and columns counted in code points, as in {@link Diagnostic}; the Language Server
+ * Protocol's 0-based UTF-16 positions must be converted by the caller.
+ *
+ * <pre>{@code
+ * EditorServices services = EditorServices.of(Linter.builder().addPluginDir(Path.of("/opt/cni/bin")).build());
+ * for (Diagnostic d : services.diagnostics(text, "10-net.conflist")) {
+ *     for (QuickFix fix : services.quickFixes(text, "10-net.conflist", TextRange.of(d))) {
+ *         System.out.println(d.code() + ": " + fix.title());
+ *     }
+ * }
+ * services.completion(text, 6, 9).forEach(c -> System.out.println(c.label()));
+ * services.hover(text, 7, 10).ifPresent(h -> System.out.println(h.markdown()));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; every call works on its own copy of the parsed text.
+ */
+public final class EditorServices {
+
+    private final Linter linter;
+    private final LintEngine.Options options;
+
+    private EditorServices(Linter linter) {
+        this.linter = linter;
+        this.options = new LintEngine.Options(linter.pluginDirs());
+    }
+
+    /**
+     * @param linter the linter whose checks and plugin directories are used; its plugin directories' binaries are
+     *        also offered as plugin types
+     * @return the services
+     */
+    public static EditorServices of(Linter linter) {
+        return new EditorServices(Objects.requireNonNull(linter, "linter"));
+    }
+
+    /** @return services with {@link Linter#standard()}: no plugin directories */
+    public static EditorServices standard() {
+        return of(Linter.standard());
+    }
+
+    /**
+     * Lints a document, as {@link Linter#lint(String, String)}.
+     *
+     * @param text the document
+     * @param sourceName its file name; the extension is compared with the content
+     * @return the diagnostics, sorted by position
+     */
+    public List<Diagnostic> diagnostics(String text, String sourceName) {
+        return linter.lint(text, sourceName);
+    }
+
+    /**
+     * The fixes for the diagnostics that touch a range (a cursor is an empty range): a "did you mean" hint becomes
+     * a rename of the key or a replacement of the value, a missing {@code cniVersion} or {@code name} is added, a
+     * plugin setting written at list level moves into the plugin; and a single-plugin config can be wrapped into a
+     * plugin list wherever the cursor is.
+     *
+     * @param text the document
+     * @param sourceName its file name
+     * @param range the range the editor asks about
+     * @return the fixes, those for diagnostics first
+     */
+    public List<QuickFix> quickFixes(String text, String sourceName, TextRange range) {
+        Objects.requireNonNull(range, "range");
+        return EditorSupport.quickFixes(text, diagnostics(text, sourceName), range);
+    }
+
+    /**
+     * Suggestions at a cursor: the missing keys of the plugin, IPAM or list object under it, plugin types (the
+     * reference plugins and the binaries of the plugin directories), {@code cniVersion} values, capability names
+     * and the allowed values of enumerated and boolean fields.
+     *
+     * @param text the document
+     * @param line the 1-based line of the cursor
+     * @param column the 1-based column of the cursor, in code points
+     * @return the suggestions; empty where nothing is known
+     */
+    public List<CompletionItem> completion(String text, int line, int column) {
+        return EditorSupport.completion(Objects.requireNonNull(text, "text"), line, column, options);
+    }
+
+    /**
+     * The documentation of the key under the cursor (its type, the plugin that reads it, what it does and its
+     * default), or of the plugin named by the {@code type} value under it.
+     *
+     * @param text the document
+     * @param line the 1-based line of the cursor
+     * @param column the 1-based column of the cursor, in code points
+     * @return the hover text, or empty when nothing is known there
+     */
+    public Optional<Hover> hover(String text, int line, int column) {
+        return EditorSupport.hover(Objects.requireNonNull(text, "text"), line, column);
+    }
+}
