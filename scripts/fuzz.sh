@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 minutes="${1:-10}"
 targets=(conflistParsing linterTolerantParser resultDecoding cacheFileDecoding cniArgsHandling pluginStdoutHandling)
 mkdir -p target/fuzz-logs
-mvn -B -ntp -q -Dstyle.color=never test-compile >/dev/null || { echo "fuzz.sh: test-compile failed" >&2; exit 1; }
+mvn -B -ntp -q -Dstyle.color=never test-compile >/dev/null 2>&1 || { echo "fuzz.sh: test-compile failed" >&2; exit 1; }
 found=0
 for t in "${targets[@]}"; do
   log="target/fuzz-logs/$t.log"

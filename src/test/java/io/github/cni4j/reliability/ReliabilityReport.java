@@ -84,7 +84,18 @@ public final class ReliabilityReport {
             }
             sb.append('\n');
         }
+        sb.append(fuzzingSection());
         return sb.toString();
+    }
+
+    /** The Jazzer results are measured by scripts/fuzz.sh, not by this suite: kept in docs/fuzzing-results.md. */
+    private static String fuzzingSection() {
+        Path fuzz = Path.of("docs/fuzzing-results.md");
+        try {
+            return Files.isRegularFile(fuzz) ? Files.readString(fuzz) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static String summary(List<JsonNode> figures) {

@@ -108,6 +108,12 @@ public final class CacheCodec {
     }
 
     private static CachedAttachment toEntry(ObjectNode root) {
+        for (String required : new String[] {"containerId", "networkName", "ifName"}) {
+            // Found by fuzzing: an entry without one of these decoded to an attachment no DEL could name.
+            if (text(root, required).isEmpty()) {
+                throw new IllegalArgumentException("missing " + required);
+            }
+        }
         byte[] config = root.path("config").isTextual()
                 ? Base64.getDecoder().decode(root.get("config").textValue()) : new byte[0];
         List<Map.Entry<String, String>> args = new ArrayList<>();
