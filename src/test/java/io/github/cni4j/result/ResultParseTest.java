@@ -201,4 +201,17 @@ class ResultParseTest {
         String deep = "{\"cniVersion\":\"1.0.0\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
         assertThatThrownBy(() -> Result.fromBytes(b(deep))).isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void numberBeyondAFloat64IsGosDecodeErrorNotAnEncoderCrash() {
+        // found by fuzzing: without a cniVersion the result is re-encoded, and Infinity reached the encoder
+        assertThatThrownBy(() -> Result.fromBytes(b("{\"x\":3290E993}")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("decoding version from network config: json: cannot unmarshal number 3290E993"
+                        + " into Go value of type float64");
+        assertThatThrownBy(() -> ResultCodec.parse(b("{\"ips\":[{\"x\":-1e400}]}"), "1.0.0"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("failed to unmarshal raw result: json: cannot unmarshal number -1e400 into Go"
+                        + " value of type float64");
+    }
 }

@@ -132,7 +132,14 @@ public final class JsonInput {
         return end - offset >= 40 ? s + "..." : s;
     }
 
-    private static String findHugeNumber(JsonNode node, String pointer) {
+    /**
+     * Finds the first number that does not fit a 64-bit float (Go's decoder refuses those).
+     *
+     * @param node the tree
+     * @param pointer the tree's own JSON pointer ({@code ""} for a document)
+     * @return the JSON pointer of that number, or {@code null} when every number fits
+     */
+    public static String findHugeNumber(JsonNode node, String pointer) {
         if (node.isNumber()) {
             return Double.isFinite(node.doubleValue()) ? null : pointer;
         }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.internal.json.JsonInput;
+import io.github.cni4j.internal.json.JsonLocator;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonTrees;
 import io.github.cni4j.result.Result;
@@ -162,7 +164,9 @@ public final class ResultCodec {
         }
         try {
             // Go takes invalid UTF-8 inside strings as U+FFFD; decoding with replacement does the same
-            return JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
+            JsonNode tree = JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
+            refuseHugeNumbers(tree, json, prefix);
+            return tree;
         } catch (JsonProcessingException e) {
             // Go accepts this text (nesting beyond cni4j's limits); Jackson does not
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -172,6 +176,26 @@ public final class ResultCodec {
         } catch (IOException e) {
             throw new ConfigException(CniError.DECODING_FAILURE, prefix + e.getMessage(), null, 0, 0, null, e);
         }
+    }
+
+    /**
+     * Go decodes every JSON number of a result into a float64 and fails on one that overflows it (found by
+     * fuzzing: {@code {"x":3290E993}} once reached the Go-style encoder as Infinity).
+     */
+    private static void refuseHugeNumbers(JsonNode tree, byte[] json, String prefix) {
+        String bad = JsonInput.findHugeNumber(tree, "");
+        if (bad == null) {
+            return;
+        }
+        int[] at = JsonLocator.position(json, bad);
+        int end = at[2];
+        while (end >= 0 && end < json.length && "+-.eE0123456789".indexOf(json[end]) >= 0) {
+            end++;
+        }
+        String literal = at[2] >= 0 && end > at[2] ? new String(json, at[2], end - at[2], StandardCharsets.US_ASCII)
+                : "";
+        throw new ConfigException(CniError.DECODING_FAILURE, prefix + "json: cannot unmarshal number " + literal
+                + " into Go value of type float64", null, at[0], at[1], bad, null);
     }
 
     private static int[] position(byte[] text, int offset) {
