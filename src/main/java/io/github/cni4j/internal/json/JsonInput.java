@@ -123,7 +123,14 @@ public final class JsonInput {
         }
     }
 
-    private static String literal(byte[] bytes, int offset) {
+    /**
+     * The number literal that starts at {@code offset}, cut after 40 characters (with "...").
+     *
+     * @param bytes the document
+     * @param offset where the number starts, or a negative value when unknown
+     * @return the literal, or {@code ""} when the offset is unknown
+     */
+    public static String literal(byte[] bytes, int offset) {
         int end = offset;
         while (end >= 0 && end < bytes.length && end - offset < 40 && "+-.eE0123456789".indexOf(bytes[end]) >= 0) {
             end++;

@@ -188,12 +188,7 @@ public final class ResultCodec {
             return;
         }
         int[] at = JsonLocator.position(json, bad);
-        int end = at[2];
-        while (end >= 0 && end < json.length && "+-.eE0123456789".indexOf(json[end]) >= 0) {
-            end++;
-        }
-        String literal = at[2] >= 0 && end > at[2] ? new String(json, at[2], end - at[2], StandardCharsets.US_ASCII)
-                : "";
+        String literal = JsonInput.literal(json, at[2]);
         throw new ConfigException(CniError.DECODING_FAILURE, prefix + "json: cannot unmarshal number " + literal
                 + " into Go value of type float64", null, at[0], at[1], bad, null);
     }
