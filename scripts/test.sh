@@ -38,8 +38,11 @@ JAVA="$(command -v java)"
 source "$ROOT/scripts/lib/stages.sh"
 MVN=(mvn -B -ntp -Dstyle.color=never)
 
-# The library: unit tests (Surefire) and integration tests (Failsafe), then installed for the examples.
-run_stage library-jdk17 "$ROOT" "${MVN[@]}" install
+# The library: unit tests (Surefire) and integration tests (Failsafe), then installed for the examples. The two
+# reliability soaks run a quarter of their default load here (the suite has a 10-minute budget on 2 cores);
+# scripts/reliability-report.sh runs them in full and regenerates RELIABILITY.md.
+run_stage library-jdk17 "$ROOT" "${MVN[@]}" install \
+  -Dcni4j.reliability.cycles=50 -Dcni4j.reliability.kills=12
 
 # Examples depend on the library through its Maven coordinates.
 for pom in examples/*/pom.xml; do
