@@ -65,7 +65,7 @@ final class AttachmentViews {
             }
             // No index (IPAM-style or 0.1.0/0.2.0 results): the address is the network's own interface's.
             if (own == null) {
-                own = new Builder(step.ifName(), "", step.call().netNs(), 0);
+                own = new Builder(step.ifName(), "", step.rt().netNs(), 0);
                 all.add(own);
             }
             own.ips.add(addr);

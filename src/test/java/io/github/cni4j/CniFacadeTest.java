@@ -187,10 +187,10 @@ class CniFacadeTest {
                 .arg("K8S_POD_NAME", "web-1")
                 .execute();
 
-        assertThat(ops.calls.get(0).capabilityArgs().toString())
+        assertThat(FakeOps.json(ops.calls.get(0).capabilityArgs()))
                 .isEqualTo("{\"portMappings\":[{\"hostPort\":8080,\"containerPort\":80,\"protocol\":\"tcp\"}]}");
-        assertThat(ops.calls.get(1).capabilityArgs().get("ips").toString()).isEqualTo("[\"10.1.0.9/24\"]");
-        assertThat(ops.calls.get(0).args()).extracting(p -> p[0] + "=" + p[1])
+        assertThat(FakeOps.json(ops.calls.get(1).capabilityArgs().get("ips"))).isEqualTo("[\"10.1.0.9/24\"]");
+        assertThat(ops.calls.get(0).args()).extracting(p -> p.getKey() + "=" + p.getValue())
                 .containsExactly("IgnoreUnknown=1", "app=web", "K8S_POD_NAME=web-1");
     }
 
@@ -217,7 +217,7 @@ class CniFacadeTest {
         cni.attach("c1", Path.of("/n")).portMapping(PortMapping.tcp(80, 80))
                 .portMapping(PortMapping.tcp(81, 81).withHostIp("192.0.2.9")).execute();
 
-        assertThat(ops.calls.get(0).capabilityArgs().get("portMappings").toString()).contains(
+        assertThat(FakeOps.json(ops.calls.get(0).capabilityArgs().get("portMappings"))).contains(
                 "\"hostPort\":80,\"containerPort\":80,\"protocol\":\"tcp\",\"hostIP\":\"192.0.2.7\"",
                 "\"hostIP\":\"192.0.2.9\"");
     }
@@ -372,7 +372,7 @@ class CniFacadeTest {
 
         cni.detach("c1");
 
-        assertThat(ops.dels).extracting(io.github.cni4j.internal.facade.Call::netNs).containsExactly(netns.toString());
+        assertThat(ops.dels).extracting(io.github.cni4j.invoke.RuntimeConf::netNs).containsExactly(netns.toString());
         assertThat(ops.cache).isEmpty();
     }
 
@@ -383,7 +383,7 @@ class CniFacadeTest {
 
         cni.detach("c1", Path.of("/nonexistent/c4j-gone"));
 
-        assertThat(ops.dels).extracting(io.github.cni4j.internal.facade.Call::netNs).containsExactly("");
+        assertThat(ops.dels).extracting(io.github.cni4j.invoke.RuntimeConf::netNs).containsExactly("");
         assertThat(ops.cache).isEmpty();
     }
 

@@ -1,8 +1,9 @@
 package io.github.cni4j;
 
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
-import io.github.cni4j.internal.facade.Cached;
-import io.github.cni4j.internal.facade.Call;
+import io.github.cni4j.internal.invoke.JsonValues;
+import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.internal.facade.NetworkOps;
 import io.github.cni4j.result.Result;
 import java.nio.charset.StandardCharsets;
@@ -20,19 +21,19 @@ import java.util.function.Function;
 final class FakeOps implements NetworkOps {
 
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    final Map<String, CachedAttachment> cache = new ConcurrentHashMap<>();
     final Map<String, RuntimeException> failAdd = new ConcurrentHashMap<>();
     final Map<String, RuntimeException> failDel = new ConcurrentHashMap<>();
-    final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-    final List<Call> dels = Collections.synchronizedList(new ArrayList<>());
-    Function<Call, String> resultJson = call -> "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\""
+    final List<RuntimeConf> calls = Collections.synchronizedList(new ArrayList<>());
+    final List<RuntimeConf> dels = Collections.synchronizedList(new ArrayList<>());
+    Function<RuntimeConf, String> resultJson = call -> "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\""
             + call.ifName() + "\",\"sandbox\":\"" + call.netNs() + "\"}],\"ips\":[{\"address\":\"10.0.0."
             + (2 + call.ifName().length()) + "/24\",\"interface\":0}]}";
 
     volatile Runnable beforeAdd = () -> { };
 
     @Override
-    public Result add(NetworkConfigList net, Call call) {
+    public Result add(NetworkConfigList net, RuntimeConf call) {
         beforeAdd.run();
         log.add("ADD " + net.name() + " " + call.ifName());
         calls.add(call);
@@ -40,18 +41,19 @@ final class FakeOps implements NetworkOps {
         if (e != null) {
             throw e;
         }
-        cache.put(key(net.name(), call), new Cached(call.containerId(), net.name(), call.ifName(), net.bytes(),
-                call.netNs(), call.args(), call.capabilityArgs()));
+        cache.put(key(net.name(), call), CachedAttachment.builder().containerId(call.containerId())
+                .networkName(net.name()).ifName(call.ifName()).config(net.bytes()).netNs(call.netNs())
+                .cniArgs(call.args()).capabilityArgs(call.capabilityArgs()).build());
         return Result.fromBytes(resultJson.apply(call).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public void check(NetworkConfigList net, Call call) {
+    public void check(NetworkConfigList net, RuntimeConf call) {
         log.add("CHECK " + net.name() + " " + call.ifName());
     }
 
     @Override
-    public void del(NetworkConfigList net, Call call) {
+    public void del(NetworkConfigList net, RuntimeConf call) {
         log.add("DEL " + net.name() + " " + call.ifName());
         dels.add(call);
         RuntimeException e = failDel.get(net.name());
@@ -67,26 +69,31 @@ final class FakeOps implements NetworkOps {
     }
 
     @Override
-    public void gc(NetworkConfigList net, List<Call> stillValid) {
+    public void gc(NetworkConfigList net, List<RuntimeConf> stillValid) {
         log.add("GC " + net.name() + " keep " + stillValid.size());
-        cache.values().removeIf(c -> c.network().equals(net.name())
+        cache.values().removeIf(c -> c.networkName().equals(net.name())
                 && stillValid.stream().noneMatch(v -> v.containerId().equals(c.containerId())));
     }
 
     @Override
-    public List<Cached> cachedAttachments(String containerId) {
-        List<Cached> out = new ArrayList<>();
-        for (Cached c : cache.values()) {
+    public List<CachedAttachment> cachedAttachments(String containerId) {
+        List<CachedAttachment> out = new ArrayList<>();
+        for (CachedAttachment c : cache.values()) {
             if (containerId.isEmpty() || c.containerId().equals(containerId)) {
                 out.add(c);
             }
         }
-        out.sort((a, b) -> (a.network() + a.ifName()).compareTo(b.network() + b.ifName()));
+        out.sort((a, b) -> (a.networkName() + a.ifName()).compareTo(b.networkName() + b.ifName()));
         return out;
     }
 
-    private static String key(String net, Call call) {
+    private static String key(String net, RuntimeConf call) {
         return net + "-" + call.containerId() + "-" + call.ifName();
+    }
+
+    /** A capability argument (or all of them) as the JSON the plugin receives. */
+    static String json(Object value) {
+        return JsonValues.toTree(value).toString();
     }
 
     static NetworkConfigList net(String name) {

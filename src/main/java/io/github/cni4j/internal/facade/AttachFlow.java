@@ -44,7 +44,7 @@ public final class AttachFlow {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             try {
-                Result r = ops.add(step.net(), step.call());
+                Result r = ops.add(step.net(), step.rt());
                 inspect.accept(step, r);
                 added.add(new Added(step, r));
             } catch (RuntimeException e) {
@@ -81,7 +81,7 @@ public final class AttachFlow {
                     continue;   // a DEL would only fail the same way, and there is nothing to undo
                 }
                 try {
-                    ops.del(s.net(), s.call());
+                    ops.del(s.net(), s.rt());
                     undone.add(s.describe());
                 } catch (RuntimeException e) {
                     notUndone.add(s.describe() + ": " + Failures.messageOf(e));

@@ -1,5 +1,7 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.NetworkConfigList;
@@ -39,8 +41,8 @@ public final class DetachFlow {
      */
     public static List<Step> items(NetworkOps ops, Snapshot snap, Settings settings, String containerId,
                                    String netNs) {
-        List<Cached> cached = ops.cachedAttachments(containerId);
-        Set<Cached> used = new HashSet<>();
+        List<CachedAttachment> cached = ops.cachedAttachments(containerId);
+        Set<CachedAttachment> used = new HashSet<>();
         List<Step> out = new ArrayList<>();
         List<NetworkConfigList> configured = new ArrayList<>();
         snap.loopback().ifPresent(configured::add);
@@ -49,20 +51,21 @@ public final class DetachFlow {
         for (NetworkConfigList net : configured) {
             boolean lo = snap.loopback().isPresent() && net == snap.loopback().get();
             String defaultIf = lo ? IfNames.LOOPBACK : IfNames.indexed(settings.prefix(), index++);
-            List<Cached> mine = cached.stream().filter(c -> c.network().equals(net.name())).toList();
+            List<CachedAttachment> mine = cached.stream().filter(c -> c.networkName().equals(net.name())).toList();
             // Not cached: maybe an ADD that never finished, so DEL it too (plugins accept DELs of nothing) -- unless
             // another network's cached attachment owns that interface name, whose link a DEL would remove.
             if (mine.isEmpty() && cached.stream().noneMatch(c -> c.ifName().equals(defaultIf))) {
-                Call call = new Call(containerId, liveNetNs(netNs), defaultIf, List.of(), CapabilityJson.object());
+                RuntimeConf call = RuntimeConf.builder().containerId(containerId).netNs(liveNetNs(netNs)).ifName(defaultIf)
+                        .build();
                 out.add(new Step(net, call));
             }
-            for (Cached c : mine) {
+            for (CachedAttachment c : mine) {
                 used.add(c);
-                out.add(new Step(net, c.toCall().withNetNs(liveNetNs(netNs.isEmpty() ? c.netNs() : netNs))));
+                out.add(new Step(net, Steps.withNetNs(Steps.runtimeConf(c), liveNetNs(netNs.isEmpty() ? c.netNs() : netNs))));
             }
         }
         cached.stream().filter(c -> !used.contains(c))
-                .sorted(Comparator.comparing(Cached::ifName, DetachFlow::compareIfNames))
+                .sorted(Comparator.comparing(CachedAttachment::ifName, DetachFlow::compareIfNames))
                 .forEach(c -> out.add(stepOf(c, snap, netNs)));
         return out;
     }
@@ -76,14 +79,14 @@ public final class DetachFlow {
      * @param netNs the namespace path to pass
      * @return the step
      */
-    public static Step stepOf(Cached c, Snapshot snap, String netNs) {
+    public static Step stepOf(CachedAttachment c, Snapshot snap, String netNs) {
         NetworkConfigList net;
         try {
-            net = NetworkConfigList.fromBytes(c.config(), "cached config of " + c.network());
+            net = NetworkConfigList.fromBytes(c.config(), "cached config of " + c.networkName());
         } catch (ConfigException e) {
-            net = snap.lookup(c.network());
+            net = snap.lookup(c.networkName());
         }
-        return new Step(net, c.toCall().withNetNs(liveNetNs(netNs.isEmpty() ? c.netNs() : netNs)));
+        return new Step(net, Steps.withNetNs(Steps.runtimeConf(c), liveNetNs(netNs.isEmpty() ? c.netNs() : netNs)));
     }
 
     /**
@@ -101,7 +104,7 @@ public final class DetachFlow {
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step s = steps.get(i);
             try {
-                ops.del(s.net(), s.call().withNetNs(liveNetNs(s.call().netNs())));
+                ops.del(s.net(), Steps.withNetNs(s.rt(), liveNetNs(s.rt().netNs())));
             } catch (RuntimeException e) {
                 errors.add(e);
                 failed.add(s.describe());

@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
@@ -66,7 +67,7 @@ public final class Engine {
     public List<AttachFlow.Added> attach(RequestSpec spec, BiConsumer<Step, Result> inspect) {
         Snapshot snap = snapshot.get();
         return locked(spec.containerId(), () -> {
-            List<Cached> cached = ops.cachedAttachments(spec.containerId());
+            List<CachedAttachment> cached = ops.cachedAttachments(spec.containerId());
             Set<String> used = spec.target() == RequestSpec.Target.CONNECT ? Planner.ifNamesOf(cached) : Set.of();
             List<Step> steps = Planner.plan(spec, snap, settings, used);
             refuseSecondAdd(spec.containerId(), steps, cached);
@@ -78,12 +79,12 @@ public final class Engine {
      * The spec forbids a second ADD for an attachment without a DEL in between: a network the container already
      * has (per the cache), or an interface name it already uses, is refused before anything runs.
      */
-    private static void refuseSecondAdd(String containerId, List<Step> steps, List<Cached> cached) {
+    private static void refuseSecondAdd(String containerId, List<Step> steps, List<CachedAttachment> cached) {
         for (Step s : steps) {
-            for (Cached c : cached) {
-                if (c.network().equals(s.name()) || c.ifName().equals(s.ifName())) {
+            for (CachedAttachment c : cached) {
+                if (c.networkName().equals(s.name()) || c.ifName().equals(s.ifName())) {
                     throw new IllegalStateException("container \"" + containerId
-                            + "\" is already attached to network \"" + c.network() + "\" as " + c.ifName()
+                            + "\" is already attached to network \"" + c.networkName() + "\" as " + c.ifName()
                             + " (per the result cache); detach or disconnect it first");
                 }
             }
@@ -130,8 +131,8 @@ public final class Engine {
         Snapshot snap = snapshot.get();
         return locked(containerId, () -> {
             List<Step> items = new ArrayList<>();
-            for (Cached c : ops.cachedAttachments(containerId)) {
-                if (c.network().equals(network)) {
+            for (CachedAttachment c : ops.cachedAttachments(containerId)) {
+                if (c.networkName().equals(network)) {
                     items.add(DetachFlow.stepOf(c, snap, netNs));
                 }
             }
@@ -167,7 +168,7 @@ public final class Engine {
                 continue;
             }
             try {
-                ops.check(s.net(), s.call());
+                ops.check(s.net(), s.rt());
             } catch (CniException e) {
                 throw Failures.augment(e, "checking container \"" + containerId + "\" failed at "
                         + Failures.pluginOf(e) + s.describe() + ": ", "");

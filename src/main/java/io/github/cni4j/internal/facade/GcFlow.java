@@ -1,5 +1,7 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.NetworkConfigList;
@@ -20,14 +22,14 @@ final class GcFlow {
     }
 
     static void run(NetworkOps ops, Snapshot snap, Set<String> validContainerIds) {
-        List<Cached> all = ops.cachedAttachments("");
+        List<CachedAttachment> all = ops.cachedAttachments("");
         Map<String, NetworkConfigList> nets = new LinkedHashMap<>();
         snap.loopback().ifPresent(n -> nets.put(n.name(), n));
         for (NetworkConfigList n : snap.defaults()) {
             nets.putIfAbsent(n.name(), n);
         }
-        for (Cached c : all) {
-            if (!nets.containsKey(c.network())) {
+        for (CachedAttachment c : all) {
+            if (!nets.containsKey(c.networkName())) {
                 NetworkConfigList n = fromCache(c, snap);
                 if (n != null) {
                     nets.put(n.name(), n);
@@ -36,10 +38,10 @@ final class GcFlow {
         }
         List<RuntimeException> errors = new ArrayList<>();
         for (NetworkConfigList net : nets.values()) {
-            List<Call> keep = new ArrayList<>();
-            for (Cached c : all) {
-                if (c.network().equals(net.name()) && validContainerIds.contains(c.containerId())) {
-                    keep.add(c.toCall());
+            List<RuntimeConf> keep = new ArrayList<>();
+            for (CachedAttachment c : all) {
+                if (c.networkName().equals(net.name()) && validContainerIds.contains(c.containerId())) {
+                    keep.add(Steps.runtimeConf(c));
                 }
             }
             try {
@@ -55,11 +57,11 @@ final class GcFlow {
         }
     }
 
-    private static NetworkConfigList fromCache(Cached c, Snapshot snap) {
+    private static NetworkConfigList fromCache(CachedAttachment c, Snapshot snap) {
         try {
-            return NetworkConfigList.fromBytes(c.config(), "cached config of " + c.network());
+            return NetworkConfigList.fromBytes(c.config(), "cached config of " + c.networkName());
         } catch (ConfigException e) {
-            NetworkConfigList known = snap.byName().get(c.network());
+            NetworkConfigList known = snap.byName().get(c.networkName());
             return known; // unreadable and unknown: nothing can be collected for it
         }
     }

@@ -1,9 +1,7 @@
 package io.github.cni4j.internal.facade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
-import io.github.cni4j.internal.invoke.JsonValues;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.GcArgs;
 import io.github.cni4j.invoke.GcAttachment;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@link NetworkOps} on the real {@link CniInvoker}. Thread-safe because the invoker is. */
 public final class InvokerOps implements NetworkOps {
@@ -46,18 +43,18 @@ public final class InvokerOps implements NetworkOps {
     }
 
     @Override
-    public Result add(NetworkConfigList net, Call call) {
-        return invoker.add(net, runtimeConf(call));
+    public Result add(NetworkConfigList net, RuntimeConf rt) {
+        return invoker.add(net, rt);
     }
 
     @Override
-    public void check(NetworkConfigList net, Call call) {
-        invoker.check(net, runtimeConf(call));
+    public void check(NetworkConfigList net, RuntimeConf rt) {
+        invoker.check(net, rt);
     }
 
     @Override
-    public void del(NetworkConfigList net, Call call) {
-        invoker.del(net, runtimeConf(call));
+    public void del(NetworkConfigList net, RuntimeConf rt) {
+        invoker.del(net, rt);
     }
 
     @Override
@@ -66,36 +63,14 @@ public final class InvokerOps implements NetworkOps {
     }
 
     @Override
-    public void gc(NetworkConfigList net, List<Call> stillValid) {
+    public void gc(NetworkConfigList net, List<RuntimeConf> stillValid) {
         List<GcAttachment> valid = new ArrayList<>();
         stillValid.forEach(c -> valid.add(new GcAttachment(c.containerId(), c.ifName())));
         invoker.gc(net, GcArgs.of(valid));
     }
 
     @Override
-    public List<Cached> cachedAttachments(String containerId) {
-        List<Cached> out = new ArrayList<>();
-        for (var a : invoker.cachedAttachments(containerId)) {
-            List<String[]> args = new ArrayList<>();
-            a.cniArgs().forEach(e -> args.add(new String[] {e.getKey(), e.getValue()}));
-            JsonNode caps = JsonValues.toTree(a.capabilityArgs());
-            out.add(new Cached(a.containerId(), a.networkName(), a.ifName(), a.config(), a.netNs(), args,
-                    caps instanceof ObjectNode o ? o : CapabilityJson.object()));
-        }
-        return out;
-    }
-
-    private static RuntimeConf runtimeConf(Call call) {
-        RuntimeConf.Builder b = RuntimeConf.builder().containerId(call.containerId()).netNs(call.netNs())
-                .ifName(call.ifName());
-        for (String[] p : call.args()) {
-            b.addArg(p[0], p[1]);
-        }
-        for (Map.Entry<String, JsonNode> e : call.capabilityArgs().properties()) {
-            if (!e.getValue().isNull()) {
-                b.putCapabilityArg(e.getKey(), JsonValues.fromTree(e.getValue()));
-            }
-        }
-        return b.build();
+    public List<CachedAttachment> cachedAttachments(String containerId) {
+        return invoker.cachedAttachments(containerId);
     }
 }

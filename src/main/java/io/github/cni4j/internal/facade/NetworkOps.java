@@ -1,5 +1,7 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
 import java.util.List;
@@ -12,19 +14,19 @@ import java.util.List;
 public interface NetworkOps {
 
     /** ADD of a whole list; returns the final result. */
-    Result add(NetworkConfigList net, Call call);
+    Result add(NetworkConfigList net, RuntimeConf rt);
 
     /** CHECK of a whole list against the cached result. */
-    void check(NetworkConfigList net, Call call);
+    void check(NetworkConfigList net, RuntimeConf rt);
 
     /** DEL of a whole list (reverse plugin order, cached result as prevResult when there is one). */
-    void del(NetworkConfigList net, Call call);
+    void del(NetworkConfigList net, RuntimeConf rt);
 
     /** STATUS of a list. */
     void status(NetworkConfigList net);
 
     /** GC of a list: every cached attachment of this network not in {@code stillValid} is deleted. */
-    void gc(NetworkConfigList net, List<Call> stillValid);
+    void gc(NetworkConfigList net, List<RuntimeConf> stillValid);
 
     /**
      * Lists cached attachments.
@@ -32,5 +34,5 @@ public interface NetworkOps {
      * @param containerId a container ID, or {@code ""} for every container
      * @return the attachments found in the cache
      */
-    List<Cached> cachedAttachments(String containerId);
+    List<CachedAttachment> cachedAttachments(String containerId);
 }

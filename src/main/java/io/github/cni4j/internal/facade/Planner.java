@@ -1,5 +1,7 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.cache.CachedAttachment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.error.ConfigException;
@@ -155,14 +157,14 @@ public final class Planner {
                 + capability + " asked for", null, 0, 0, null, null);
     }
 
-    private static Call call(RequestSpec spec, String network, String ifName, Settings settings) {
+    private static RuntimeConf call(RequestSpec spec, String network, String ifName, Settings settings) {
         ObjectNode caps = spec.capabilities().deepCopy();
         ObjectNode own = spec.perNetwork().get(network);
         if (own != null) {
             caps.setAll(own);
         }
         applyDefaultHostIp(caps, settings);
-        return new Call(spec.containerId(), spec.netNs(), ifName, spec.args().toPairs(), caps);
+        return Steps.runtimeConf(spec.containerId(), spec.netNs(), ifName, spec.args().toPairs(), caps);
     }
 
     /** Docker's {@code host_binding_ipv4}: port mappings without a host IP bind to the configured default. */
@@ -179,7 +181,7 @@ public final class Planner {
     }
 
     /** Interface names of a container's cached attachments. */
-    public static Set<String> ifNamesOf(List<Cached> cached) {
+    public static Set<String> ifNamesOf(List<CachedAttachment> cached) {
         Set<String> out = new HashSet<>();
         cached.forEach(c -> out.add(c.ifName()));
         return out;

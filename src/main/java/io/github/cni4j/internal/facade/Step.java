@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.config.NetworkConfigList;
 
 /**
@@ -8,7 +9,7 @@ import io.github.cni4j.config.NetworkConfigList;
  * @param net the network
  * @param call the runtime parameters (container, netns, interface, args, capabilities)
  */
-public record Step(NetworkConfigList net, Call call) {
+public record Step(NetworkConfigList net, RuntimeConf rt) {
 
     /** The network's name. */
     public String name() {
@@ -17,11 +18,11 @@ public record Step(NetworkConfigList net, Call call) {
 
     /** The interface name. */
     public String ifName() {
-        return call.ifName();
+        return rt.ifName();
     }
 
     /** A short description for messages: {@code network "net1" (eth0)}. */
     public String describe() {
-        return "network \"" + net.name() + "\" (" + call.ifName() + ")";
+        return "network \"" + net.name() + "\" (" + rt.ifName() + ")";
     }
 }
