@@ -92,7 +92,8 @@ local function run()
   end
 
   local hov = client.request_sync('textDocument/hover',
-    { textDocument = { uri = uri }, position = { line = typo.range.start.line, character = typo.range.start.character + 2 } },
+    { textDocument = { uri = uri },
+      position = { line = typo.range.start.line, character = typo.range.start.character + 2 } },
     step_ms, bufnr)
   assert(hov and not hov.err and hov.result, 'hover failed: ' .. vim.inspect(hov))
   result.hover = hov.result.contents.value

@@ -179,7 +179,10 @@ final class CniDocuments implements TextDocumentService {
                 .orElse(null));
     }
 
-    /** The file name of a URI, decoded ({@code file:///etc/cni/net.d/10-a%20b.conflist} gives {@code 10-a b.conflist}). */
+    /**
+     * The file name of a URI, decoded: {@code file:///etc/cni/net.d/10-a%20b.conflist} gives
+     * {@code 10-a b.conflist}.
+     */
     static String name(String uri) {
         String path = uri;
         try {
