@@ -3,6 +3,8 @@ package io.github.cni4j.examples.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.lint.EditorServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -30,6 +32,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CniLanguageServerTest {
 
@@ -153,6 +156,23 @@ class CniLanguageServerTest {
         assertThat(lsp.server.getTextDocumentService().hover(new HoverParams(
                 new TextDocumentIdentifier("file:///tmp/c4j-lsp/package.json"), new Position(0, 3)))
                 .get(10, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void completesTheBinariesOfCniPathAsPluginTypes(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("c4j-plugin")).toFile().setExecutable(true);
+        try (LspClient withPath = new LspClient(EditorServices.of(CniLanguageServer.linter(
+                dir + ":" + dir.resolve("c4j-missing"))))) {
+            withPath.server.initialize(new InitializeParams()).get(10, TimeUnit.SECONDS);
+            String text = "{\"cniVersion\": \"1.0.0\", \"name\": \"n\", \"plugins\": [{\"type\": \"c4\"}]}";
+            withPath.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(URI, "json", 1, text)));
+            withPath.nextDiagnostics();
+            var items = withPath.server.getTextDocumentService().completion(new CompletionParams(
+                    new TextDocumentIdentifier(URI), new Position(0, text.indexOf("\"c4\"") + 3)))
+                    .get(10, TimeUnit.SECONDS).getRight().getItems();
+            assertThat(items).extracting(CompletionItem::getLabel).contains("c4j-plugin", "bridge");
+        }
     }
 
     @Test
