@@ -20,6 +20,7 @@ command -v go >/dev/null || missing+=(golang-go)
 [ -d /usr/share/gocode/src/github.com/containernetworking/cni ] || missing+=(golang-github-appc-cni-dev)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
+command -v nvim >/dev/null || missing+=(neovim)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "scripts/test.sh: missing ${missing[*]}; run as root to install them (the integration tests need root anyway)" >&2
