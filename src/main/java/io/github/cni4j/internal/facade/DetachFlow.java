@@ -1,10 +1,10 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.cache.CachedAttachment;
+import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.invoke.RuntimeConf;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

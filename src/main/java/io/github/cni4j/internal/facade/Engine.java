@@ -1,8 +1,8 @@
 package io.github.cni4j.internal.facade;
 
 import io.github.cni4j.cache.CachedAttachment;
-import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;

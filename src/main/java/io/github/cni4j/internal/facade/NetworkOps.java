@@ -1,8 +1,8 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.invoke.RuntimeConf;
-import io.github.cni4j.cache.CachedAttachment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.invoke.RuntimeConf;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

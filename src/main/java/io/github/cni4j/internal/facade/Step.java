@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.invoke.RuntimeConf;
 
 /**
  * One network of a plan together with the runtime parameters it is added (and later deleted) with.
