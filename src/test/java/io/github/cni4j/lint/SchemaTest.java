@@ -30,7 +30,7 @@ class SchemaTest {
     }
 
     @Test
-    void shippedResourceIsIdenticalToTheRepositoryFile() throws IOException {
+    void buildShipsTheOneCommittedSchemaAsAResource() throws IOException {
         byte[] resource;
         try (InputStream in = Linter.class.getResourceAsStream("cni-config.schema.json")) {
             resource = in.readAllBytes();
