@@ -1,5 +1,7 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.internal.result.GoIp;
+import io.github.cni4j.result.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -170,8 +172,8 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
          */
         public Builder addRoute(Route route) {
             ObjectNode n = Fields.array(tree, "routes").addObject();
-            n.put("dst", route.dst());
-            route.gw().ifPresent(gw -> n.put("gw", gw));
+            n.put("dst", route.dst().toString());
+            route.gw().ifPresent(gw -> n.put("gw", GoIp.format(gw)));
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
  * <pre>{@code
  * Route dflt = Route.builder().dst("0.0.0.0/0").gw("10.22.0.1").build();
  * Route link = Route.builder().dst("10.0.0.0/8").scope(253).build();
+ * Route viaGw = Route.of("192.168.0.0/16", "10.1.0.254");    // a host-local or static config's routes entry
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -46,6 +47,36 @@ public final class Route {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A route to {@code dst} through the interface's default gateway, as a config's {@code routes} entry
+     * ({@code host-local}, {@code static}) writes it.
+     *
+     * @param dst the destination CIDR, e.g. {@code 0.0.0.0/0}
+     * @return the route
+     * @throws IllegalArgumentException if {@code dst} is not a CIDR
+     */
+    public static Route of(String dst) {
+        return builder().dst(dst).build();
+    }
+
+    /**
+     * A route to {@code dst} through {@code gw}, as a config's {@code routes} entry writes it; the gateway must be
+     * of the destination's address family (the IPAM plugins refuse anything else at ADD).
+     *
+     * @param dst the destination CIDR, e.g. {@code 192.168.0.0/16}
+     * @param gw the gateway, e.g. {@code 10.1.0.254}
+     * @return the route
+     * @throws IllegalArgumentException if {@code dst} is not a CIDR, {@code gw} not an IP address or of the other
+     *         address family
+     */
+    public static Route of(String dst, String gw) {
+        Route r = builder().dst(dst).gw(gw).build();
+        if ((r.gw.getAddress().length == 4) != r.dst.isIpv4()) {
+            throw new IllegalArgumentException("gw: " + gw + " is not of the address family of dst " + dst);
+        }
+        return r;
     }
 
     /**

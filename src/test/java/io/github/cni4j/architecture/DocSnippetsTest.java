@@ -40,8 +40,7 @@ class DocSnippetsTest {
 
     /** Ambiguities of public type names that the redesign (issue #15) has yet to remove; see the ratchet below. */
     private static final List<String> KNOWN_TWINS = List.of(
-            "reference to IpRange is ambiguous both class io.github.cni4j.plugins.IpRange",
-            "reference to Route is ambiguous both class io.github.cni4j.plugins.Route");
+            "reference to IpRange is ambiguous both class io.github.cni4j.plugins.IpRange");
 
     private static final String IMPORTS = String.join("\n",
             "import io.github.cni4j.*;",
@@ -172,8 +171,8 @@ class DocSnippetsTest {
             long docLine = s.line() + d.getLineNumber() - s.firstCodeLine();
             errors.add(s.doc() + ":" + docLine + ": " + d.getMessage(Locale.ROOT).replaceAll("\\s*\\n\\s*", " "));
         }
-        // A ratchet for the twins issue #15 still has to remove (plugins.IpRange vs the root IpRange,
-        // plugins.Route vs result.Route): those errors are expected until then, and a fix must shrink this list.
+        // A ratchet for the twin issue #15 still has to remove (plugins.IpRange vs the root IpRange): that error
+        // is expected until then, and the fix must remove it from the list.
         List<String> known = errors.stream().filter(e -> KNOWN_TWINS.stream().anyMatch(e::contains)).toList();
         List<String> unexpected = errors.stream().filter(e -> !known.contains(e)).toList();
         assertThat(unexpected).as("compile errors of doc snippets (file:line: message)").isEmpty();

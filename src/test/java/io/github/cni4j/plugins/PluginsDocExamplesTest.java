@@ -1,5 +1,6 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.result.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.config.NetworkConfigList;
@@ -55,7 +56,7 @@ class PluginsDocExamplesTest {
                 .addRoute(Route.of("0.0.0.0/0")).build().addresses()).containsExactly("10.10.0.5/24");
         assertThat(IpRange.of("10.1.0.0/24").withRangeStart("10.1.0.100").withRangeEnd("10.1.0.199")
                 .withGateway("10.1.0.1").rangeEnd()).contains("10.1.0.199");
-        assertThat(Route.of("192.168.0.0/16", "10.1.0.254").gw()).contains("10.1.0.254");
+        assertThat(Route.of("192.168.0.0/16", "10.1.0.254").gw().map(java.net.InetAddress::getHostAddress)).contains("10.1.0.254");
         HostLocal h = HostLocal.builder().addRangeSet(IpRange.of("10.1.0.0/24").withRangeStart("10.1.0.10")
                 .withGateway("10.1.0.1")).addRoute(Route.of("0.0.0.0/0")).dataDir(Path.of("/run/my-ipam")).build();
         assertThat(h.dataDir()).contains("/run/my-ipam");
