@@ -1,5 +1,6 @@
 package io.github.cni4j;
 
+import io.github.cni4j.config.IpRange;
 import io.github.cni4j.error.PluginException;
 
 import io.github.cni4j.error.ConfigException;
@@ -130,7 +131,7 @@ public final class AttachRequest {
         }
         ArrayNode inner = JsonTrees.MAPPER.createArrayNode();
         for (IpRange r : pool) {
-            inner.add(Objects.requireNonNull(r, "range").toJson());
+            inner.add(CapabilityJson.read(Objects.requireNonNull(r, "range").toBytes(), "IpRange"));
         }
         spec.appendCapability("ipRanges", inner);
         return this;

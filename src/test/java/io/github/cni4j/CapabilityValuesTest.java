@@ -1,5 +1,6 @@
 package io.github.cni4j;
 
+import io.github.cni4j.config.IpRange;
 import io.github.cni4j.error.ConfigException;
 
 import static org.assertj.core.api.Assertions.assertThat;

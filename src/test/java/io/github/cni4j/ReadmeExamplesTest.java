@@ -1,5 +1,6 @@
 package io.github.cni4j;
 
+import io.github.cni4j.config.IpRange;
 import io.github.cni4j.error.ConfigException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,6 @@ import io.github.cni4j.lint.Linter;
 import io.github.cni4j.plugins.Bridge;
 import io.github.cni4j.plugins.ConfList;
 import io.github.cni4j.plugins.HostLocal;
-import io.github.cni4j.plugins.IpRange;
 import io.github.cni4j.plugins.NetworkInfo;
 import io.github.cni4j.plugins.NetworkManager;
 import io.github.cni4j.plugins.NetworkSpec;

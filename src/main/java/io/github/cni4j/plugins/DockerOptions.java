@@ -1,5 +1,6 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.internal.config.Cidr;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.internal.config.Cidr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.internal.config.Cidr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.error.ConfigException;
 import java.math.BigInteger;
 import java.net.InterfaceAddress;

@@ -38,10 +38,6 @@ class DocSnippetsTest {
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (static )?[\\w.*]+;[ \\t]*$");
 
-    /** Ambiguities of public type names that the redesign (issue #15) has yet to remove; see the ratchet below. */
-    private static final List<String> KNOWN_TWINS = List.of(
-            "reference to IpRange is ambiguous both class io.github.cni4j.plugins.IpRange");
-
     private static final String IMPORTS = String.join("\n",
             "import io.github.cni4j.*;",
             "import io.github.cni4j.error.*;",
@@ -171,13 +167,6 @@ class DocSnippetsTest {
             long docLine = s.line() + d.getLineNumber() - s.firstCodeLine();
             errors.add(s.doc() + ":" + docLine + ": " + d.getMessage(Locale.ROOT).replaceAll("\\s*\\n\\s*", " "));
         }
-        // A ratchet for the twin issue #15 still has to remove (plugins.IpRange vs the root IpRange): that error
-        // is expected until then, and the fix must remove it from the list.
-        List<String> known = errors.stream().filter(e -> KNOWN_TWINS.stream().anyMatch(e::contains)).toList();
-        List<String> unexpected = errors.stream().filter(e -> !known.contains(e)).toList();
-        assertThat(unexpected).as("compile errors of doc snippets (file:line: message)").isEmpty();
-        for (String twin : KNOWN_TWINS) {
-            assertThat(known).as("fixed? then remove \"%s\" from KNOWN_TWINS", twin).anyMatch(e -> e.contains(twin));
-        }
+        assertThat(errors).as("compile errors of doc snippets (file:line: message)").isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.config.IpRange;
 import io.github.cni4j.result.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.cni4j.plugins;
+package io.github.cni4j.internal.config;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -6,14 +6,17 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
-/** An IP prefix or address parsed from literal text only (never a DNS lookup); immutable. */
-record Cidr(byte[] address, int prefix) {
+/**
+ * An IP prefix or address parsed from literal text only (never a DNS lookup); immutable. The one parser of the
+ * CIDRs and addresses a config holds: the typed plugin configs and {@code config.IpRange} validate with it.
+ */
+public record Cidr(byte[] address, int prefix) {
 
     private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern V6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     /** Parses {@code a.b.c.d/n} or {@code x::y/n}; IAE names the field. */
-    static Cidr parse(String field, String text) {
+    public static Cidr parse(String field, String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException(field + ": invalid CIDR address: " + text);
@@ -33,7 +36,7 @@ record Cidr(byte[] address, int prefix) {
     }
 
     /** Parses a plain address as a host prefix ({@code /32} or {@code /128}). */
-    static Cidr ip(String field, String text) {
+    public static Cidr ip(String field, String text) {
         byte[] addr = parseIp(field, text, text);
         return new Cidr(addr, addr.length * 8);
     }
@@ -53,51 +56,51 @@ record Cidr(byte[] address, int prefix) {
         throw new IllegalArgumentException(field + ": invalid IP address: " + whole);
     }
 
-    boolean isV4() {
+    public boolean isV4() {
         return address.length == 4;
     }
 
-    BigInteger value() {
+    public BigInteger value() {
         return new BigInteger(1, address);
     }
 
-    BigInteger first() {
+    public BigInteger first() {
         int bits = address.length * 8;
         return value().shiftRight(bits - prefix).shiftLeft(bits - prefix);
     }
 
-    BigInteger last() {
+    public BigInteger last() {
         int bits = address.length * 8;
         return first().add(BigInteger.ONE.shiftLeft(bits - prefix)).subtract(BigInteger.ONE);
     }
 
-    boolean isNetworkAddress() {
+    public boolean isNetworkAddress() {
         return first().equals(value());
     }
 
-    boolean contains(Cidr other) {
+    public boolean contains(Cidr other) {
         return isV4() == other.isV4() && first().compareTo(other.first()) <= 0 && last().compareTo(other.last()) >= 0;
     }
 
-    boolean overlaps(Cidr other) {
+    public boolean overlaps(Cidr other) {
         return isV4() == other.isV4() && first().compareTo(other.last()) <= 0 && other.first().compareTo(last()) <= 0;
     }
 
     /** The network prefix in canonical text, e.g. {@code 10.4.1.0/24}. */
-    String network() {
+    public String network() {
         return format(first(), address.length) + "/" + prefix;
     }
 
     /** The address at {@code first() + offset}, as text. */
-    String addressAt(BigInteger offset) {
+    public String addressAt(BigInteger offset) {
         return format(first().add(offset), address.length);
     }
 
-    String addressText() {
+    public String addressText() {
         return format(value(), address.length);
     }
 
-    static String format(BigInteger v, int len) {
+    public static String format(BigInteger v, int len) {
         byte[] raw = v.toByteArray();
         byte[] b = new byte[len];
         int n = Math.min(raw.length, len);

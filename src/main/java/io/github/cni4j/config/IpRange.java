@@ -1,22 +1,25 @@
-package io.github.cni4j;
+package io.github.cni4j.config;
 
 import io.github.cni4j.error.ConfigException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.internal.facade.CapabilityJson;
-import io.github.cni4j.internal.facade.IpLiterals;
+import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.json.GoJson;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One address pool of the {@code ipRanges} capability, which {@code host-local} puts in front of its configured
- * ranges: a subnet and optionally the first and last address to hand out and the gateway.
+ * One address pool of {@code host-local}: an entry of its {@code ranges} in a config, or of the {@code ipRanges}
+ * capability, which host-local puts in front of its configured ranges. A subnet and optionally the first and last
+ * address to hand out and the gateway. The one range type of cni4j: {@code AttachRequest.ipRanges} and the typed
+ * {@code HostLocal} config both take it.
  *
  * <p>JSON form: {@code {"gateway":"10.22.0.1","rangeEnd":"10.22.0.200","rangeStart":"10.22.0.100",
  * "subnet":"10.22.0.0/24"}}, optional keys omitted.
  *
  * <pre>{@code
+ * HostLocal ipam = HostLocal.builder().addRangeSet(IpRange.of("10.22.0.0/24").withGateway("10.22.0.1")).build();
  * cni.attach("db-1", netnsPath)
  *         .ipRanges(IpRange.of("10.22.0.0/24").withRange("10.22.0.100", "10.22.0.200"))
  *         .execute();
@@ -48,10 +51,7 @@ public final class IpRange {
      * @throws IllegalArgumentException if {@code subnet} is not a CIDR
      */
     public static IpRange of(String subnet) {
-        Objects.requireNonNull(subnet, "subnet");
-        if (!IpLiterals.isCidr(subnet)) {
-            throw new IllegalArgumentException("subnet must be a CIDR such as 10.22.0.0/24, not \"" + subnet + "\"");
-        }
+        Cidr.parse("subnet", Objects.requireNonNull(subnet, "subnet"));
         return new IpRange(subnet, "", "", "");
     }
 
@@ -65,6 +65,28 @@ public final class IpRange {
      */
     public IpRange withRange(String start, String end) {
         return new IpRange(subnet, ip(start, "rangeStart"), ip(end, "rangeEnd"), gateway);
+    }
+
+    /**
+     * Returns a copy whose pool starts at {@code start}.
+     *
+     * @param start the first address to hand out
+     * @return the new range
+     * @throws IllegalArgumentException if {@code start} is not an IP literal
+     */
+    public IpRange withRangeStart(String start) {
+        return new IpRange(subnet, ip(start, "rangeStart"), rangeEnd, gateway);
+    }
+
+    /**
+     * Returns a copy whose pool ends at {@code end}.
+     *
+     * @param end the last address to hand out
+     * @return the new range
+     * @throws IllegalArgumentException if {@code end} is not an IP literal
+     */
+    public IpRange withRangeEnd(String end) {
+        return new IpRange(subnet, rangeStart, ip(end, "rangeEnd"), gateway);
     }
 
     /**
@@ -171,10 +193,7 @@ public final class IpRange {
     }
 
     private static String ip(String value, String field) {
-        Objects.requireNonNull(value, field);
-        if (!IpLiterals.isIp(value)) {
-            throw new IllegalArgumentException(field + " must be an IP address, not \"" + value + "\"");
-        }
+        Cidr.ip(field, Objects.requireNonNull(value, field));
         return value;
     }
 
