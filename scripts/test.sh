@@ -52,6 +52,9 @@ for pom in examples/*/pom.xml; do
   run_stage "example-$example" "$ROOT/$(dirname "$pom")" "${MVN[@]}" -f "$pom" verify
 done
 
+# The overlay project (cni4j-overlay, docs: issue 16) depends on the installed library like the examples.
+run_stage overlay "$ROOT/overlay" "${MVN[@]}" -f overlay/pom.xml verify
+
 # The library must also pass on the newest JDK installed (21+ also runs the virtual-thread tests). It is compiled
 # for release 17 either way; this pass checks the runtime behaviour (JNA native access, virtual threads).
 newest=""

@@ -1,0 +1,13 @@
+/**
+ * Overlay networks across hosts for cni4j: per-host subnet leases out of one overlay range.
+ *
+ * <pre>{@code
+ * SubnetPlan plan = SubnetPlan.of("10.200.0.0/16", 24);
+ * SubnetLeaser leaser = new SubnetLeaser(plan, new InMemoryLeaseStore());
+ * String subnet = leaser.lease("web", "192.0.2.1");
+ * }</pre>
+ */
+module io.github.cni4j.overlay {
+    requires io.github.cni4j;
+    exports io.github.cni4j.overlay;
+}
