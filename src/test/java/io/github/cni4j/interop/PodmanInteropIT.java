@@ -122,5 +122,8 @@ class PodmanInteropIT {
         assertThat(invoker.cachedAttachments(id)).isEmpty();
         assertThat(CNI_STATE.resolve("results").resolve(NET + "-" + id + "-eth0")).doesNotExist();
         assertThat(podman.run("exec", CTR, "ip", "-o", "addr")).doesNotContain(ctrIp);
+        // Podman's own teardown after cni4j's DEL: no cache entry left, the plugins run on the config alone.
+        podman.run("rm", "-f", "-t", "0", CTR);
+        assertThat(podman.run("ps", "-a", "-q")).isBlank();
     }
 }
