@@ -17,4 +17,13 @@ class LintDocsTest {
                     + " | " + c.title() + " | ");
         }
     }
+
+    @Test
+    void everyCodeCitesTheSourceThatBacksIt() throws IOException {
+        String doc = Files.readString(Path.of("docs/lint.md"));
+        String sources = doc.substring(doc.indexOf("## Where each rule comes from"));
+        for (DiagnosticCode c : DiagnosticCode.values()) {
+            assertThat(sources).as("a source line for %s", c.id()).containsPattern("\\| " + c.id() + " \\| \\S.{20,}");
+        }
+    }
 }
