@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * Attachment a = cni.attach("web-1", Path.of("/var/run/netns/web-1"))
  *         .portMapping(PortMapping.tcp(8080, 80))
- *         .bandwidth(Bandwidth.ingress(10_000_000, 1_000_000))
+ *         .bandwidth(BandwidthLimit.ingress(10_000_000, 1_000_000))
  *         .ips("frontend", List.of("10.88.0.10/16"))     // docker run --ip, for one network
  *         .label("io.kubernetes.pod.name", "web-1")
  *         .execute();
@@ -111,7 +111,7 @@ public final class AttachRequest {
      * @param bandwidth the limits
      * @return this request
      */
-    public AttachRequest bandwidth(Bandwidth bandwidth) {
+    public AttachRequest bandwidth(BandwidthLimit bandwidth) {
         spec.capability("bandwidth", Objects.requireNonNull(bandwidth, "bandwidth").toJson());
         return this;
     }

@@ -62,21 +62,21 @@ class CapabilityValuesTest {
 
     @Test
     void bandwidthHasAllFourKeysAndChecksRateWithoutBurst() {
-        assertThat(json(Bandwidth.ingress(1000, 100).toBytes()))
+        assertThat(json(BandwidthLimit.ingress(1000, 100).toBytes()))
                 .isEqualTo("{\"egressBurst\":0,\"egressRate\":0,\"ingressBurst\":100,\"ingressRate\":1000}");
-        assertThatThrownBy(() -> Bandwidth.of(1000, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BandwidthLimit.of(1000, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("burst");
-        assertThatThrownBy(() -> Bandwidth.ingress((1L << 53) + 1, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BandwidthLimit.ingress((1L << 53) + 1, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2^53");
-        assertThat(Bandwidth.fromBytes(bytes("{\"IngressRate\":5,\"IngressBurst\":6}")))
-                .isEqualTo(Bandwidth.ingress(5, 6));
+        assertThat(BandwidthLimit.fromBytes(bytes("{\"IngressRate\":5,\"IngressBurst\":6}")))
+                .isEqualTo(BandwidthLimit.ingress(5, 6));
     }
 
     @Test
     void bandwidthRoundTrips() {
         Seeded.forAll(200, Gen.longs(1, 1L << 53), Gen.longs(1, 1L << 40), (rate, burst) -> {
-            Bandwidth b = Bandwidth.egress(rate, burst).withIngress(rate, burst);
-            assertThat(Bandwidth.fromBytes(b.toBytes())).isEqualTo(b);
+            BandwidthLimit b = BandwidthLimit.egress(rate, burst).withIngress(rate, burst);
+            assertThat(BandwidthLimit.fromBytes(b.toBytes())).isEqualTo(b);
         });
     }
 

@@ -200,7 +200,7 @@ class CniFacadeTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(7))
                 .hasMessageStartingWith("network \"front\" does not enable the capability \"cgroupPath\"");
         assertThatThrownBy(() -> cni(false, "front", "back").attach("c1", Path.of("/n"))
-                .bandwidth(Bandwidth.ingress(1000, 1000)).execute())
+                .bandwidth(BandwidthLimit.ingress(1000, 1000)).execute())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("none of the networks \"front\", \"back\" enables the capability "
                         + "\"bandwidth\"");

@@ -16,16 +16,16 @@ import java.util.Objects;
  * convention's names; {@link #fromBytes(byte[])} also reads go-cni's {@code IngressRate} spelling).
  *
  * <pre>{@code
- * Bandwidth limit = Bandwidth.ingress(10_000_000, 1_000_000)   // 10 Mbit/s in, 1 Mbit burst
+ * BandwidthLimit limit = BandwidthLimit.ingress(10_000_000, 1_000_000)   // 10 Mbit/s in, 1 Mbit burst
  *         .withEgress(5_000_000, 500_000);
  * cni.attach("web-1", netnsPath).bandwidth(limit).execute();
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Bandwidth {
+public final class BandwidthLimit {
 
-    private static final String SOURCE = "Bandwidth";
+    private static final String SOURCE = "BandwidthLimit";
     /** libcni carries capability arguments as float64, which is exact only up to 2^53. */
     private static final long MAX = 1L << 53;
 
@@ -34,7 +34,7 @@ public final class Bandwidth {
     private final long egressRate;
     private final long egressBurst;
 
-    private Bandwidth(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
+    private BandwidthLimit(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
         check(ingressRate, ingressBurst, "ingress");
         check(egressRate, egressBurst, "egress");
         this.ingressRate = ingressRate;
@@ -53,8 +53,8 @@ public final class Bandwidth {
      * @return the limits
      * @throws IllegalArgumentException if a value is negative or a rate has no burst
      */
-    public static Bandwidth of(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
-        return new Bandwidth(ingressRate, ingressBurst, egressRate, egressBurst);
+    public static BandwidthLimit of(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
+        return new BandwidthLimit(ingressRate, ingressBurst, egressRate, egressBurst);
     }
 
     /**
@@ -65,8 +65,8 @@ public final class Bandwidth {
      * @return the limits
      * @throws IllegalArgumentException if a value is not positive
      */
-    public static Bandwidth ingress(long rate, long burst) {
-        return new Bandwidth(positive(rate, "ingress rate"), positive(burst, "ingress burst"), 0, 0);
+    public static BandwidthLimit ingress(long rate, long burst) {
+        return new BandwidthLimit(positive(rate, "ingress rate"), positive(burst, "ingress burst"), 0, 0);
     }
 
     /**
@@ -77,8 +77,8 @@ public final class Bandwidth {
      * @return the limits
      * @throws IllegalArgumentException if a value is not positive
      */
-    public static Bandwidth egress(long rate, long burst) {
-        return new Bandwidth(0, 0, positive(rate, "egress rate"), positive(burst, "egress burst"));
+    public static BandwidthLimit egress(long rate, long burst) {
+        return new BandwidthLimit(0, 0, positive(rate, "egress rate"), positive(burst, "egress burst"));
     }
 
     /**
@@ -89,8 +89,8 @@ public final class Bandwidth {
      * @return the new limits
      * @throws IllegalArgumentException if a value is negative or the rate has no burst
      */
-    public Bandwidth withIngress(long rate, long burst) {
-        return new Bandwidth(rate, burst, egressRate, egressBurst);
+    public BandwidthLimit withIngress(long rate, long burst) {
+        return new BandwidthLimit(rate, burst, egressRate, egressBurst);
     }
 
     /**
@@ -101,8 +101,8 @@ public final class Bandwidth {
      * @return the new limits
      * @throws IllegalArgumentException if a value is negative or the rate has no burst
      */
-    public Bandwidth withEgress(long rate, long burst) {
-        return new Bandwidth(ingressRate, ingressBurst, rate, burst);
+    public BandwidthLimit withEgress(long rate, long burst) {
+        return new BandwidthLimit(ingressRate, ingressBurst, rate, burst);
     }
 
     /**
@@ -112,14 +112,14 @@ public final class Bandwidth {
      * @return the limits
      * @throws ConfigException naming the field when the JSON is malformed or a value is invalid
      */
-    public static Bandwidth fromBytes(byte[] json) {
+    public static BandwidthLimit fromBytes(byte[] json) {
         ObjectNode o = CapabilityJson.readObject(Objects.requireNonNull(json, "json"), SOURCE);
         long ir = CapabilityJson.integer(o, "ingressRate", SOURCE, "").orElse(0L);
         long ib = CapabilityJson.integer(o, "ingressBurst", SOURCE, "").orElse(0L);
         long er = CapabilityJson.integer(o, "egressRate", SOURCE, "").orElse(0L);
         long eb = CapabilityJson.integer(o, "egressBurst", SOURCE, "").orElse(0L);
         try {
-            return new Bandwidth(ir, ib, er, eb);
+            return new BandwidthLimit(ir, ib, er, eb);
         } catch (IllegalArgumentException e) {
             throw CapabilityJson.invalid(SOURCE, "", e.getMessage());
         }
@@ -199,7 +199,7 @@ public final class Bandwidth {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Bandwidth b && b.ingressRate == ingressRate && b.ingressBurst == ingressBurst
+        return o instanceof BandwidthLimit b && b.ingressRate == ingressRate && b.ingressBurst == ingressBurst
                 && b.egressRate == egressRate && b.egressBurst == egressBurst;
     }
 
@@ -210,7 +210,7 @@ public final class Bandwidth {
 
     @Override
     public String toString() {
-        return "Bandwidth[ingress " + ingressRate + " bit/s burst " + ingressBurst + ", egress " + egressRate
+        return "BandwidthLimit[ingress " + ingressRate + " bit/s burst " + ingressBurst + ", egress " + egressRate
                 + " bit/s burst " + egressBurst + "]";
     }
 }
