@@ -49,6 +49,16 @@ class LinterTest {
     }
 
     @Test
+    void emptyIpamTypeMeansNoIpamButAnEmptyPluginTypeIsRefused() {
+        String noIpam = String.format(LIST, "mynet", "{\"type\": \"bridge\", \"ipam\": {\"type\": \"\"}}");
+        assertThat(lint(noIpam, "x.conflist")).isEmpty();
+        String slash = String.format(LIST, "mynet", "{\"type\": \"bridge\", \"ipam\": {\"type\": \"a/b\"}}");
+        assertThat(codes(lint(slash, "x.conflist"))).containsExactly("CNI0022");
+        assertThat(codes(lint(String.format(LIST, "mynet", "{\"type\": \"\"}"), "x.conflist")))
+                .containsExactly("CNI0022");
+    }
+
+    @Test
     void keepsCheckingAfterSyntaxErrors() {
         String text = "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"n\",,\n  \"plugins\": [\n"
                 + "    {\"type\": \"bridge\", \"isGatway\": true,}\n  ]\n";

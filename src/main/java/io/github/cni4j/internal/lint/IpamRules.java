@@ -30,6 +30,9 @@ final class IpamRules {
                 || ipam.members().isEmpty()) {
             return Optional.empty();    // "ipam": {} means no IPAM, which macvlan and bridge accept
         }
+        if (ipam.get("type").filter(t -> t.isString() && t.text().isEmpty()).isPresent()) {
+            return Optional.empty();    // so does "type": "" (the plugins test IPAM.Type != "")
+        }
         Optional<String> type = Checks.type(ctx, ipam, ptr, "\"ipam\"");
         Optional<Plugin> known = type.flatMap(PluginKnowledge::plugin)
                 .filter(p -> p.role() == PluginKnowledge.Role.IPAM);
