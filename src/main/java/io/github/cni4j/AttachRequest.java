@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.cni4j.config.CniNames;
-import io.github.cni4j.internal.facade.CapabilityJson;
+import io.github.cni4j.internal.json.CapabilityJson;
 import io.github.cni4j.internal.facade.IpLiterals;
 import io.github.cni4j.internal.facade.RequestSpec;
 import io.github.cni4j.internal.json.JsonTrees;

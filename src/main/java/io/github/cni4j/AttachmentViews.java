@@ -3,7 +3,7 @@ package io.github.cni4j;
 import io.github.cni4j.error.PluginException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.internal.facade.CapabilityJson;
+import io.github.cni4j.internal.json.CapabilityJson;
 import io.github.cni4j.internal.facade.Step;
 import io.github.cni4j.result.Result;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.github.cni4j;
 import io.github.cni4j.error.ConfigException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.internal.facade.CapabilityJson;
+import io.github.cni4j.internal.json.CapabilityJson;
 import io.github.cni4j.internal.json.GoJson;
 import java.util.Objects;
 

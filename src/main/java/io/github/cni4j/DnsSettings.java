@@ -4,7 +4,7 @@ import io.github.cni4j.error.ConfigException;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.internal.facade.CapabilityJson;
+import io.github.cni4j.internal.json.CapabilityJson;
 import io.github.cni4j.internal.json.GoJson;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.cni4j;
 
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
-import io.github.cni4j.internal.invoke.JsonValues;
+import io.github.cni4j.internal.json.JsonValues;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.internal.facade.NetworkOps;
 import io.github.cni4j.result.Result;

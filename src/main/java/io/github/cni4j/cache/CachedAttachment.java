@@ -1,6 +1,6 @@
 package io.github.cni4j.cache;
 
-import io.github.cni4j.internal.invoke.JsonValues;
+import io.github.cni4j.internal.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.github.cni4j.invoke;
 
-import io.github.cni4j.internal.invoke.JsonValues;
+import io.github.cni4j.internal.json.JsonValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

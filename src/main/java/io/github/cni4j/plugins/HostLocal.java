@@ -2,7 +2,7 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.config.IpRange;
-import io.github.cni4j.internal.result.GoIp;
+import io.github.cni4j.internal.gojson.GoIp;
 import io.github.cni4j.result.Route;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

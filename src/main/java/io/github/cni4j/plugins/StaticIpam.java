@@ -1,7 +1,7 @@
 package io.github.cni4j.plugins;
 
 import io.github.cni4j.internal.config.Cidr;
-import io.github.cni4j.internal.result.GoIp;
+import io.github.cni4j.internal.gojson.GoIp;
 import io.github.cni4j.result.Route;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;

@@ -1,6 +1,6 @@
 package io.github.cni4j.result;
 
-import io.github.cni4j.internal.result.GoIp;
+import io.github.cni4j.internal.gojson.GoIp;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;

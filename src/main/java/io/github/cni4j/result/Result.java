@@ -1,8 +1,5 @@
 package io.github.cni4j.result;
 
-import io.github.cni4j.internal.result.ResultCodec;
-import io.github.cni4j.internal.result.ResultConverter;
-import io.github.cni4j.internal.result.ResultShape;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.cni4j.version;
 
 import io.github.cni4j.internal.json.GoJson;
-import io.github.cni4j.internal.result.VersionCodec;
+import io.github.cni4j.internal.gojson.VersionCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package io.github.cni4j.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.internal.result.ResultCodec;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

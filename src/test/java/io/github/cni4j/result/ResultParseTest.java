@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.internal.result.ResultCodec;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.AbstractThrowableAssert;

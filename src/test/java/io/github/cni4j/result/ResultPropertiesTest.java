@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.JsonTrees;
-import io.github.cni4j.internal.result.ResultCodec;
 import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.internal.json.CapabilityJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package io.github.cni4j.internal.facade;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.cache.CachedAttachment;
-import io.github.cni4j.internal.invoke.JsonValues;
+import io.github.cni4j.internal.json.JsonValues;
 import io.github.cni4j.invoke.RuntimeConf;
 import java.util.List;
 import java.util.Map;

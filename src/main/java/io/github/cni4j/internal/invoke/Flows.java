@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.invoke;
 
+import io.github.cni4j.internal.json.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.CniException;

@@ -1,11 +1,8 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.result.Dns;
-import io.github.cni4j.result.Interface;
-import io.github.cni4j.result.IpConfig;
-import io.github.cni4j.result.Result;
-import io.github.cni4j.result.Route;
+import io.github.cni4j.internal.gojson.DecodeError;
+import io.github.cni4j.internal.gojson.GoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

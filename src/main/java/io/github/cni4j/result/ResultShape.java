@@ -1,8 +1,5 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.result;
 
-import io.github.cni4j.result.Interface;
-import io.github.cni4j.result.IpConfig;
-import io.github.cni4j.result.Route;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +11,7 @@ import java.util.Set;
  * Fits a result's parts to what its version's JSON can hold, so that a built result always equals what its own
  * bytes parse back to.
  */
-public final class ResultShape {
+final class ResultShape {
 
     private ResultShape() {
     }

@@ -1,11 +1,7 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.result;
 
+import io.github.cni4j.internal.gojson.GoIp;
 import io.github.cni4j.internal.json.GoJson;
-import io.github.cni4j.result.Dns;
-import io.github.cni4j.result.Interface;
-import io.github.cni4j.result.IpConfig;
-import io.github.cni4j.result.Result;
-import io.github.cni4j.result.Route;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

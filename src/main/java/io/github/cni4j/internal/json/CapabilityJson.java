@@ -1,11 +1,8 @@
-package io.github.cni4j.internal.facade;
+package io.github.cni4j.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.internal.json.JsonInput;
-import io.github.cni4j.internal.json.JsonProblem;
-import io.github.cni4j.internal.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,10 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.result.IpPrefix;
+import io.github.cni4j.internal.gojson.DecodeError;
+import io.github.cni4j.internal.gojson.GoErrors;
+import io.github.cni4j.internal.gojson.GoFields;
+import io.github.cni4j.internal.gojson.GoIp;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +63,7 @@ final class GoDecoder {
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             sink.accept(v.intValue());
         } else {
-            String what = v.isNumber() ? "number " + ResultCodec.numberText(source, ptr, v.asText())
+            String what = v.isNumber() ? "number " + GoErrors.numberText(source, ptr, v.asText())
                     : GoFields.kind(v);
             save(GoFields.typeError(what, ctx, "int"), ptr);
         }

@@ -1,14 +1,14 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.internal.gojson;
 
 /**
  * Finds the first syntax error in JSON text and words it as Go's {@code encoding/json} scanner does
  * ({@code invalid character 'x' looking for beginning of value}, {@code unexpected end of JSON input}), so error
  * messages match libcni's. Jackson still does the actual parsing.
  */
-final class GoSyntax {
+public final class GoSyntax {
 
     /** A syntax error: Go's message and the byte offset it refers to. */
-    record Error(String message, int offset) {
+    public record Error(String message, int offset) {
     }
 
     private static final int MAX_DEPTH = 10000;
@@ -21,7 +21,7 @@ final class GoSyntax {
     }
 
     /** Returns the first syntax error Go would report, or {@code null} when the text is valid JSON. */
-    static Error check(byte[] json) {
+    public static Error check(byte[] json) {
         GoSyntax s = new GoSyntax(json);
         try {
             s.ws();

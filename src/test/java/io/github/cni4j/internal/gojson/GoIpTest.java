@@ -1,4 +1,4 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.internal.gojson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

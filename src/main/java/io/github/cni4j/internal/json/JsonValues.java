@@ -1,4 +1,4 @@
-package io.github.cni4j.internal.invoke;
+package io.github.cni4j.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.internal.gojson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.ConfigException;
@@ -31,12 +31,12 @@ public final class VersionCodec {
      * @throws ConfigException code 6 with Go's error text
      */
     public static ErrorFields decodeError(byte[] json) {
-        JsonNode root = ResultCodec.readTree(json, "");
+        JsonNode root = GoErrors.readTree(json, "");
         if (root.isNull()) {
             return new ErrorFields(0, "", "");
         }
         if (!root.isObject()) {
-            throw ResultCodec.fail("json: cannot unmarshal " + GoFields.kind(root)
+            throw GoErrors.fail("json: cannot unmarshal " + GoFields.kind(root)
                     + " into Go value of type types.Error", "", json);
         }
         String[] firstError = new String[2];
@@ -49,7 +49,7 @@ public final class VersionCodec {
                 if (v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0) {
                     code[0] = v.intValue();
                 } else if (!v.isNull()) {
-                    String what = v.isNumber() ? "number " + ResultCodec.numberText(json, ptr, v.asText())
+                    String what = v.isNumber() ? "number " + GoErrors.numberText(json, ptr, v.asText())
                             : GoFields.kind(v);
                     remember(firstError, GoFields.typeError(what, "Error.code", "uint"), ptr);
                 }
@@ -59,7 +59,7 @@ public final class VersionCodec {
             }
         });
         if (firstError[0] != null) {
-            throw ResultCodec.fail(firstError[0], firstError[1], json);
+            throw GoErrors.fail(firstError[0], firstError[1], json);
         }
         return new ErrorFields(code[0], texts[0], texts[1]);
     }
@@ -73,12 +73,12 @@ public final class VersionCodec {
      */
     public static InfoFields decodeInfo(byte[] json) {
         String prefix = "decoding version info: ";
-        JsonNode root = ResultCodec.readTree(json, prefix);
+        JsonNode root = GoErrors.readTree(json, prefix);
         if (root.isNull()) {
             return new InfoFields("", List.of());
         }
         if (!root.isObject()) {
-            throw ResultCodec.fail(prefix + "json: cannot unmarshal " + GoFields.kind(root)
+            throw GoErrors.fail(prefix + "json: cannot unmarshal " + GoFields.kind(root)
                     + " into Go value of type version.pluginInfo", "", json);
         }
         String[] firstError = new String[2];
@@ -93,7 +93,7 @@ public final class VersionCodec {
             }
         });
         if (firstError[0] != null) {
-            throw ResultCodec.fail(prefix + firstError[0], firstError[1], json);
+            throw GoErrors.fail(prefix + firstError[0], firstError[1], json);
         }
         return new InfoFields(version[0], versions);
     }

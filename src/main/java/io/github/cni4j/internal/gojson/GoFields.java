@@ -1,4 +1,4 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.internal.gojson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.IdentityHashMap;
@@ -12,13 +12,13 @@ import java.util.function.BiConsumer;
  * decoded in document order and the last key matching a field wins; plus the JSON type names Go uses in its
  * error messages.
  */
-final class GoFields {
+public final class GoFields {
 
     private GoFields() {
     }
 
     /** Returns the entry Go would decode into the struct field {@code name}, or {@code null} when absent. */
-    static Map.Entry<String, JsonNode> find(JsonNode object, String name) {
+    public static Map.Entry<String, JsonNode> find(JsonNode object, String name) {
         Map.Entry<String, JsonNode> found = null;
         Iterator<Map.Entry<String, JsonNode>> it = object.fields();
         while (it.hasNext()) {
@@ -34,7 +34,7 @@ final class GoFields {
      * Calls {@code action} with (field name, entry) for each struct field present in {@code object}, in the
      * document order of the entries that win.
      */
-    static void visit(JsonNode object, List<String> fields, BiConsumer<String, Map.Entry<String, JsonNode>> action) {
+    public static void visit(JsonNode object, List<String> fields, BiConsumer<String, Map.Entry<String, JsonNode>> action) {
         Map<Map.Entry<String, JsonNode>, String> winners = new IdentityHashMap<>();
         for (String f : fields) {
             Map.Entry<String, JsonNode> e = find(object, f);
@@ -56,7 +56,7 @@ final class GoFields {
     }
 
     /** Go's name for the JSON kind of a value in "cannot unmarshal X" messages. */
-    static String kind(JsonNode node) {
+    public static String kind(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "array";
             case OBJECT -> "object";
@@ -68,16 +68,16 @@ final class GoFields {
     }
 
     /** The message of Go's {@code UnmarshalTypeError} with struct context. */
-    static String typeError(String value, String context, String goType) {
+    public static String typeError(String value, String context, String goType) {
         return "json: cannot unmarshal " + value + " into Go struct field " + context + " of type " + goType;
     }
 
     /** Appends an escaped RFC 6901 token to a JSON pointer. */
-    static String child(String pointer, String token) {
+    public static String child(String pointer, String token) {
         return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
     }
 
-    static String child(String pointer, int index) {
+    public static String child(String pointer, int index) {
         return pointer + "/" + index;
     }
 }

@@ -1,10 +1,6 @@
-package io.github.cni4j.internal.result;
+package io.github.cni4j.result;
 
 import io.github.cni4j.error.IncompatibleVersionException;
-import io.github.cni4j.result.Interface;
-import io.github.cni4j.result.IpConfig;
-import io.github.cni4j.result.Result;
-import io.github.cni4j.result.Route;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +9,7 @@ import java.util.List;
  * libcni's result conversion matrix. Versions fall in three families (0.1.0/0.2.0, 0.3.x/0.4.0, 1.x); within a
  * family a conversion relabels, between families it reshapes, and the oldest and newest family go through 0.4.0.
  */
-public final class ResultConverter {
+final class ResultConverter {
 
     private ResultConverter() {
     }
