@@ -1,5 +1,28 @@
 package io.github.cni4j.lint;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.plugins.Bandwidth;
+import io.github.cni4j.plugins.Bridge;
+import io.github.cni4j.plugins.Dhcp;
+import io.github.cni4j.plugins.Firewall;
+import io.github.cni4j.plugins.Flannel;
+import io.github.cni4j.plugins.HostDevice;
+import io.github.cni4j.plugins.HostLocal;
+import io.github.cni4j.plugins.Ipvlan;
+import io.github.cni4j.plugins.Loopback;
+import io.github.cni4j.plugins.Macvlan;
+import io.github.cni4j.plugins.PluginSpec;
+import io.github.cni4j.plugins.Portmap;
+import io.github.cni4j.plugins.Ptp;
+import io.github.cni4j.plugins.Sbr;
+import io.github.cni4j.plugins.StaticIpam;
+import io.github.cni4j.plugins.Tuning;
+import io.github.cni4j.plugins.Vlan;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,6 +166,55 @@ class RealConfigCorpusTest {
         Set<String> warnings = found.stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::code)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(warnings).as(s.file() + ": " + found).isEqualTo(s.allowedWarnings());
+    }
+
+    /** The typed config of each reference plugin, by type; IPAM sections are read by their own type. */
+    private static final Map<String, Function<PluginConfig, PluginSpec>> TYPED = Map.ofEntries(
+            Map.entry("bandwidth", Bandwidth::from), Map.entry("bridge", Bridge::from), Map.entry("dhcp", Dhcp::from),
+            Map.entry("firewall", Firewall::from), Map.entry("flannel", Flannel::from),
+            Map.entry("host-device", HostDevice::from), Map.entry("host-local", HostLocal::from),
+            Map.entry("ipvlan", Ipvlan::from), Map.entry("loopback", Loopback::from),
+            Map.entry("macvlan", Macvlan::from), Map.entry("portmap", Portmap::from), Map.entry("ptp", Ptp::from),
+            Map.entry("sbr", Sbr::from), Map.entry("static", StaticIpam::from), Map.entry("tuning", Tuning::from),
+            Map.entry("vlan", Vlan::from));
+
+    @ParameterizedTest
+    @MethodSource("loadable")
+    void typedConfigsReadEveryPluginAndWriteItBackUnchanged(Source s) throws IOException {
+        List<PluginConfig> configs = new ArrayList<>();
+        for (PluginConfig plugin : load(s).plugins()) {
+            configs.add(plugin);
+            // "ipam": {} and "ipam": {"type": ""} mean no IPAM to the plugins that read it (they test Type != "").
+            Optional<String> ipam = plugin.ipam().filter(json -> !readTree(json).path("type").asText("").isEmpty());
+            ipam.map(json -> PluginConfig.fromBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    s.file() + " ipam")).ifPresent(configs::add);
+        }
+        if (s.refusedByPlugin()) {
+            // The plugin fails to decode this file at ADD; its typed config refuses it too, with a ConfigException.
+            assertThat(configs).as(s.file()).anySatisfy(c -> assertThatThrownBy(() -> TYPED.get(c.type()).apply(c))
+                    .isInstanceOf(ConfigException.class));
+            return;
+        }
+        for (PluginConfig config : configs) {
+            Function<PluginConfig, PluginSpec> typed = TYPED.get(config.type());
+            if (typed == null) {
+                continue;
+            }
+            PluginSpec spec = typed.apply(config);
+            // Unchanged in meaning: the same JSON tree (key order and number spelling aside).
+            assertThat(MAPPER.readTree(spec.toBytes())).as(s.file() + " " + config.type())
+                    .isEqualTo(MAPPER.readTree(config.bytes()));
+            assertThat(typed.apply(spec.toPluginConfig())).as(s.file() + " " + config.type() + " re-read")
+                    .isEqualTo(spec);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Stream<Source> loadable() {
