@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.cni4j.config.CniNames;
 import io.github.cni4j.internal.json.CapabilityJson;
-import io.github.cni4j.internal.facade.IpLiterals;
+import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.facade.RequestSpec;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
@@ -311,7 +311,7 @@ public final class AttachRequest {
         ArrayNode a = JsonTrees.MAPPER.createArrayNode();
         for (String ip : ips) {
             Objects.requireNonNull(ip, "ip");
-            if (!IpLiterals.isIpOrCidr(ip)) {
+            if (!Cidr.isIpOrCidr(ip)) {
                 throw new IllegalArgumentException("ips entries must be IP addresses or CIDRs, not \"" + ip + "\"");
             }
             a.add(ip);

@@ -4,7 +4,7 @@ import io.github.cni4j.config.CniNames;
 import io.github.cni4j.internal.facade.Engine;
 import io.github.cni4j.internal.facade.IfNames;
 import io.github.cni4j.internal.facade.InvokerOps;
-import io.github.cni4j.internal.facade.IpLiterals;
+import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.facade.Settings;
 import io.github.cni4j.invoke.PluginExec;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ final class FacadeConfig {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             p.add("timeout must be positive, not " + timeout);
         }
-        if (!defaultHostIp.isEmpty() && !IpLiterals.isIp(defaultHostIp)) {
+        if (!defaultHostIp.isEmpty() && !Cidr.isIp(defaultHostIp)) {
             p.add("defaultHostIp must be an IP address, not \"" + defaultHostIp + "\"");
         }
         if (!defaultNetwork.isEmpty() && !CniNames.isValidNetworkName(defaultNetwork)) {

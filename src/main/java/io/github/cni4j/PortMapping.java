@@ -4,7 +4,7 @@ import io.github.cni4j.error.ConfigException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.internal.json.CapabilityJson;
-import io.github.cni4j.internal.facade.IpLiterals;
+import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.json.GoJson;
 import java.util.Locale;
 import java.util.Objects;
@@ -89,7 +89,7 @@ public final class PortMapping {
      */
     public PortMapping withHostIp(String hostIp) {
         Objects.requireNonNull(hostIp, "hostIp");
-        if (!IpLiterals.isIp(hostIp)) {
+        if (!Cidr.isIp(hostIp)) {
             throw new IllegalArgumentException("hostIp must be an IPv4 or IPv6 address, not \"" + hostIp + "\"");
         }
         return new PortMapping(hostPort, containerPort, protocol, hostIp);

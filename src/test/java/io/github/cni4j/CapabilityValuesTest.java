@@ -89,6 +89,10 @@ class CapabilityValuesTest {
         assertThat(json(IpRange.of("fd00:22::/64").toBytes())).isEqualTo("{\"subnet\":\"fd00:22::/64\"}");
         assertThatThrownBy(() -> IpRange.of("10.22.0.0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IpRange.of("10.22.0.0/33")).isInstanceOf(IllegalArgumentException.class);
+        // Go's net.ParseIP refuses leading zeros and octets over 255; so does the one parser of config values.
+        assertThatThrownBy(() -> IpRange.of("010.22.0.0/24")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IpRange.of("10.22.0.0/24").withGateway("10.22.0.256"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> IpRange.fromBytes(bytes("{\"rangeStart\":\"10.0.0.1\"}")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("subnet");
     }

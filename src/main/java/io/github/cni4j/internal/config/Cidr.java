@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 public record Cidr(byte[] address, int prefix) {
 
-    private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Dotted quads as Go's net.ParseIP reads them: 0 to 255, no leading zeros. */
+    private static final Pattern V4 = Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern V6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     /** Parses {@code a.b.c.d/n} or {@code x::y/n}; IAE names the field. */
@@ -54,6 +56,29 @@ public record Cidr(byte[] address, int prefix) {
             }
         }
         throw new IllegalArgumentException(field + ": invalid IP address: " + whole);
+    }
+
+    /** True for an IPv4 or IPv6 literal. */
+    public static boolean isIp(String text) {
+        try {
+            ip("ip", text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** True for an IP literal or {@code address/prefix} with a prefix length valid for the address family. */
+    public static boolean isIpOrCidr(String text) {
+        if (isIp(text)) {
+            return true;
+        }
+        try {
+            parse("cidr", text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public boolean isV4() {
