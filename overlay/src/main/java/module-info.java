@@ -9,5 +9,8 @@
  */
 module io.github.cni4j.overlay {
     requires io.github.cni4j;
+    requires com.sun.jna;
     exports io.github.cni4j.overlay;
+    // JNA registers the direct-mapped natives of the netlink bindings reflectively.
+    opens io.github.cni4j.overlay.internal.netlink to com.sun.jna;
 }
