@@ -66,9 +66,8 @@ public final class NetlinkDataPlane implements DataPlane {
         if (v.vni() < 1 || v.vni() > 0xffffff || v.port() < 1 || v.port() > 0xffff) {
             throw new OverlayException("VXLAN id must be 1..16777215 and port 1..65535: " + v.vni() + ", " + v.port());
         }
-        String[] cidr = v.vtepCidr().split("/", 2);
-        InetAddress vtep = Cidrs.literal(cidr[0]);
-        int prefix = cidr.length == 2 ? Integer.parseInt(cidr[1]) : (vtep instanceof Inet4Address ? 32 : 128);
+        InetAddress vtep = Cidrs.network(v.vtepCidr());
+        int prefix = Cidrs.prefix(v.vtepCidr());
         List<Link> links = links();
         for (Link l : links) {
             if (!l.name().equals(v.device()) && "vxlan".equals(l.kind()) && l.vni() == v.vni()
