@@ -199,6 +199,33 @@ class NetlinkDataPlaneRootTest {
     }
 
     @Test
+    void existingDeviceGetsNewMtuAndAddressOrIsMadeAgainForAnotherVni() throws Exception {
+        Underlay ua = planeA.underlay(ip("10.250.0.1"));
+        String dev = "c4jv-onlm";
+        try {
+            String mac = planeA.ensureVxlan(new Vxlan(dev, 5000, PORT, ip("10.250.0.1"), ua.index(), 1450,
+                    "10.201.1.0/32"));
+            String index = sh("ip", "-n", A, "-o", "link", "show", dev).split(":")[0];
+            assertThat(planeA.ensureVxlan(new Vxlan(dev, 5000, PORT, ip("10.250.0.1"), ua.index(), 1400,
+                    "10.201.2.0/32"))).isEqualTo(mac);
+            String link = sh("ip", "-n", A, "-o", "link", "show", dev);
+            assertThat(link).startsWith(index + ":").contains("mtu 1400");
+            String addr = sh("ip", "-n", A, "addr", "show", dev);
+            assertThat(addr).contains("inet 10.201.2.0/32").doesNotContain("10.201.1.0");
+
+            planeA.ensureVxlan(new Vxlan(dev, 5001, PORT, ip("10.250.0.1"), ua.index(), 1400, "10.201.2.0/32"));
+            assertThat(sh("ip", "-n", A, "-d", "link", "show", dev)).contains("vxlan id 5001");
+            assertThat(sh("ip", "-n", A, "-o", "link", "show", dev)).doesNotStartWith(index + ":");
+        } finally {
+            planeA.deleteVxlan(dev);
+        }
+        assertThatThrownBy(() -> planeA.deleteVxlan("c4j-onl-va")).isInstanceOf(OverlayException.class)
+                .hasMessageContaining("not a VXLAN device");
+        assertThatThrownBy(() -> planeA.ensureVxlan(new Vxlan("c4j-onl-va", 5002, PORT, ip("10.250.0.1"),
+                ua.index(), 1400, "10.201.3.0/32"))).hasMessageContaining("is not a VXLAN device (kind veth)");
+    }
+
+    @Test
     void advertiseAddressNotOnTheHostNamesTheAddresses() throws Exception {
         assertThatThrownBy(() -> planeA.underlay(ip("192.0.2.77")))
                 .isInstanceOf(OverlayException.class)
