@@ -5,6 +5,7 @@ import io.github.cni4j.internal.jna.Sys;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.Cleaner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +25,22 @@ final class NsSwitch {
     /** Platform threads that could not be switched back; they must not run anything in a namespace again. */
     private static final ThreadLocal<Boolean> STRANDED = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final AtomicInteger HAND_OFFS = new AtomicInteger();
+    private static final ThreadLocal<Home> HOME = new ThreadLocal<>();
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "cni4j-netns-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A platform thread's home namespace fd and how deep it is in nested NetNs calls. */
+    private static final class Home {
+        final int fd;
+        int depth;
+
+        Home(int fd) {
+            this.fd = fd;
+        }
+    }
 
     private NsSwitch() {
     }
@@ -58,7 +75,13 @@ final class NsSwitch {
             throw new IllegalStateException("thread " + Thread.currentThread().getName()
                     + " failed to return to its network namespace earlier and must not be used for NetNs.run/call");
         }
-        int original = Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+        Home home = home();
+        // At depth 0 the thread is in its home namespace (cni4j moved it nowhere else), so the fd opened once per
+        // thread serves; a nested call returns to the outer namespace, whose handle the task may close, so it
+        // opens its own.
+        int original = home.depth == 0 ? home.fd
+                : Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+        home.depth++;
         try {
             ns.enter();
             T result = null;
@@ -74,18 +97,86 @@ final class NsSwitch {
             }
             return result;
         } finally {
-            Sys.close(original);
+            home.depth--;
+            if (original != home.fd) {
+                Sys.close(original);
+            }
         }
     }
 
+    /**
+     * Creates a network namespace on the calling platform thread and pins it on {@code file}, then returns the
+     * thread home, as Go's {@code ns.NewNS} does on a locked thread; no thread is started. Virtual threads (and
+     * stranded platform threads) do it on a fresh platform thread that ends right after.
+     */
+    static void unshareAndPin(String file) {
+        if (isVirtual(Thread.currentThread()) || STRANDED.get()) {
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            Thread t = new Thread(() -> failure.set(unshareAndMount(file)), "cni4j-netns-create");
+            t.setDaemon(true);
+            startAndJoin(t, failure);
+            return;
+        }
+        Home home = home();
+        int original = home.depth == 0 ? home.fd
+                : Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+        try {
+            int errno = Sys.unshareNetErrno();
+            if (errno != 0) {
+                throw Sys.failure("cannot create a network namespace", "unshare", errno, file);
+            }
+            RuntimeException failure = pin(file);
+            restore(original, file, failure);
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            if (original != home.fd) {
+                Sys.close(original);
+            }
+        }
+    }
+
+    /** unshare + bind mount on a thread that ends afterwards; returns the failure or null. */
+    private static RuntimeException unshareAndMount(String file) {
+        int errno = Sys.unshareNetErrno();
+        return errno != 0 ? Sys.failure("cannot create a network namespace", "unshare", errno, file) : pin(file);
+    }
+
+    private static RuntimeException pin(String file) {
+        int errno = Sys.mountErrno(THREAD_SELF_NET, file, "none", Sys.MS_BIND);
+        return errno == 0 ? null
+                : Sys.failure("cannot bind-mount the new network namespace onto " + file, "mount", errno, file);
+    }
+
+    /**
+     * The calling platform thread's home namespace, opened on its first switch. The fd is closed by a cleaner once
+     * the thread has ended and its thread-locals are gone, so pools that replace threads do not leak descriptors.
+     */
+    private static Home home() {
+        Home home = HOME.get();
+        if (home == null) {
+            int fd = Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+            home = new Home(fd);
+            CLEANER.register(home, () -> Sys.close(fd));
+            HOME.set(home);
+        }
+        return home;
+    }
+
     private static void restore(int original, NetNs ns, Throwable failure) {
+        restore(original, ns.path().toString(), failure);
+    }
+
+    private static void restore(int original, String from, Throwable failure) {
         int errno = Sys.setnsErrno(original);
         if (errno == 0) {
             return;
         }
         STRANDED.set(Boolean.TRUE);
+        HOME.remove();
         NetNsException cause = Sys.failure("cannot switch thread " + Thread.currentThread().getName()
-                + " back from network namespace " + ns.path(), "setns", errno, ns.path().toString());
+                + " back from network namespace " + from, "setns", errno, from);
         StrandedThreadError error = new StrandedThreadError(cause);
         if (failure != null) {
             error.addSuppressed(failure);
@@ -112,18 +203,15 @@ final class NsSwitch {
         AtomicReference<Error> error = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                result.set(callHere(ns, task));
-            } catch (StrandedThreadError e) {
-                // Only this worker is stranded and it ends now; the caller gets the plain failure.
-                NetNsException cause = (NetNsException) e.getCause();
-                for (Throwable s : e.getSuppressed()) {
-                    cause.addSuppressed(s);
-                }
-                failure.set(cause);
+                // The worker ends right after the task, so it never has to switch back.
+                ns.enter();
+                result.set(task.call());
             } catch (RuntimeException e) {
                 failure.set(e);
             } catch (Error e) {
                 error.set(e);
+            } catch (Exception e) {
+                failure.set(rethrow(e, ns));
             }
         }, "cni4j-netns-" + HAND_OFFS.incrementAndGet());
         worker.setDaemon(true);

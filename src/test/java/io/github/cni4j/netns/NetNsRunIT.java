@@ -108,6 +108,48 @@ class NetNsRunIT {
     }
 
     @Test
+    void createLeavesTheCallingThreadWhereItWas() throws Exception {
+        // create unshares on the calling thread and switches it back: at home, and inside another namespace.
+        long before = threadNetNsInode();
+        NetNs made = newNamespace();
+        assertThat(threadNetNsInode()).isEqualTo(before);
+        assertThat(inode(made)).isNotEqualTo(before);
+        NetNs outer = newNamespace();
+        long[] insideAfterCreate = new long[1];
+        NetNs nested = outer.call(() -> {
+            NetNs n = NetNs.create(support.track(TestNames.netns()));
+            insideAfterCreate[0] = threadNetNsInode();
+            return n;
+        });
+        open.add(nested);
+        assertThat(insideAfterCreate[0]).isEqualTo(inode(outer));
+        assertThat(threadNetNsInode()).isEqualTo(before);
+        assertThat(nested.call(NetNsItSupport::threadNetNsInode)).isEqualTo(inode(nested))
+                .isNotEqualTo(inode(outer)).isNotEqualTo(before);
+    }
+
+    @Test
+    void threadStartedInsideANamespaceTreatsItAsHome() throws Exception {
+        NetNs outer = newNamespace();
+        NetNs other = newNamespace();
+        long[] seen = new long[2];
+        outer.run(() -> {
+            Thread child = new Thread(() -> {
+                other.run(() -> seen[0] = threadNetNsInode());
+                seen[1] = threadNetNsInode();
+            });
+            child.start();
+            try {
+                child.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(seen[0]).isEqualTo(inode(other));
+        assertThat(seen[1]).isEqualTo(inode(outer));
+    }
+
+    @Test
     void sixteenThreadsInDifferentNamespacesSeeOnlyTheirOwnLink() throws Exception {
         int threads = 16;
         List<NetNs> namespaces = new ArrayList<>();

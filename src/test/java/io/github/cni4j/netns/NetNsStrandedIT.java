@@ -88,7 +88,7 @@ class NetNsStrandedIT {
 
     @Test
     @Tag("virtual-threads")  // run by scripts/test.sh on the newest installed JDK (21+); excluded on 17
-    void virtualCallerGetsTheFailureAndItsNextCallWorks() throws Exception {
+    void virtualCallerIsNotHurtByATaskThatBreaksTheSwitchBack() throws Exception {
         Assumptions.assumeTrue(NetNsItSupport.virtualThreadsAvailable(), "virtual threads need Java 21+");
         String name = support.track(TestNames.netns());
         try (NetNs ns = NetNs.create(name)) {
@@ -108,9 +108,9 @@ class NetNsStrandedIT {
             });
             t.join(30_000);
 
-            // Only the hand-off platform thread was stranded, and it has ended.
-            assertThat(first.get()).isInstanceOf(NetNsException.class);
-            assertThat(((NetNsException) first.get()).errnoName()).isEqualTo("EPERM");
+            // The hand-off platform thread ends after its task and never switches back, so losing the capability
+            // on it fails nothing, and the virtual caller's next call works.
+            assertThat(first.get()).isNull();
             assertThat(second.get()).isNull();
             ns.delete();
         }
