@@ -29,6 +29,7 @@ cp -r "$here/src/main/resources/." "$classes/"
 res="$here/src/main/resources/io/github/cni4j/bench"
 gcc -O2 -static -o "$work/noop" "$res/noop-plugin.c" 2>/dev/null || gcc -O2 -o "$work/noop" "$res/noop-plugin.c"
 gcc -O2 -o "$work/raw-spawn" "$here/src/main/c/raw-spawn.c"
+gcc -O2 -o "$work/netns-baseline" "$here/src/main/c/netns-baseline.c"
 
 go_args=()
 if command -v go >/dev/null && [ -d /usr/share/gocode/src/github.com/containernetworking/cni ]; then
@@ -43,5 +44,5 @@ else
 fi
 
 java -cp "$classes:$cp_lib" io.github.cni4j.bench.FullRun --full \
-  --out="$root/BENCHMARKS.md" --plugin="$work/noop" --raw="$work/raw-spawn" "${go_args[@]}" \
+  --out="$root/BENCHMARKS.md" --plugin="$work/noop" --raw="$work/raw-spawn" --netns-c="$work/netns-baseline" "${go_args[@]}" \
   --go-millis="${GO_MILLIS:-3000}"

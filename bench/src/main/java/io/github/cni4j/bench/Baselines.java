@@ -21,6 +21,8 @@ final class Baselines {
 
     final Map<String, Double> values = new HashMap<>();
     final List<String> problems = new ArrayList<>();
+    /** The interleaved namespace figures (root only), from {@code InterleavedNetNs}. */
+    final Map<String, Object> netns = new HashMap<>();
 
     static Baselines measure(Path rawSpawn, Path goBench, Path plugin, int goMillis) {
         Map<String, String> tmpfs = Files.isDirectory(Path.of("/dev/shm")) ? Map.of("TMPDIR", "/dev/shm") : null;

@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <ul>
  *   <li>{@code --smoke}: every benchmark once for 200 ms in this JVM, no report (what {@code mvn verify} runs).</li>
- *   <li>{@code --full --out=BENCHMARKS.md [--plugin=P] [--raw=R] [--go=G]}: the suite with one fork per benchmark
+ *   <li>{@code --full --out=BENCHMARKS.md [--plugin=P] [--raw=R] [--netns-c=N] [--go=G]}: the suite with one fork per benchmark
  *   and the GC profiler, then the C and Go baselines, then the Markdown report.</li>
  * </ul>
  * The namespace benchmarks need root and are left out otherwise.
@@ -54,6 +54,10 @@ public final class FullRun {
         Collection<RunResult> results = new Runner(b.build()).run();
         Baselines baselines = Baselines.measure(path(opts, "--raw"), path(opts, "--go"), Fixtures.noopPlugin(),
                 Integer.parseInt(opts.getOrDefault("--go-millis", "3000")));
+        Path netnsC = path(opts, "--netns-c");
+        if (root && netnsC != null) {
+            baselines.netns.putAll(io.github.cni4j.bench.netns.InterleavedNetNs.measure(netnsC, 7));
+        }
         Path out = Path.of(opts.getOrDefault("--out", "BENCHMARKS.md"));
         Report.write(out, results, baselines, root);
         System.out.println("wrote " + out.toAbsolutePath());

@@ -238,9 +238,26 @@ final class Report {
         double ip = score("NetNsBenchmark.ipNetnsAddDel");
         row("`NetNs.create` + `delete`", micros(mine), "`ip netns add` + `ip netns del` (2 processes)", micros(ip),
                 ratio(mine / ip));
-        row("`ns.run(() -> {})` (enter and leave)", micros(score("NetNsBenchmark.emptyRun")), "none", "", "");
+        row("`ns.run(() -> {})` (enter and leave, JMH)", micros(score("NetNsBenchmark.emptyRun")), "none", "", "");
+        netnsInterleaved("`NetNs.create` + `delete`", "ns.create",
+                "C: pin file, unshare, bind mount, setns home, umount2, unlink", 1.5);
+        netnsInterleaved("`ns.run(() -> {})`", "ns.run", "C: a setns pair on open fds", 2.0);
         row("`ns.interfaces()`", micros(score("NetNsBenchmark.interfaces")), "none", "", "");
         md.append('\n');
+    }
+
+    /** A row of the interleaved C comparison (median of 7 alternating rounds, per-round ratio spread). */
+    private void netnsInterleaved(String what, String key, String baseline, double goal) {
+        Object mine = base.netns.get(key + ".java");
+        if (mine == null) {
+            row(what + " (alternating with C)", "not measured", baseline + " (run.sh builds it)", "", "");
+            return;
+        }
+        double ratio = (Double) base.netns.get(key + ".ratio");
+        row(what + " (median of 7 alternating rounds)", micros((Double) mine / 1000.0), baseline,
+                micros((Double) base.netns.get(key + ".c") / 1000.0),
+                ratio(ratio) + " (rounds " + base.netns.get(key + ".spread") + "; goal <= " + goal + "x: "
+                        + (ratio <= goal ? "met" : "**MISSED**") + ")");
     }
 
     /**
