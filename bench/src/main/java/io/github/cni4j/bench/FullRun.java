@@ -54,6 +54,9 @@ public final class FullRun {
         Collection<RunResult> results = new Runner(b.build()).run();
         Baselines baselines = Baselines.measure(path(opts, "--raw"), path(opts, "--go"), Fixtures.noopPlugin(),
                 Integer.parseInt(opts.getOrDefault("--go-millis", "3000")));
+        double[] firstLint = FirstLint.measure(System.getProperty("java.class.path"), 7);
+        baselines.values.put("lint.first", firstLint[0]);
+        baselines.values.put("lint.first.wall", firstLint[1]);
         Path netnsC = path(opts, "--netns-c");
         if (root && netnsC != null) {
             baselines.netns.putAll(io.github.cni4j.bench.netns.InterleavedNetNs.measure(netnsC, 7));
