@@ -48,7 +48,8 @@ public record Cidr(byte[] address, int prefix) {
         if (literal) {
             try {
                 byte[] b = InetAddress.getByName(ip).getAddress();
-                if (V4.matcher(ip).matches() == (b.length == 4)) {
+                // A dotted quad must give IPv4; IPv6 text may too (::ffff:a.b.c.d is IPv4, as in Go).
+                if (!V4.matcher(ip).matches() || b.length == 4) {
                     return b;
                 }
             } catch (UnknownHostException e) {

@@ -1,21 +1,16 @@
 package io.github.cni4j.internal.lint;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * An IPv4 or IPv6 address as a number, and CIDR prefixes, parsed without any name lookup. Immutable.
+ * An IPv4 or IPv6 address as a number, and CIDR prefixes, for the linter's range comparisons. The text is read by
+ * {@link io.github.cni4j.internal.config.Cidr}, the one IP parser (no name lookup). Immutable.
  *
  * @param value the address as an unsigned number
  * @param v6 whether it is IPv6 (an IPv4-mapped IPv6 address counts as IPv4, as in Go's {@code net.ParseIP})
  */
 public record Ip(BigInteger value, boolean v6) implements Comparable<Ip> {
-
-    private static final Pattern V4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
-    private static final Pattern V6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
 
     /**
      * A CIDR such as {@code 10.88.0.0/16}.
@@ -54,27 +49,11 @@ public record Ip(BigInteger value, boolean v6) implements Comparable<Ip> {
      * @return the address, or empty when it is not an IPv4 or IPv6 literal
      */
     public static Optional<Ip> parse(String text) {
-        if (V4.matcher(text).matches()) {
-            long v = 0;
-            for (String part : text.split("\\.")) {
-                int octet = Integer.parseInt(part);
-                if (octet > 255) {
-                    return Optional.empty();
-                }
-                v = v << 8 | octet;
-            }
-            return Optional.of(new Ip(BigInteger.valueOf(v), false));
-        }
-        if (text.indexOf(':') < 0 || !V6_CHARS.matcher(text).matches() || text.length() > 45) {
+        if (!io.github.cni4j.internal.config.Cidr.isIp(text)) {
             return Optional.empty();
         }
-        try {
-            // With a ':' and only hex digits, dots and colons, the JDK parses a literal and never does DNS.
-            byte[] raw = InetAddress.getByName(text).getAddress();
-            return Optional.of(new Ip(new BigInteger(1, raw), raw.length == 16));
-        } catch (UnknownHostException | RuntimeException e) {
-            return Optional.empty();
-        }
+        io.github.cni4j.internal.config.Cidr c = io.github.cni4j.internal.config.Cidr.ip("ip", text);
+        return Optional.of(new Ip(c.value(), !c.isV4()));
     }
 
     /**
