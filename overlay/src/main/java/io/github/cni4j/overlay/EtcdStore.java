@@ -215,6 +215,21 @@ public final class EtcdStore implements AutoCloseable {
      * @throws OverlayException if the network is missing or its range is exhausted
      */
     public SubnetLease lease(String network, String hostId, String advertise, String vtepMac) {
+        try {
+            return leaseOnce(network, hostId, advertise, vtepMac);
+        } catch (OverlayException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("lease not found")) {
+                throw e;
+            }
+            synchronized (this) { // our etcd lease expired (keepalive lost for longer than the TTL): take a new one
+                stopKeepAlive();
+                leaseId = 0;
+            }
+            return leaseOnce(network, hostId, advertise, vtepMac);
+        }
+    }
+
+    private SubnetLease leaseOnce(String network, String hostId, String advertise, String vtepMac) {
         OverlayNetwork net = network(network)
                 .orElseThrow(() -> new OverlayException("overlay network " + network + " not found in the cluster store"));
         String prefix = LEASES + network + "/";

@@ -94,6 +94,14 @@ class EtcdStoreTest {
             assertThat(gone.lease()).isEqualTo(lease); // from the previous key-value: the peer's data survives
             assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(6));
             assertThat(admin.leases(net)).isEmpty();
+            // the same client, its etcd lease gone, takes a fresh one and leases again
+            EtcdStore late = TestEtcd.store(Duration.ofSeconds(2));
+            late.lease(net, "host-y", "192.0.2.8", "aa:bb:cc:dd:ee:08");
+            late.stopKeepAlive();
+            Thread.sleep(3500);
+            assertThat(late.lease(net, "host-y", "192.0.2.8", "aa:bb:cc:dd:ee:08").hostId()).isEqualTo("host-y");
+            assertThat(admin.leases(net)).hasSize(1);
+            late.close();
             admin.removeNetwork(net);
             next(seen, net, LeaseEvent.Kind.NETWORK_REMOVED);
         }
