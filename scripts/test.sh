@@ -24,6 +24,7 @@ command -v nvim >/dev/null || missing+=(neovim)
 command -v podman >/dev/null || missing+=(podman)
 command -v runc >/dev/null || missing+=(runc)
 dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
+command -v etcd >/dev/null || missing+=(etcd-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "scripts/test.sh: missing ${missing[*]}; run as root to install them (the integration tests need root anyway)" >&2
@@ -56,7 +57,19 @@ for pom in examples/*/pom.xml; do
 done
 
 # The overlay project (cni4j-overlay, docs: issue 16) depends on the installed library like the examples.
-run_stage overlay "$ROOT/overlay" "${MVN[@]}" -f overlay/pom.xml verify
+# Its store tests need a real etcd: one on 127.0.0.1:23790 (peer 23800) with a throwaway data dir.
+ETCD_DIR="$(mktemp -d)"
+etcd --name c4j-test --data-dir "$ETCD_DIR" --listen-client-urls http://127.0.0.1:23790 \
+  --advertise-client-urls http://127.0.0.1:23790 --listen-peer-urls http://127.0.0.1:23800 \
+  --initial-advertise-peer-urls http://127.0.0.1:23800 --initial-cluster c4j-test=http://127.0.0.1:23800 \
+  >"$LOGS/etcd.log" 2>&1 &
+ETCD_PID=$!
+trap 'kill "$ETCD_PID" 2>/dev/null; wait "$ETCD_PID" 2>/dev/null; rm -rf "$ETCD_DIR"' EXIT
+for _ in $(seq 50); do
+  ETCDCTL_API=3 etcdctl --endpoints=http://127.0.0.1:23790 endpoint health >/dev/null 2>&1 && break
+  sleep 0.2
+done
+CNI4J_TEST_ETCD=http://127.0.0.1:23790 run_stage overlay "$ROOT/overlay" "${MVN[@]}" -f overlay/pom.xml verify
 
 # The library must also pass on the newest JDK installed (21+ also runs the virtual-thread tests). It is compiled
 # for release 17 either way; this pass checks the runtime behaviour (JNA native access, virtual threads).

@@ -1,0 +1,324 @@
+package io.github.cni4j.overlay;
+
+import io.github.cni4j.overlay.internal.DataPlane;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-host overlay agent: for every overlay network in the cluster store it leases this host a subnet, creates
+ * the VXLAN device, writes the host's conflist (bridge + host-local with the host's subnet, then portmap and
+ * firewall) into the conf dir, and turns the peers' leases into routes, neighbour and FDB entries. All state changes
+ * run on one event thread; a restarted agent replays the store and converges (it finds its own lease by host id).
+ *
+ * <p>Source addresses: the conflist sets {@code ipMasq: false} on every overlay network, so traffic between
+ * containers on different hosts keeps its source IP (the bridge plugin's masquerade rule would rewrite it to the
+ * host's VTEP address). Non-internal networks get a default route via the gateway; reaching the outside world
+ * then needs the host's own NAT for the overlay range.
+ *
+ * <pre>{@code
+ * try (OverlayAgent agent = OverlayAgent.builder()
+ *         .clusterStore(List.of("http://10.0.0.1:2379"))
+ *         .advertiseAddress("10.0.0.5")
+ *         .confDir(Path.of("/etc/cni/net.d"))
+ *         .dataDir(Path.of("/var/lib/cni4j/overlay"))
+ *         .start()) {
+ *     agent.awaitIdle();
+ * }
+ * }</pre>
+ */
+public final class OverlayAgent implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(OverlayAgent.class.getName());
+    private final Builder cfg;
+    private final EtcdStore store;
+    private final DataPlane dataPlane;
+    private final DataPlane.Underlay underlay;
+    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cni4j-overlay-agent");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, SubnetLease> mine = new HashMap<>();
+    private final Map<String, Map<String, DataPlane.Peer>> peers = new HashMap<>();
+    private final StoreWatch watch;
+
+    private OverlayAgent(Builder cfg) {
+        this.cfg = cfg;
+        this.dataPlane = cfg.dataPlane;
+        this.store = EtcdStore.connect(cfg.endpoints, cfg.ttl);
+        try {
+            this.underlay = dataPlane.underlay(inet(cfg.advertise));
+            this.watch = store.watch(e -> events.execute(() -> onEvent(e)));
+            call(() -> store.networks().forEach(this::join));
+        } catch (RuntimeException e) {
+            store.close();
+            events.shutdownNow();
+            throw e;
+        }
+    }
+
+    /**
+     * A builder; cluster store, advertise address, conf dir and data dir are required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static InetAddress inet(String ip) {
+        try {
+            return InetAddress.getByName(ip);
+        } catch (UnknownHostException e) {
+            throw new OverlayException("address " + ip + " is not an IP address");
+        }
+    }
+
+    private void call(Runnable r) {
+        try {
+            events.submit(r).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new OverlayException(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OverlayException("interrupted");
+        }
+    }
+
+    /** Waits until every event received so far has been handled. */
+    public void awaitIdle() {
+        call(() -> { });
+    }
+
+    private void join(OverlayNetwork net) {
+        String dev = OverlayConf.vxlanDevice(net.name());
+        SubnetLease lease = store.lease(net.name(), cfg.hostId, cfg.advertise, "");
+        int mtu = net.mtu().orElse(underlay.mtu() - 50);
+        String vtep = lease.subnet().substring(0, lease.subnet().indexOf('/')) + "/32";
+        String mac = dataPlane.ensureVxlan(new DataPlane.Vxlan(dev, net.vni(), 4789, inet(cfg.advertise),
+                underlay.index(), mtu, vtep));
+        lease = store.lease(net.name(), cfg.hostId, cfg.advertise, mac);
+        mine.put(net.name(), lease);
+        OverlayConf.writeAtomically(OverlayConf.file(cfg.confDir, net.name()),
+                OverlayConf.conflist(net, lease.subnet(), mtu, cfg.dataDir));
+        peers.putIfAbsent(net.name(), new HashMap<>());
+        for (SubnetLease other : store.leases(net.name())) {
+            addPeer(other);
+        }
+    }
+
+    private void addPeer(SubnetLease l) {
+        Map<String, DataPlane.Peer> known = peers.get(l.network());
+        if (known == null || l.hostId().equals(cfg.hostId) || l.vtepMac().isEmpty()) {
+            return;
+        }
+        DataPlane.Peer p = new DataPlane.Peer(l.subnet(), inet(l.subnet().substring(0, l.subnet().indexOf('/'))),
+                l.vtepMac(), inet(l.advertise()));
+        DataPlane.Peer old = known.put(l.subnet(), p);
+        if (!p.equals(old)) {
+            dataPlane.addPeer(OverlayConf.vxlanDevice(l.network()), p);
+        }
+    }
+
+    private void onEvent(LeaseEvent e) {
+        try {
+            switch (e.kind()) {
+                case NETWORK_ADDED -> {
+                    if (!mine.containsKey(e.network())) {
+                        store.network(e.network()).ifPresent(this::join);
+                    }
+                }
+                case NETWORK_REMOVED -> leave(e.network());
+                case LEASE_ADDED -> addPeer(e.lease());
+                case LEASE_REMOVED -> {
+                    Map<String, DataPlane.Peer> known = peers.get(e.network());
+                    DataPlane.Peer p = known == null ? null : known.remove(e.lease().subnet());
+                    if (p != null) {
+                        dataPlane.removePeer(OverlayConf.vxlanDevice(e.network()), p);
+                    }
+                    SubnetLease own = mine.get(e.network());
+                    if (own != null && own.subnet().equals(e.lease().subnet())) {
+                        store.network(e.network()).ifPresent(this::join); // our lease expired: take one again
+                    }
+                }
+                default -> throw new IllegalStateException(e.kind().toString());
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "overlay agent failed on " + e, ex);
+        }
+    }
+
+    private void leave(String network) {
+        if (mine.remove(network) == null) {
+            return;
+        }
+        peers.remove(network);
+        dataPlane.deleteVxlan(OverlayConf.vxlanDevice(network));
+        try {
+            Files.deleteIfExists(OverlayConf.file(cfg.confDir, network));
+        } catch (IOException ex) {
+            throw new OverlayException("cannot delete conflist of " + network + ": " + ex.getMessage());
+        }
+    }
+
+    /**
+     * This host's leases, by network name.
+     *
+     * @return an immutable copy
+     */
+    public Map<String, SubnetLease> leases() {
+        Map<String, SubnetLease> copy = new HashMap<>();
+        call(() -> copy.putAll(mine));
+        return Map.copyOf(copy);
+    }
+
+    /** Stops without releasing: the leases expire after the TTL (a crash, for tests). */
+    void crash() {
+        watch.close();
+        events.shutdownNow();
+        store.abandon();
+    }
+
+    /** Stops watching and releases this host's leases; the devices stay for a restart to reuse. */
+    @Override
+    public void close() {
+        watch.close();
+        call(() -> mine.values().forEach(store::release));
+        events.shutdown();
+        try {
+            events.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
+    /**
+     * Settings of an {@link OverlayAgent}.
+     *
+     * <pre>{@code
+     * OverlayAgent.Builder b = OverlayAgent.builder().clusterStore(List.of("http://127.0.0.1:2379"))
+     *         .advertiseAddress("192.0.2.10").confDir(Path.of("conf")).dataDir(Path.of("data"))
+     *         .leaseTtl(Duration.ofSeconds(5));
+     * }</pre>
+     */
+    public static final class Builder {
+        private List<String> endpoints = List.of();
+        private String advertise;
+        private String hostId;
+        private Path confDir;
+        private Path dataDir;
+        private Duration ttl = Duration.ofSeconds(30);
+        private DataPlane dataPlane;
+
+        private Builder() {
+        }
+
+        /**
+         * The etcd client URLs.
+         *
+         * @param value e.g. {@code http://10.0.0.1:2379}
+         * @return this builder
+         */
+        public Builder clusterStore(List<String> value) {
+            endpoints = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * This host's underlay address (VXLAN packets leave from it).
+         *
+         * @param value an IPv4 address of this host
+         * @return this builder
+         */
+        public Builder advertiseAddress(String value) {
+            advertise = Objects.requireNonNull(value, "advertise");
+            return this;
+        }
+
+        /**
+         * This host's identity in the store (default: the host name).
+         *
+         * @param value the host id
+         * @return this builder
+         */
+        public Builder hostId(String value) {
+            hostId = Objects.requireNonNull(value, "hostId");
+            return this;
+        }
+
+        /**
+         * Where the conflists are written.
+         *
+         * @param value the conf dir
+         * @return this builder
+         */
+        public Builder confDir(Path value) {
+            confDir = Objects.requireNonNull(value, "confDir");
+            return this;
+        }
+
+        /**
+         * Where IPAM allocations and agent state go.
+         *
+         * @param value the data dir
+         * @return this builder
+         */
+        public Builder dataDir(Path value) {
+            dataDir = Objects.requireNonNull(value, "dataDir");
+            return this;
+        }
+
+        /**
+         * How long the host's leases outlive the agent (default 30 s).
+         *
+         * @param value the TTL, at least 1 s
+         * @return this builder
+         */
+        public Builder leaseTtl(Duration value) {
+            ttl = Objects.requireNonNull(value, "ttl");
+            return this;
+        }
+
+        Builder dataPlane(DataPlane value) {
+            dataPlane = Objects.requireNonNull(value, "dataPlane");
+            return this;
+        }
+
+        /**
+         * Connects, joins every overlay network in the store and starts watching.
+         *
+         * @return the running agent
+         * @throws OverlayException if a setting is missing, etcd is unreachable or a join fails
+         */
+        public OverlayAgent start() {
+            if (endpoints.isEmpty() || advertise == null || confDir == null || dataDir == null) {
+                throw new OverlayException("overlay agent needs a cluster store, an advertise address, a conf dir"
+                        + " and a data dir");
+            }
+            if (dataPlane == null) {
+                throw new OverlayException("overlay agent has no data plane: the netlink VXLAN data plane is not"
+                        + " part of this build");
+            }
+            if (hostId == null) {
+                try {
+                    hostId = InetAddress.getLocalHost().getHostName();
+                } catch (UnknownHostException e) {
+                    throw new OverlayException("cannot read the host name; set a host id: " + e.getMessage());
+                }
+            }
+            return new OverlayAgent(this);
+        }
+    }
+}
