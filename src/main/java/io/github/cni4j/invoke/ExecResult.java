@@ -1,9 +1,10 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.internal.value.CniStyle;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * How one plugin run ended, as a {@link PluginExec} reports it: started or not, exit status or signal, timed out or
@@ -18,27 +19,13 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe (arrays are copied in and out).
  */
-public final class ExecResult {
+@Value.Immutable
+@CniStyle
+public abstract class ExecResult {
 
     private static final byte[] NONE = new byte[0];
 
-    private final String spawnError;
-    private final int exitStatus;
-    private final int signal;
-    private final boolean timedOut;
-    private final byte[] stdout;
-    private final boolean stdoutOverflow;
-    private final byte[] stderrTail;
-
-    private ExecResult(String spawnError, int exitStatus, int signal, boolean timedOut, byte[] stdout,
-                       boolean stdoutOverflow, byte[] stderrTail) {
-        this.spawnError = spawnError;
-        this.exitStatus = exitStatus;
-        this.signal = signal;
-        this.timedOut = timedOut;
-        this.stdout = Objects.requireNonNull(stdout, "stdout").clone();
-        this.stdoutOverflow = stdoutOverflow;
-        this.stderrTail = Objects.requireNonNull(stderrTail, "stderrTail").clone();
+    ExecResult() {
     }
 
     /**
@@ -48,7 +35,7 @@ public final class ExecResult {
      * @return the result
      */
     public static ExecResult notStarted(String error) {
-        return new ExecResult(Objects.requireNonNull(error, "error"), -1, 0, false, NONE, false, NONE);
+        return of(Objects.requireNonNull(error, "error"), -1, 0, false, NONE, false, NONE);
     }
 
     /**
@@ -64,7 +51,7 @@ public final class ExecResult {
         if (exitStatus < 0) {
             throw new IllegalArgumentException("exitStatus must be >= 0: " + exitStatus);
         }
-        return new ExecResult(null, exitStatus, 0, false, stdout, stdoutOverflow, stderrTail);
+        return of(null, exitStatus, 0, false, stdout, stdoutOverflow, stderrTail);
     }
 
     /**
@@ -79,7 +66,7 @@ public final class ExecResult {
         if (signal <= 0) {
             throw new IllegalArgumentException("signal must be > 0: " + signal);
         }
-        return new ExecResult(null, -1, signal, false, stdout, false, stderrTail);
+        return of(null, -1, signal, false, stdout, false, stderrTail);
     }
 
     /**
@@ -90,7 +77,7 @@ public final class ExecResult {
      * @return the result
      */
     public static ExecResult timedOut(byte[] stdout, byte[] stderrTail) {
-        return new ExecResult(null, -1, 0, true, stdout, false, stderrTail);
+        return of(null, -1, 0, true, stdout, false, stderrTail);
     }
 
     /**
@@ -98,45 +85,35 @@ public final class ExecResult {
      *
      * @return Go's text for the failure, empty when it started
      */
-    public Optional<String> spawnError() {
-        return Optional.ofNullable(spawnError);
-    }
+    public abstract Optional<String> spawnError();
 
     /**
      * The exit status.
      *
      * @return the status, or {@code -1} when the process did not start, died by a signal or timed out
      */
-    public int exitStatus() {
-        return exitStatus;
-    }
+    public abstract int exitStatus();
 
     /**
      * The signal that ended the process.
      *
      * @return the signal number, {@code 0} when none
      */
-    public int signal() {
-        return signal;
-    }
+    public abstract int signal();
 
     /**
      * Whether the run passed its timeout and was killed.
      *
      * @return true on timeout
      */
-    public boolean timedOut() {
-        return timedOut;
-    }
+    public abstract boolean timedOut();
 
     /**
      * Whether stdout exceeded the executor's bound.
      *
      * @return true on overflow
      */
-    public boolean stdoutOverflow() {
-        return stdoutOverflow;
-    }
+    public abstract boolean stdoutOverflow();
 
     /**
      * Whether the plugin started, exited with status 0 and did not time out.
@@ -144,7 +121,7 @@ public final class ExecResult {
      * @return true on success
      */
     public boolean isSuccess() {
-        return spawnError == null && !timedOut && signal == 0 && exitStatus == 0;
+        return spawnError().isEmpty() && !timedOut() && signal() == 0 && exitStatus() == 0;
     }
 
     /**
@@ -152,18 +129,14 @@ public final class ExecResult {
      *
      * @return stdout
      */
-    public byte[] stdout() {
-        return stdout.clone();
-    }
+    public abstract byte[] stdout();
 
     /**
      * Returns a copy of the stderr tail.
      *
      * @return the stderr tail
      */
-    public byte[] stderrTail() {
-        return stderrTail.clone();
-    }
+    public abstract byte[] stderrTail();
 
     /**
      * The stderr tail decoded as UTF-8.
@@ -171,27 +144,21 @@ public final class ExecResult {
      * @return the stderr text
      */
     public String stderrText() {
-        return new String(stderrTail, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ExecResult r && Objects.equals(spawnError, r.spawnError) && exitStatus == r.exitStatus
-                && signal == r.signal && timedOut == r.timedOut && stdoutOverflow == r.stdoutOverflow
-                && Arrays.equals(stdout, r.stdout) && Arrays.equals(stderrTail, r.stderrTail);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(spawnError, exitStatus, signal, timedOut, stdoutOverflow, Arrays.hashCode(stdout),
-                Arrays.hashCode(stderrTail));
+        return new String(stderrTail(), StandardCharsets.UTF_8);
     }
 
     @Override
     public String toString() {
-        String how = spawnError != null ? "notStarted(" + spawnError + ")" : timedOut ? "timedOut"
-                : signal != 0 ? "signal " + signal : "exit " + exitStatus;
-        return "ExecResult{" + how + ", stdout=" + stdout.length + " bytes" + (stdoutOverflow ? " (overflow)" : "")
-                + ", stderr=" + stderrTail.length + " bytes}";
+        String how = spawnError().map(e -> "notStarted(" + e + ")").orElseGet(() -> timedOut() ? "timedOut"
+                : signal() != 0 ? "signal " + signal() : "exit " + exitStatus());
+        return "ExecResult{" + how + ", stdout=" + stdout().length + " bytes"
+                + (stdoutOverflow() ? " (overflow)" : "") + ", stderr=" + stderrTail().length + " bytes}";
+    }
+
+    private static ExecResult of(String spawnError, int exitStatus, int signal, boolean timedOut, byte[] stdout,
+                                 boolean stdoutOverflow, byte[] stderrTail) {
+        return ImmutableExecResult.builder().spawnError(Optional.ofNullable(spawnError)).exitStatus(exitStatus)
+                .signal(signal).timedOut(timedOut).stdout(Objects.requireNonNull(stdout, "stdout"))
+                .stdoutOverflow(stdoutOverflow).stderrTail(Objects.requireNonNull(stderrTail, "stderrTail")).build();
     }
 }

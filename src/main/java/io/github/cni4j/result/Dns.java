@@ -1,8 +1,8 @@
 package io.github.cni4j.result;
 
-import java.util.ArrayList;
+import io.github.cni4j.internal.value.CniStyle;
 import java.util.List;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * DNS settings a plugin reports ({@code dns} of a result).
@@ -13,20 +13,13 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Dns {
+@Value.Immutable
+@CniStyle
+public abstract class Dns {
 
-    private static final Dns EMPTY = new Dns(List.of(), "", List.of(), List.of());
+    private static final Dns EMPTY = new Builder().build();
 
-    private final List<String> nameservers;
-    private final String domain;
-    private final List<String> search;
-    private final List<String> options;
-
-    private Dns(List<String> nameservers, String domain, List<String> search, List<String> options) {
-        this.nameservers = List.copyOf(nameservers);
-        this.domain = domain;
-        this.search = List.copyOf(search);
-        this.options = List.copyOf(options);
+    Dns() {
     }
 
     /**
@@ -53,11 +46,7 @@ public final class Dns {
      * @return the builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().domain(domain);
-        b.nameservers.addAll(nameservers);
-        b.search.addAll(search);
-        b.options.addAll(options);
-        return b;
+        return builder().from(this);
     }
 
     /**
@@ -65,17 +54,16 @@ public final class Dns {
      *
      * @return the name servers
      */
-    public List<String> nameservers() {
-        return nameservers;
-    }
+    public abstract List<String> nameservers();
 
     /**
      * Returns the local domain, or empty.
      *
      * @return the domain
      */
+    @Value.Default
     public String domain() {
-        return domain;
+        return "";
     }
 
     /**
@@ -83,18 +71,14 @@ public final class Dns {
      *
      * @return the search domains
      */
-    public List<String> search() {
-        return search;
-    }
+    public abstract List<String> search();
 
     /**
      * Returns the resolver options.
      *
      * @return the options
      */
-    public List<String> options() {
-        return options;
-    }
+    public abstract List<String> options();
 
     /**
      * Tells whether nothing is set (libcni then omits {@code dns} from 1.x results).
@@ -102,52 +86,25 @@ public final class Dns {
      * @return true when empty
      */
     public boolean isEmpty() {
-        return nameservers.isEmpty() && domain.isEmpty() && search.isEmpty() && options.isEmpty();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Dns d && d.nameservers.equals(nameservers) && d.domain.equals(domain)
-                && d.search.equals(search) && d.options.equals(options);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(nameservers, domain, search, options);
+        return nameservers().isEmpty() && domain().isEmpty() && search().isEmpty() && options().isEmpty();
     }
 
     @Override
     public String toString() {
-        return "Dns{nameservers=" + nameservers + ", domain=" + domain + ", search=" + search
-                + ", options=" + options + "}";
+        return "Dns{nameservers=" + nameservers() + ", domain=" + domain() + ", search=" + search()
+                + ", options=" + options() + "}";
     }
 
     /**
      * Builds a {@link Dns}. Not thread-safe; the built value is.
      *
      * <pre>{@code
-     * Dns dns = Dns.builder().nameservers(List.of("1.1.1.1", "8.8.8.8")).build();
+     * Dns dns = Dns.builder().nameservers(List.of("1.1.1.1", "8.8.8.8")).addOption("ndots:5").build();
      * }</pre>
      */
-    public static final class Builder {
-        private final List<String> nameservers = new ArrayList<>();
-        private String domain = "";
-        private final List<String> search = new ArrayList<>();
-        private final List<String> options = new ArrayList<>();
+    public static final class Builder extends ImmutableDns.Builder {
 
-        private Builder() {
-        }
-
-        /**
-         * Replaces the name servers (default none).
-         *
-         * @param nameservers the name servers
-         * @return this builder
-         */
-        public Builder nameservers(List<String> nameservers) {
-            this.nameservers.clear();
-            nameservers.forEach(this::addNameserver);
-            return this;
+        Builder() {
         }
 
         /**
@@ -157,54 +114,7 @@ public final class Dns {
          * @return this builder
          */
         public Builder addNameserver(String nameserver) {
-            nameservers.add(Objects.requireNonNull(nameserver, "nameserver"));
-            return this;
-        }
-
-        /**
-         * Sets the local domain (default empty).
-         *
-         * @param domain the domain
-         * @return this builder
-         */
-        public Builder domain(String domain) {
-            this.domain = Objects.requireNonNull(domain, "domain");
-            return this;
-        }
-
-        /**
-         * Replaces the search domains (default none).
-         *
-         * @param search the search domains
-         * @return this builder
-         */
-        public Builder search(List<String> search) {
-            this.search.clear();
-            search.forEach(this::addSearch);
-            return this;
-        }
-
-        /**
-         * Adds a search domain.
-         *
-         * @param domain the search domain
-         * @return this builder
-         */
-        public Builder addSearch(String domain) {
-            search.add(Objects.requireNonNull(domain, "domain"));
-            return this;
-        }
-
-        /**
-         * Replaces the resolver options (default none).
-         *
-         * @param options the options
-         * @return this builder
-         */
-        public Builder options(List<String> options) {
-            this.options.clear();
-            options.forEach(this::addOption);
-            return this;
+            return addNameservers(nameserver);
         }
 
         /**
@@ -214,17 +124,7 @@ public final class Dns {
          * @return this builder
          */
         public Builder addOption(String option) {
-            options.add(Objects.requireNonNull(option, "option"));
-            return this;
-        }
-
-        /**
-         * Builds the DNS settings.
-         *
-         * @return the settings
-         */
-        public Dns build() {
-            return new Dns(nameservers, domain, search, options);
+            return addOptions(option);
         }
     }
 }

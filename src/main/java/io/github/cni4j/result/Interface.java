@@ -1,6 +1,7 @@
 package io.github.cni4j.result;
 
-import java.util.Objects;
+import io.github.cni4j.internal.value.CniStyle;
+import org.immutables.value.Value;
 
 /**
  * One interface a plugin created or configured ({@code interfaces[]} of a result).
@@ -20,22 +21,11 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Interface {
+@Value.Immutable
+@CniStyle
+public abstract class Interface {
 
-    private final String name;
-    private final String mac;
-    private final int mtu;
-    private final String sandbox;
-    private final String socketPath;
-    private final String pciId;
-
-    private Interface(Builder b) {
-        this.name = b.name;
-        this.mac = b.mac;
-        this.mtu = b.mtu;
-        this.sandbox = b.sandbox;
-        this.socketPath = b.socketPath;
-        this.pciId = b.pciId;
+    Interface() {
     }
 
     /**
@@ -53,7 +43,7 @@ public final class Interface {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder().name(name).mac(mac).mtu(mtu).sandbox(sandbox).socketPath(socketPath).pciId(pciId);
+        return builder().from(this);
     }
 
     /**
@@ -61,8 +51,9 @@ public final class Interface {
      *
      * @return the name
      */
+    @Value.Default
     public String name() {
-        return name;
+        return "";
     }
 
     /**
@@ -70,8 +61,9 @@ public final class Interface {
      *
      * @return the MAC address text
      */
+    @Value.Default
     public String mac() {
-        return mac;
+        return "";
     }
 
     /**
@@ -79,8 +71,9 @@ public final class Interface {
      *
      * @return the MTU
      */
+    @Value.Default
     public int mtu() {
-        return mtu;
+        return 0;
     }
 
     /**
@@ -88,8 +81,9 @@ public final class Interface {
      *
      * @return the sandbox path
      */
+    @Value.Default
     public String sandbox() {
-        return sandbox;
+        return "";
     }
 
     /**
@@ -97,8 +91,9 @@ public final class Interface {
      *
      * @return the socket path
      */
+    @Value.Default
     public String socketPath() {
-        return socketPath;
+        return "";
     }
 
     /**
@@ -106,25 +101,15 @@ public final class Interface {
      *
      * @return the PCI ID
      */
+    @Value.Default
     public String pciId() {
-        return pciId;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Interface i && i.name.equals(name) && i.mac.equals(mac) && i.mtu == mtu
-                && i.sandbox.equals(sandbox) && i.socketPath.equals(socketPath) && i.pciId.equals(pciId);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, mac, mtu, sandbox, socketPath, pciId);
+        return "";
     }
 
     @Override
     public String toString() {
-        return "Interface{name=" + name + ", mac=" + mac + ", mtu=" + mtu + ", sandbox=" + sandbox
-                + ", socketPath=" + socketPath + ", pciID=" + pciId + "}";
+        return "Interface{name=" + name() + ", mac=" + mac() + ", mtu=" + mtu() + ", sandbox=" + sandbox()
+                + ", socketPath=" + socketPath() + ", pciID=" + pciId() + "}";
     }
 
     /**
@@ -134,90 +119,9 @@ public final class Interface {
      * Interface tap = Interface.builder().name("tap0").mtu(9000).build();
      * }</pre>
      */
-    public static final class Builder {
-        private String name = "";
-        private String mac = "";
-        private int mtu;
-        private String sandbox = "";
-        private String socketPath = "";
-        private String pciId = "";
+    public static final class Builder extends ImmutableInterface.Builder {
 
-        private Builder() {
-        }
-
-        /**
-         * Sets the interface name (default empty).
-         *
-         * @param name the name
-         * @return this builder
-         */
-        public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /**
-         * Sets the hardware address (default empty).
-         *
-         * @param mac the MAC address text
-         * @return this builder
-         */
-        public Builder mac(String mac) {
-            this.mac = Objects.requireNonNull(mac, "mac");
-            return this;
-        }
-
-        /**
-         * Sets the MTU (default 0, not reported).
-         *
-         * @param mtu the MTU
-         * @return this builder
-         */
-        public Builder mtu(int mtu) {
-            this.mtu = mtu;
-            return this;
-        }
-
-        /**
-         * Sets the network namespace path (default empty: a host interface).
-         *
-         * @param sandbox the netns path
-         * @return this builder
-         */
-        public Builder sandbox(String sandbox) {
-            this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
-            return this;
-        }
-
-        /**
-         * Sets the socket path (default empty).
-         *
-         * @param socketPath the socket path
-         * @return this builder
-         */
-        public Builder socketPath(String socketPath) {
-            this.socketPath = Objects.requireNonNull(socketPath, "socketPath");
-            return this;
-        }
-
-        /**
-         * Sets the PCI address (default empty).
-         *
-         * @param pciId the PCI ID
-         * @return this builder
-         */
-        public Builder pciId(String pciId) {
-            this.pciId = Objects.requireNonNull(pciId, "pciId");
-            return this;
-        }
-
-        /**
-         * Builds the interface.
-         *
-         * @return the interface
-         */
-        public Interface build() {
-            return new Interface(this);
+        Builder() {
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.github.cni4j.result;
 
 import io.github.cni4j.internal.gojson.GoIp;
+import io.github.cni4j.internal.value.CniStyle;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * One IP address a plugin assigned ({@code ips[]} of a result).
@@ -23,18 +25,11 @@ import java.util.Optional;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class IpConfig {
+@Value.Immutable
+@CniStyle
+public abstract class IpConfig {
 
-    private final IpPrefix address;
-    private final InetAddress gateway;
-    private final Integer interfaceIndex;
-    private final String version;
-
-    private IpConfig(Builder b) {
-        this.address = b.address;
-        this.gateway = b.gateway;
-        this.interfaceIndex = b.interfaceIndex;
-        this.version = b.version;
+    IpConfig() {
     }
 
     /**
@@ -52,10 +47,7 @@ public final class IpConfig {
      * @return the builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().address(address).version(version);
-        b.gateway = gateway;
-        b.interfaceIndex = interfaceIndex;
-        return b;
+        return builder().from(this);
     }
 
     /**
@@ -63,53 +55,50 @@ public final class IpConfig {
      *
      * @return the address
      */
-    public IpPrefix address() {
-        return address;
-    }
+    public abstract IpPrefix address();
 
     /**
      * Returns the default gateway for this address, if any.
      *
      * @return the gateway
      */
-    public Optional<InetAddress> gateway() {
-        return Optional.ofNullable(gateway);
-    }
+    public abstract Optional<InetAddress> gateway();
 
     /**
      * Returns the index into {@link Result#interfaces()} of the interface holding this address, if given.
      *
      * @return the interface index
      */
-    public Optional<Integer> interfaceIndex() {
-        return Optional.ofNullable(interfaceIndex);
-    }
+    public abstract Optional<Integer> interfaceIndex();
 
     /**
      * Returns the 0.x IP version label ({@code "4"} or {@code "6"}), or empty in 1.x results.
      *
      * @return the version label
      */
+    @Value.Default
     public String version() {
-        return version;
+        return "";
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IpConfig c && c.address.equals(address) && Objects.equals(c.gateway, gateway)
-                && Objects.equals(c.interfaceIndex, interfaceIndex) && c.version.equals(version);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(address, gateway, interfaceIndex, version);
+    /** Keeps the gateway in Go's form (IPv4 as 4 bytes, no host name). */
+    @Value.Check
+    IpConfig normalize() {
+        if (gateway().isPresent()) {
+            InetAddress g = gateway().get();
+            InetAddress n = GoIp.toInet(g.getAddress());
+            if (!n.toString().equals(g.toString()) || n.getClass() != g.getClass()) {
+                return builder().from(this).gateway(n).build();
+            }
+        }
+        return this;
     }
 
     @Override
     public String toString() {
-        return "IpConfig{address=" + address + (gateway == null ? "" : ", gateway=" + GoIp.format(gateway))
-                + (interfaceIndex == null ? "" : ", interface=" + interfaceIndex)
-                + (version.isEmpty() ? "" : ", version=" + version) + "}";
+        return "IpConfig{address=" + address() + gateway().map(g -> ", gateway=" + GoIp.format(g)).orElse("")
+                + interfaceIndex().map(i -> ", interface=" + i).orElse("")
+                + (version().isEmpty() ? "" : ", version=" + version()) + "}";
     }
 
     /**
@@ -119,24 +108,9 @@ public final class IpConfig {
      * IpConfig v6 = IpConfig.builder().address("2001:db8::5/64").build();
      * }</pre>
      */
-    public static final class Builder {
-        private IpPrefix address;
-        private InetAddress gateway;
-        private Integer interfaceIndex;
-        private String version = "";
+    public static final class Builder extends ImmutableIpConfig.Builder {
 
-        private Builder() {
-        }
-
-        /**
-         * Sets the address (required).
-         *
-         * @param address the address with prefix length
-         * @return this builder
-         */
-        public Builder address(IpPrefix address) {
-            this.address = Objects.requireNonNull(address, "address");
-            return this;
+        Builder() {
         }
 
         /**
@@ -151,17 +125,6 @@ public final class IpConfig {
         }
 
         /**
-         * Sets the gateway (default none).
-         *
-         * @param gateway the gateway
-         * @return this builder
-         */
-        public Builder gateway(InetAddress gateway) {
-            this.gateway = GoIp.toInet(Objects.requireNonNull(gateway, "gateway").getAddress());
-            return this;
-        }
-
-        /**
          * Sets the gateway from its text (default none).
          *
          * @param gateway e.g. {@code "10.0.0.1"}
@@ -173,30 +136,7 @@ public final class IpConfig {
             if (ip == null) {
                 throw new IllegalArgumentException("invalid IP address: " + gateway);
             }
-            this.gateway = ip;
-            return this;
-        }
-
-        /**
-         * Sets the index into the result's interfaces (default none).
-         *
-         * @param index the index
-         * @return this builder
-         */
-        public Builder interfaceIndex(int index) {
-            this.interfaceIndex = index;
-            return this;
-        }
-
-        /**
-         * Sets the 0.x version label (default empty; results of 0.x versions fill it from the address family).
-         *
-         * @param version {@code "4"}, {@code "6"} or empty
-         * @return this builder
-         */
-        public Builder version(String version) {
-            this.version = Objects.requireNonNull(version, "version");
-            return this;
+            return gateway(ip);
         }
 
         /**
@@ -205,11 +145,13 @@ public final class IpConfig {
          * @return the entry
          * @throws IllegalArgumentException if the address is missing
          */
+        @Override
         public IpConfig build() {
-            if (address == null) {
-                throw new IllegalArgumentException("address is required");
+            try {
+                return super.build();
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException("address is required", e);
             }
-            return new IpConfig(this);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.github.cni4j.result;
 
+import io.github.cni4j.internal.value.CniStyle;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * The result of a CNI ADD: interfaces, IP addresses, routes and DNS settings, in the spec version it was
@@ -33,21 +34,11 @@ import java.util.Optional;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Result {
+@Value.Immutable
+@CniStyle
+public abstract class Result {
 
-    private final CniVersion cniVersion;
-    private final List<Interface> interfaces;
-    private final List<IpConfig> ips;
-    private final List<Route> routes;
-    private final Dns dns;
-
-    private Result(CniVersion cniVersion, List<Interface> interfaces, List<IpConfig> ips, List<Route> routes,
-                   Dns dns) {
-        this.cniVersion = cniVersion;
-        this.interfaces = List.copyOf(interfaces);
-        this.ips = List.copyOf(ips);
-        this.routes = List.copyOf(routes);
-        this.dns = dns;
+    Result() {
     }
 
     /**
@@ -94,7 +85,7 @@ public final class Result {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder().cniVersion(cniVersion).interfaces(interfaces).ips(ips).routes(routes).dns(dns);
+        return builder().from(this);
     }
 
     /**
@@ -102,8 +93,9 @@ public final class Result {
      *
      * @return the version
      */
+    @Value.Default
     public CniVersion cniVersion() {
-        return cniVersion;
+        return CniVersion.V1_1_0;
     }
 
     /**
@@ -111,36 +103,28 @@ public final class Result {
      *
      * @return the interfaces
      */
-    public List<Interface> interfaces() {
-        return interfaces;
-    }
+    public abstract List<Interface> interfaces();
 
     /**
      * Returns the IP addresses.
      *
      * @return the addresses
      */
-    public List<IpConfig> ips() {
-        return ips;
-    }
+    public abstract List<IpConfig> ips();
 
     /**
      * Returns the routes.
      *
      * @return the routes
      */
-    public List<Route> routes() {
-        return routes;
-    }
+    public abstract List<Route> routes();
 
     /**
      * Returns the DNS settings, or empty when nothing is set.
      *
      * @return the DNS settings
      */
-    public Optional<Dns> dns() {
-        return dns.isEmpty() ? Optional.empty() : Optional.of(dns);
-    }
+    public abstract Optional<Dns> dns();
 
     /**
      * Converts this result to another spec version with libcni's rules: 0.3.x/0.4.0 to 0.1.0/0.2.0 keeps the
@@ -168,22 +152,22 @@ public final class Result {
         return ResultCodec.encode(this);
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Result r && r.cniVersion.equals(cniVersion) && r.interfaces.equals(interfaces)
-                && r.ips.equals(ips) && r.routes.equals(routes) && r.dns.equals(dns);
+    /** Refuses unsupported versions, applies the version's shape (0.x labels, legacy limits), drops empty DNS. */
+    @Value.Check
+    Result normalize() {
+        if (!cniVersion().isSupported()) {
+            throw new IllegalArgumentException("cniVersion " + cniVersion() + " is not a supported version");
+        }
+        ResultShape.Parts p = ResultShape.normalize(cniVersion(), interfaces(), ips(), routes());
+        boolean emptyDns = dns().map(Dns::isEmpty).orElse(false);
+        if (emptyDns || !p.interfaces().equals(interfaces()) || !p.ips().equals(ips())
+                || !p.routes().equals(routes())) {
+            Builder b = builder().from(this).interfaces(p.interfaces()).ips(p.ips()).routes(p.routes());
+            return (emptyDns ? b.dns(Optional.empty()) : b).build();
+        }
+        return this;
     }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(cniVersion, interfaces, ips, routes, dns);
-    }
-
-    /**
-     * Returns the JSON form ({@link #toBytes()} as text).
-     *
-     * @return the JSON text
-     */
     @Override
     public String toString() {
         return new String(toBytes(), StandardCharsets.UTF_8);
@@ -200,37 +184,9 @@ public final class Result {
      *         .build();
      * }</pre>
      */
-    public static final class Builder {
-        private CniVersion cniVersion = CniVersion.V1_1_0;
-        private final List<Interface> interfaces = new ArrayList<>();
-        private final List<IpConfig> ips = new ArrayList<>();
-        private final List<Route> routes = new ArrayList<>();
-        private Dns dns = Dns.empty();
+    public static final class Builder extends ImmutableResult.Builder {
 
-        private Builder() {
-        }
-
-        /**
-         * Sets the spec version (default 1.1.0); it must be one of {@link CniVersion#supported()}.
-         *
-         * @param cniVersion the version
-         * @return this builder
-         */
-        public Builder cniVersion(CniVersion cniVersion) {
-            this.cniVersion = Objects.requireNonNull(cniVersion, "cniVersion");
-            return this;
-        }
-
-        /**
-         * Replaces the interfaces (default none).
-         *
-         * @param interfaces the interfaces
-         * @return this builder
-         */
-        public Builder interfaces(List<Interface> interfaces) {
-            this.interfaces.clear();
-            interfaces.forEach(this::addInterface);
-            return this;
+        Builder() {
         }
 
         /**
@@ -240,20 +196,7 @@ public final class Result {
          * @return this builder
          */
         public Builder addInterface(Interface iface) {
-            interfaces.add(Objects.requireNonNull(iface, "iface"));
-            return this;
-        }
-
-        /**
-         * Replaces the IP addresses (default none).
-         *
-         * @param ips the addresses
-         * @return this builder
-         */
-        public Builder ips(List<IpConfig> ips) {
-            this.ips.clear();
-            ips.forEach(this::addIp);
-            return this;
+            return addInterfaces(iface);
         }
 
         /**
@@ -263,20 +206,7 @@ public final class Result {
          * @return this builder
          */
         public Builder addIp(IpConfig ip) {
-            ips.add(Objects.requireNonNull(ip, "ip"));
-            return this;
-        }
-
-        /**
-         * Replaces the routes (default none).
-         *
-         * @param routes the routes
-         * @return this builder
-         */
-        public Builder routes(List<Route> routes) {
-            this.routes.clear();
-            routes.forEach(this::addRoute);
-            return this;
+            return addIps(ip);
         }
 
         /**
@@ -286,37 +216,7 @@ public final class Result {
          * @return this builder
          */
         public Builder addRoute(Route route) {
-            routes.add(Objects.requireNonNull(route, "route"));
-            return this;
-        }
-
-        /**
-         * Sets the DNS settings (default empty).
-         *
-         * @param dns the settings
-         * @return this builder
-         */
-        public Builder dns(Dns dns) {
-            this.dns = Objects.requireNonNull(dns, "dns");
-            return this;
-        }
-
-        /**
-         * Builds the result. For 1.x versions the 0.x {@link IpConfig#version()} labels are cleared; for
-         * 0.1.0/0.2.0 empty labels are filled from the address family; for 0.x versions the 1.1.0 interface
-         * fields are dropped.
-         *
-         * @return the result
-         * @throws IllegalArgumentException if the version is not supported, or a 0.1.0/0.2.0 result has
-         *         interfaces, interface indexes, more than one address per family label, or a route whose
-         *         family has no address
-         */
-        public Result build() {
-            if (!cniVersion.isSupported()) {
-                throw new IllegalArgumentException("cniVersion " + cniVersion + " is not a supported version");
-            }
-            ResultShape.Parts p = ResultShape.normalize(cniVersion, interfaces, ips, routes);
-            return new Result(cniVersion, p.interfaces(), p.ips(), p.routes(), dns);
+            return addRoutes(route);
         }
     }
 }

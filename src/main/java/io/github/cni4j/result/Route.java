@@ -2,8 +2,10 @@ package io.github.cni4j.result;
 
 import io.github.cni4j.internal.gojson.GoIp;
 import java.net.InetAddress;
+import io.github.cni4j.internal.value.CniStyle;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * One route a plugin installed ({@code routes[]} of a result).
@@ -20,24 +22,11 @@ import java.util.Optional;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Route {
+@Value.Immutable
+@CniStyle
+public abstract class Route {
 
-    private final IpPrefix dst;
-    private final InetAddress gw;
-    private final int mtu;
-    private final int advmss;
-    private final int priority;
-    private final Integer table;
-    private final Integer scope;
-
-    private Route(Builder b) {
-        this.dst = b.dst;
-        this.gw = b.gw;
-        this.mtu = b.mtu;
-        this.advmss = b.advmss;
-        this.priority = b.priority;
-        this.table = b.table;
-        this.scope = b.scope;
+    Route() {
     }
 
     /**
@@ -73,7 +62,7 @@ public final class Route {
      */
     public static Route of(String dst, String gw) {
         Route r = builder().dst(dst).gw(gw).build();
-        if ((r.gw.getAddress().length == 4) != r.dst.isIpv4()) {
+        if ((r.gw().orElseThrow().getAddress().length == 4) != r.dst().isIpv4()) {
             throw new IllegalArgumentException("gw: " + gw + " is not of the address family of dst " + dst);
         }
         return r;
@@ -85,11 +74,7 @@ public final class Route {
      * @return the builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().dst(dst).mtu(mtu).advmss(advmss).priority(priority);
-        b.gw = gw;
-        b.table = table;
-        b.scope = scope;
-        return b;
+        return builder().from(this);
     }
 
     /**
@@ -97,26 +82,23 @@ public final class Route {
      *
      * @return the destination
      */
-    public IpPrefix dst() {
-        return dst;
-    }
+    public abstract IpPrefix dst();
 
     /**
      * Returns the next hop, if any (none means the interface's default gateway or a link route).
      *
      * @return the gateway
      */
-    public Optional<InetAddress> gw() {
-        return Optional.ofNullable(gw);
-    }
+    public abstract Optional<InetAddress> gw();
 
     /**
      * Returns the route MTU, or 0 when not set.
      *
      * @return the MTU
      */
+    @Value.Default
     public int mtu() {
-        return mtu;
+        return 0;
     }
 
     /**
@@ -124,8 +106,9 @@ public final class Route {
      *
      * @return the advertised MSS
      */
+    @Value.Default
     public int advmss() {
-        return advmss;
+        return 0;
     }
 
     /**
@@ -133,8 +116,9 @@ public final class Route {
      *
      * @return the priority
      */
+    @Value.Default
     public int priority() {
-        return priority;
+        return 0;
     }
 
     /**
@@ -142,35 +126,33 @@ public final class Route {
      *
      * @return the table
      */
-    public Optional<Integer> table() {
-        return Optional.ofNullable(table);
-    }
+    public abstract Optional<Integer> table();
 
     /**
      * Returns the route scope (0 global, 253 link, 254 host), if set.
      *
      * @return the scope
      */
-    public Optional<Integer> scope() {
-        return Optional.ofNullable(scope);
-    }
+    public abstract Optional<Integer> scope();
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Route r && r.dst.equals(dst) && Objects.equals(r.gw, gw) && r.mtu == mtu
-                && r.advmss == advmss && r.priority == priority && Objects.equals(r.table, table)
-                && Objects.equals(r.scope, scope);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(dst, gw, mtu, advmss, priority, table, scope);
+    /** Keeps the gateway in Go's form (IPv4 as 4 bytes, no host name). */
+    @Value.Check
+    Route normalize() {
+        if (gw().isPresent()) {
+            InetAddress g = gw().get();
+            InetAddress n = GoIp.toInet(g.getAddress());
+            if (!n.toString().equals(g.toString()) || n.getClass() != g.getClass()) {
+                return builder().from(this).gw(n).build();
+            }
+        }
+        return this;
     }
 
     @Override
     public String toString() {
-        return "Route{dst=" + dst + (gw == null ? "" : ", gw=" + GoIp.format(gw)) + ", mtu=" + mtu
-                + ", advmss=" + advmss + ", priority=" + priority + ", table=" + table + ", scope=" + scope + "}";
+        return "Route{dst=" + dst() + gw().map(g -> ", gw=" + GoIp.format(g)).orElse("") + ", mtu=" + mtu()
+                + ", advmss=" + advmss() + ", priority=" + priority() + ", table=" + table().orElse(null)
+                + ", scope=" + scope().orElse(null) + "}";
     }
 
     /**
@@ -180,27 +162,9 @@ public final class Route {
      * Route r = Route.builder().dst("192.168.0.0/16").gw("10.0.0.1").priority(100).build();
      * }</pre>
      */
-    public static final class Builder {
-        private IpPrefix dst;
-        private InetAddress gw;
-        private int mtu;
-        private int advmss;
-        private int priority;
-        private Integer table;
-        private Integer scope;
+    public static final class Builder extends ImmutableRoute.Builder {
 
-        private Builder() {
-        }
-
-        /**
-         * Sets the destination (required).
-         *
-         * @param dst the destination
-         * @return this builder
-         */
-        public Builder dst(IpPrefix dst) {
-            this.dst = Objects.requireNonNull(dst, "dst");
-            return this;
+        Builder() {
         }
 
         /**
@@ -215,17 +179,6 @@ public final class Route {
         }
 
         /**
-         * Sets the next hop (default none).
-         *
-         * @param gw the gateway
-         * @return this builder
-         */
-        public Builder gw(InetAddress gw) {
-            this.gw = GoIp.toInet(Objects.requireNonNull(gw, "gw").getAddress());
-            return this;
-        }
-
-        /**
          * Sets the next hop from its text (default none).
          *
          * @param gw e.g. {@code "10.0.0.1"}
@@ -237,63 +190,7 @@ public final class Route {
             if (ip == null) {
                 throw new IllegalArgumentException("invalid IP address: " + gw);
             }
-            this.gw = ip;
-            return this;
-        }
-
-        /**
-         * Sets the MTU (default 0, not set).
-         *
-         * @param mtu the MTU
-         * @return this builder
-         */
-        public Builder mtu(int mtu) {
-            this.mtu = mtu;
-            return this;
-        }
-
-        /**
-         * Sets the advertised MSS (default 0, not set).
-         *
-         * @param advmss the advertised MSS
-         * @return this builder
-         */
-        public Builder advmss(int advmss) {
-            this.advmss = advmss;
-            return this;
-        }
-
-        /**
-         * Sets the priority (default 0, not set).
-         *
-         * @param priority the priority
-         * @return this builder
-         */
-        public Builder priority(int priority) {
-            this.priority = priority;
-            return this;
-        }
-
-        /**
-         * Sets the routing table (default not set).
-         *
-         * @param table the table
-         * @return this builder
-         */
-        public Builder table(int table) {
-            this.table = table;
-            return this;
-        }
-
-        /**
-         * Sets the scope (default not set).
-         *
-         * @param scope the scope
-         * @return this builder
-         */
-        public Builder scope(int scope) {
-            this.scope = scope;
-            return this;
+            return gw(ip);
         }
 
         /**
@@ -302,11 +199,13 @@ public final class Route {
          * @return the route
          * @throws IllegalArgumentException if the destination is missing
          */
+        @Override
         public Route build() {
-            if (dst == null) {
-                throw new IllegalArgumentException("dst is required");
+            try {
+                return super.build();
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException("dst is required", e);
             }
-            return new Route(this);
         }
     }
 }
