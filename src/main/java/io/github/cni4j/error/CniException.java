@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public abstract sealed class CniException extends RuntimeException
         permits ConfigException, PluginException, PluginNotFoundException, PluginTimeoutException,
-                IncompatibleVersionException, CacheException, NetNsException {
+                IncompatibleVersionException, CacheException, NetNsException, OverlayException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package io.github.cni4j.overlay;
 
+import io.github.cni4j.error.OverlayException;
+
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;

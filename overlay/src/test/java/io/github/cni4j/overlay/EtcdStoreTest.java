@@ -1,5 +1,7 @@
 package io.github.cni4j.overlay;
 
+import io.github.cni4j.error.OverlayException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package io.github.cni4j.overlay.internal;
 
-import io.github.cni4j.overlay.OverlayException;
+import io.github.cni4j.error.OverlayException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 

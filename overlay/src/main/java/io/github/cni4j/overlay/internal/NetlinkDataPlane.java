@@ -2,7 +2,7 @@ package io.github.cni4j.overlay.internal;
 
 import static io.github.cni4j.overlay.internal.netlink.Rtnl.*;
 
-import io.github.cni4j.overlay.OverlayException;
+import io.github.cni4j.error.OverlayException;
 import io.github.cni4j.overlay.internal.netlink.Attrs;
 import io.github.cni4j.overlay.internal.netlink.Errno;
 import io.github.cni4j.overlay.internal.netlink.NetlinkException;
@@ -202,9 +202,7 @@ public final class NetlinkDataPlane implements DataPlane {
     }
 
     static OverlayException wrap(String message, Throwable cause) {
-        OverlayException e = new OverlayException(message);
-        e.initCause(cause);
-        return e;
+        return new OverlayException(message, cause);
     }
 
     private static String describe(Peer p) {

@@ -3,7 +3,7 @@ package io.github.cni4j.overlay.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.overlay.OverlayException;
+import io.github.cni4j.error.OverlayException;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 

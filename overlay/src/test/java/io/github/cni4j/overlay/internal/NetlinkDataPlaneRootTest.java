@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.cni4j.netns.NetNs;
-import io.github.cni4j.overlay.OverlayException;
+import io.github.cni4j.error.OverlayException;
 import io.github.cni4j.overlay.internal.DataPlane.Peer;
 import io.github.cni4j.overlay.internal.DataPlane.Underlay;
 import io.github.cni4j.overlay.internal.DataPlane.Vxlan;
