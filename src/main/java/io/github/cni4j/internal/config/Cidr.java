@@ -31,7 +31,7 @@ public record Cidr(byte[] address, int prefix) {
         } catch (NumberFormatException e) {
             p = -1;
         }
-        if (p < 0 || p > max || !text.substring(slash + 1).matches("\\d+")) {
+        if (p < 0 || p > max || !isDigits(text, slash + 1, 10)) {
             throw new IllegalArgumentException(field + ": invalid CIDR address: " + text);
         }
         return new Cidr(addr, p);
@@ -57,6 +57,24 @@ public record Cidr(byte[] address, int prefix) {
             }
         }
         throw new IllegalArgumentException(field + ": invalid IP address: " + whole);
+    }
+
+    /**
+     * True when {@code text} from {@code from} to its end is 1 to {@code maxLen} ASCII digits; the linter calls this
+     * on every prefix it reads, so no regex is compiled per call.
+     */
+    public static boolean isDigits(String text, int from, int maxLen) {
+        int len = text.length() - from;
+        if (len < 1 || len > maxLen) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for an IPv4 or IPv6 literal. */

@@ -45,9 +45,9 @@ final class Checks {
             return hasType(n, t);
         }
         String fix = null;
-        if (t == FieldType.BOOLEAN && n.isString() && n.text().matches("(?i)true|false")) {
+        if (t == FieldType.BOOLEAN && n.isString() && (n.text().equalsIgnoreCase("true") || n.text().equalsIgnoreCase("false"))) {
             fix = "write " + n.text().toLowerCase(Locale.ROOT) + " without quotes";
-        } else if (t == FieldType.INTEGER && n.isString() && n.text().matches("-?[0-9]+")) {
+        } else if (t == FieldType.INTEGER && n.isString() && isInteger(n.text())) {
             fix = "write " + n.text() + " without quotes";
         }
         ctx.report(code, n.start(), n.end(), ptr, what + " must be " + typeWord(t) + ", found " + n.typeName()
@@ -152,5 +152,11 @@ final class Checks {
             return Optional.empty();
         }
         return Optional.of(v.text());
+    }
+
+    /** {@code -?[0-9]+} without a regex: values are checked on every keystroke. */
+    private static boolean isInteger(String s) {
+        int from = s.startsWith("-") ? 1 : 0;
+        return io.github.cni4j.internal.config.Cidr.isDigits(s, from, Integer.MAX_VALUE);
     }
 }

@@ -133,7 +133,7 @@ final class DocumentRules {
     private void flag(JsonNode.Member m, String ptr) {
         JsonNode v = m.value();
         if (v.kind() == JsonNode.Kind.BOOLEAN || v.kind() == JsonNode.Kind.ERROR
-                || v.isString() && v.text().matches("(?i)true|false")) {
+                || v.isString() && (v.text().equalsIgnoreCase("true") || v.text().equalsIgnoreCase("false"))) {
             return;
         }
         ctx.report(DiagnosticCode.WRONG_TYPE, v.start(), v.end(), ptr, v.isString()

@@ -64,7 +64,7 @@ public record Ip(BigInteger value, boolean v6) implements Comparable<Ip> {
      */
     public static Optional<Cidr> parseCidr(String text) {
         int slash = text.indexOf('/');
-        if (slash < 0 || !text.substring(slash + 1).matches("[0-9]{1,3}")) {
+        if (slash < 0 || !io.github.cni4j.internal.config.Cidr.isDigits(text, slash + 1, 3)) {
             return Optional.empty();
         }
         int prefix = Integer.parseInt(text.substring(slash + 1));
