@@ -184,11 +184,12 @@ class OverlayThreeHostsRootTest {
         admin.removeNetwork(NET);
         for (int i = 0; i < 3; i++) {
             int h = i;
-            await("host " + (i + 1) + " removes " + VX, 10_000,
-                    () -> run("ip", "-n", ThreeHosts.hostName(h), "link", "show", VX).rc() != 0);
+            // the agent deletes the device, then the conflist: wait for both (and the agent's own view)
+            await("host " + (i + 1) + " removes " + VX + " and its conflist", 10_000,
+                    () -> run("ip", "-n", ThreeHosts.hostName(h), "link", "show", VX).rc() != 0
+                            && !Files.exists(OverlayConf.file(hosts.confDir(h), NET))
+                            && !hosts.agents[h].leases().containsKey(NET));
             assertThat(sh("ip", "-n", ThreeHosts.hostName(i), "route", "show")).doesNotContain(VX);
-            assertThat(OverlayConf.file(hosts.confDir(i), NET)).doesNotExist();
-            assertThat(hosts.agents[i].leases()).doesNotContainKey(NET);
         }
         Thread.sleep(500); // no agent takes a lease again afterwards
         assertThat(admin.leases(NET)).isEmpty();
