@@ -72,7 +72,7 @@ public final class Bridge extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override
@@ -221,7 +221,7 @@ public final class Bridge extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
+        return Fields.ipamIn(tree());
     }
 
     /**

@@ -56,7 +56,7 @@ public final class Dhcp extends PluginSpec implements IpamSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override

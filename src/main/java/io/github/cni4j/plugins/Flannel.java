@@ -56,7 +56,7 @@ public final class Flannel extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override
@@ -122,7 +122,7 @@ public final class Flannel extends PluginSpec {
          * @return this builder
          */
         public Builder delegate(PluginSpec delegate) {
-            return setNode("delegate", delegate.tree.deepCopy());
+            return setNode("delegate", delegate.tree().deepCopy());
         }
 
         @Override

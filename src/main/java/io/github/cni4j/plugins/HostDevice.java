@@ -58,7 +58,7 @@ public final class HostDevice extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class HostDevice extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
+        return Fields.ipamIn(tree());
     }
 
     /**

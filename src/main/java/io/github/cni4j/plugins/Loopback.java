@@ -52,7 +52,7 @@ public final class Loopback extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override

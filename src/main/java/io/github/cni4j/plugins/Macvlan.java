@@ -60,7 +60,7 @@ public final class Macvlan extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override
@@ -128,7 +128,7 @@ public final class Macvlan extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
+        return Fields.ipamIn(tree());
     }
 
     /**

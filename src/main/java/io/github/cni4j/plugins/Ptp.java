@@ -57,7 +57,7 @@ public final class Ptp extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override
@@ -98,7 +98,7 @@ public final class Ptp extends PluginSpec {
      * @return the typed {@code ipam}, or empty
      */
     public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
+        return Fields.ipamIn(tree());
     }
 
     /**
