@@ -28,6 +28,12 @@ import java.lang.annotation.Target;
     /** @return the allowed string values; empty means any */
     String[] oneOf() default {};
 
+    /**
+     * @return for an {@code Optional<String>} accessor, the JSON type of a value it holds as compact JSON text
+     *     (arrays or objects cni4j does not model); {@code STRING} means a plain string
+     */
+    Fields.Kind json() default Fields.Kind.STRING;
+
     /** @return the smallest allowed number */
     long min() default Long.MIN_VALUE;
 

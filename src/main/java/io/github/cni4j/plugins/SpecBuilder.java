@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param <T> the config it builds
  */
 public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends PluginSpec>
-        permits Portmap.Builder, Tuning.Builder {
+        permits Bridge.Builder, Portmap.Builder, Tuning.Builder {
 
     /**
      * Sets the plugin object's own {@code name} key (rarely used; the list name is what plugins see as name).

@@ -53,12 +53,31 @@ final class SpecCodec {
                     out.add(attr(m));
                 }
             }
-            out.sort(Comparator.comparing(Attr::key));
+            List<String> order = declarationOrder(type);
+            out.sort(Comparator.comparingInt((Attr a) -> order.indexOf(a.key())).thenComparing(Attr::key));
             return List.copyOf(out);
         }
     };
 
     private SpecCodec() {
+    }
+
+    /**
+     * The keys in source order: the generated class declares one field per attribute in that order, and the JVM
+     * reports a class's fields in class-file order (the JSON a conflist writes keeps insertion order, so this is
+     * what makes, e.g., nerdctl's key order come out).
+     */
+    private static List<String> declarationOrder(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        try {
+            for (Field f : Class.forName(type.getPackageName() + ".Immutable" + type.getSimpleName())
+                    .getDeclaredFields()) {
+                names.add(f.getName());
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no generated class for " + type, e);
+        }
+        return names;
     }
 
     /** The declaring class of a config or builder class: the one carrying {@link PluginType}. */
@@ -79,7 +98,7 @@ final class SpecCodec {
         return declaring(type).getAnnotation(PluginType.class).value();
     }
 
-    /** The declared keys of a config class, sorted by key. */
+    /** The declared keys of a config class, in source order. */
     static List<Attr> attributes(Class<?> type) {
         return ATTRS.get(declaring(type));
     }
@@ -111,7 +130,7 @@ final class SpecCodec {
         Type[] args = t instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
         if (raw == Optional.class) {
             Class<?> e = (Class<?>) args[0];
-            Fields.Kind kind = e == String.class ? Fields.Kind.STRING : e == Boolean.class ? Fields.Kind.BOOL
+            Fields.Kind kind = e == String.class ? rules.map(Key::json).orElse(Fields.Kind.STRING) : e == Boolean.class ? Fields.Kind.BOOL
                     : e == IpamSpec.class ? Fields.Kind.OBJECT : Fields.Kind.INT;
             return new Attr(m.getName(), m, Shape.OPTIONAL, e, kind, rules);
         }
@@ -216,7 +235,7 @@ final class SpecCodec {
 
     private static Optional<?> value(Attr a, JsonNode v) {
         if (a.element() == String.class) {
-            return Optional.of(v.textValue());
+            return Optional.of(a.kind() == Fields.Kind.STRING ? v.textValue() : json(v));
         }
         if (a.element() == Boolean.class) {
             return Optional.of(v.booleanValue());

@@ -34,7 +34,7 @@ final class SpecRules {
         for (SpecCodec.Attr a : SpecCodec.attributes(spec.getClass())) {
             Object value = get(spec, a);
             if (value instanceof Optional<?> o) {
-                o.ifPresent(v -> put(tree, a.key(), v));
+                o.ifPresent(v -> put(tree, a.key(), a.kind(), v));
             } else if (value instanceof List<?> l && !l.isEmpty()) {
                 ArrayNode arr = tree.putArray(a.key());
                 l.forEach(v -> arr.add((String) v));
@@ -43,12 +43,18 @@ final class SpecRules {
                 m.forEach((k, v) -> o.put((String) k, (String) v));
             }
         }
-        spec.extraJson().forEach((k, v) -> tree.set(k, Fields.parseValue(k, v)));
+        spec.extraJson().forEach((k, v) -> {
+            if (!tree.has(k)) {     // a typed value set after reading wins over the kept one
+                tree.set(k, Fields.parseValue(k, v));
+            }
+        });
         return tree;
     }
 
-    private static void put(ObjectNode tree, String key, Object v) {
-        if (v instanceof String s) {
+    private static void put(ObjectNode tree, String key, Fields.Kind kind, Object v) {
+        if (v instanceof String s && kind != Fields.Kind.STRING) {
+            tree.set(key, Fields.parseValue(key, s));
+        } else if (v instanceof String s) {
             tree.put(key, s);
         } else if (v instanceof Boolean b) {
             tree.put(key, b);
@@ -64,7 +70,8 @@ final class SpecRules {
     /** Checks the {@link Key} rules of every declared key that is set. */
     static void check(DeclaredSpec spec) {
         spec.extraJson().forEach((k, v) -> {
-            boolean declared = SpecCodec.attribute(spec.getClass(), k).isPresent()
+            Optional<SpecCodec.Attr> attr = SpecCodec.attribute(spec.getClass(), k);
+            boolean declared = attr.isPresent() && attr.get().element() != IpamSpec.class  // unmodeled IPAM: kept
                     || List.of("type", "name", "capabilities").contains(k);
             if (declared && !Fields.parseValue(k, v).isNull()) {
                 throw new IllegalArgumentException(k + ": a declared key; set it with its setter or field()");
@@ -79,7 +86,11 @@ final class SpecRules {
     }
 
     private static void checkValue(String key, Key rules, Object v) {
-        if (v instanceof String s) {
+        if (v instanceof String s && rules.json() != Fields.Kind.STRING) {
+            if (!rules.json().accepts(Fields.parseValue(key, s))) {
+                throw new IllegalArgumentException(key + ": expected " + rules.json().expected() + " but got " + s);
+            }
+        } else if (v instanceof String s) {
             if (rules.ifName()) {
                 Fields.ifName(key, s);
             }

@@ -75,6 +75,27 @@ class DeclaredSpecTest {
     }
 
     @Test
+    void bridgeKeepsAnUnmodeledIpamAndHoldsUnmodeledArraysAsJsonText() {
+        String in = "{\"type\":\"bridge\",\"isGateway\":true,\"vlanTrunk\":[{\"minID\":100,\"maxID\":110}],"
+                + "\"ipam\":{\"type\":\"whereabouts\",\"range\":\"10.0.0.0/24\"}}";
+        Bridge b = Bridge.from(config(in));
+        assertThat(b.toJson()).isEqualTo(canonical(in));
+        assertThat(b.isGateway()).contains(true);
+        assertThat(b.ipam()).isEmpty();
+        assertThat(b.vlanTrunk()).contains("[{\"maxID\":110,\"minID\":100}]");
+        Bridge typed = b.toBuilder().ipam(HostLocal.builder().field("subnet", "\"10.1.0.0/24\"").build()).build();
+        assertThat(typed.ipam()).isPresent();
+        assertThat(typed.rawField("ipam").orElseThrow()).contains("host-local").doesNotContain("whereabouts");
+        assertThatThrownBy(() -> Bridge.builder().vlanTrunk("{}").build())
+                .hasMessage("vlanTrunk: expected an array but got {}");
+        assertThatThrownBy(() -> Bridge.from(config("{\"type\":\"bridge\",\"vlanTrunk\":7}")))
+                .hasMessageContaining("vlanTrunk: expected an array but got 7");
+        assertThatThrownBy(() -> Bridge.builder().bridge("a/b").build()).hasMessageContaining("bridge: interface name");
+        assertThat(SpecCodec.kinds(Bridge.class)).containsEntry("isGateway", Fields.Kind.BOOL)
+                .containsEntry("vlanTrunk", Fields.Kind.ARRAY).containsEntry("ipam", Fields.Kind.OBJECT);
+    }
+
+    @Test
     void theFieldTableComesFromTheAccessors() {
         assertThat(SpecCodec.kinds(Portmap.class)).containsOnlyKeys("type", "name", "capabilities", "snat",
                 "markMasqBit", "externalSetMarkChain", "conditionsV4", "conditionsV6", "masqAll", "backend");
@@ -82,6 +103,6 @@ class DeclaredSpecTest {
         assertThat(SpecCodec.kinds(Tuning.class)).containsEntry("sysctl", Fields.Kind.OBJECT)
                 .containsEntry("mtu", Fields.Kind.INT).containsEntry("promisc", Fields.Kind.BOOL);
         assertThat(SpecCodec.attributes(Tuning.class).stream().map(SpecCodec.Attr::key).toList())
-                .isEqualTo(List.of("allmulti", "dataDir", "mac", "mtu", "promisc", "sysctl", "txQLen"));
+                .isEqualTo(List.of("sysctl", "mac", "promisc", "mtu", "txQLen", "allmulti", "dataDir"));
     }
 }

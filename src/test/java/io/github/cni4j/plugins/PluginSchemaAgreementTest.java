@@ -35,7 +35,7 @@ class PluginSchemaAgreementTest {
 
     static Stream<Arguments> typedConfigs() {
         return Stream.of(
-                Arguments.of("plugin", "bridge", Bridge.builder().schema()),
+                Arguments.of("plugin", "bridge", SpecCodec.kinds(Bridge.class)),
                 Arguments.of("plugin", "ptp", Ptp.builder().schema()),
                 Arguments.of("plugin", "macvlan", Macvlan.builder().schema()),
                 Arguments.of("plugin", "ipvlan", Ipvlan.builder().schema()),
