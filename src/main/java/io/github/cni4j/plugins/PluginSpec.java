@@ -34,8 +34,7 @@ import java.util.function.Function;
  * <p>Instances are immutable and thread-safe.
  */
 public abstract sealed class PluginSpec
-        permits Bandwidth, Dhcp, Firewall, Flannel, HostDevice, HostLocal, Ipvlan, Loopback, Macvlan, 
-        Ptp, Sbr, StaticIpam, Vlan, DeclaredSpec {
+        permits HostLocal, StaticIpam, DeclaredSpec {
 
     /** The JSON object: set at construction (tree-backed configs) or encoded on first use (declared ones). */
     private volatile ObjectNode tree;

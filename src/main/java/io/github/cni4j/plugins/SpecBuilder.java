@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param <T> the config it builds
  */
 public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends PluginSpec>
-        permits Bridge.Builder, Portmap.Builder, Tuning.Builder {
+        permits Bandwidth.Builder, Bridge.Builder, Dhcp.Builder, Firewall.Builder, Flannel.Builder, HostDevice.Builder,
+        Ipvlan.Builder, Loopback.Builder, Macvlan.Builder, Portmap.Builder, Ptp.Builder, Sbr.Builder, Tuning.Builder,
+        Vlan.Builder {
 
     /**
      * Sets the plugin object's own {@code name} key (rarely used; the list name is what plugins see as name).

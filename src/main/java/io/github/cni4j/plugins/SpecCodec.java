@@ -130,7 +130,8 @@ final class SpecCodec {
         Type[] args = t instanceof ParameterizedType p ? p.getActualTypeArguments() : new Type[0];
         if (raw == Optional.class) {
             Class<?> e = (Class<?>) args[0];
-            Fields.Kind kind = e == String.class ? rules.map(Key::json).orElse(Fields.Kind.STRING) : e == Boolean.class ? Fields.Kind.BOOL
+            Fields.Kind kind = e == String.class ? rules.map(Key::json).orElse(Fields.Kind.STRING)
+                    : e == Boolean.class ? Fields.Kind.BOOL
                     : e == IpamSpec.class ? Fields.Kind.OBJECT : Fields.Kind.INT;
             return new Attr(m.getName(), m, Shape.OPTIONAL, e, kind, rules);
         }
@@ -302,6 +303,25 @@ final class SpecCodec {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Appends an element to a declared array key held as JSON text (the convenience adders of a builder). */
+    static <B> B append(B builder, String key, JsonNode element) {
+        Object current;
+        try {
+            Field f = builder.getClass().getSuperclass().getDeclaredField(key);
+            f.setAccessible(true);
+            current = f.get(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonNode array = current == null ? Fields.MAPPER.createArrayNode() : Fields.parseValue(key, (String) current);
+        if (!array.isArray()) {
+            throw new IllegalArgumentException(key + ": expected an array but got " + current);
+        }
+        ((com.fasterxml.jackson.databind.node.ArrayNode) array).add(element);
+        call(builder, key, Optional.class, Optional.of(json(array)));
+        return builder;
     }
 
     /** A map the generated builder keeps an attribute's entries in, a field named like the attribute. */

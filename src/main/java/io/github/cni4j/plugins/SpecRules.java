@@ -22,15 +22,11 @@ final class SpecRules {
         }
     }
 
-    /** The tree: type, name, capabilities, the declared keys that are set, then the kept keys. */
+    /** The tree: type, name, the declared keys that are set, capabilities (last, as nerdctl writes it), kept keys. */
     static ObjectNode encode(DeclaredSpec spec) {
         ObjectNode tree = Fields.MAPPER.createObjectNode();
         tree.put("type", SpecCodec.pluginType(spec.getClass()));
         spec.name().ifPresent(n -> tree.put("name", n));
-        if (!spec.capabilities().isEmpty()) {
-            ObjectNode caps = tree.putObject("capabilities");
-            spec.capabilities().forEach(caps::put);
-        }
         for (SpecCodec.Attr a : SpecCodec.attributes(spec.getClass())) {
             Object value = get(spec, a);
             if (value instanceof Optional<?> o) {
@@ -42,6 +38,10 @@ final class SpecRules {
                 ObjectNode o = tree.putObject(a.key());
                 m.forEach((k, v) -> o.put((String) k, (String) v));
             }
+        }
+        if (!spec.capabilities().isEmpty()) {
+            ObjectNode caps = tree.putObject("capabilities");
+            spec.capabilities().forEach(caps::put);
         }
         spec.extraJson().forEach((k, v) -> {
             if (!tree.has(k)) {     // a typed value set after reading wins over the kept one

@@ -116,7 +116,8 @@ public abstract class Tuning extends DeclaredSpec {
     void checkKeys() {
         sysctl().keySet().forEach(k -> {
             if (!k.startsWith("net.")) {
-                throw new IllegalArgumentException("sysctl/" + k + ": only net.* sysctls with string values are allowed");
+                throw new IllegalArgumentException("sysctl/" + k
+                        + ": only net.* sysctls with string values are allowed");
             }
         });
     }
