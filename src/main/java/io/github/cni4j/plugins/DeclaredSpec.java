@@ -11,8 +11,9 @@ import org.immutables.value.Value;
  * <p>One accessor is one key: its name is the JSON key, its return type the JSON type ({@code Optional<String>},
  * {@code Optional<Boolean>}, {@code Optional<Integer>}, {@code Optional<Long>}, {@code Optional<IpamSpec>},
  * {@code List<String>}, {@code Map<String, String>}), its optional {@link Key} annotation the rules. From that one
- * declaration come the accessor, the generated builder setters, the JSON mapping and validation ({@link SpecCodec})
- * and the field table the linter and the JSON Schema test use ({@link SpecCodec#kinds(Class)}).
+ * declaration come the accessor, the generated builder setters, the JSON mapping and validation
+ * ({@link SpecDecoder}, {@link SpecRules}) and the field table the linter and the JSON Schema test use
+ * ({@link SpecCodec#kinds(Class)}).
  */
 abstract non-sealed class DeclaredSpec extends PluginSpec {
 

@@ -45,7 +45,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Dhcp from(PluginConfig config) {
-        return SpecCodec.decode(config, new Builder());
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -54,7 +54,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return SpecCodec.fill(new Builder(), tree());
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -118,7 +118,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
             ObjectNode n = Fields.MAPPER.createObjectNode();
             n.put("option", option);
             n.put("skipDefault", skipDefault);
-            return SpecCodec.append(this, "request", n);
+            return SpecDecoder.append(this, "request", n);
         }
 
         /**
@@ -134,7 +134,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
             n.put("option", option);
             n.put("value", value);
             n.put("fromArg", fromArg);
-            return SpecCodec.append(this, "provide", n);
+            return SpecDecoder.append(this, "provide", n);
         }
     }
 }

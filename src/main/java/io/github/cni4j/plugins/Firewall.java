@@ -43,7 +43,7 @@ public abstract class Firewall extends DeclaredSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Firewall from(PluginConfig config) {
-        return SpecCodec.decode(config, new Builder());
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -52,7 +52,7 @@ public abstract class Firewall extends DeclaredSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return SpecCodec.fill(new Builder(), tree());
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override

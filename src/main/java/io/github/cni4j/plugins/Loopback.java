@@ -42,7 +42,7 @@ public abstract class Loopback extends DeclaredSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Loopback from(PluginConfig config) {
-        return SpecCodec.decode(config, new Builder());
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -51,7 +51,7 @@ public abstract class Loopback extends DeclaredSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return SpecCodec.fill(new Builder(), tree());
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override

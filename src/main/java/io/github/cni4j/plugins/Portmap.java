@@ -46,7 +46,7 @@ public abstract class Portmap extends DeclaredSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Portmap from(PluginConfig config) {
-        return SpecCodec.decode(config, new Builder());
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -55,7 +55,7 @@ public abstract class Portmap extends DeclaredSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return SpecCodec.fill(new Builder(), tree());
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override

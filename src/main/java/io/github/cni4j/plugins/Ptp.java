@@ -44,7 +44,7 @@ public abstract class Ptp extends DeclaredSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Ptp from(PluginConfig config) {
-        return SpecCodec.decode(config, new Builder());
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -53,7 +53,7 @@ public abstract class Ptp extends DeclaredSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return SpecCodec.fill(new Builder(), tree());
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override

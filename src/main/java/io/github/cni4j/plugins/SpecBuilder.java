@@ -37,7 +37,7 @@ public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends Plugi
      * @throws IllegalArgumentException when the plugin does not consume that capability
      */
     default B capability(String capability, boolean enabled) {
-        SpecCodec.capability(this, Objects.requireNonNull(capability, "capability"), enabled);
+        SpecDecoder.capability(this, Objects.requireNonNull(capability, "capability"), enabled);
         return self();
     }
 
@@ -51,7 +51,7 @@ public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends Plugi
      * @throws IllegalArgumentException when {@code json} is not valid JSON or not of the key's type
      */
     default B field(String key, String json) {
-        SpecCodec.field(this, Objects.requireNonNull(key, "key"), Objects.requireNonNull(json, "json"));
+        SpecDecoder.field(this, Objects.requireNonNull(key, "key"), Objects.requireNonNull(json, "json"));
         return self();
     }
 
@@ -62,7 +62,7 @@ public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends Plugi
      * @return this builder
      */
     default B remove(String key) {
-        SpecCodec.remove(this, Objects.requireNonNull(key, "key"));
+        SpecDecoder.remove(this, Objects.requireNonNull(key, "key"));
         return self();
     }
 

@@ -45,7 +45,7 @@ public abstract class Tuning extends DeclaredSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Tuning from(PluginConfig config) {
-        return SpecCodec.decode(config, new Builder());
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -54,7 +54,7 @@ public abstract class Tuning extends DeclaredSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return SpecCodec.fill(new Builder(), tree());
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
