@@ -1,10 +1,9 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code bandwidth} chained plugin: token-bucket shaping in bits per second and bits (capability {@code bandwidth}, enabled by default by the builder).
@@ -15,18 +14,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Bandwidth extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("bandwidth")
+public abstract class Bandwidth extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: {@code bandwidth}. */
     public static final Set<String> CAPABILITIES = Set.of("bandwidth");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("ingressRate", Fields.Kind.INT,
-            "ingressBurst", Fields.Kind.INT,
-            "egressRate", Fields.Kind.INT,
-            "egressBurst", Fields.Kind.INT);
-
-    Bandwidth(ObjectNode tree) {
-        super(tree);
+    Bandwidth() {
     }
 
     /**
@@ -35,7 +31,7 @@ public final class Bandwidth extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder().capability("bandwidth", true);
     }
 
     /**
@@ -47,7 +43,7 @@ public final class Bandwidth extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Bandwidth from(PluginConfig config) {
-        return parse(config, "bandwidth", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -56,7 +52,7 @@ public final class Bandwidth extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -69,41 +65,37 @@ public final class Bandwidth extends PluginSpec {
      *
      * @return {@code ingressRate}, or empty when not set
      */
-    public Optional<Long> ingressRate() {
-        return num("ingressRate");
-    }
+    public abstract Optional<Long> ingressRate();
 
     /**
      * The ingress burst in bits.
      *
      * @return {@code ingressBurst}, or empty when not set
      */
-    public Optional<Long> ingressBurst() {
-        return num("ingressBurst");
-    }
+    public abstract Optional<Long> ingressBurst();
 
     /**
      * The egress rate in bit/s.
      *
      * @return {@code egressRate}, or empty when not set
      */
-    public Optional<Long> egressRate() {
-        return num("egressRate");
-    }
+    public abstract Optional<Long> egressRate();
 
     /**
      * The egress burst in bits.
      *
      * @return {@code egressBurst}, or empty when not set
      */
-    public Optional<Long> egressBurst() {
-        return num("egressBurst");
+    public abstract Optional<Long> egressBurst();
+
+    @Override
+    void checkKeys() {
+        checkPair("ingress", ingressRate(), ingressBurst());
+        checkPair("egress", egressRate(), egressBurst());
     }
 
-    /** The plugin's rule: rate and burst come together, both positive, burst under 4 GB. */
-    static void checkPair(ObjectNode tree, String dir) {
-        Optional<Long> rate = Fields.num(tree, dir + "Rate");
-        Optional<Long> burst = Fields.num(tree, dir + "Burst");
+    /** The plugin's rule: rate and burst come together, both non-negative, burst under 4 GB. */
+    private static void checkPair(String dir, Optional<Long> rate, Optional<Long> burst) {
         if (rate.isPresent() != burst.isPresent() || rate.orElse(1L) < 0 || burst.orElse(1L) < 0) {
             throw new IllegalArgumentException(dir + "Rate/" + dir + "Burst: if rate is set, burst must also be set "
                     + "(and both non-negative)");
@@ -114,80 +106,15 @@ public final class Bandwidth extends PluginSpec {
     }
 
     /**
-     * Builds {@link Bandwidth} configs; not thread-safe.
+     * Builds {@link Bandwidth} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * Bandwidth c = Bandwidth.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Bandwidth> {
+    public static final class Builder extends ImmutableBandwidth.Builder implements SpecBuilder<Builder, Bandwidth> {
 
-        Builder(ObjectNode from) {
-            super("bandwidth", from);
-            if (from == null) {
-                Fields.object(tree, "capabilities").put("bandwidth", true);
-            }
-        }
-
-        /**
-         * Sets {@code ingressRate}: the ingress rate in bit/s.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder ingressRate(long v) {
-            return set("ingressRate", v);
-        }
-
-        /**
-         * Sets {@code ingressBurst}: the ingress burst in bits.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder ingressBurst(long v) {
-            return set("ingressBurst", v);
-        }
-
-        /**
-         * Sets {@code egressRate}: the egress rate in bit/s.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder egressRate(long v) {
-            return set("egressRate", v);
-        }
-
-        /**
-         * Sets {@code egressBurst}: the egress burst in bits.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder egressBurst(long v) {
-            return set("egressBurst", v);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Bandwidth.checkPair(tree, "ingress");
-            Bandwidth.checkPair(tree, "egress");
-        }
-
-        @Override
-        Bandwidth create(ObjectNode t) {
-            return new Bandwidth(t);
+        Builder() {
         }
     }
 }

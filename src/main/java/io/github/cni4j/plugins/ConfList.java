@@ -199,7 +199,7 @@ public final class ConfList {
                 t.put("disableGC", disableGC);
             }
             ArrayNode a = t.putArray("plugins");
-            plugins.forEach(p -> a.add(p.tree.deepCopy()));
+            plugins.forEach(p -> a.add(p.tree().deepCopy()));
             return t;
         }
 

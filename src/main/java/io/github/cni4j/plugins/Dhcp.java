@@ -3,9 +3,9 @@ package io.github.cni4j.plugins;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code dhcp} IPAM plugin: leases from a DHCP server through the plugin's daemon ({@code dhcp daemon}).
@@ -16,17 +16,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Dhcp extends PluginSpec implements IpamSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("dhcp")
+public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("daemonSocketPath", Fields.Kind.STRING,
-            "request", Fields.Kind.ARRAY,
-            "provide", Fields.Kind.ARRAY);
-
-    Dhcp(ObjectNode tree) {
-        super(tree);
+    Dhcp() {
     }
 
     /**
@@ -35,7 +33,7 @@ public final class Dhcp extends PluginSpec implements IpamSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -47,7 +45,7 @@ public final class Dhcp extends PluginSpec implements IpamSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Dhcp from(PluginConfig config) {
-        return parse(config, "dhcp", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -56,7 +54,7 @@ public final class Dhcp extends PluginSpec implements IpamSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -69,31 +67,44 @@ public final class Dhcp extends PluginSpec implements IpamSpec {
      *
      * @return {@code daemonSocketPath}, or empty when not set
      */
-    public Optional<String> daemonSocketPath() {
-        return str("daemonSocketPath");
-    }
+    public abstract Optional<String> daemonSocketPath();
 
     /**
-     * Builds {@link Dhcp} configs; not thread-safe.
+     * The DHCP options to request, e.g. {@code [{"option":"classless-static-routes","skipDefault":false}]}.
+     *
+     * @return {@code request} as compact JSON text, or empty when not set
+     */
+    @Key(json = Fields.Kind.ARRAY)
+    public abstract Optional<String> request();
+
+    /**
+     * The options sent to the server, e.g. {@code [{"option":"host-name","fromArg":"K8S_POD_NAME"}]}.
+     *
+     * @return {@code provide} as compact JSON text, or empty when not set
+     */
+    @Key(json = Fields.Kind.ARRAY)
+    public abstract Optional<String> provide();
+
+    /**
+     * Builds {@link Dhcp} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
-     * Dhcp c = Dhcp.builder().build();
+     * Dhcp c = Dhcp.builder().daemonSocketPath(Path.of("/run/cni/dhcp.sock")).build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Dhcp> {
+    public static final class Builder extends ImmutableDhcp.Builder implements SpecBuilder<Builder, Dhcp> {
 
-        Builder(ObjectNode from) {
-            super("dhcp", from);
+        Builder() {
         }
 
         /**
          * Sets {@code daemonSocketPath}: the daemon socket (plugin default {@code /run/cni/dhcp.sock}).
          *
-         * @param v the value
+         * @param socket the socket path
          * @return this builder
          */
-        public Builder daemonSocketPath(Path v) {
-            return set("daemonSocketPath", v.toString());
+        public Builder daemonSocketPath(Path socket) {
+            return daemonSocketPath(socket.toString());
         }
 
         /**
@@ -104,10 +115,10 @@ public final class Dhcp extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder addRequest(String option, boolean skipDefault) {
-            ObjectNode n = Fields.array(tree, "request").addObject();
+            ObjectNode n = Fields.MAPPER.createObjectNode();
             n.put("option", option);
             n.put("skipDefault", skipDefault);
-            return this;
+            return SpecDecoder.append(this, "request", n);
         }
 
         /**
@@ -119,30 +130,11 @@ public final class Dhcp extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder addProvide(String option, String value, String fromArg) {
-            ObjectNode n = Fields.array(tree, "provide").addObject();
+            ObjectNode n = Fields.MAPPER.createObjectNode();
             n.put("option", option);
             n.put("value", value);
             n.put("fromArg", fromArg);
-            return this;
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-        }
-
-        @Override
-        Dhcp create(ObjectNode t) {
-            return new Dhcp(t);
+            return SpecDecoder.append(this, "provide", n);
         }
     }
 }

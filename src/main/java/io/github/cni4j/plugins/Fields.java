@@ -232,7 +232,7 @@ final class Fields {
         return switch (ipam.path("type").asText()) {
             case "host-local" -> Optional.of(new HostLocal.Builder(ipam).build());
             case "static" -> Optional.of(new StaticIpam.Builder(ipam).build());
-            case "dhcp" -> Optional.of(new Dhcp.Builder(ipam).build());
+            case "dhcp" -> Optional.of(SpecDecoder.fill(new Dhcp.Builder(), ipam).build());
             default -> Optional.empty();
         };
     }

@@ -1,11 +1,10 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code flannel} plugin config (config only: the binary is not in the reference set); it reads flannel's subnet file and delegates to another plugin.
@@ -16,17 +15,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Flannel extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("flannel")
+public abstract class Flannel extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("subnetFile", Fields.Kind.STRING,
-            "dataDir", Fields.Kind.STRING,
-            "delegate", Fields.Kind.OBJECT);
-
-    Flannel(ObjectNode tree) {
-        super(tree);
+    Flannel() {
     }
 
     /**
@@ -35,7 +32,7 @@ public final class Flannel extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -47,7 +44,7 @@ public final class Flannel extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Flannel from(PluginConfig config) {
-        return parse(config, "flannel", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -56,7 +53,7 @@ public final class Flannel extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -69,50 +66,53 @@ public final class Flannel extends PluginSpec {
      *
      * @return {@code subnetFile}, or empty when not set
      */
-    public Optional<String> subnetFile() {
-        return str("subnetFile");
-    }
+    public abstract Optional<String> subnetFile();
 
     /**
      * Where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
      *
      * @return {@code dataDir}, or empty when not set
      */
-    public Optional<String> dataDir() {
-        return str("dataDir");
-    }
+    public abstract Optional<String> dataDir();
 
     /**
-     * Builds {@link Flannel} configs; not thread-safe.
+     * The plugin object flannel completes and calls (default type {@code bridge}).
+     *
+     * @return {@code delegate} as compact JSON text, or empty when not set
+     */
+    @Key(json = Fields.Kind.OBJECT)
+    public abstract Optional<String> delegate();
+
+    /**
+     * Builds {@link Flannel} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
-     * Flannel c = Flannel.builder().build();
+     * Flannel c = Flannel.builder().subnetFile(Path.of("/run/flannel/subnet.env")).build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Flannel> {
+    public static final class Builder extends ImmutableFlannel.Builder implements SpecBuilder<Builder, Flannel> {
 
-        Builder(ObjectNode from) {
-            super("flannel", from);
+        Builder() {
         }
 
         /**
          * Sets {@code subnetFile}: flannel's subnet file (plugin default {@code /run/flannel/subnet.env}).
          *
-         * @param v the value
+         * @param file the file
          * @return this builder
          */
-        public Builder subnetFile(Path v) {
-            return set("subnetFile", v.toString());
+        public Builder subnetFile(Path file) {
+            return subnetFile(file.toString());
         }
 
         /**
          * Sets {@code dataDir}: where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
          *
-         * @param v the value
+         * @param dir the directory
          * @return this builder
          */
-        public Builder dataDir(Path v) {
-            return set("dataDir", v.toString());
+        public Builder dataDir(Path dir) {
+            return dataDir(dir.toString());
         }
 
         /**
@@ -122,26 +122,7 @@ public final class Flannel extends PluginSpec {
          * @return this builder
          */
         public Builder delegate(PluginSpec delegate) {
-            return setNode("delegate", delegate.tree.deepCopy());
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-        }
-
-        @Override
-        Flannel create(ObjectNode t) {
-            return new Flannel(t);
+            return delegate(SpecCodec.json(delegate.tree()));
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code host-device} plugin: moves an existing host device into the container; name it by exactly one of {@code device}, {@code hwaddr}, {@code kernelpath} or {@code pciBusID} (or the {@code deviceID} capability).
@@ -16,19 +15,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class HostDevice extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("host-device")
+public abstract class HostDevice extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: {@code deviceID}, {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("deviceID", "ips", "ipRanges");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("device", Fields.Kind.STRING,
-            "hwaddr", Fields.Kind.STRING,
-            "kernelpath", Fields.Kind.STRING,
-            "pciBusID", Fields.Kind.STRING,
-            "ipam", Fields.Kind.OBJECT);
-
-    HostDevice(ObjectNode tree) {
-        super(tree);
+    HostDevice() {
     }
 
     /**
@@ -37,7 +32,7 @@ public final class HostDevice extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -49,7 +44,7 @@ public final class HostDevice extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static HostDevice from(PluginConfig config) {
-        return parse(config, "host-device", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -58,7 +53,7 @@ public final class HostDevice extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -71,132 +66,56 @@ public final class HostDevice extends PluginSpec {
      *
      * @return {@code device}, or empty when not set
      */
-    public Optional<String> device() {
-        return str("device");
-    }
+    @Key(ifName = true)
+    public abstract Optional<String> device();
 
     /**
      * The MAC address of the device.
      *
      * @return {@code hwaddr}, or empty when not set
      */
-    public Optional<String> hwaddr() {
-        return str("hwaddr");
-    }
+    public abstract Optional<String> hwaddr();
 
     /**
      * The kernel device path of the device.
      *
      * @return {@code kernelpath}, or empty when not set
      */
-    public Optional<String> kernelpath() {
-        return str("kernelpath");
-    }
+    public abstract Optional<String> kernelpath();
 
     /**
      * The PCI address of the device.
      *
      * @return {@code pciBusID}, or empty when not set
      */
-    public Optional<String> pciBusID() {
-        return str("pciBusID");
-    }
+    public abstract Optional<String> pciBusID();
 
     /**
      * The nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others).
      *
      * @return the typed {@code ipam}, or empty
      */
-    public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
+    public abstract Optional<IpamSpec> ipam();
+
+    @Override
+    void checkKeys() {
+        long named = List.of("device", "hwaddr", "kernelpath", "pciBusID").stream()
+                .filter(k -> rawField(k).isPresent()).count();
+        if (named > 1) {
+            throw new IllegalArgumentException("device: specify only one of device, hwaddr, kernelpath, pciBusID");
+        }
     }
 
     /**
-     * Builds {@link HostDevice} configs; not thread-safe.
+     * Builds {@link HostDevice} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * HostDevice c = HostDevice.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, HostDevice> {
+    public static final class Builder extends ImmutableHostDevice.Builder implements SpecBuilder<Builder, HostDevice> {
 
-        Builder(ObjectNode from) {
-            super("host-device", from);
-        }
-
-        /**
-         * Sets {@code device}: the host device name.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder device(String v) {
-            return set("device", v);
-        }
-
-        /**
-         * Sets {@code hwaddr}: the MAC address of the device.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder hwaddr(String v) {
-            return set("hwaddr", v);
-        }
-
-        /**
-         * Sets {@code kernelpath}: the kernel device path of the device.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder kernelpath(String v) {
-            return set("kernelpath", v);
-        }
-
-        /**
-         * Sets {@code pciBusID}: the PCI address of the device.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder pciBusID(String v) {
-            return set("pciBusID", v);
-        }
-
-        /**
-         * Sets the nested {@code ipam} object.
-         *
-         * @param ipam the IPAM config
-         * @return this builder
-         */
-        public Builder ipam(IpamSpec ipam) {
-            return ipamNode(ipam);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Fields.ifName(tree, "device");
-            long named = List.of("device", "hwaddr", "kernelpath", "pciBusID").stream().filter(tree::has).count();
-            if (named > 1) {
-                throw new IllegalArgumentException("device: specify only one of device, hwaddr, kernelpath, pciBusID");
-            }
-            Fields.ipam(tree);
-        }
-
-        @Override
-        HostDevice create(ObjectNode t) {
-            return new HostDevice(t);
+        Builder() {
         }
     }
 }

@@ -71,7 +71,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
      */
     public List<List<IpRange>> ranges() {
         List<List<IpRange>> out = new ArrayList<>();
-        for (JsonNode set : tree.path("ranges")) {
+        for (JsonNode set : tree().path("ranges")) {
             List<IpRange> rs = new ArrayList<>();
             set.forEach(r -> rs.add(toRange(r)));
             out.add(List.copyOf(rs));
@@ -101,7 +101,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
      */
     public List<Route> routes() {
         List<Route> out = new ArrayList<>();
-        tree.path("routes").forEach(r -> out.add(Fields.str(r, "gw")
+        tree().path("routes").forEach(r -> out.add(Fields.str(r, "gw")
                 .map(gw -> Route.of(r.path("dst").asText(), gw)).orElseGet(() -> Route.of(r.path("dst").asText()))));
         return List.copyOf(out);
     }

@@ -1,10 +1,9 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code ipvlan} plugin: an ipvlan sub-interface of {@code master} moved into the container.
@@ -16,19 +15,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Ipvlan extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("ipvlan")
+public abstract class Ipvlan extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("master", Fields.Kind.STRING,
-            "mode", Fields.Kind.STRING,
-            "mtu", Fields.Kind.INT,
-            "linkInContainer", Fields.Kind.BOOL,
-            "ipam", Fields.Kind.OBJECT);
-
-    Ipvlan(ObjectNode tree) {
-        super(tree);
+    Ipvlan() {
     }
 
     /**
@@ -37,7 +32,7 @@ public final class Ipvlan extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -49,7 +44,7 @@ public final class Ipvlan extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Ipvlan from(PluginConfig config) {
-        return parse(config, "ipvlan", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -58,7 +53,7 @@ public final class Ipvlan extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -71,130 +66,49 @@ public final class Ipvlan extends PluginSpec {
      *
      * @return {@code master}, or empty when not set
      */
-    public Optional<String> master() {
-        return str("master");
-    }
+    @Key(ifName = true)
+    public abstract Optional<String> master();
 
     /**
      * The ipvlan mode: {@code l2} (default), {@code l3} or {@code l3s}.
      *
      * @return {@code mode}, or empty when not set
      */
-    public Optional<String> mode() {
-        return str("mode");
-    }
+    @Key(oneOf = {"l2", "l3", "l3s"})
+    public abstract Optional<String> mode();
 
     /**
      * The MTU (at most the parent's).
      *
      * @return {@code mtu}, or empty when not set
      */
-    public Optional<Integer> mtu() {
-        return integer("mtu");
-    }
+    @Key(mtu = true)
+    public abstract Optional<Integer> mtu();
 
     /**
      * Whether {@code master} lives in the container netns.
      *
      * @return {@code linkInContainer}, or empty when not set
      */
-    public Optional<Boolean> linkInContainer() {
-        return bool("linkInContainer");
-    }
+    public abstract Optional<Boolean> linkInContainer();
 
     /**
      * The nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others).
      *
      * @return the typed {@code ipam}, or empty
      */
-    public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
-    }
+    public abstract Optional<IpamSpec> ipam();
 
     /**
-     * Builds {@link Ipvlan} configs; not thread-safe.
+     * Builds {@link Ipvlan} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * Ipvlan c = Ipvlan.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Ipvlan> {
+    public static final class Builder extends ImmutableIpvlan.Builder implements SpecBuilder<Builder, Ipvlan> {
 
-        Builder(ObjectNode from) {
-            super("ipvlan", from);
-        }
-
-        /**
-         * Sets {@code master}: the parent interface (plugin default: the interface of the default route).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder master(String v) {
-            return set("master", v);
-        }
-
-        /**
-         * Sets {@code mode}: the ipvlan mode: {@code l2} (default), {@code l3} or {@code l3s}.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder mode(String v) {
-            return set("mode", v);
-        }
-
-        /**
-         * Sets {@code mtu}: the MTU (at most the parent's).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder mtu(int v) {
-            return set("mtu", v);
-        }
-
-        /**
-         * Sets {@code linkInContainer}: whether {@code master} lives in the container netns.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder linkInContainer(boolean v) {
-            return set("linkInContainer", v);
-        }
-
-        /**
-         * Sets the nested {@code ipam} object.
-         *
-         * @param ipam the IPAM config
-         * @return this builder
-         */
-        public Builder ipam(IpamSpec ipam) {
-            return ipamNode(ipam);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Fields.ifName(tree, "master");
-            Fields.mtu(tree, "mtu");
-            Fields.oneOf(tree, "mode", "l2", "l3", "l3s");
-            Fields.ipam(tree);
-        }
-
-        @Override
-        Ipvlan create(ObjectNode t) {
-            return new Ipvlan(t);
+        Builder() {
         }
     }
 }

@@ -1,9 +1,8 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
-import java.util.Map;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code loopback} plugin: brings {@code lo} up in the container; it reads no keys.
@@ -14,15 +13,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Loopback extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("loopback")
+public abstract class Loopback extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema();
-
-    Loopback(ObjectNode tree) {
-        super(tree);
+    Loopback() {
     }
 
     /**
@@ -31,7 +30,7 @@ public final class Loopback extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -43,7 +42,7 @@ public final class Loopback extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Loopback from(PluginConfig config) {
-        return parse(config, "loopback", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -52,7 +51,7 @@ public final class Loopback extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -60,36 +59,17 @@ public final class Loopback extends PluginSpec {
         return CAPABILITIES;
     }
 
+
     /**
-     * Builds {@link Loopback} configs; not thread-safe.
+     * Builds {@link Loopback} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * Loopback c = Loopback.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Loopback> {
+    public static final class Builder extends ImmutableLoopback.Builder implements SpecBuilder<Builder, Loopback> {
 
-        Builder(ObjectNode from) {
-            super("loopback", from);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-        }
-
-        @Override
-        Loopback create(ObjectNode t) {
-            return new Loopback(t);
+        Builder() {
         }
     }
 }

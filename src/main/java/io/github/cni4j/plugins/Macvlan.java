@@ -1,10 +1,9 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code macvlan} plugin: a macvlan sub-interface of {@code master} moved into the container.
@@ -16,21 +15,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Macvlan extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("macvlan")
+public abstract class Macvlan extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: {@code mac}, {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("mac", "ips", "ipRanges");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("master", Fields.Kind.STRING,
-            "mode", Fields.Kind.STRING,
-            "mtu", Fields.Kind.INT,
-            "mac", Fields.Kind.STRING,
-            "linkInContainer", Fields.Kind.BOOL,
-            "bcqueuelen", Fields.Kind.INT,
-            "ipam", Fields.Kind.OBJECT);
-
-    Macvlan(ObjectNode tree) {
-        super(tree);
+    Macvlan() {
     }
 
     /**
@@ -39,7 +32,7 @@ public final class Macvlan extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -51,7 +44,7 @@ public final class Macvlan extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Macvlan from(PluginConfig config) {
-        return parse(config, "macvlan", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -60,7 +53,7 @@ public final class Macvlan extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -73,168 +66,63 @@ public final class Macvlan extends PluginSpec {
      *
      * @return {@code master}, or empty when not set
      */
-    public Optional<String> master() {
-        return str("master");
-    }
+    @Key(ifName = true)
+    public abstract Optional<String> master();
 
     /**
      * The macvlan mode: {@code bridge} (default), {@code private}, {@code vepa} or {@code passthru}.
      *
      * @return {@code mode}, or empty when not set
      */
-    public Optional<String> mode() {
-        return str("mode");
-    }
+    @Key(oneOf = {"bridge", "private", "vepa", "passthru"})
+    public abstract Optional<String> mode();
 
     /**
      * The MTU (at most the parent's).
      *
      * @return {@code mtu}, or empty when not set
      */
-    public Optional<Integer> mtu() {
-        return integer("mtu");
-    }
+    @Key(mtu = true)
+    public abstract Optional<Integer> mtu();
 
     /**
      * A fixed MAC address for the container interface.
      *
      * @return {@code mac}, or empty when not set
      */
-    public Optional<String> mac() {
-        return str("mac");
-    }
+    public abstract Optional<String> mac();
 
     /**
      * Whether {@code master} lives in the container netns.
      *
      * @return {@code linkInContainer}, or empty when not set
      */
-    public Optional<Boolean> linkInContainer() {
-        return bool("linkInContainer");
-    }
+    public abstract Optional<Boolean> linkInContainer();
 
     /**
      * The broadcast queue length (newer plugins).
      *
      * @return {@code bcqueuelen}, or empty when not set
      */
-    public Optional<Integer> bcqueuelen() {
-        return integer("bcqueuelen");
-    }
+    public abstract Optional<Integer> bcqueuelen();
 
     /**
      * The nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others).
      *
      * @return the typed {@code ipam}, or empty
      */
-    public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
-    }
+    public abstract Optional<IpamSpec> ipam();
 
     /**
-     * Builds {@link Macvlan} configs; not thread-safe.
+     * Builds {@link Macvlan} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * Macvlan c = Macvlan.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Macvlan> {
+    public static final class Builder extends ImmutableMacvlan.Builder implements SpecBuilder<Builder, Macvlan> {
 
-        Builder(ObjectNode from) {
-            super("macvlan", from);
-        }
-
-        /**
-         * Sets {@code master}: the parent interface (plugin default: the interface of the default route).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder master(String v) {
-            return set("master", v);
-        }
-
-        /**
-         * Sets {@code mode}: the macvlan mode: {@code bridge} (default), {@code private}, {@code vepa} or {@code passthru}.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder mode(String v) {
-            return set("mode", v);
-        }
-
-        /**
-         * Sets {@code mtu}: the MTU (at most the parent's).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder mtu(int v) {
-            return set("mtu", v);
-        }
-
-        /**
-         * Sets {@code mac}: a fixed MAC address for the container interface.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder mac(String v) {
-            return set("mac", v);
-        }
-
-        /**
-         * Sets {@code linkInContainer}: whether {@code master} lives in the container netns.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder linkInContainer(boolean v) {
-            return set("linkInContainer", v);
-        }
-
-        /**
-         * Sets {@code bcqueuelen}: the broadcast queue length (newer plugins).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder bcqueuelen(int v) {
-            return set("bcqueuelen", v);
-        }
-
-        /**
-         * Sets the nested {@code ipam} object.
-         *
-         * @param ipam the IPAM config
-         * @return this builder
-         */
-        public Builder ipam(IpamSpec ipam) {
-            return ipamNode(ipam);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Fields.ifName(tree, "master");
-            Fields.mtu(tree, "mtu");
-            Fields.oneOf(tree, "mode", "bridge", "private", "vepa", "passthru");
-            Fields.ipam(tree);
-        }
-
-        @Override
-        Macvlan create(ObjectNode t) {
-            return new Macvlan(t);
+        Builder() {
         }
     }
 }

@@ -79,8 +79,8 @@ final class NetworkConfs {
         list.plugin(Tuning.builder().build());
     }
 
-    private static <B extends PluginSpec.Builder<B, T>, T extends PluginSpec> T linkPlugin(B b, NetworkSpec spec,
-                                                                                          String ipam) {
+    private static <B extends SpecBuilder<B, T>, T extends PluginSpec> T linkPlugin(B b, NetworkSpec spec,
+                                                                                    String ipam) {
         spec.parent().ifPresent(p -> b.field("master", quote(p)));
         spec.mode().ifPresent(m -> b.field("mode", quote(m)));
         spec.mtu().filter(m -> m > 0).ifPresent(m -> b.field("mtu", Integer.toString(m)));

@@ -34,15 +34,35 @@ import java.util.function.Function;
  * <p>Instances are immutable and thread-safe.
  */
 public abstract sealed class PluginSpec
-        permits Bandwidth, Bridge, Dhcp, Firewall, Flannel, HostDevice, HostLocal, Ipvlan, Loopback, Macvlan, Portmap,
-        Ptp, Sbr, StaticIpam, Tuning, Vlan {
+        permits HostLocal, StaticIpam, DeclaredSpec {
 
-    final ObjectNode tree;
-    private final byte[] bytes;
+    /** The JSON object: set at construction (tree-backed configs) or encoded on first use (declared ones). */
+    private volatile ObjectNode tree;
+    private volatile byte[] bytes;
 
     PluginSpec(ObjectNode tree) {
         this.tree = tree.deepCopy();
         this.bytes = GoJson.encode(this.tree);
+    }
+
+    /** For {@link DeclaredSpec}: the tree is encoded from the declared attributes on first use. */
+    PluginSpec() {
+    }
+
+    /** The JSON object of this config; callers must not change it. */
+    final ObjectNode tree() {
+        ObjectNode t = tree;
+        if (t == null) {
+            t = SpecRules.encode((DeclaredSpec) this);
+            bytes = GoJson.encode(t);
+            tree = t;
+        }
+        return t;
+    }
+
+    private byte[] bytes() {
+        tree();
+        return bytes;
     }
 
     /**
@@ -51,7 +71,7 @@ public abstract sealed class PluginSpec
      * @return e.g. {@code "bridge"}
      */
     public final String type() {
-        return tree.path("type").asText();
+        return tree().path("type").asText();
     }
 
     /**
@@ -59,8 +79,8 @@ public abstract sealed class PluginSpec
      *
      * @return the name, or empty
      */
-    public final Optional<String> name() {
-        return Fields.str(tree, "name");
+    public Optional<String> name() {
+        return Fields.str(tree(), "name");
     }
 
     /**
@@ -68,9 +88,9 @@ public abstract sealed class PluginSpec
      *
      * @return capability name to flag, in file order; empty when the key is absent
      */
-    public final Map<String, Boolean> capabilities() {
+    public Map<String, Boolean> capabilities() {
         Map<String, Boolean> caps = new LinkedHashMap<>();
-        tree.path("capabilities").fields().forEachRemaining(e -> caps.put(e.getKey(), e.getValue().asBoolean()));
+        tree().path("capabilities").fields().forEachRemaining(e -> caps.put(e.getKey(), e.getValue().asBoolean()));
         return Collections.unmodifiableMap(caps);
     }
 
@@ -90,7 +110,7 @@ public abstract sealed class PluginSpec
      */
     public final Optional<String> rawField(String key) {
         Objects.requireNonNull(key, "key");
-        JsonNode v = tree.get(key);
+        JsonNode v = tree().get(key);
         return v == null ? Optional.empty() : Optional.of(new String(GoJson.encode(v), StandardCharsets.UTF_8));
     }
 
@@ -101,7 +121,7 @@ public abstract sealed class PluginSpec
      */
     public final Set<String> fieldNames() {
         Set<String> names = new LinkedHashSet<>();
-        tree.fieldNames().forEachRemaining(names::add);
+        tree().fieldNames().forEachRemaining(names::add);
         return Collections.unmodifiableSet(names);
     }
 
@@ -111,7 +131,7 @@ public abstract sealed class PluginSpec
      * @return a fresh copy of the UTF-8 bytes
      */
     public final byte[] toBytes() {
-        return bytes.clone();
+        return bytes().clone();
     }
 
     /**
@@ -120,7 +140,7 @@ public abstract sealed class PluginSpec
      * @return the JSON text
      */
     public final String toJson() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -129,20 +149,20 @@ public abstract sealed class PluginSpec
      * @return the plugin config parsed from {@link #toBytes()}
      */
     public final PluginConfig toPluginConfig() {
-        return PluginConfig.fromBytes(bytes, type() + " plugin spec");
+        return PluginConfig.fromBytes(bytes(), type() + " plugin spec");
     }
 
     /** Typed read of the tree for the subclasses' accessors. */
     final Optional<String> str(String key) {
-        return Fields.str(tree, key);
+        return Fields.str(tree(), key);
     }
 
     final Optional<Boolean> bool(String key) {
-        return Fields.bool(tree, key);
+        return Fields.bool(tree(), key);
     }
 
     final Optional<Long> num(String key) {
-        return Fields.num(tree, key);
+        return Fields.num(tree(), key);
     }
 
     final Optional<Integer> integer(String key) {
@@ -168,12 +188,12 @@ public abstract sealed class PluginSpec
 
     @Override
     public final boolean equals(Object o) {
-        return o instanceof PluginSpec other && other.getClass() == getClass() && Arrays.equals(other.bytes, bytes);
+        return o instanceof PluginSpec other && other.getClass() == getClass() && Arrays.equals(other.bytes(), bytes());
     }
 
     @Override
     public final int hashCode() {
-        return Arrays.hashCode(bytes);
+        return Arrays.hashCode(bytes());
     }
 
     @Override
@@ -309,7 +329,7 @@ public abstract sealed class PluginSpec
         }
 
         final B ipamNode(IpamSpec ipam) {
-            tree.set("ipam", ((PluginSpec) Objects.requireNonNull(ipam, "ipam")).tree.deepCopy());
+            tree.set("ipam", ((PluginSpec) Objects.requireNonNull(ipam, "ipam")).tree().deepCopy());
             return self();
         }
     }

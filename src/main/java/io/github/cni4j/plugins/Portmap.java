@@ -1,14 +1,14 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
- * The {@code portmap} chained plugin: forwards host ports to the container (capability {@code portMappings}, enabled by default by the builder).
+ * The {@code portmap} chained plugin: forwards host ports to the container (capability {@code portMappings},
+ * enabled by default by the builder).
  *
  * <pre>{@code
  * Portmap pm = Portmap.builder().build();
@@ -17,30 +17,24 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Portmap extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("portmap")
+public abstract class Portmap extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: {@code portMappings}. */
     public static final Set<String> CAPABILITIES = Set.of("portMappings");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("snat", Fields.Kind.BOOL,
-            "markMasqBit", Fields.Kind.INT,
-            "externalSetMarkChain", Fields.Kind.STRING,
-            "conditionsV4", Fields.Kind.STRINGS,
-            "conditionsV6", Fields.Kind.STRINGS,
-            "masqAll", Fields.Kind.BOOL,
-            "backend", Fields.Kind.STRING);
-
-    Portmap(ObjectNode tree) {
-        super(tree);
+    Portmap() {
     }
 
     /**
-     * A new builder with {@code "type":"portmap"}.
+     * A new builder with {@code "type":"portmap"} and capability {@code portMappings} enabled.
      *
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder().capability("portMappings", true);
     }
 
     /**
@@ -52,7 +46,7 @@ public final class Portmap extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Portmap from(PluginConfig config) {
-        return parse(config, "portmap", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -61,7 +55,7 @@ public final class Portmap extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -74,154 +68,69 @@ public final class Portmap extends PluginSpec {
      *
      * @return {@code snat}, or empty when not set
      */
-    public Optional<Boolean> snat() {
-        return bool("snat");
-    }
+    public abstract Optional<Boolean> snat();
 
     /**
      * The mark bit for masquerading (0-31, plugin default 13).
      *
      * @return {@code markMasqBit}, or empty when not set
      */
-    public Optional<Integer> markMasqBit() {
-        return integer("markMasqBit");
-    }
+    @Key(min = 0, max = 31)
+    public abstract Optional<Integer> markMasqBit();
 
     /**
      * An existing chain that sets the masquerade mark.
      *
      * @return {@code externalSetMarkChain}, or empty when not set
      */
-    public Optional<String> externalSetMarkChain() {
-        return str("externalSetMarkChain");
-    }
+    public abstract Optional<String> externalSetMarkChain();
+
+    /**
+     * Extra iptables match arguments for IPv4 rules, e.g. {@code ["-s", "10.0.0.0/8"]}.
+     *
+     * @return {@code conditionsV4}; empty when not set
+     */
+    public abstract List<String> conditionsV4();
+
+    /**
+     * Extra ip6tables match arguments for IPv6 rules.
+     *
+     * @return {@code conditionsV6}; empty when not set
+     */
+    public abstract List<String> conditionsV6();
 
     /**
      * Whether all forwarded traffic is masqueraded (newer plugins).
      *
      * @return {@code masqAll}, or empty when not set
      */
-    public Optional<Boolean> masqAll() {
-        return bool("masqAll");
-    }
+    public abstract Optional<Boolean> masqAll();
 
     /**
      * The backend, {@code iptables} or {@code nftables} (newer plugins).
      *
      * @return {@code backend}, or empty when not set
      */
-    public Optional<String> backend() {
-        return str("backend");
+    @Key(oneOf = {"iptables", "nftables"})
+    public abstract Optional<String> backend();
+
+    @Override
+    void checkKeys() {
+        if (markMasqBit().isPresent() && externalSetMarkChain().isPresent()) {
+            throw new IllegalArgumentException("markMasqBit: cannot be used with externalSetMarkChain");
+        }
     }
 
     /**
-     * Builds {@link Portmap} configs; not thread-safe.
+     * Builds {@link Portmap} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
-     * Portmap c = Portmap.builder().build();
+     * Portmap c = Portmap.builder().snat(false).addConditionsV4("-s", "10.0.0.0/8").build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Portmap> {
+    public static final class Builder extends ImmutablePortmap.Builder implements SpecBuilder<Builder, Portmap> {
 
-        Builder(ObjectNode from) {
-            super("portmap", from);
-            if (from == null) {
-                Fields.object(tree, "capabilities").put("portMappings", true);
-            }
-        }
-
-        /**
-         * Sets {@code snat}: whether hairpin/localhost traffic is SNATed (plugin default true).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder snat(boolean v) {
-            return set("snat", v);
-        }
-
-        /**
-         * Sets {@code markMasqBit}: the mark bit for masquerading (0-31, plugin default 13).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder markMasqBit(int v) {
-            return set("markMasqBit", v);
-        }
-
-        /**
-         * Sets {@code externalSetMarkChain}: an existing chain that sets the masquerade mark.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder externalSetMarkChain(String v) {
-            return set("externalSetMarkChain", v);
-        }
-
-        /**
-         * Sets {@code masqAll}: whether all forwarded traffic is masqueraded (newer plugins).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder masqAll(boolean v) {
-            return set("masqAll", v);
-        }
-
-        /**
-         * Sets {@code backend}: the backend, {@code iptables} or {@code nftables} (newer plugins).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder backend(String v) {
-            return set("backend", v);
-        }
-
-        /**
-         * Sets {@code conditionsV4}: extra iptables match arguments for IPv4 rules.
-         *
-         * @param conditions e.g. {@code List.of("-s", "10.0.0.0/8")}
-         * @return this builder
-         */
-        public Builder conditionsV4(List<String> conditions) {
-            return setNode("conditionsV4", Fields.MAPPER.valueToTree(List.copyOf(conditions)));
-        }
-
-        /**
-         * Sets {@code conditionsV6}: extra ip6tables match arguments for IPv6 rules.
-         *
-         * @param conditions the arguments
-         * @return this builder
-         */
-        public Builder conditionsV6(List<String> conditions) {
-            return setNode("conditionsV6", Fields.MAPPER.valueToTree(List.copyOf(conditions)));
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Fields.range(tree, "markMasqBit", 0, 31);
-            Fields.oneOf(tree, "backend", "iptables", "nftables");
-            if (tree.has("markMasqBit") && tree.has("externalSetMarkChain")) {
-                throw new IllegalArgumentException("markMasqBit: cannot be used with externalSetMarkChain");
-            }
-        }
-
-        @Override
-        Portmap create(ObjectNode t) {
-            return new Portmap(t);
+        Builder() {
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code ptp} plugin: a veth pair with host-side routing and no bridge; {@code ipam} is required.
@@ -16,18 +15,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Ptp extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("ptp")
+public abstract class Ptp extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("ipMasq", Fields.Kind.BOOL,
-            "ipMasqBackend", Fields.Kind.STRING,
-            "mtu", Fields.Kind.INT,
-            "ipam", Fields.Kind.OBJECT);
-
-    Ptp(ObjectNode tree) {
-        super(tree);
+    Ptp() {
     }
 
     /**
@@ -36,7 +32,7 @@ public final class Ptp extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -48,7 +44,7 @@ public final class Ptp extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Ptp from(PluginConfig config) {
-        return parse(config, "ptp", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -57,7 +53,7 @@ public final class Ptp extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -70,113 +66,48 @@ public final class Ptp extends PluginSpec {
      *
      * @return {@code ipMasq}, or empty when not set
      */
-    public Optional<Boolean> ipMasq() {
-        return bool("ipMasq");
-    }
+    public abstract Optional<Boolean> ipMasq();
 
     /**
      * The masquerade backend, {@code iptables} or {@code nftables} (newer plugins).
      *
      * @return {@code ipMasqBackend}, or empty when not set
      */
-    public Optional<String> ipMasqBackend() {
-        return str("ipMasqBackend");
-    }
+    @Key(oneOf = {"iptables", "nftables"})
+    public abstract Optional<String> ipMasqBackend();
 
     /**
      * The MTU of the veth pair (0 = kernel default).
      *
      * @return {@code mtu}, or empty when not set
      */
-    public Optional<Integer> mtu() {
-        return integer("mtu");
-    }
+    @Key(mtu = true)
+    public abstract Optional<Integer> mtu();
 
     /**
      * The nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others).
      *
      * @return the typed {@code ipam}, or empty
      */
-    public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
+    public abstract Optional<IpamSpec> ipam();
+
+    @Override
+    void checkKeys() {
+        if (rawField("ipam").isEmpty()) {
+            throw new IllegalArgumentException("ipam: required by the ptp plugin");
+        }
     }
 
     /**
-     * Builds {@link Ptp} configs; not thread-safe.
+     * Builds {@link Ptp} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * Ptp c = Ptp.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Ptp> {
+    public static final class Builder extends ImmutablePtp.Builder implements SpecBuilder<Builder, Ptp> {
 
-        Builder(ObjectNode from) {
-            super("ptp", from);
-        }
-
-        /**
-         * Sets {@code ipMasq}: whether traffic leaving the subnet is masqueraded.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder ipMasq(boolean v) {
-            return set("ipMasq", v);
-        }
-
-        /**
-         * Sets {@code ipMasqBackend}: the masquerade backend, {@code iptables} or {@code nftables} (newer plugins).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder ipMasqBackend(String v) {
-            return set("ipMasqBackend", v);
-        }
-
-        /**
-         * Sets {@code mtu}: the MTU of the veth pair (0 = kernel default).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder mtu(int v) {
-            return set("mtu", v);
-        }
-
-        /**
-         * Sets the nested {@code ipam} object.
-         *
-         * @param ipam the IPAM config
-         * @return this builder
-         */
-        public Builder ipam(IpamSpec ipam) {
-            return ipamNode(ipam);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Fields.mtu(tree, "mtu");
-            Fields.oneOf(tree, "ipMasqBackend", "iptables", "nftables");
-            if (!tree.has("ipam")) {
-                throw new IllegalArgumentException("ipam: required by the ptp plugin");
-            }
-            Fields.ipam(tree);
-        }
-
-        @Override
-        Ptp create(ObjectNode t) {
-            return new Ptp(t);
+        Builder() {
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code sbr} (source-based routing) chained plugin: a routing table per container address.
@@ -15,15 +14,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Sbr extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("sbr")
+public abstract class Sbr extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("table", Fields.Kind.INT);
-
-    Sbr(ObjectNode tree) {
-        super(tree);
+    Sbr() {
     }
 
     /**
@@ -32,7 +31,7 @@ public final class Sbr extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -44,7 +43,7 @@ public final class Sbr extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Sbr from(PluginConfig config) {
-        return parse(config, "sbr", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -53,7 +52,7 @@ public final class Sbr extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -66,51 +65,19 @@ public final class Sbr extends PluginSpec {
      *
      * @return {@code table}, or empty when not set
      */
-    public Optional<Integer> table() {
-        return integer("table");
-    }
+    @Key(min = 1, max = 0xFFFF_FFFFL)
+    public abstract Optional<Long> table();
 
     /**
-     * Builds {@link Sbr} configs; not thread-safe.
+     * Builds {@link Sbr} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * Sbr c = Sbr.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Sbr> {
+    public static final class Builder extends ImmutableSbr.Builder implements SpecBuilder<Builder, Sbr> {
 
-        Builder(ObjectNode from) {
-            super("sbr", from);
-        }
-
-        /**
-         * Sets {@code table}: the first routing table number to use (plugin default 100).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder table(int v) {
-            return set("table", v);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Fields.range(tree, "table", 1, 0xFFFF_FFFFL);
-        }
-
-        @Override
-        Sbr create(ObjectNode t) {
-            return new Sbr(t);
+        Builder() {
         }
     }
 }

@@ -60,7 +60,7 @@ public final class StaticIpam extends PluginSpec implements IpamSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return new Builder(tree());
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class StaticIpam extends PluginSpec implements IpamSpec {
      */
     public List<String> addresses() {
         List<String> out = new java.util.ArrayList<>();
-        tree.path("addresses").forEach(a -> out.add(a.path("address").asText()));
+        tree().path("addresses").forEach(a -> out.add(a.path("address").asText()));
         return List.copyOf(out);
     }
 

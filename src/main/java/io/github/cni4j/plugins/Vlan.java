@@ -1,10 +1,9 @@
 package io.github.cni4j.plugins;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code vlan} plugin: a VLAN sub-interface of {@code master} moved into the container.
@@ -16,19 +15,15 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Vlan extends PluginSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("vlan")
+public abstract class Vlan extends DeclaredSpec {
 
     /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("master", Fields.Kind.STRING,
-            "vlanId", Fields.Kind.INT,
-            "mtu", Fields.Kind.INT,
-            "linkInContainer", Fields.Kind.BOOL,
-            "ipam", Fields.Kind.OBJECT);
-
-    Vlan(ObjectNode tree) {
-        super(tree);
+    Vlan() {
     }
 
     /**
@@ -37,7 +32,7 @@ public final class Vlan extends PluginSpec {
      * @return the builder
      */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
@@ -49,7 +44,7 @@ public final class Vlan extends PluginSpec {
      * @throws IllegalArgumentException when the config is of another type
      */
     public static Vlan from(PluginConfig config) {
-        return parse(config, "vlan", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
     /**
@@ -58,7 +53,7 @@ public final class Vlan extends PluginSpec {
      * @return the builder
      */
     public Builder toBuilder() {
-        return new Builder(tree);
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     @Override
@@ -71,136 +66,59 @@ public final class Vlan extends PluginSpec {
      *
      * @return {@code master}, or empty when not set
      */
-    public Optional<String> master() {
-        return str("master");
-    }
+    @Key(ifName = true)
+    public abstract Optional<String> master();
 
     /**
      * The VLAN id (0-4094, required).
      *
      * @return {@code vlanId}, or empty when not set
      */
-    public Optional<Integer> vlanId() {
-        return integer("vlanId");
-    }
+    @Key(min = 0, max = 4094)
+    public abstract Optional<Integer> vlanId();
 
     /**
      * The MTU (at most the parent's).
      *
      * @return {@code mtu}, or empty when not set
      */
-    public Optional<Integer> mtu() {
-        return integer("mtu");
-    }
+    @Key(mtu = true)
+    public abstract Optional<Integer> mtu();
 
     /**
      * Whether {@code master} lives in the container netns.
      *
      * @return {@code linkInContainer}, or empty when not set
      */
-    public Optional<Boolean> linkInContainer() {
-        return bool("linkInContainer");
-    }
+    public abstract Optional<Boolean> linkInContainer();
 
     /**
      * The nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others).
      *
      * @return the typed {@code ipam}, or empty
      */
-    public Optional<IpamSpec> ipam() {
-        return Fields.ipamIn(tree);
+    public abstract Optional<IpamSpec> ipam();
+
+    @Override
+    void checkKeys() {
+        if (rawField("master").isEmpty()) {
+            throw new IllegalArgumentException("master: required by the vlan plugin");
+        }
+        if (rawField("vlanId").isEmpty()) {
+            throw new IllegalArgumentException("vlanId: required by the vlan plugin");
+        }
     }
 
     /**
-     * Builds {@link Vlan} configs; not thread-safe.
+     * Builds {@link Vlan} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * Vlan c = Vlan.builder().build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, Vlan> {
+    public static final class Builder extends ImmutableVlan.Builder implements SpecBuilder<Builder, Vlan> {
 
-        Builder(ObjectNode from) {
-            super("vlan", from);
-        }
-
-        /**
-         * Sets {@code master}: the parent interface (required).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder master(String v) {
-            return set("master", v);
-        }
-
-        /**
-         * Sets {@code vlanId}: the VLAN id (0-4094, required).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder vlanId(int v) {
-            return set("vlanId", v);
-        }
-
-        /**
-         * Sets {@code mtu}: the MTU (at most the parent's).
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder mtu(int v) {
-            return set("mtu", v);
-        }
-
-        /**
-         * Sets {@code linkInContainer}: whether {@code master} lives in the container netns.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder linkInContainer(boolean v) {
-            return set("linkInContainer", v);
-        }
-
-        /**
-         * Sets the nested {@code ipam} object.
-         *
-         * @param ipam the IPAM config
-         * @return this builder
-         */
-        public Builder ipam(IpamSpec ipam) {
-            return ipamNode(ipam);
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            Fields.ifName(tree, "master");
-            Fields.mtu(tree, "mtu");
-            Fields.range(tree, "vlanId", 0, 4094);
-            if (!tree.has("master")) {
-                throw new IllegalArgumentException("master: required by the vlan plugin");
-            }
-            if (!tree.has("vlanId")) {
-                throw new IllegalArgumentException("vlanId: required by the vlan plugin");
-            }
-            Fields.ipam(tree);
-        }
-
-        @Override
-        Vlan create(ObjectNode t) {
-            return new Vlan(t);
+        Builder() {
         }
     }
 }

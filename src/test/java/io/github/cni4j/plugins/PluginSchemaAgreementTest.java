@@ -35,21 +35,21 @@ class PluginSchemaAgreementTest {
 
     static Stream<Arguments> typedConfigs() {
         return Stream.of(
-                Arguments.of("plugin", "bridge", Bridge.builder().schema()),
-                Arguments.of("plugin", "ptp", Ptp.builder().schema()),
-                Arguments.of("plugin", "macvlan", Macvlan.builder().schema()),
-                Arguments.of("plugin", "ipvlan", Ipvlan.builder().schema()),
-                Arguments.of("plugin", "vlan", Vlan.builder().schema()),
-                Arguments.of("plugin", "host-device", HostDevice.builder().schema()),
-                Arguments.of("plugin", "loopback", Loopback.builder().schema()),
-                Arguments.of("plugin", "portmap", Portmap.builder().schema()),
-                Arguments.of("plugin", "firewall", Firewall.builder().schema()),
-                Arguments.of("plugin", "tuning", Tuning.builder().schema()),
-                Arguments.of("plugin", "bandwidth", Bandwidth.builder().schema()),
-                Arguments.of("plugin", "sbr", Sbr.builder().schema()),
+                Arguments.of("plugin", "bridge", SpecCodec.kinds(Bridge.class)),
+                Arguments.of("plugin", "ptp", SpecCodec.kinds(Ptp.class)),
+                Arguments.of("plugin", "macvlan", SpecCodec.kinds(Macvlan.class)),
+                Arguments.of("plugin", "ipvlan", SpecCodec.kinds(Ipvlan.class)),
+                Arguments.of("plugin", "vlan", SpecCodec.kinds(Vlan.class)),
+                Arguments.of("plugin", "host-device", SpecCodec.kinds(HostDevice.class)),
+                Arguments.of("plugin", "loopback", SpecCodec.kinds(Loopback.class)),
+                Arguments.of("plugin", "portmap", SpecCodec.kinds(Portmap.class)),
+                Arguments.of("plugin", "firewall", SpecCodec.kinds(Firewall.class)),
+                Arguments.of("plugin", "tuning", SpecCodec.kinds(Tuning.class)),
+                Arguments.of("plugin", "bandwidth", SpecCodec.kinds(Bandwidth.class)),
+                Arguments.of("plugin", "sbr", SpecCodec.kinds(Sbr.class)),
                 Arguments.of("ipam", "host-local", HostLocal.builder().schema()),
                 Arguments.of("ipam", "static", StaticIpam.builder().schema()),
-                Arguments.of("ipam", "dhcp", Dhcp.builder().schema()));
+                Arguments.of("ipam", "dhcp", SpecCodec.kinds(Dhcp.class)));
     }
 
     @ParameterizedTest(name = "{1}")

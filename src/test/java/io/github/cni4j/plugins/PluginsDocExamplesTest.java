@@ -49,7 +49,7 @@ class PluginsDocExamplesTest {
                 .containsEntry("net.core.somaxconn", "500");
         assertThat(Bandwidth.builder().ingressRate(1_000_000).ingressBurst(100_000).build().ingressRate())
                 .contains(1_000_000L);
-        assertThat(Sbr.builder().table(200).build().table()).contains(200);
+        assertThat(Sbr.builder().table(200).build().table()).contains(200L);
         assertThat(Flannel.builder().delegate(Bridge.builder().isDefaultGateway(true).build()).build()
                 .rawField("delegate")).contains("{\"isDefaultGateway\":true,\"type\":\"bridge\"}");
         assertThat(Dhcp.builder().addProvide("host-name", "", "MY_HOSTNAME").build().type()).isEqualTo("dhcp");

@@ -1,0 +1,118 @@
+package io.github.cni4j.plugins;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cni4j.internal.config.Cidr;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON object of a {@link DeclaredSpec} and the checks of its {@link Key} rules, from its declarations. */
+final class SpecRules {
+
+    private SpecRules() {
+    }
+
+    static Object get(DeclaredSpec spec, SpecCodec.Attr a) {
+        try {
+            return a.accessor().invoke(spec);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tree: type, name, the declared keys that are set, capabilities (last, as nerdctl writes it), kept keys. */
+    static ObjectNode encode(DeclaredSpec spec) {
+        ObjectNode tree = Fields.MAPPER.createObjectNode();
+        tree.put("type", SpecCodec.pluginType(spec.getClass()));
+        spec.name().ifPresent(n -> tree.put("name", n));
+        for (SpecCodec.Attr a : SpecCodec.attributes(spec.getClass())) {
+            Object value = get(spec, a);
+            if (value instanceof Optional<?> o) {
+                o.ifPresent(v -> put(tree, a.key(), a.kind(), v));
+            } else if (value instanceof List<?> l && !l.isEmpty()) {
+                ArrayNode arr = tree.putArray(a.key());
+                l.forEach(v -> arr.add((String) v));
+            } else if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+                ObjectNode o = tree.putObject(a.key());
+                m.forEach((k, v) -> o.put((String) k, (String) v));
+            }
+        }
+        if (!spec.capabilities().isEmpty()) {
+            ObjectNode caps = tree.putObject("capabilities");
+            spec.capabilities().forEach(caps::put);
+        }
+        spec.extraJson().forEach((k, v) -> {
+            if (!tree.has(k)) {     // a typed value set after reading wins over the kept one
+                tree.set(k, Fields.parseValue(k, v));
+            }
+        });
+        return tree;
+    }
+
+    private static void put(ObjectNode tree, String key, Fields.Kind kind, Object v) {
+        if (v instanceof String s && kind != Fields.Kind.STRING) {
+            tree.set(key, Fields.parseValue(key, s));
+        } else if (v instanceof String s) {
+            tree.put(key, s);
+        } else if (v instanceof Boolean b) {
+            tree.put(key, b);
+        } else if (v instanceof Integer i) {
+            tree.put(key, i);
+        } else if (v instanceof Long l) {
+            tree.put(key, l);
+        } else {
+            tree.set(key, ((PluginSpec) v).tree().deepCopy());
+        }
+    }
+
+    /** Checks the {@link Key} rules of every declared key that is set. */
+    static void check(DeclaredSpec spec) {
+        spec.extraJson().forEach((k, v) -> {
+            Optional<SpecCodec.Attr> attr = SpecCodec.attribute(spec.getClass(), k);
+            boolean declared = attr.isPresent() && attr.get().element() != IpamSpec.class  // unmodeled IPAM: kept
+                    || List.of("type", "name", "capabilities").contains(k);
+            if (declared && !Fields.parseValue(k, v).isNull()) {
+                throw new IllegalArgumentException(k + ": a declared key; set it with its setter or field()");
+            }
+            Fields.parseValue(k, v);
+        });
+        for (SpecCodec.Attr a : SpecCodec.attributes(spec.getClass())) {
+            if (a.rules().isPresent() && get(spec, a) instanceof Optional<?> o && o.isPresent()) {
+                checkValue(a.key(), a.rules().get(), o.get());
+            }
+        }
+    }
+
+    private static void checkValue(String key, Key rules, Object v) {
+        if (v instanceof String s && rules.json() != Fields.Kind.STRING) {
+            if (!rules.json().accepts(Fields.parseValue(key, s))) {
+                throw new IllegalArgumentException(key + ": expected " + rules.json().expected() + " but got " + s);
+            }
+        } else if (v instanceof String s) {
+            if (rules.ifName()) {
+                Fields.ifName(key, s);
+            }
+            if (rules.ip()) {
+                Cidr.ip(key, s);
+            }
+            if (rules.cidr()) {
+                Cidr.parse(key, s);
+            }
+            if (rules.oneOf().length > 0 && !List.of(rules.oneOf()).contains(s)) {
+                throw new IllegalArgumentException(key + ": unknown value \"" + s + "\" (expected one of "
+                        + String.join(", ", rules.oneOf()) + ")");
+            }
+        } else if (v instanceof Number n) {
+            long x = n.longValue();
+            if (rules.mtu() && x != 0 && (x < 68 || x > 65535)) {
+                throw new IllegalArgumentException(key + ": MTU " + x + " out of range (0 or 68-65535)");
+            }
+            if (x < rules.min() || x > rules.max()) {
+                throw new IllegalArgumentException(key + ": " + x + " out of range (" + rules.min() + "-"
+                        + rules.max() + ")");
+            }
+        }
+    }
+}
