@@ -46,9 +46,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class NetNs implements AutoCloseable {
 
-    private static final long NSFS_MAGIC = 0x6e736673L;
-    private static final long PROC_SUPER_MAGIC = 0x9fa0L;
-
     private final Path path;
     private final String name;
     /** Readers are threads switching into the namespace; {@link #close()} waits for them to finish setns. */
@@ -92,14 +89,14 @@ public final class NetNs implements AutoCloseable {
         String p = path.toString();
         long magic = Sys.statfsMagic(p);
         if (magic < 0) {
-            throw statfsFailure(p, (int) -magic);
-        } else if (magic != NSFS_MAGIC && magic != PROC_SUPER_MAGIC) {
+            throw NsFiles.statfsFailure(p, (int) -magic);
+        } else if (magic != NsFiles.NSFS_MAGIC && magic != NsFiles.PROC_SUPER_MAGIC) {
             throw new NetNsException("unknown FS magic on \"" + p + "\": " + Long.toHexString(magic), "statfs", 0,
                     "", p, null);
         }
         int fd = Sys.openReadOnly(p, "cannot open network namespace \"" + p + "\"");
         int type = Sys.nsType(fd);
-        if (!isNetType(type)) {
+        if (!NsFiles.isNetType(type)) {
             Sys.close(fd);
             throw new NetNsException("\"" + p + "\" is not a network namespace ("
                     + (type >= 0 ? "namespace type 0x" + Integer.toHexString(type) : "not a namespace file") + ")",
@@ -138,41 +135,15 @@ public final class NetNs implements AutoCloseable {
         if (magic == -Errno.ENOENT || magic == -20 /* ENOTDIR */) {
             return false;
         } else if (magic < 0) {
-            throw statfsFailure(p, (int) -magic);
-        } else if (magic != NSFS_MAGIC && magic != PROC_SUPER_MAGIC) {
+            throw NsFiles.statfsFailure(p, (int) -magic);
+        } else if (magic != NsFiles.NSFS_MAGIC && magic != NsFiles.PROC_SUPER_MAGIC) {
             return false;
         }
         int fd = Sys.openReadOnly(p, "cannot open \"" + p + "\"");
         try {
-            return isNetType(Sys.nsType(fd));
+            return NsFiles.isNetType(Sys.nsType(fd));
         } finally {
             Sys.close(fd);
-        }
-    }
-
-    /**
-     * Judges an NS_GET_NSTYPE answer. A failed ioctl means "not a namespace file" (e.g. {@code /proc/self/status},
-     * which has the procfs magic) unless the kernel predates NS_GET_NSTYPE (before 4.11); then setns itself will
-     * check the kind.
-     */
-    private static boolean isNetType(int type) {
-        if (type >= 0) {
-            return type == Sys.CLONE_NEWNET;
-        }
-        return !KernelNsType.SUPPORTED;
-    }
-
-    /** Whether this kernel answers NS_GET_NSTYPE, probed once on the process's own network namespace. */
-    private static final class KernelNsType {
-        static final boolean SUPPORTED = probe();
-
-        private static boolean probe() {
-            int fd = Sys.openReadOnly("/proc/self/ns/net", "cannot open /proc/self/ns/net");
-            try {
-                return Sys.nsType(fd) >= 0;
-            } finally {
-                Sys.close(fd);
-            }
         }
     }
 
@@ -198,11 +169,6 @@ public final class NetNs implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         NamedNetNs.validateName(name);
         NamedNetNs.delete(name);
-    }
-
-    private static NetNsException statfsFailure(String p, int errno) {
-        return new NetNsException("failed to Statfs \"" + p + "\": " + Errno.describe(errno), "statfs", errno,
-                Errno.name(errno), p, null);
     }
 
     /**
