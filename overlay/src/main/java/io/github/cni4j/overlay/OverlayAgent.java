@@ -3,6 +3,7 @@ package io.github.cni4j.overlay;
 import io.github.cni4j.error.OverlayException;
 
 import io.github.cni4j.overlay.internal.DataPlane;
+import io.github.cni4j.overlay.internal.NetlinkDataPlane;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -45,6 +46,7 @@ public final class OverlayAgent implements AutoCloseable {
     private final Builder cfg;
     private final EtcdStore store;
     private final DataPlane dataPlane;
+    private final boolean ownsDataPlane;
     private final DataPlane.Underlay underlay;
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cni4j-overlay-agent");
@@ -57,8 +59,15 @@ public final class OverlayAgent implements AutoCloseable {
 
     private OverlayAgent(Builder cfg) {
         this.cfg = cfg;
-        this.dataPlane = cfg.dataPlane;
-        this.store = EtcdStore.connect(cfg.endpoints, cfg.ttl);
+        this.ownsDataPlane = cfg.dataPlane == null;
+        // opened here, on the thread calling start(): netlink binds to that thread's network namespace
+        this.dataPlane = ownsDataPlane ? new NetlinkDataPlane() : cfg.dataPlane;
+        try {
+            this.store = EtcdStore.connect(cfg.endpoints, cfg.ttl);
+        } catch (RuntimeException e) {
+            closeDataPlane();
+            throw e;
+        }
         try {
             this.underlay = dataPlane.underlay(inet(cfg.advertise));
             this.watch = store.watch(e -> events.execute(() -> onEvent(e)));
@@ -66,6 +75,7 @@ public final class OverlayAgent implements AutoCloseable {
         } catch (RuntimeException e) {
             store.close();
             events.shutdownNow();
+            closeDataPlane();
             throw e;
         }
     }
@@ -117,6 +127,24 @@ public final class OverlayAgent implements AutoCloseable {
         peers.putIfAbsent(net.name(), new HashMap<>());
         for (SubnetLease other : store.leases(net.name())) {
             addPeer(other);
+        }
+        removeStalePeers(dev, peers.get(net.name()));
+    }
+
+    /** Removes kernel peers with no live lease, e.g. hosts that left while this agent was down. */
+    private void removeStalePeers(String dev, Map<String, DataPlane.Peer> live) {
+        for (DataPlane.Peer k : dataPlane.peers(dev)) {
+            DataPlane.Peer p = live.get(k.subnet());
+            if (p == null || !p.vtepIp().equals(k.vtepIp())) {
+                LOG.log(System.Logger.Level.INFO, "removing stale overlay peer " + k.subnet() + " on " + dev);
+                dataPlane.removePeer(dev, k);
+            }
+        }
+    }
+
+    private void closeDataPlane() {
+        if (ownsDataPlane) {
+            dataPlane.close();
         }
     }
 
@@ -190,6 +218,7 @@ public final class OverlayAgent implements AutoCloseable {
         watch.close();
         events.shutdownNow();
         store.abandon();
+        closeDataPlane();
     }
 
     /** Stops watching and releases this host's leases; the devices stay for a restart to reuse. */
@@ -204,6 +233,7 @@ public final class OverlayAgent implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         store.close();
+        closeDataPlane();
     }
 
     /**
@@ -299,7 +329,9 @@ public final class OverlayAgent implements AutoCloseable {
         }
 
         /**
-         * Connects, joins every overlay network in the store and starts watching.
+         * Connects, joins every overlay network in the store and starts watching. The VXLAN devices, routes,
+         * neighbour and FDB entries go into the network namespace of the thread calling this method; kernel peers
+         * that have no live lease any more (hosts gone while the agent was down) are removed.
          *
          * @return the running agent
          * @throws OverlayException if a setting is missing, etcd is unreachable or a join fails
@@ -308,10 +340,6 @@ public final class OverlayAgent implements AutoCloseable {
             if (endpoints.isEmpty() || advertise == null || confDir == null || dataDir == null) {
                 throw new OverlayException("overlay agent needs a cluster store, an advertise address, a conf dir"
                         + " and a data dir");
-            }
-            if (dataPlane == null) {
-                throw new OverlayException("overlay agent has no data plane: the netlink VXLAN data plane is not"
-                        + " part of this build");
             }
             if (hostId == null) {
                 try {
