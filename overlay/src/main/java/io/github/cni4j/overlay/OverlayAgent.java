@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -48,7 +48,7 @@ public final class OverlayAgent implements AutoCloseable {
     private final DataPlane dataPlane;
     private final boolean ownsDataPlane;
     private final DataPlane.Underlay underlay;
-    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cni4j-overlay-agent");
         t.setDaemon(true);
         return t;
@@ -72,6 +72,8 @@ public final class OverlayAgent implements AutoCloseable {
             this.underlay = dataPlane.underlay(inet(cfg.advertise));
             this.watch = store.watch(e -> events.execute(() -> onEvent(e)));
             call(() -> store.networks().forEach(this::join));
+            long every = cfg.refresh.toMillis();
+            events.scheduleWithFixedDelay(this::publishAttachments, every, every, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             store.close();
             events.shutdownNow();
@@ -121,6 +123,7 @@ public final class OverlayAgent implements AutoCloseable {
         String mac = dataPlane.ensureVxlan(new DataPlane.Vxlan(dev, net.vni(), 4789, inet(cfg.advertise),
                 underlay.index(), mtu, vtep));
         lease = store.lease(net.name(), cfg.hostId, cfg.advertise, mac);
+        lease = publish(lease, Attachments.count(cfg.dataDir, net.name()));
         mine.put(net.name(), lease);
         OverlayConf.writeAtomically(OverlayConf.file(cfg.confDir, net.name()),
                 OverlayConf.conflist(net, lease.subnet(), mtu, cfg.dataDir));
@@ -129,6 +132,22 @@ public final class OverlayAgent implements AutoCloseable {
             addPeer(other);
         }
         removeStalePeers(dev, peers.get(net.name()));
+    }
+
+    private SubnetLease publish(SubnetLease lease, int count) {
+        if (count == lease.attachments()) {
+            return lease;
+        }
+        SubnetLease now = lease.withAttachments(count);
+        return store.publishAttachments(now) ? now : lease;
+    }
+
+    private void publishAttachments() {
+        try {
+            mine.replaceAll((net, lease) -> publish(lease, Attachments.count(cfg.dataDir, net)));
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "overlay agent cannot publish its attachment counts", ex);
+        }
     }
 
     /** Removes kernel peers with no live lease, e.g. hosts that left while this agent was down. */
@@ -253,6 +272,7 @@ public final class OverlayAgent implements AutoCloseable {
         private Path dataDir;
         private Duration ttl = Duration.ofSeconds(30);
         private DataPlane dataPlane;
+        private Duration refresh = Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -320,6 +340,21 @@ public final class OverlayAgent implements AutoCloseable {
          */
         public Builder leaseTtl(Duration value) {
             ttl = Objects.requireNonNull(value, "ttl");
+            return this;
+        }
+
+        /**
+         * How often the agent publishes its host's attachment count per network (default 2 s); {@code network rm}
+         * refuses a network while any host's count is above 0.
+         *
+         * @param value the period, at least 10 ms
+         * @return this builder
+         */
+        public Builder attachmentRefresh(Duration value) {
+            if (value.toMillis() < 10) {
+                throw new OverlayException("attachment refresh " + value + " is below 10 ms");
+            }
+            refresh = value;
             return this;
         }
 
