@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of cni4j: the library's unit and integration tests (real plugins in real network namespaces, as
 # root), then the overlay project, then the examples, then the library again on the newest JDK, then the
-# benchmark smoke run. This is the README's test command; .ci/run calls it. On a fresh Debian machine it first installs what is missing.
+# benchmark smoke run. This is the README's test command; .ci/run calls it. On a fresh Debian machine it first
+# installs what is missing.
 # Every stage runs even when an earlier one failed. The terminal shows one progress line per finished test class,
 # a one-line summary per stage (tests run, failed, skipped, seconds) and, for a failed stage, the failing tests with
 # the first lines of their messages; the full Maven log of each stage is in target/test-logs/<stage>.log.
