@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of cni4j: the library's unit and integration tests (real plugins in real network namespaces, as
-# root), then the examples, then the library again on the newest JDK, then the benchmark smoke run. This is the
-# README's test command; .ci/run calls it. On a fresh Debian machine it first installs what is missing.
+# root), then the overlay project, then the examples, then the library again on the newest JDK, then the
+# benchmark smoke run. This is the README's test command; .ci/run calls it. On a fresh Debian machine it first
+# installs what is missing.
 # Every stage runs even when an earlier one failed. The terminal shows one progress line per finished test class,
 # a one-line summary per stage (tests run, failed, skipped, seconds) and, for a failed stage, the failing tests with
 # the first lines of their messages; the full Maven log of each stage is in target/test-logs/<stage>.log.
@@ -49,14 +50,8 @@ MVN=(mvn -B -ntp -Dstyle.color=never)
 run_stage library-jdk17 "$ROOT" "${MVN[@]}" install \
   -Dcni4j.reliability.cycles=50 -Dcni4j.reliability.kills=12
 
-# Examples depend on the library through its Maven coordinates.
-for pom in examples/*/pom.xml; do
-  [ -f "$pom" ] || continue
-  example="$(basename "$(dirname "$pom")")"
-  run_stage "example-$example" "$ROOT/$(dirname "$pom")" "${MVN[@]}" -f "$pom" verify
-done
-
-# The overlay project (cni4j-overlay, docs: issue 16) depends on the installed library like the examples.
+# The overlay project (cni4j-overlay, docs: issue 16) depends on the installed library like the examples, and is
+# installed for them (cnitool's overlay commands).
 # Its store tests need a real etcd: one on 127.0.0.1:23790 (peer 23800) with a throwaway data dir.
 ETCD_DIR="$(mktemp -d)"
 etcd --name c4j-test --data-dir "$ETCD_DIR" --listen-client-urls http://127.0.0.1:23790 \
@@ -69,7 +64,16 @@ for _ in $(seq 50); do
   ETCDCTL_API=3 etcdctl --endpoints=http://127.0.0.1:23790 endpoint health >/dev/null 2>&1 && break
   sleep 0.2
 done
-CNI4J_TEST_ETCD=http://127.0.0.1:23790 run_stage overlay "$ROOT/overlay" "${MVN[@]}" -f overlay/pom.xml verify
+CNI4J_TEST_ETCD=http://127.0.0.1:23790 run_stage overlay "$ROOT/overlay" "${MVN[@]}" -f overlay/pom.xml install
+
+# Examples depend on the library (and cnitool on cni4j-overlay) through their Maven coordinates; cnitool's overlay
+# network tests use the same etcd.
+for pom in examples/*/pom.xml; do
+  [ -f "$pom" ] || continue
+  example="$(basename "$(dirname "$pom")")"
+  CNI4J_TEST_ETCD=http://127.0.0.1:23790 run_stage "example-$example" "$ROOT/$(dirname "$pom")" "${MVN[@]}" \
+    -f "$pom" verify
+done
 
 # The library must also pass on the newest JDK installed (21+ also runs the virtual-thread tests). It is compiled
 # for release 17 either way; this pass checks the runtime behaviour (JNA native access, virtual threads).

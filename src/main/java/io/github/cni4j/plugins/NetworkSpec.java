@@ -44,13 +44,18 @@ public final class NetworkSpec {
          *
          * @param name {@code bridge}, {@code macvlan} or {@code ipvlan}
          * @return the driver
-         * @throws IllegalArgumentException {@code unsupported cni driver "<d>"} otherwise
+         * @throws IllegalArgumentException {@code unsupported cni driver "<d>"} otherwise (for {@code overlay}
+         *     with a pointer to cni4j-overlay)
          */
         public static Driver parse(String name) {
             for (Driver d : values()) {
                 if (d.cliName().equals(name)) {
                     return d;
                 }
+            }
+            if (name.equals("overlay")) {
+                throw new IllegalArgumentException("unsupported cni driver \"overlay\": overlay networks live in a"
+                        + " cluster store: use cni4j-overlay (cnitool network create -d overlay --cluster-store ...)");
             }
             throw new IllegalArgumentException("unsupported cni driver \"" + name + "\"");
         }

@@ -154,7 +154,8 @@ class NetworkManagerTest {
         assertThatThrownBy(() -> NetworkSpec.builder("c4j-x").addSubnet("10.5.0.0/16").gateway("10.6.0.1").build())
                 .hasMessage("no matching subnet for gateway \"10.6.0.1\"");
         assertThatThrownBy(() -> NetworkSpec.fromDockerArgs(List.of("-d", "overlay", "c4j-x")))
-                .hasMessage("unsupported cni driver \"overlay\"");
+                .hasMessage("unsupported cni driver \"overlay\": overlay networks live in a cluster store: use"
+                        + " cni4j-overlay (cnitool network create -d overlay --cluster-store ...)");
         assertThatThrownBy(() -> NetworkSpec.builder("c4j-x").option("foo", "1").build())
                 .hasMessage("unsupported \"bridge\" network option \"foo\"");
         assertThatThrownBy(() -> NetworkSpec.builder("c4j-x").driver(NetworkSpec.Driver.MACVLAN)

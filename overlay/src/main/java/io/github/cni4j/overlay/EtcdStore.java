@@ -244,7 +244,8 @@ public final class EtcdStore implements AutoCloseable {
             used.add(subnet);
             SubnetLease old = SubnetLease.fromJson(network, subnet, text(kv.getValue()));
             if (old.hostId().equals(hostId)) {
-                SubnetLease now = new SubnetLease(network, subnet, hostId, advertise, vtepMac);
+                SubnetLease now = new SubnetLease(network, subnet, hostId, advertise, vtepMac,
+                        old.attachments());
                 boolean same = await(client.getKVClient().txn()
                         .If(new Cmp(kv.getKey(), Cmp.Op.EQUAL, CmpTarget.modRevision(kv.getModRevision())))
                         .Then(Op.put(kv.getKey(), bytes(now.toJson()), put)).commit(), "renew lease").isSucceeded();
@@ -287,6 +288,38 @@ public final class EtcdStore implements AutoCloseable {
                     text(kv.getValue())));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Publishes how many container addresses a host holds in its subnet, if the lease still exists; the key stays
+     * bound to this client's etcd lease.
+     *
+     * @param lease the lease, with the new count
+     * @return true if the lease existed and was updated
+     */
+    public boolean publishAttachments(SubnetLease lease) {
+        ByteSequence key = bytes(LEASES + lease.network() + "/" + lease.subnet().replace('/', '-'));
+        PutOption put = PutOption.builder().withLeaseId(etcdLease()).build();
+        return await(client.getKVClient().txn().If(new Cmp(key, Cmp.Op.GREATER, CmpTarget.version(0)))
+                .Then(Op.put(key, bytes(lease.toJson()), put)).commit(), "publish attachments of "
+                + lease.subnet()).isSucceeded();
+    }
+
+    /**
+     * The VXLAN ids in use, by any network.
+     *
+     * @return the claimed ids
+     */
+    public java.util.Set<Integer> vnis() {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (KeyValue kv : range(VNIS)) {
+            try {
+                out.add(Integer.parseInt(text(kv.getKey()).substring(VNIS.length())));
+            } catch (NumberFormatException e) {
+                // not ours
+            }
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.cni4j.overlay;
 import io.github.cni4j.error.OverlayException;
 
 import io.github.cni4j.overlay.internal.DataPlane;
+import io.github.cni4j.overlay.internal.NetlinkDataPlane;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +46,9 @@ public final class OverlayAgent implements AutoCloseable {
     private final Builder cfg;
     private final EtcdStore store;
     private final DataPlane dataPlane;
+    private final boolean ownsDataPlane;
     private final DataPlane.Underlay underlay;
-    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cni4j-overlay-agent");
         t.setDaemon(true);
         return t;
@@ -57,15 +59,25 @@ public final class OverlayAgent implements AutoCloseable {
 
     private OverlayAgent(Builder cfg) {
         this.cfg = cfg;
-        this.dataPlane = cfg.dataPlane;
-        this.store = EtcdStore.connect(cfg.endpoints, cfg.ttl);
+        this.ownsDataPlane = cfg.dataPlane == null;
+        // opened here, on the thread calling start(): netlink binds to that thread's network namespace
+        this.dataPlane = ownsDataPlane ? new NetlinkDataPlane() : cfg.dataPlane;
+        try {
+            this.store = EtcdStore.connect(cfg.endpoints, cfg.ttl);
+        } catch (RuntimeException e) {
+            closeDataPlane();
+            throw e;
+        }
         try {
             this.underlay = dataPlane.underlay(inet(cfg.advertise));
             this.watch = store.watch(e -> events.execute(() -> onEvent(e)));
             call(() -> store.networks().forEach(this::join));
+            long every = cfg.refresh.toMillis();
+            events.scheduleWithFixedDelay(this::publishAttachments, every, every, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             store.close();
             events.shutdownNow();
+            closeDataPlane();
             throw e;
         }
     }
@@ -111,12 +123,47 @@ public final class OverlayAgent implements AutoCloseable {
         String mac = dataPlane.ensureVxlan(new DataPlane.Vxlan(dev, net.vni(), 4789, inet(cfg.advertise),
                 underlay.index(), mtu, vtep));
         lease = store.lease(net.name(), cfg.hostId, cfg.advertise, mac);
+        lease = publish(lease, Attachments.count(cfg.dataDir, net.name()));
         mine.put(net.name(), lease);
         OverlayConf.writeAtomically(OverlayConf.file(cfg.confDir, net.name()),
                 OverlayConf.conflist(net, lease.subnet(), mtu, cfg.dataDir));
         peers.putIfAbsent(net.name(), new HashMap<>());
         for (SubnetLease other : store.leases(net.name())) {
             addPeer(other);
+        }
+        removeStalePeers(dev, peers.get(net.name()));
+    }
+
+    private SubnetLease publish(SubnetLease lease, int count) {
+        if (count == lease.attachments()) {
+            return lease;
+        }
+        SubnetLease now = lease.withAttachments(count);
+        return store.publishAttachments(now) ? now : lease;
+    }
+
+    private void publishAttachments() {
+        try {
+            mine.replaceAll((net, lease) -> publish(lease, Attachments.count(cfg.dataDir, net)));
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "overlay agent cannot publish its attachment counts", ex);
+        }
+    }
+
+    /** Removes kernel peers with no live lease, e.g. hosts that left while this agent was down. */
+    private void removeStalePeers(String dev, Map<String, DataPlane.Peer> live) {
+        for (DataPlane.Peer k : dataPlane.peers(dev)) {
+            DataPlane.Peer p = live.get(k.subnet());
+            if (p == null || !p.vtepIp().equals(k.vtepIp())) {
+                LOG.log(System.Logger.Level.INFO, "removing stale overlay peer " + k.subnet() + " on " + dev);
+                dataPlane.removePeer(dev, k);
+            }
+        }
+    }
+
+    private void closeDataPlane() {
+        if (ownsDataPlane) {
+            dataPlane.close();
         }
     }
 
@@ -190,6 +237,7 @@ public final class OverlayAgent implements AutoCloseable {
         watch.close();
         events.shutdownNow();
         store.abandon();
+        closeDataPlane();
     }
 
     /** Stops watching and releases this host's leases; the devices stay for a restart to reuse. */
@@ -204,6 +252,7 @@ public final class OverlayAgent implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         store.close();
+        closeDataPlane();
     }
 
     /**
@@ -223,6 +272,7 @@ public final class OverlayAgent implements AutoCloseable {
         private Path dataDir;
         private Duration ttl = Duration.ofSeconds(30);
         private DataPlane dataPlane;
+        private Duration refresh = Duration.ofSeconds(2);
 
         private Builder() {
         }
@@ -293,13 +343,30 @@ public final class OverlayAgent implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often the agent publishes its host's attachment count per network (default 2 s); {@code network rm}
+         * refuses a network while any host's count is above 0.
+         *
+         * @param value the period, at least 10 ms
+         * @return this builder
+         */
+        public Builder attachmentRefresh(Duration value) {
+            if (value.toMillis() < 10) {
+                throw new OverlayException("attachment refresh " + value + " is below 10 ms");
+            }
+            refresh = value;
+            return this;
+        }
+
         Builder dataPlane(DataPlane value) {
             dataPlane = Objects.requireNonNull(value, "dataPlane");
             return this;
         }
 
         /**
-         * Connects, joins every overlay network in the store and starts watching.
+         * Connects, joins every overlay network in the store and starts watching. The VXLAN devices, routes,
+         * neighbour and FDB entries go into the network namespace of the thread calling this method; kernel peers
+         * that have no live lease any more (hosts gone while the agent was down) are removed.
          *
          * @return the running agent
          * @throws OverlayException if a setting is missing, etcd is unreachable or a join fails
@@ -308,10 +375,6 @@ public final class OverlayAgent implements AutoCloseable {
             if (endpoints.isEmpty() || advertise == null || confDir == null || dataDir == null) {
                 throw new OverlayException("overlay agent needs a cluster store, an advertise address, a conf dir"
                         + " and a data dir");
-            }
-            if (dataPlane == null) {
-                throw new OverlayException("overlay agent has no data plane: the netlink VXLAN data plane is not"
-                        + " part of this build");
             }
             if (hostId == null) {
                 try {

@@ -17,16 +17,45 @@ import java.util.Objects;
  * @param hostId the host's identity
  * @param advertise the host's underlay (advertise) address
  * @param vtepMac the MAC of the host's VXLAN device
+ * @param attachments how many container addresses the host's IPAM holds in this network, as its agent last
+ *     published it (0 when unknown)
  */
-public record SubnetLease(String network, String subnet, String hostId, String advertise, String vtepMac) {
+public record SubnetLease(String network, String subnet, String hostId, String advertise, String vtepMac,
+        int attachments) {
 
-    /** Checks that no field is null. */
+    /** Checks that no field is null and the attachment count is not negative. */
     public SubnetLease {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(subnet, "subnet");
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(advertise, "advertise");
         Objects.requireNonNull(vtepMac, "vtepMac");
+        if (attachments < 0) {
+            throw new IllegalArgumentException("attachments " + attachments + " < 0");
+        }
+    }
+
+    /**
+     * A lease with no attachments published.
+     *
+     * @param network the overlay network's name
+     * @param subnet the host's subnet
+     * @param hostId the host's identity
+     * @param advertise the host's underlay address
+     * @param vtepMac the MAC of the host's VXLAN device
+     */
+    public SubnetLease(String network, String subnet, String hostId, String advertise, String vtepMac) {
+        this(network, subnet, hostId, advertise, vtepMac, 0);
+    }
+
+    /**
+     * This lease with another attachment count.
+     *
+     * @param count the number of container addresses on the host
+     * @return a copy
+     */
+    public SubnetLease withAttachments(int count) {
+        return new SubnetLease(network, subnet, hostId, advertise, vtepMac, count);
     }
 
     String toJson() {
@@ -34,12 +63,19 @@ public record SubnetLease(String network, String subnet, String hostId, String a
         f.put("hostId", hostId);
         f.put("advertise", advertise);
         f.put("vtepMac", vtepMac);
+        f.put("attachments", Integer.toString(attachments));
         return Json.write(f);
     }
 
     static SubnetLease fromJson(String network, String subnet, String json) {
         Map<String, String> f = Json.read(json);
+        int attachments;
+        try {
+            attachments = Math.max(0, Integer.parseInt(f.getOrDefault("attachments", "0")));
+        } catch (NumberFormatException e) {
+            attachments = 0;
+        }
         return new SubnetLease(network, subnet, f.getOrDefault("hostId", ""), f.getOrDefault("advertise", ""),
-                f.getOrDefault("vtepMac", ""));
+                f.getOrDefault("vtepMac", ""), attachments);
     }
 }

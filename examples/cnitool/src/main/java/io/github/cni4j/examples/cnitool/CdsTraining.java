@@ -91,7 +91,7 @@ final class CdsTraining {
             Path confDir = Files.createDirectories(dir.resolve("net.d"));
             Files.writeString(confDir.resolve("10-c4j-training.conf"),
                     "{\"cniVersion\": \"1.0.0\", \"name\": \"c4j-training\", \"type\": \"c4j-training\"}");
-            ToolEnv env = new ToolEnv(confDir, List.of(bin), "eth0", "", "", dir.resolve("cache"), "");
+            ToolEnv env = new ToolEnv(confDir, List.of(bin), "eth0", "", "", dir.resolve("cache"), "", "");
             PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             String netns = dir.resolve("netns").toString();
             Command.Context ctx = new Command.Context(env, nowhere, nowhere);

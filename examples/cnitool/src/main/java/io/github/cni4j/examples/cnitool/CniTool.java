@@ -25,7 +25,8 @@ public final class CniTool {
     CniTool() {
         for (Command c : List.of(new AttachCommand("add"), new AttachCommand("check"), new AttachCommand("del"),
                 new GcCommand(), new StatusCommand(), new VersionCommand(), new ValidateCommand(),
-                new LintCommand(), new LsCommand(), new NetnsCommand(), new NetworkCommand(), new DemoCommand())) {
+                new LintCommand(), new LsCommand(), new NetnsCommand(), new NetworkCommand(), new OverlayCommand(),
+                new DemoCommand())) {
             commands.put(c.name(), c);
         }
     }
@@ -125,7 +126,7 @@ public final class CniTool {
 
                 Environment: NETCONFPATH (default /etc/cni/net.d), CNI_PATH (default /opt/cni/bin:/usr/lib/cni),
                 CNI_IFNAME (default eth0), CNI_ARGS (K=V;K2=V2), CAP_ARGS (JSON object), CNI_CACHE_DIR
-                (default /var/lib/cni).
+                (default /var/lib/cni), CNI4J_CLUSTER_STORE (etcd://IP:PORT,... for overlay networks).
                 """);
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package io.github.cni4j.examples.cnitool;
 
+import io.github.cni4j.overlay.EtcdStore;
 import io.github.cni4j.plugins.NetworkInfo;
 import io.github.cni4j.plugins.NetworkManager;
 import io.github.cni4j.plugins.NetworkSpec;
@@ -35,6 +36,8 @@ final class NetworkCommand implements Command {
                        cnitool network ls [-q]
                        cnitool network inspect <name|id-prefix>...
                        cnitool network rm [-f] <name>...
+                       cnitool network create -d overlay --subnet <cidr> [-o k=v]... [--internal]
+                               [--label k=v]... --cluster-store etcd://IP:PORT[,IP:PORT...] <name>
 
                 Manages the .conflist files of NETCONFPATH as `docker network` / `nerdctl network` do.
                 create options (Docker's names):
@@ -51,7 +54,17 @@ final class NetworkCommand implements Command {
                                         parent and mode for macvlan/ipvlan
                 create prints the new network's ID (a macvlan/ipvlan parent must exist); inspect prints Docker's
                 JSON; rm prints each removed name and refuses a network that still has attachments in
-                CNI_CACHE_DIR unless -f is given.""";
+                CNI_CACHE_DIR unless -f is given.
+
+                Overlay networks (cni4j-overlay, one VXLAN segment across hosts) live in the cluster store given
+                by --cluster-store or CNI4J_CLUSTER_STORE; `cnitool overlay agent` on each host turns them into
+                conflists. create -d overlay options:
+                  --subnet <cidr>       the whole overlay range (required); each host leases a part of it
+                  -o com.docker.network.driver.overlay.vxlanid_list=<n>  default the first free from 4096
+                  -o com.docker.network.driver.mtu=<n>   default the underlay MTU - 50
+                  -o cni4j.overlay.host-prefix=<n>       size of each host's subnet, default 24
+                With a cluster store, ls, inspect and rm show and remove overlay networks too; rm refuses an
+                overlay network while any host's agent reports attachments on it.""";
     }
 
     @Override
@@ -61,14 +74,29 @@ final class NetworkCommand implements Command {
         }
         NetworkManager manager = NetworkManager.builder(ctx.env().confDir()).pluginDirs(ctx.env().pluginDirs())
                 .cacheDir(ctx.env().cacheDir()).build();
-        List<String> rest = args.subList(1, args.size());
-        switch (args.get(0)) {
-            case "create" -> create(manager, rest, ctx);
-            case "ls", "list" -> list(manager, rest, ctx);
-            case "inspect" -> inspect(manager, rest, ctx);
-            case "rm", "remove" -> remove(manager, rest, ctx);
-            default -> throw new UsageException("unknown sub-command \"" + args.get(0)
-                    + "\" (create, ls, inspect or rm)");
+        List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+        Optional<String> cluster = ClusterStore.take(rest, ctx.env());
+        if (args.get(0).equals("create") && OverlayNetworkCli.isOverlay(rest)) {
+            String store = cluster.orElseThrow(() -> new UsageException("create -d overlay needs "
+                    + ClusterStore.FLAG + " etcd://IP:PORT[,IP:PORT...] (or CNI4J_CLUSTER_STORE): overlay networks"
+                    + " live in the cluster store"));
+            try (EtcdStore etcd = ClusterStore.connect(store)) {
+                OverlayNetworkCli.create(etcd, rest, ctx);
+            }
+            return 0;
+        }
+        Optional<EtcdStore> etcd = args.get(0).equals("create") ? Optional.empty() : cluster.map(ClusterStore::connect);
+        try {
+            switch (args.get(0)) {
+                case "create" -> create(manager, rest, ctx);
+                case "ls", "list" -> list(manager, etcd, rest, ctx);
+                case "inspect" -> inspect(manager, etcd, rest, ctx);
+                case "rm", "remove" -> remove(manager, etcd, rest, ctx);
+                default -> throw new UsageException("unknown sub-command \"" + args.get(0)
+                        + "\" (create, ls, inspect or rm)");
+            }
+        } finally {
+            etcd.ifPresent(EtcdStore::close);
         }
         return 0;
     }
@@ -89,7 +117,7 @@ final class NetworkCommand implements Command {
         ctx.out().println(manager.create(spec).id());
     }
 
-    private static void list(NetworkManager manager, List<String> args, Context ctx) {
+    private static void list(NetworkManager manager, Optional<EtcdStore> etcd, List<String> args, Context ctx) {
         boolean quiet = false;
         for (String a : args) {
             if (a.equals("-q") || a.equals("--quiet")) {
@@ -110,22 +138,26 @@ final class NetworkCommand implements Command {
                         String.join(",", n.subnets()), n.file());
             }
         }
+        boolean q = quiet;
+        etcd.ifPresent(s -> OverlayNetworkCli.list(s, q, ctx));
     }
 
-    private static void inspect(NetworkManager manager, List<String> args, Context ctx) {
+    private static void inspect(NetworkManager manager, Optional<EtcdStore> etcd, List<String> args, Context ctx) {
         if (args.isEmpty()) {
             throw new UsageException("inspect: expected at least one network name or ID prefix");
         }
         List<String> objects = new ArrayList<>();
         for (String name : args) {
-            objects.add(new String(manager.inspect(name).toDockerJson(), StandardCharsets.UTF_8));
+            Optional<String> overlay = etcd.flatMap(s -> OverlayNetworkCli.inspect(s, name));
+            objects.add(overlay.orElseGet(() -> new String(manager.inspect(name).toDockerJson(),
+                    StandardCharsets.UTF_8)));
         }
         // Docker prints one JSON array, indented by 4 spaces.
         String array = "[" + String.join(",", objects) + "]";
         ctx.out().println(GoIndent.indent(array.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void remove(NetworkManager manager, List<String> args, Context ctx) {
+    private static void remove(NetworkManager manager, Optional<EtcdStore> etcd, List<String> args, Context ctx) {
         boolean force = false;
         List<String> names = new ArrayList<>();
         for (String a : args) {
@@ -141,6 +173,10 @@ final class NetworkCommand implements Command {
             throw new UsageException("rm: expected at least one network name");
         }
         for (String name : names) {
+            if (etcd.isPresent() && OverlayNetworkCli.remove(etcd.get(), name)) {
+                ctx.out().println(name);
+                continue;
+            }
             Optional<String> bridge = manager.inspect(name).bridge();
             manager.remove(name, force);
             // The firewall plugin leaves its per-bridge isolation rules behind after the last DEL.

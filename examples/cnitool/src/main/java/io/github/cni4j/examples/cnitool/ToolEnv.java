@@ -28,9 +28,10 @@ import java.util.Map;
  * @param cacheDir {@code CNI_CACHE_DIR}, default {@code /var/lib/cni}
  * @param containerIdOverride {@code CNI_CONTAINERID} (an extension: Go's cnitool always derives the ID from the
  *        netns path), or empty
+ * @param clusterStore {@code CNI4J_CLUSTER_STORE}, the overlay networks' etcd ({@code etcd://IP:PORT,...}), or empty
  */
 record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCniArgs, String rawCapArgs,
-               Path cacheDir, String containerIdOverride) {
+               Path cacheDir, String containerIdOverride, String clusterStore) {
 
     static final List<Path> DEFAULT_PLUGIN_DIRS = List.of(Path.of("/opt/cni/bin"), Path.of("/usr/lib/cni"));
     static final Path DEFAULT_CONF_DIR = Path.of("/etc/cni/net.d");
@@ -58,7 +59,7 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
                 List.copyOf(pluginDirs), nonEmpty(env.get("CNI_IFNAME"), "eth0"),
                 nonEmpty(env.get("CNI_ARGS"), ""), nonEmpty(env.get("CAP_ARGS"), ""),
                 Path.of(nonEmpty(env.get("CNI_CACHE_DIR"), DEFAULT_CACHE_DIR.toString())),
-                nonEmpty(env.get("CNI_CONTAINERID"), ""));
+                nonEmpty(env.get("CNI_CONTAINERID"), ""), nonEmpty(env.get("CNI4J_CLUSTER_STORE"), ""));
     }
 
     /**

@@ -108,7 +108,7 @@ class NetworkIT {
     void dockerOptionErrorsAreClear() {
         Run driver = Launcher.cnitool(net.env, "network", "create", "-d", "overlay", "c4jx");
         assertThat(driver.status()).as(driver.toString()).isEqualTo(2);
-        assertThat(driver.err()).contains("unsupported cni driver \"overlay\"");
+        assertThat(driver.err()).contains("create -d overlay needs --cluster-store etcd://IP:PORT");
         Run noSubnet = Launcher.cnitool(net.env, "network", "create", "--gateway", "10.1.1.1", "c4jx");
         assertThat(noSubnet.status()).as(noSubnet.toString()).isEqualTo(2);
         assertThat(noSubnet.err()).contains("cannot set gateway or ip-range without subnet");
