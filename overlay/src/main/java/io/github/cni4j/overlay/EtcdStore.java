@@ -185,6 +185,8 @@ public final class EtcdStore implements AutoCloseable {
                 "remove network " + name);
     }
 
+    private static final System.Logger KEEPALIVE_LOG = System.getLogger(EtcdStore.class.getName());
+
     private synchronized long etcdLease() {
         if (leaseId == 0) {
             leaseId = await(client.getLeaseClient().grant(ttl.toSeconds()), "grant a lease").getID();
@@ -195,10 +197,17 @@ public final class EtcdStore implements AutoCloseable {
 
                 @Override
                 public void onError(Throwable t) {
+                    // jetcd retries the stream itself; a keepalive lost for good shows as the lease expiring, which
+                    // the next lease() call repairs, so this only has to be visible.
+                    KEEPALIVE_LOG.log(System.Logger.Level.WARNING, "etcd lease keepalive to "
+                            + String.join(",", endpoints) + " failed: " + t);
                 }
 
                 @Override
                 public void onCompleted() {
+                    KEEPALIVE_LOG.log(System.Logger.Level.WARNING, "etcd lease keepalive to "
+                            + String.join(",", endpoints) + " ended; the lease expires after " + ttl.toSeconds()
+                            + " s unless renewed");
                 }
             });
         }

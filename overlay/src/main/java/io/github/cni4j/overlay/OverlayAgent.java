@@ -213,12 +213,13 @@ public final class OverlayAgent implements AutoCloseable {
             return;
         }
         peers.remove(network);
-        dataPlane.deleteVxlan(OverlayConf.vxlanDevice(network));
+        // The conflist goes first, so no container ADD can start on a network whose device is already gone.
         try {
             Files.deleteIfExists(OverlayConf.file(cfg.confDir, network));
         } catch (IOException ex) {
-            throw new OverlayException("cannot delete conflist of " + network + ": " + ex.getMessage());
+            throw new OverlayException("cannot delete conflist of " + network + ": " + ex.getMessage(), ex);
         }
+        dataPlane.deleteVxlan(OverlayConf.vxlanDevice(network));
     }
 
     /**
