@@ -1,14 +1,13 @@
 package io.github.cni4j.cache;
 
 import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.internal.value.CniStyle;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * One entry of the result cache: what an ADD left behind so that a later CHECK, DEL or GC (by cni4j or by a Go
@@ -22,26 +21,13 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe (the config array is copied in and out); the builder is not thread-safe.
  */
-public final class CachedAttachment {
+@Value.Immutable
+@CniStyle
+public abstract class CachedAttachment {
 
-    private final String containerId;
-    private final String networkName;
-    private final String ifName;
-    private final byte[] config;
-    private final String netNs;
-    private final List<Map.Entry<String, String>> cniArgs;
-    private final Map<String, Object> capabilityArgs;
-    private final String resultJson;
+    private static final Class<?> PLAIN_ENTRY = Map.entry("", "").getClass();
 
-    private CachedAttachment(Builder b) {
-        this.containerId = b.containerId;
-        this.networkName = b.networkName;
-        this.ifName = b.ifName;
-        this.config = b.config.clone();
-        this.netNs = b.netNs;
-        this.cniArgs = List.copyOf(b.cniArgs);
-        this.capabilityArgs = Collections.unmodifiableMap(new LinkedHashMap<>(b.capabilityArgs));
-        this.resultJson = b.resultJson;
+    CachedAttachment() {
     }
 
     /**
@@ -58,8 +44,9 @@ public final class CachedAttachment {
      *
      * @return the ID
      */
+    @Value.Default
     public String containerId() {
-        return containerId;
+        return "";
     }
 
     /**
@@ -67,8 +54,9 @@ public final class CachedAttachment {
      *
      * @return the name
      */
+    @Value.Default
     public String networkName() {
-        return networkName;
+        return "";
     }
 
     /**
@@ -76,8 +64,9 @@ public final class CachedAttachment {
      *
      * @return the name
      */
+    @Value.Default
     public String ifName() {
-        return ifName;
+        return "";
     }
 
     /**
@@ -85,8 +74,9 @@ public final class CachedAttachment {
      *
      * @return a copy of the bytes
      */
+    @Value.Default
     public byte[] config() {
-        return config.clone();
+        return new byte[0];
     }
 
     /**
@@ -94,8 +84,9 @@ public final class CachedAttachment {
      *
      * @return the path, empty when unknown
      */
+    @Value.Default
     public String netNs() {
-        return netNs;
+        return "";
     }
 
     /**
@@ -103,168 +94,59 @@ public final class CachedAttachment {
      *
      * @return the pairs, in order
      */
-    public List<Map.Entry<String, String>> cniArgs() {
-        return cniArgs;
-    }
+    public abstract List<Map.Entry<String, String>> cniArgs();
 
     /**
      * The caller's whole capability-argument map of the ADD (plain JSON-able values).
      *
      * @return the map
      */
-    public Map<String, Object> capabilityArgs() {
-        return capabilityArgs;
-    }
+    public abstract Map<String, Object> capabilityArgs();
 
     /**
      * The final ADD result as JSON (keys sorted), if the entry has one.
      *
      * @return the JSON
      */
-    public Optional<String> resultJson() {
-        return Optional.ofNullable(resultJson);
-    }
+    public abstract Optional<String> resultJson();
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CachedAttachment a && containerId.equals(a.containerId)
-                && networkName.equals(a.networkName) && ifName.equals(a.ifName) && Arrays.equals(config, a.config)
-                && netNs.equals(a.netNs) && cniArgs.equals(a.cniArgs) && capabilityArgs.equals(a.capabilityArgs)
-                && Objects.equals(resultJson, a.resultJson);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(containerId, networkName, ifName, Arrays.hashCode(config), netNs, cniArgs,
-                capabilityArgs, resultJson);
+    /**
+     * Copies mutable pairs and deep-freezes capability values.
+     *
+     * @throws IllegalArgumentException for capability values JSON cannot hold
+     */
+    @Value.Check
+    CachedAttachment normalize() {
+        boolean plainArgs = cniArgs().stream().allMatch(e -> e.getClass() == PLAIN_ENTRY);
+        boolean frozenCaps = capabilityArgs().values().stream().allMatch(JsonValues::isFrozen);
+        if (plainArgs && frozenCaps) {
+            return this;
+        }
+        Map<String, Object> caps = new LinkedHashMap<>();
+        capabilityArgs().forEach((k, v) -> caps.put(k, JsonValues.freeze(v, "capabilityArgs." + k)));
+        return builder().from(this).cniArgs(cniArgs().stream().map(e -> Map.entry(e.getKey(), e.getValue()))
+                .toList()).capabilityArgs(caps).build();
     }
 
     @Override
     public String toString() {
-        return "CachedAttachment{" + networkName + "-" + containerId + "-" + ifName + ", netNs=" + netNs
-                + ", cniArgs=" + cniArgs + ", capabilityArgs=" + capabilityArgs + ", config="
-                + new String(config, StandardCharsets.UTF_8) + ", result=" + resultJson + "}";
+        return "CachedAttachment{" + networkName() + "-" + containerId() + "-" + ifName() + ", netNs=" + netNs()
+                + ", cniArgs=" + cniArgs() + ", capabilityArgs=" + capabilityArgs() + ", config="
+                + new String(config(), StandardCharsets.UTF_8) + ", result=" + resultJson().orElse(null) + "}";
     }
 
     /**
-     * Builds a {@link CachedAttachment}. Not thread-safe.
+     * Builds a {@link CachedAttachment}. Not thread-safe; capability values are checked and frozen by
+     * {@link #build()}, which throws {@link IllegalArgumentException} for values JSON cannot hold.
      *
      * <pre>{@code
      * CachedAttachment a = CachedAttachment.builder().networkName("mynet").containerId("ctr1").ifName("eth0")
      *         .config(list.bytes()).resultJson(new String(result.toBytes(), UTF_8)).build();
      * }</pre>
      */
-    public static final class Builder {
-        private String containerId = "";
-        private String networkName = "";
-        private String ifName = "";
-        private byte[] config = new byte[0];
-        private String netNs = "";
-        private List<Map.Entry<String, String>> cniArgs = List.of();
-        private Map<String, Object> capabilityArgs = Map.of();
-        private String resultJson;
+    public static final class Builder extends ImmutableCachedAttachment.Builder {
 
-        private Builder() {
-        }
-
-        /**
-         * Sets the container ID (default empty).
-         *
-         * @param containerId the ID
-         * @return this builder
-         */
-        public Builder containerId(String containerId) {
-            this.containerId = Objects.requireNonNull(containerId, "containerId");
-            return this;
-        }
-
-        /**
-         * Sets the network name (default empty).
-         *
-         * @param networkName the name
-         * @return this builder
-         */
-        public Builder networkName(String networkName) {
-            this.networkName = Objects.requireNonNull(networkName, "networkName");
-            return this;
-        }
-
-        /**
-         * Sets the interface name (default empty).
-         *
-         * @param ifName the name
-         * @return this builder
-         */
-        public Builder ifName(String ifName) {
-            this.ifName = Objects.requireNonNull(ifName, "ifName");
-            return this;
-        }
-
-        /**
-         * Sets the configuration bytes (default none).
-         *
-         * @param config the bytes (copied)
-         * @return this builder
-         */
-        public Builder config(byte[] config) {
-            this.config = Objects.requireNonNull(config, "config").clone();
-            return this;
-        }
-
-        /**
-         * Sets the netns path (default empty: omitted from the file).
-         *
-         * @param netNs the path
-         * @return this builder
-         */
-        public Builder netNs(String netNs) {
-            this.netNs = Objects.requireNonNull(netNs, "netNs");
-            return this;
-        }
-
-        /**
-         * Sets the {@code CNI_ARGS} pairs (default none).
-         *
-         * @param cniArgs the pairs, in order
-         * @return this builder
-         */
-        public Builder cniArgs(List<Map.Entry<String, String>> cniArgs) {
-            this.cniArgs = List.copyOf(cniArgs);
-            return this;
-        }
-
-        /**
-         * Sets the capability arguments (default none).
-         *
-         * @param capabilityArgs plain JSON-able values (String, Number, Boolean, List, Map with String keys)
-         * @return this builder
-         * @throws IllegalArgumentException for values JSON cannot hold
-         */
-        public Builder capabilityArgs(Map<String, ?> capabilityArgs) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            capabilityArgs.forEach((k, v) -> copy.put(k, JsonValues.freeze(v, "capabilityArgs." + k)));
-            this.capabilityArgs = copy;
-            return this;
-        }
-
-        /**
-         * Sets the result JSON (default none).
-         *
-         * @param resultJson a JSON object
-         * @return this builder
-         */
-        public Builder resultJson(String resultJson) {
-            this.resultJson = Objects.requireNonNull(resultJson, "resultJson");
-            return this;
-        }
-
-        /**
-         * Builds the entry.
-         *
-         * @return the entry
-         */
-        public CachedAttachment build() {
-            return new CachedAttachment(this);
+        Builder() {
         }
     }
 }

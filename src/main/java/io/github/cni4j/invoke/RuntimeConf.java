@@ -1,14 +1,14 @@
 package io.github.cni4j.invoke;
 
 import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.internal.value.CniStyle;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * The per-attachment parameters of an operation, libcni's {@code RuntimeConf}: container ID, netns path, interface
@@ -31,22 +31,13 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe; the builder is not thread-safe.
  */
-public final class RuntimeConf {
+@Value.Immutable
+@CniStyle
+public abstract class RuntimeConf {
 
-    private final String containerId;
-    private final String netNs;
-    private final String ifName;
-    private final List<Map.Entry<String, String>> args;
-    private final Map<String, Object> capabilityArgs;
-    private final Path cacheDir;
+    private static final Class<?> PLAIN_ENTRY = Map.entry("", "").getClass();
 
-    private RuntimeConf(Builder b) {
-        this.containerId = b.containerId;
-        this.netNs = b.netNs;
-        this.ifName = b.ifName;
-        this.args = List.copyOf(b.args);
-        this.capabilityArgs = Collections.unmodifiableMap(new LinkedHashMap<>(b.capabilityArgs));
-        this.cacheDir = b.cacheDir;
+    RuntimeConf() {
     }
 
     /**
@@ -64,11 +55,7 @@ public final class RuntimeConf {
      * @return the builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().containerId(containerId).netNs(netNs).ifName(ifName);
-        b.args.addAll(args);
-        b.capabilityArgs.putAll(capabilityArgs);
-        b.cacheDir = cacheDir;
-        return b;
+        return builder().from(this);
     }
 
     /**
@@ -76,8 +63,9 @@ public final class RuntimeConf {
      *
      * @return the container ID, possibly empty
      */
+    @Value.Default
     public String containerId() {
-        return containerId;
+        return "";
     }
 
     /**
@@ -85,8 +73,9 @@ public final class RuntimeConf {
      *
      * @return the path, possibly empty
      */
+    @Value.Default
     public String netNs() {
-        return netNs;
+        return "";
     }
 
     /**
@@ -94,8 +83,9 @@ public final class RuntimeConf {
      *
      * @return the name, possibly empty
      */
+    @Value.Default
     public String ifName() {
-        return ifName;
+        return "";
     }
 
     /**
@@ -103,45 +93,41 @@ public final class RuntimeConf {
      *
      * @return the unmodifiable pairs
      */
-    public List<Map.Entry<String, String>> args() {
-        return args;
-    }
+    public abstract List<Map.Entry<String, String>> args();
 
     /**
      * The capability arguments (deeply unmodifiable plain values).
      *
      * @return the map, empty if none
      */
-    public Map<String, Object> capabilityArgs() {
-        return capabilityArgs;
-    }
+    public abstract Map<String, Object> capabilityArgs();
 
     /**
      * The cache directory for this call, used when the invoker has none of its own (libcni's deprecated field).
      *
      * @return the directory, if set
      */
-    public Optional<Path> cacheDir() {
-        return Optional.ofNullable(cacheDir);
-    }
+    public abstract Optional<Path> cacheDir();
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RuntimeConf r && containerId.equals(r.containerId) && netNs.equals(r.netNs)
-                && ifName.equals(r.ifName) && args.equals(r.args) && capabilityArgs.equals(r.capabilityArgs)
-                && Objects.equals(cacheDir, r.cacheDir);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(containerId, netNs, ifName, args, capabilityArgs, cacheDir);
+    /** Copies mutable pairs and deep-freezes capability values, whichever builder method set them. */
+    @Value.Check
+    RuntimeConf normalize() {
+        boolean plainArgs = args().stream().allMatch(e -> e.getClass() == PLAIN_ENTRY);
+        boolean frozenCaps = capabilityArgs().values().stream().allMatch(JsonValues::isFrozen);
+        if (plainArgs && frozenCaps) {
+            return this;
+        }
+        Map<String, Object> caps = new LinkedHashMap<>();
+        capabilityArgs().forEach((k, v) -> caps.put(k, JsonValues.freeze(v, "capabilityArgs." + k)));
+        return builder().from(this).args(args().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList())
+                .capabilityArgs(caps).build();
     }
 
     @Override
     public String toString() {
-        return "RuntimeConf{containerId=" + containerId + ", netNs=" + netNs + ", ifName=" + ifName + ", args="
-                + args + ", capabilityArgs=" + capabilityArgs + (cacheDir == null ? "" : ", cacheDir=" + cacheDir)
-                + "}";
+        return "RuntimeConf{containerId=" + containerId() + ", netNs=" + netNs() + ", ifName=" + ifName()
+                + ", args=" + args() + ", capabilityArgs=" + capabilityArgs()
+                + cacheDir().map(d -> ", cacheDir=" + d).orElse("") + "}";
     }
 
     /**
@@ -151,48 +137,9 @@ public final class RuntimeConf {
      * RuntimeConf rt = RuntimeConf.builder().containerId("c1").netNs("/var/run/netns/c1").ifName("eth0").build();
      * }</pre>
      */
-    public static final class Builder {
-        private String containerId = "";
-        private String netNs = "";
-        private String ifName = "";
-        private final List<Map.Entry<String, String>> args = new ArrayList<>();
-        private final Map<String, Object> capabilityArgs = new LinkedHashMap<>();
-        private Path cacheDir;
+    public static final class Builder extends ImmutableRuntimeConf.Builder {
 
-        private Builder() {
-        }
-
-        /**
-         * Sets the container ID (default empty).
-         *
-         * @param containerId the ID
-         * @return this builder
-         */
-        public Builder containerId(String containerId) {
-            this.containerId = Objects.requireNonNull(containerId, "containerId");
-            return this;
-        }
-
-        /**
-         * Sets the netns path (default empty).
-         *
-         * @param netNs the path
-         * @return this builder
-         */
-        public Builder netNs(String netNs) {
-            this.netNs = Objects.requireNonNull(netNs, "netNs");
-            return this;
-        }
-
-        /**
-         * Sets the interface name (default empty).
-         *
-         * @param ifName the name
-         * @return this builder
-         */
-        public Builder ifName(String ifName) {
-            this.ifName = Objects.requireNonNull(ifName, "ifName");
-            return this;
+        Builder() {
         }
 
         /**
@@ -203,20 +150,7 @@ public final class RuntimeConf {
          * @return this builder
          */
         public Builder addArg(String key, String value) {
-            args.add(Map.entry(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
-            return this;
-        }
-
-        /**
-         * Replaces all {@code CNI_ARGS} pairs (default none).
-         *
-         * @param pairs the pairs, in order
-         * @return this builder
-         */
-        public Builder args(List<Map.Entry<String, String>> pairs) {
-            args.clear();
-            pairs.forEach(p -> addArg(p.getKey(), p.getValue()));
-            return this;
+            return addArgs(Map.entry(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
         }
 
         /**
@@ -229,40 +163,7 @@ public final class RuntimeConf {
          */
         public Builder putCapabilityArg(String capability, Object value) {
             Objects.requireNonNull(capability, "capability");
-            capabilityArgs.put(capability, JsonValues.freeze(value, "capabilityArgs." + capability));
-            return this;
-        }
-
-        /**
-         * Replaces all capability arguments (default none).
-         *
-         * @param values the arguments
-         * @return this builder
-         */
-        public Builder capabilityArgs(Map<String, ?> values) {
-            capabilityArgs.clear();
-            values.forEach(this::putCapabilityArg);
-            return this;
-        }
-
-        /**
-         * Sets the per-call cache directory (default none: the invoker's, then {@code /var/lib/cni}).
-         *
-         * @param cacheDir the directory
-         * @return this builder
-         */
-        public Builder cacheDir(Path cacheDir) {
-            this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
-            return this;
-        }
-
-        /**
-         * Builds the value.
-         *
-         * @return the runtime configuration
-         */
-        public RuntimeConf build() {
-            return new RuntimeConf(this);
+            return putCapabilityArgs(capability, JsonValues.freeze(value, "capabilityArgs." + capability));
         }
     }
 }

@@ -1,7 +1,8 @@
 package io.github.cni4j.lint;
 
-import java.util.Objects;
+import io.github.cni4j.internal.value.CniStyle;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * One problem the {@link Linter} found, with the range of text it concerns.
@@ -20,32 +21,11 @@ import java.util.Optional;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class Diagnostic {
+@Value.Immutable
+@CniStyle
+public abstract class Diagnostic {
 
-    private final DiagnosticCode kind;
-    private final String message;
-    private final int line;
-    private final int column;
-    private final int endLine;
-    private final int endColumn;
-    private final String jsonPointer;
-    private final String source;
-    private final String fix;
-
-    private Diagnostic(Builder b) {
-        this.kind = Objects.requireNonNull(b.kind, "kind");
-        this.message = Objects.requireNonNull(b.message, "message");
-        this.jsonPointer = Objects.requireNonNull(b.jsonPointer, "jsonPointer");
-        this.source = Objects.requireNonNull(b.source, "source");
-        this.fix = b.fix;
-        if (b.line < 1 || b.column < 1 || b.endLine < b.line || (b.endLine == b.line && b.endColumn < b.column)) {
-            throw new IllegalArgumentException("invalid range " + b.line + ":" + b.column + "-" + b.endLine + ":"
-                    + b.endColumn);
-        }
-        this.line = b.line;
-        this.column = b.column;
-        this.endLine = b.endLine;
-        this.endColumn = b.endColumn;
+    Diagnostic() {
     }
 
     /**
@@ -55,89 +35,84 @@ public final class Diagnostic {
      * @return a builder with the position 1:1-1:1, pointer {@code ""}, source {@code "<input>"} and no fix
      */
     public static Builder builder(DiagnosticCode kind) {
-        return new Builder(kind);
+        return new Builder().kind(kind);
     }
 
     /** @return the stable code, e.g. {@code CNI0100} */
     public String code() {
-        return kind.id();
+        return kind().id();
     }
 
     /** @return the catalogue entry of {@link #code()} */
-    public DiagnosticCode kind() {
-        return kind;
-    }
+    public abstract DiagnosticCode kind();
 
     /** @return the severity */
     public Severity severity() {
-        return kind.severity();
+        return kind().severity();
     }
 
     /** @return what is wrong and what was expected */
+    @Value.Default
     public String message() {
-        return message;
+        return "";
     }
 
     /** @return the 1-based first line */
+    @Value.Default
     public int line() {
-        return line;
+        return 1;
     }
 
     /** @return the 1-based first column, in code points */
+    @Value.Default
     public int column() {
-        return column;
+        return 1;
     }
 
     /** @return the 1-based line of the end of the range */
+    @Value.Default
     public int endLine() {
-        return endLine;
+        return 1;
     }
 
     /** @return the 1-based column just after the range, in code points */
+    @Value.Default
     public int endColumn() {
-        return endColumn;
+        return 1;
     }
 
     /** @return the RFC 6901 pointer of the value concerned; {@code ""} is the whole document */
+    @Value.Default
     public String jsonPointer() {
-        return jsonPointer;
+        return "";
     }
 
     /** @return the file name or source name given to the linter */
+    @Value.Default
     public String source() {
-        return source;
+        return "<input>";
     }
 
     /** @return a suggested fix, e.g. {@code did you mean "isGateway"?} */
-    public Optional<String> fix() {
-        return Optional.ofNullable(fix);
+    public abstract Optional<String> fix();
+
+    @Value.Check
+    void checkRange() {
+        if (line() < 1 || column() < 1 || endLine() < line() || (endLine() == line() && endColumn() < column())) {
+            throw new IllegalArgumentException("invalid range " + line() + ":" + column() + "-" + endLine() + ":"
+                    + endColumn());
+        }
     }
 
     /** @return {@code source:line:column: severity CODE: message}, as compilers print it (without the fix) */
     @Override
     public String toString() {
-        return source + ":" + line + ":" + column + ": " + severity().word() + " " + code() + ": " + message;
+        return source() + ":" + line() + ":" + column() + ": " + severity().word() + " " + code() + ": " + message();
     }
 
     /** The text form: {@link #toString()}, then the fix on an indented line of its own, as compilers print notes. */
     String render() {
-        return toString() + (fix == null ? "" : "\n    fix: " + fix);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof Diagnostic)) {
-            return false;
-        }
-        Diagnostic d = (Diagnostic) o;
-        return kind == d.kind && line == d.line && column == d.column && endLine == d.endLine
-                && endColumn == d.endColumn && message.equals(d.message) && jsonPointer.equals(d.jsonPointer)
-                && source.equals(d.source) && Objects.equals(fix, d.fix);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, message, line, column, endLine, endColumn, jsonPointer, source, fix);
+        return toString() + fix().map(f -> "\n    fix: " + f).orElse("");
     }
 
     /**
@@ -147,28 +122,9 @@ public final class Diagnostic {
      * Diagnostic d = Diagnostic.builder(DiagnosticCode.MISSING_NAME).message("no name").source("a.conf").build();
      * }</pre>
      */
-    public static final class Builder {
-        private final DiagnosticCode kind;
-        private String message = "";
-        private int line = 1;
-        private int column = 1;
-        private int endLine = 1;
-        private int endColumn = 1;
-        private String jsonPointer = "";
-        private String source = "<input>";
-        private String fix;
+    public static final class Builder extends ImmutableDiagnostic.Builder {
 
-        private Builder(DiagnosticCode kind) {
-            this.kind = Objects.requireNonNull(kind, "kind");
-        }
-
-        /**
-         * @param value what is wrong and what is expected (default {@code ""})
-         * @return this builder
-         */
-        public Builder message(String value) {
-            this.message = Objects.requireNonNull(value, "message");
-            return this;
+        Builder() {
         }
 
         /**
@@ -176,51 +132,23 @@ public final class Diagnostic {
          *
          * @param startLine 1-based first line
          * @param startColumn 1-based first column
-         * @param lastLine 1-based end line
-         * @param columnAfter 1-based column after the range
+         * @param lastLine 1-based last line
+         * @param columnAfter 1-based column just after the range
          * @return this builder
          */
         public Builder range(int startLine, int startColumn, int lastLine, int columnAfter) {
-            this.line = startLine;
-            this.column = startColumn;
-            this.endLine = lastLine;
-            this.endColumn = columnAfter;
-            return this;
+            return line(startLine).column(startColumn).endLine(lastLine).endColumn(columnAfter);
         }
 
         /**
-         * @param value RFC 6901 pointer (default {@code ""})
-         * @return this builder
-         */
-        public Builder jsonPointer(String value) {
-            this.jsonPointer = Objects.requireNonNull(value, "jsonPointer");
-            return this;
-        }
-
-        /**
-         * @param value the file or source name (default {@code "<input>"})
-         * @return this builder
-         */
-        public Builder source(String value) {
-            this.source = Objects.requireNonNull(value, "source");
-            return this;
-        }
-
-        /**
-         * @param value a suggested fix (default none)
-         * @return this builder
-         */
-        public Builder fix(String value) {
-            this.fix = Objects.requireNonNull(value, "fix");
-            return this;
-        }
-
-        /**
+         * Builds the diagnostic.
+         *
          * @return the diagnostic
          * @throws IllegalArgumentException if the range is not 1-based or ends before it starts
          */
+        @Override
         public Diagnostic build() {
-            return new Diagnostic(this);
+            return super.build();
         }
     }
 }

@@ -3,8 +3,10 @@ package io.github.cni4j.version;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.gojson.VersionCodec;
 import java.nio.charset.StandardCharsets;
+import io.github.cni4j.internal.value.CniStyle;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * The CNI spec's error object, {@code {"code":7,"msg":"...","details":"..."}}, that a failing plugin prints, and
@@ -23,7 +25,9 @@ import java.util.Optional;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class CniError {
+@Value.Immutable
+@CniStyle
+public abstract class CniError {
 
     /** 0: unknown; libcni's code for failures it cannot decode (not a spec code). */
     public static final int UNKNOWN = 0;
@@ -52,14 +56,7 @@ public final class CniError {
     /** 999: internal error (Go's plugin skeleton wraps other failures in it). */
     public static final int INTERNAL = 999;
 
-    private final int code;
-    private final String msg;
-    private final String details;
-
-    private CniError(int code, String msg, String details) {
-        this.code = code;
-        this.msg = msg;
-        this.details = details;
+    CniError() {
     }
 
     /**
@@ -84,10 +81,7 @@ public final class CniError {
      * @throws IllegalArgumentException if the code is negative
      */
     public static CniError of(int code, String msg, String details) {
-        if (code < 0) {
-            throw new IllegalArgumentException("code must not be negative: " + code);
-        }
-        return new CniError(code, Objects.requireNonNull(msg, "msg"), Objects.requireNonNull(details, "details"));
+        return create(code, Objects.requireNonNull(msg, "msg"), Objects.requireNonNull(details, "details"));
     }
 
     /**
@@ -101,7 +95,12 @@ public final class CniError {
      */
     public static CniError fromBytes(byte[] json) {
         VersionCodec.ErrorFields f = VersionCodec.decodeError(Objects.requireNonNull(json, "json"));
-        return new CniError(f.code(), f.msg(), f.details());
+        return create(f.code(), f.msg(), f.details());
+    }
+
+    private static CniError create(int code, String msg, String details) {
+        return ImmutableCniError.builder().code(code).msg(msg)
+                .details(details.isEmpty() ? Optional.empty() : Optional.of(details)).build();
     }
 
     /**
@@ -109,26 +108,27 @@ public final class CniError {
      *
      * @return the code
      */
-    public int code() {
-        return code;
-    }
+    public abstract int code();
 
     /**
      * Returns the message.
      *
      * @return the message
      */
-    public String msg() {
-        return msg;
-    }
+    public abstract String msg();
 
     /**
      * Returns the details, if any.
      *
      * @return the details
      */
-    public Optional<String> details() {
-        return details.isEmpty() ? Optional.empty() : Optional.of(details);
+    public abstract Optional<String> details();
+
+    @Value.Check
+    void checkCode() {
+        if (code() < 0) {
+            throw new IllegalArgumentException("code must not be negative: " + code());
+        }
     }
 
     /**
@@ -138,23 +138,10 @@ public final class CniError {
      * @return the UTF-8 JSON
      */
     public byte[] toBytes() {
-        StringBuilder sb = new StringBuilder(64).append("{\"code\":").append(code).append(",\"msg\":");
-        GoJson.appendString(sb, msg);
-        if (!details.isEmpty()) {
-            sb.append(",\"details\":");
-            GoJson.appendString(sb, details);
-        }
+        StringBuilder sb = new StringBuilder(64).append("{\"code\":").append(code()).append(",\"msg\":");
+        GoJson.appendString(sb, msg());
+        details().ifPresent(d -> GoJson.appendString(sb.append(",\"details\":"), d));
         return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CniError e && e.code == code && e.msg.equals(msg) && e.details.equals(details);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(code, msg, details);
     }
 
     /**
@@ -164,6 +151,6 @@ public final class CniError {
      */
     @Override
     public String toString() {
-        return details.isEmpty() ? msg : msg + "; " + details;
+        return details().map(d -> msg() + "; " + d).orElse(msg());
     }
 }

@@ -4,9 +4,11 @@ import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.gojson.VersionCodec;
+import io.github.cni4j.internal.value.CniStyle;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * A plugin's answer to the VERSION command: the spec version it answered in and the versions it supports.
@@ -25,16 +27,17 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class PluginInfo {
+@Value.Immutable
+@CniStyle
+public abstract class PluginInfo {
 
-    private static final PluginInfo LEGACY = new PluginInfo(CniVersion.current(), List.of("0.1.0"));
+    private static final PluginInfo LEGACY = create(CniVersion.current(), List.of("0.1.0"));
 
-    private final CniVersion cniVersion;
-    private final List<String> supportedVersions;
+    PluginInfo() {
+    }
 
-    private PluginInfo(CniVersion cniVersion, List<String> supportedVersions) {
-        this.cniVersion = cniVersion;
-        this.supportedVersions = List.copyOf(supportedVersions);
+    private static PluginInfo create(CniVersion cniVersion, List<String> supportedVersions) {
+        return ImmutablePluginInfo.builder().cniVersion(cniVersion).supportedVersions(supportedVersions).build();
     }
 
     /**
@@ -46,11 +49,7 @@ public final class PluginInfo {
      * @throws IllegalArgumentException if no version is given
      */
     public static PluginInfo of(CniVersion cniVersion, List<String> supportedVersions) {
-        Objects.requireNonNull(cniVersion, "cniVersion");
-        if (supportedVersions.isEmpty()) {
-            throw new IllegalArgumentException("supportedVersions must not be empty");
-        }
-        return new PluginInfo(cniVersion, supportedVersions);
+        return create(Objects.requireNonNull(cniVersion, "cniVersion"), supportedVersions);
     }
 
     /**
@@ -79,12 +78,12 @@ public final class PluginInfo {
         }
         if (f.supportedVersions().isEmpty()) {
             if (f.cniVersion().equals("0.2.0")) {
-                return new PluginInfo(CniVersion.current(), List.of("0.1.0", "0.2.0"));
+                return create(CniVersion.current(), List.of("0.1.0", "0.2.0"));
             }
             throw decoding("missing field supportedVersions");
         }
         try {
-            return new PluginInfo(CniVersion.parse(f.cniVersion()), f.supportedVersions());
+            return create(CniVersion.parse(f.cniVersion()), f.supportedVersions());
         } catch (IncompatibleVersionException e) {
             throw new ConfigException(CniError.DECODING_FAILURE, "decoding version info: " + e.getMessage(), null,
                     0, 0, "/cniVersion", e);
@@ -101,17 +100,20 @@ public final class PluginInfo {
      *
      * @return the version
      */
-    public CniVersion cniVersion() {
-        return cniVersion;
-    }
+    public abstract CniVersion cniVersion();
 
     /**
      * Returns the supported versions exactly as the plugin listed them.
      *
      * @return the versions
      */
-    public List<String> supportedVersions() {
-        return supportedVersions;
+    public abstract List<String> supportedVersions();
+
+    @Value.Check
+    void checkVersions() {
+        if (supportedVersions().isEmpty()) {
+            throw new IllegalArgumentException("supportedVersions must not be empty");
+        }
     }
 
     /**
@@ -122,7 +124,7 @@ public final class PluginInfo {
      * @return true when listed
      */
     public boolean supports(String version) {
-        return supportedVersions.contains(Objects.requireNonNull(version, "version"));
+        return supportedVersions().contains(Objects.requireNonNull(version, "version"));
     }
 
     /**
@@ -132,30 +134,19 @@ public final class PluginInfo {
      */
     public byte[] toBytes() {
         StringBuilder sb = new StringBuilder(128).append("{\"cniVersion\":");
-        GoJson.appendString(sb, cniVersion.toString());
+        GoJson.appendString(sb, cniVersion().toString());
         sb.append(",\"supportedVersions\":[");
-        for (int i = 0; i < supportedVersions.size(); i++) {
+        for (int i = 0; i < supportedVersions().size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            GoJson.appendString(sb, supportedVersions.get(i));
+            GoJson.appendString(sb, supportedVersions().get(i));
         }
         return sb.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof PluginInfo p && p.cniVersion.equals(cniVersion)
-                && p.supportedVersions.equals(supportedVersions);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(cniVersion, supportedVersions);
-    }
-
-    @Override
     public String toString() {
-        return "PluginInfo{cniVersion=" + cniVersion + ", supportedVersions=" + supportedVersions + "}";
+        return "PluginInfo{cniVersion=" + cniVersion() + ", supportedVersions=" + supportedVersions() + "}";
     }
 }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * Converts between plain Java values (String, Number, Boolean, List, Map with String keys) and JSON trees, so that
@@ -43,11 +47,11 @@ public final class JsonValues {
             return value;
         }
         if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                out.add(freeze(list.get(i), where + "[" + i + "]"));
+            Object[] out = new Object[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = freeze(list.get(i), where + "[" + i + "]");
             }
-            return Collections.unmodifiableList(out);
+            return new FrozenList(out);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -57,10 +61,68 @@ public final class JsonValues {
                 }
                 out.put(key, freeze(e.getValue(), where + "." + key));
             }
-            return Collections.unmodifiableMap(out);
+            return new FrozenMap(out);
         }
         throw new IllegalArgumentException(where + ": expected String, Number, Boolean, List or Map, got "
                 + value.getClass().getName());
+    }
+
+    /**
+     * Tells whether a value is already what {@link #freeze} returns, so freezing it again would change nothing.
+     *
+     * @param value the value
+     * @return true for a finite scalar or a list or map {@link #freeze} made
+     */
+    public static boolean isFrozen(Object value) {
+        if (value instanceof FrozenList || value instanceof FrozenMap || value instanceof String
+                || value instanceof Boolean) {
+            return true;
+        }
+        return value instanceof Number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
+                && !(value instanceof Float f && (f.isNaN() || f.isInfinite()));
+    }
+
+    /** A list {@link #freeze} made: nobody else holds its array. */
+    private static final class FrozenList extends AbstractList<Object> implements RandomAccess {
+        private final Object[] items;
+
+        FrozenList(Object[] items) {
+            this.items = items;
+        }
+
+        @Override
+        public Object get(int index) {
+            return items[index];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
+    }
+
+    /** A map {@link #freeze} made: nobody else holds its backing map. */
+    private static final class FrozenMap extends AbstractMap<String, Object> {
+        private final Map<String, Object> entries;
+
+        FrozenMap(Map<String, Object> entries) {
+            this.entries = Collections.unmodifiableMap(entries);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
     }
 
     /**
