@@ -37,6 +37,10 @@ public record BandwidthLimit(long ingressRate, long ingressBurst, long egressRat
     /**
      * Checks the components.
      *
+     * @param ingressRate the ingress rate in bit/s
+     * @param ingressBurst the ingress burst in bits
+     * @param egressRate the egress rate in bit/s
+     * @param egressBurst the egress burst in bits
      * @throws IllegalArgumentException if a value is negative or above 2^53, or a rate is set without its burst
      */
     public BandwidthLimit {

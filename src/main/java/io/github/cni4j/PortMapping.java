@@ -39,6 +39,10 @@ public record PortMapping(int hostPort, int containerPort, String protocol, Opti
     /**
      * Checks and normalizes the components.
      *
+     * @param hostPort the host port, 1 to 65535
+     * @param containerPort the container port, 1 to 65535
+     * @param protocol {@code tcp}, {@code udp} or {@code sctp}, any case
+     * @param hostIp the host address, if any
      * @throws IllegalArgumentException for a port outside 1 to 65535, another protocol or a host address that is
      *         not an IP address
      */
