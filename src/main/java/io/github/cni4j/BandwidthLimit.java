@@ -22,25 +22,30 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @param ingressRate the ingress rate in bit/s, 0 when ingress is not shaped
+ * @param ingressBurst the ingress burst in bits (set whenever the rate is)
+ * @param egressRate the egress rate in bit/s, 0 when egress is not shaped
+ * @param egressBurst the egress burst in bits (set whenever the rate is)
  */
-public final class BandwidthLimit {
+public record BandwidthLimit(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
 
     private static final String SOURCE = "BandwidthLimit";
     /** libcni carries capability arguments as float64, which is exact only up to 2^53. */
     private static final long MAX = 1L << 53;
 
-    private final long ingressRate;
-    private final long ingressBurst;
-    private final long egressRate;
-    private final long egressBurst;
-
-    private BandwidthLimit(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
+    /**
+     * Checks the components.
+     *
+     * @param ingressRate the ingress rate in bit/s
+     * @param ingressBurst the ingress burst in bits
+     * @param egressRate the egress rate in bit/s
+     * @param egressBurst the egress burst in bits
+     * @throws IllegalArgumentException if a value is negative or above 2^53, or a rate is set without its burst
+     */
+    public BandwidthLimit {
         check(ingressRate, ingressBurst, "ingress");
         check(egressRate, egressBurst, "egress");
-        this.ingressRate = ingressRate;
-        this.ingressBurst = ingressBurst;
-        this.egressRate = egressRate;
-        this.egressBurst = egressBurst;
     }
 
     /**
@@ -143,41 +148,9 @@ public final class BandwidthLimit {
         return o;
     }
 
-    /**
-     * Returns the ingress rate.
-     *
-     * @return bit/s, 0 when unlimited
-     */
-    public long ingressRate() {
-        return ingressRate;
-    }
 
-    /**
-     * Returns the ingress burst.
-     *
-     * @return bits
-     */
-    public long ingressBurst() {
-        return ingressBurst;
-    }
 
-    /**
-     * Returns the egress rate.
-     *
-     * @return bit/s, 0 when unlimited
-     */
-    public long egressRate() {
-        return egressRate;
-    }
 
-    /**
-     * Returns the egress burst.
-     *
-     * @return bits
-     */
-    public long egressBurst() {
-        return egressBurst;
-    }
 
     private static long positive(long v, String what) {
         if (v <= 0) {
@@ -195,17 +168,6 @@ public final class BandwidthLimit {
         if (rate > 0 && burst == 0) {
             throw new IllegalArgumentException(direction + " rate is set, so its burst must be set too");
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BandwidthLimit b && b.ingressRate == ingressRate && b.ingressBurst == ingressBurst
-                && b.egressRate == egressRate && b.egressBurst == egressBurst;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(ingressRate, ingressBurst, egressRate, egressBurst);
     }
 
     @Override

@@ -26,21 +26,35 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @param hostPort the host port, 1 to 65535
+ * @param containerPort the container port, 1 to 65535
+ * @param protocol {@code tcp}, {@code udp} or {@code sctp} (any case; kept in lower case)
+ * @param hostIp the host address the mapping is restricted to, if any (an IPv4 or IPv6 address)
  */
-public final class PortMapping {
+public record PortMapping(int hostPort, int containerPort, String protocol, Optional<String> hostIp) {
 
     private static final String SOURCE = "PortMapping";
 
-    private final int hostPort;
-    private final int containerPort;
-    private final String protocol;
-    private final String hostIp;
-
-    private PortMapping(int hostPort, int containerPort, String protocol, String hostIp) {
-        this.hostPort = checkPort(hostPort, "hostPort");
-        this.containerPort = checkPort(containerPort, "containerPort");
-        this.protocol = checkProtocol(protocol);
-        this.hostIp = hostIp;
+    /**
+     * Checks and normalizes the components.
+     *
+     * @param hostPort the host port, 1 to 65535
+     * @param containerPort the container port, 1 to 65535
+     * @param protocol {@code tcp}, {@code udp} or {@code sctp}, any case
+     * @param hostIp the host address, if any
+     * @throws IllegalArgumentException for a port outside 1 to 65535, another protocol or a host address that is
+     *         not an IP address
+     */
+    public PortMapping {
+        checkPort(hostPort, "hostPort");
+        checkPort(containerPort, "containerPort");
+        protocol = checkProtocol(Objects.requireNonNull(protocol, "protocol"));
+        Objects.requireNonNull(hostIp, "hostIp");
+        if (hostIp.isPresent() && !Cidr.isIp(hostIp.get())) {
+            throw new IllegalArgumentException("hostIp must be an IPv4 or IPv6 address, not \"" + hostIp.get()
+                    + "\"");
+        }
     }
 
     /**
@@ -52,7 +66,7 @@ public final class PortMapping {
      * @throws IllegalArgumentException if a port is out of range
      */
     public static PortMapping tcp(int hostPort, int containerPort) {
-        return new PortMapping(hostPort, containerPort, "tcp", "");
+        return new PortMapping(hostPort, containerPort, "tcp", Optional.empty());
     }
 
     /**
@@ -64,7 +78,7 @@ public final class PortMapping {
      * @throws IllegalArgumentException if a port is out of range
      */
     public static PortMapping udp(int hostPort, int containerPort) {
-        return new PortMapping(hostPort, containerPort, "udp", "");
+        return new PortMapping(hostPort, containerPort, "udp", Optional.empty());
     }
 
     /**
@@ -77,7 +91,7 @@ public final class PortMapping {
      * @throws IllegalArgumentException if a port is out of range or the protocol is unknown
      */
     public static PortMapping of(int hostPort, int containerPort, String protocol) {
-        return new PortMapping(hostPort, containerPort, Objects.requireNonNull(protocol, "protocol"), "");
+        return new PortMapping(hostPort, containerPort, Objects.requireNonNull(protocol, "protocol"), Optional.empty());
     }
 
     /**
@@ -89,10 +103,7 @@ public final class PortMapping {
      */
     public PortMapping withHostIp(String hostIp) {
         Objects.requireNonNull(hostIp, "hostIp");
-        if (!Cidr.isIp(hostIp)) {
-            throw new IllegalArgumentException("hostIp must be an IPv4 or IPv6 address, not \"" + hostIp + "\"");
-        }
-        return new PortMapping(hostPort, containerPort, protocol, hostIp);
+        return new PortMapping(hostPort, containerPort, protocol, Optional.of(hostIp));
     }
 
     /**
@@ -116,7 +127,7 @@ public final class PortMapping {
         String ip = CapabilityJson.string(o, "hostIP", SOURCE, pointer).orElse("");
         try {
             PortMapping pm = new PortMapping((int) Math.min(host, Integer.MAX_VALUE),
-                    (int) Math.min(container, Integer.MAX_VALUE), proto, "");
+                    (int) Math.min(container, Integer.MAX_VALUE), proto, Optional.empty());
             return ip.isEmpty() ? pm : pm.withHostIp(ip);
         } catch (IllegalArgumentException e) {
             throw CapabilityJson.invalid(SOURCE, pointer, e.getMessage());
@@ -137,54 +148,18 @@ public final class PortMapping {
         o.put("hostPort", hostPort);
         o.put("containerPort", containerPort);
         o.put("protocol", protocol);
-        if (!hostIp.isEmpty()) {
-            o.put("hostIP", hostIp);
-        }
+        hostIp.ifPresent(ip -> o.put("hostIP", ip));
         return o;
     }
 
-    /**
-     * Returns the host port.
-     *
-     * @return 1 to 65535
-     */
-    public int hostPort() {
-        return hostPort;
-    }
 
-    /**
-     * Returns the container port.
-     *
-     * @return 1 to 65535
-     */
-    public int containerPort() {
-        return containerPort;
-    }
 
-    /**
-     * Returns the protocol in lower case: {@code tcp}, {@code udp} or {@code sctp}.
-     *
-     * @return the protocol
-     */
-    public String protocol() {
-        return protocol;
-    }
 
-    /**
-     * Returns the host address the mapping is bound to, if any; unbound mappings listen on every host address
-     * (or on {@code Cni.Builder#defaultHostIp}'s address when one is configured).
-     *
-     * @return the host IP
-     */
-    public Optional<String> hostIp() {
-        return hostIp.isEmpty() ? Optional.empty() : Optional.of(hostIp);
-    }
 
-    private static int checkPort(int port, String field) {
+    private static void checkPort(int port, String field) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(field + " must be between 1 and 65535, not " + port);
         }
-        return port;
     }
 
     private static String checkProtocol(String protocol) {
@@ -196,19 +171,8 @@ public final class PortMapping {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof PortMapping p && p.hostPort == hostPort && p.containerPort == containerPort
-                && p.protocol.equals(protocol) && p.hostIp.equals(hostIp);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(hostPort, containerPort, protocol, hostIp);
-    }
-
-    @Override
     public String toString() {
-        return (hostIp.isEmpty() ? "" : (hostIp.contains(":") ? "[" + hostIp + "]" : hostIp) + ":")
+        return hostIp.map(ip -> (ip.contains(":") ? "[" + ip + "]" : ip) + ":").orElse("")
                 + hostPort + ":" + containerPort + "/" + protocol;
     }
 }
