@@ -43,6 +43,7 @@ final class Report {
         r.netns(root);
         r.editor();
         r.cli(out.toAbsolutePath().getParent().resolve("docs/cnitool-walltime.md"));
+        r.overlayLeases(out.toAbsolutePath().getParent().resolve("docs/overlay.md"));
         r.notes();
         try {
             Files.writeString(out, r.md.toString(), StandardCharsets.UTF_8);
@@ -278,6 +279,30 @@ final class Report {
                 micros((Double) base.netns.get(key + ".c") / 1000.0),
                 ratio(ratio) + " (rounds " + base.netns.get(key + ".spread") + "; goal <= " + goal + "x: "
                         + (ratio <= goal ? "met" : "**MISSED**") + ")");
+    }
+
+    /**
+     * The overlay lease figures need a running etcd and come from the overlay project's {@code LeaseBenchmark} (a
+     * main in overlay/src/test, run with CNI4J_TEST_ETCD set); docs/overlay.md keeps the last run's table under
+     * "## Lease timing", copied here so one page has every figure.
+     */
+    private void overlayLeases(Path overlayDoc) {
+        md.append("## Overlay subnet leases: 256 simulated hosts on one etcd\n\n");
+        java.util.List<String> lines;
+        try {
+            lines = Files.isRegularFile(overlayDoc) ? Files.readAllLines(overlayDoc, StandardCharsets.UTF_8)
+                    : java.util.List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int start = lines.indexOf("## Lease timing");
+        if (start < 0) {
+            md.append("Not measured yet: run the overlay project's `LeaseBenchmark` against an etcd.\n\n");
+            return;
+        }
+        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
+            md.append(lines.get(i)).append('\n');
+        }
     }
 
     /**
