@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.JsonInput;
+import io.github.cni4j.internal.json.GoSyntax;
 import io.github.cni4j.internal.json.JsonLocator;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.io.IOException;

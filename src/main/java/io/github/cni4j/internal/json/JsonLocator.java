@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.cni4j.internal.gojson.GoSyntax;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

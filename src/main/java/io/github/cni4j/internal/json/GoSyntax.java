@@ -1,4 +1,4 @@
-package io.github.cni4j.internal.gojson;
+package io.github.cni4j.internal.json;
 
 /**
  * Finds the first syntax error in JSON text and words it as Go's {@code encoding/json} scanner does
