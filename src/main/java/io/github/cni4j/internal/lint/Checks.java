@@ -10,8 +10,6 @@ import java.util.Optional;
 /** Checks shared by the rule classes: JSON types, unknown keys with "did you mean", plain file names. */
 final class Checks {
 
-    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
-
     private Checks() {
     }
 
@@ -23,11 +21,28 @@ final class Checks {
         switch (t) {
             case STRING: return n.isString();
             case BOOLEAN: return n.kind() == JsonNode.Kind.BOOLEAN;
-            case INTEGER: return n.kind() == JsonNode.Kind.NUMBER && INTEGER.matcher(n.text()).matches();
+            case INTEGER: return n.kind() == JsonNode.Kind.NUMBER && isWord(n.text(), "-0123456789", "0123456789");
             case OBJECT: return n.isObject();
             case ARRAY: return n.isArray();
             default: return true;
         }
+    }
+
+    /**
+     * Whether {@code s} is one character of {@code first} followed by characters of {@code rest} (a regular
+     * expression would cost its compilation on the first lint); a {@code -} in {@code first} must be followed by
+     * something.
+     */
+    static boolean isWord(String s, String first, String rest) {
+        if (s.isEmpty() || first.indexOf(s.charAt(0)) < 0 || s.charAt(0) == '-' && s.length() == 1) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (rest.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String typeWord(FieldType t) {

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Checks the document as a whole: its kind, the network name, the versions and the plugin list. */
 final class DocumentRules {
 
     /** libcni's pattern for network names and container IDs. */
-    static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final LintContext ctx;
     private final JsonNode root;
@@ -82,7 +81,7 @@ final class DocumentRules {
         if (!Checks.expect(ctx, DiagnosticCode.WRONG_TYPE, v, "/name", "\"name\"", FieldType.STRING)) {
             return;
         }
-        if (!NAME.matcher(v.text()).matches()) {
+        if (!Checks.isWord(v.text(), ALNUM, ALNUM + "_.-")) {
             String fixed = v.text().replaceAll("[^a-zA-Z0-9_.\\-]", "-").replaceFirst("^[_.\\-]+", "");
             ctx.report(DiagnosticCode.INVALID_NAME, v.start(), v.end(), "/name", v.text().isEmpty()
                     ? "the network name is empty; libcni refuses it (missing network name)"
