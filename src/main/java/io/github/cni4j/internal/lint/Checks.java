@@ -21,7 +21,7 @@ final class Checks {
         switch (t) {
             case STRING: return n.isString();
             case BOOLEAN: return n.kind() == JsonNode.Kind.BOOLEAN;
-            case INTEGER: return n.kind() == JsonNode.Kind.NUMBER && isWord(n.text(), "-0123456789", "0123456789");
+            case INTEGER: return n.kind() == JsonNode.Kind.NUMBER && isInteger(n.text());
             case OBJECT: return n.isObject();
             case ARRAY: return n.isArray();
             default: return true;
@@ -82,21 +82,29 @@ final class Checks {
             FieldType t = known.get(m.key());
             if (t == null) {
                 // Go's encoding/json matches keys case-insensitively: "Nameservers" fills "nameservers".
-                t = known.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(m.key()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                for (Map.Entry<String, FieldType> e : known.entrySet()) {
+                    if (t == null && e.getKey().equalsIgnoreCase(m.key())) {
+                        t = e.getValue();
+                    }
+                }
             }
             if (t == null) {
                 if (m.key().startsWith("cni.dev/")) {
                     continue;
                 }
-                Optional<String> near = nearest(m.key(), known.keySet());
                 ctx.report(DiagnosticCode.UNKNOWN_FIELD, m.keyStart(), m.keyEnd(), childPtr,
                         "unknown field \"" + m.key() + "\" for " + owner + "; it is passed through but not read",
-                        near.map(s -> "did you mean \"" + s + "\"?").orElse(null));
+                        didYouMean(m.key(), known.keySet()));
             } else {
                 expect(ctx, DiagnosticCode.FIELD_TYPE, m.value(), childPtr, "\"" + m.key() + "\" of " + owner, t);
             }
         }
+    }
+
+    /** The hint {@code did you mean "x"?} for the nearest candidate, or {@code null} when none is near. */
+    static String didYouMean(String word, Collection<String> candidates) {
+        Optional<String> near = nearest(word, candidates);
+        return near.isPresent() ? "did you mean \"" + near.get() + "\"?" : null;
     }
 
     /** The candidate closest to a misspelt word, if one is close enough to be a likely typo. */

@@ -45,11 +45,11 @@ final class IpamRules {
         }
         Checks.fields(ctx, ipam, ptr, "IPAM \"" + known.get().type() + "\"", all);
         if (known.get().type().equals("host-local")) {
-            ctx.guard("host-local ranges", () -> new RangeRules(ctx).check(ipam, ptr));
+            new RangeRules(ctx).check(ipam, ptr);
         } else if (known.get().type().equals("static")) {
-            ctx.guard("static addresses", () -> addresses(ipam, ptr));
+            addresses(ipam, ptr);
         }
-        ctx.guard("routes", () -> routes(ipam, ptr));
+        routes(ipam, ptr);
         return type;
     }
 
