@@ -24,7 +24,11 @@ public enum LintFormat {
      * {@code column}, {@code endLine}, {@code endColumn}, {@code jsonPointer} and, when there is one, {@code fix}.
      */
     JSON,
-    /** A SARIF 2.1.0 log, see {@link Sarif}. */
+    /**
+     * A SARIF 2.1.0 log for GitHub code scanning and IDE viewers: tool {@code cni4j-lint} with a rule per
+     * {@link DiagnosticCode}; each result has its level, message, a region in code-point columns, and the JSON
+     * pointer and fix hint as properties.
+     */
     SARIF;
 
     /**

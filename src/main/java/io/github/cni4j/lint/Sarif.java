@@ -8,39 +8,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes diagnostics as a SARIF 2.1.0 log, the format GitHub code scanning and many IDEs import.
- *
- * <p>The log has one run whose tool driver is {@code cni4j-lint}, with a rule for every {@link DiagnosticCode}
- * (id, name, short description, default level) so that viewers can show the catalogue. Each result carries its
- * rule id, level ({@code error}, {@code warning} or {@code note}), message, and a region in code-point columns
- * ({@code columnKind} {@code unicodeCodePoints}); the JSON pointer and the fix hint are result properties.
- *
- * <pre>{@code
- * String sarif = Sarif.toJson(Linter.standard().lint(Path.of("10-containerd-net.conflist")));
- * Files.writeString(Path.of("cni-lint.sarif"), sarif);
- * }</pre>
- *
- * <p>Stateless and thread-safe.
+ * Writes diagnostics as a SARIF 2.1.0 log ({@link LintFormat#SARIF}): one run whose tool driver {@code cni4j-lint}
+ * lists a rule for every {@link DiagnosticCode}; each result has its rule, level, message and a region in code-point
+ * columns, with the JSON pointer and the fix hint as properties. Stateless and thread-safe.
  */
-public final class Sarif {
+final class Sarif {
 
-    /** The SARIF version written. */
-    public static final String VERSION = "2.1.0";
-    /** The schema URI written as {@code $schema}. */
-    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    /** The tool name written as {@code runs[0].tool.driver.name}. */
-    public static final String TOOL_NAME = "cni4j-lint";
+    static final String VERSION = "2.1.0";
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String TOOL_NAME = "cni4j-lint";
 
     private Sarif() {
     }
 
-    /**
-     * Writes a SARIF log.
-     *
-     * @param diagnostics the diagnostics to report
-     * @return the SARIF JSON text
-     */
-    public static String toJson(List<Diagnostic> diagnostics) {
+    static String toJson(List<Diagnostic> diagnostics) {
         return DiagnosticJson.write(g -> {
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);

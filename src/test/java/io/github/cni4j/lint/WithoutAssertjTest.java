@@ -30,8 +30,9 @@ class WithoutAssertjTest {
             List<?> ds = (List<?>) linterClass.getMethod("lint", String.class, String.class)
                     .invoke(linter, "{\"cniVersion\": \"1.0.0\", \"plugins\": []}", "x.conflist");
             assertThat(ds).hasSize(2);
-            Class<?> sarif = loader.loadClass(Sarif.class.getName());
-            String log = (String) sarif.getMethod("toJson", List.class).invoke(null, ds);
+            Class<?> format = loader.loadClass(LintFormat.class.getName());
+            Object sarif = format.getMethod("valueOf", String.class).invoke(null, "SARIF");
+            String log = (String) format.getMethod("format", List.class).invoke(sarif, ds);
             assertThat(log).contains("\"ruleId\" : \"CNI0011\"", "\"ruleId\" : \"CNI0020\"");
         }
     }

@@ -1,11 +1,10 @@
 package io.github.cni4j.internal.gojson;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.JsonInput;
+import io.github.cni4j.internal.json.GoSyntax;
 import io.github.cni4j.internal.json.JsonLocator;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.io.IOException;
@@ -26,7 +25,7 @@ public final class GoErrors {
     public static JsonNode readTree(byte[] json, String prefix) {
         GoSyntax.Error syntax = GoSyntax.check(json);
         if (syntax != null) {
-            int[] at = position(json, syntax.offset());
+            int[] at = JsonLocator.lineColumn(json, syntax.offset());
             throw new ConfigException(DECODING_FAILURE, prefix + syntax.message(), null, at[0], at[1],
                     null, null);
         }
@@ -61,63 +60,18 @@ public final class GoErrors {
                 + " into Go value of type float64", null, at[0], at[1], bad, null);
     }
 
-    private static int[] position(byte[] text, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int k = 0; k < offset && k < text.length; k++) {
-            if (text[k] == '\n') {
-                line++;
-                lineStart = k + 1;
-            }
-        }
-        return new int[] {line, offset - lineStart + 1};
-    }
-
     public static ConfigException fail(String msg, String pointer, byte[] text) {
-        int[] at = text == null || pointer == null ? new int[2] : locate(text, pointer);
+        int[] at = text == null || pointer == null ? new int[2] : JsonLocator.position(text, pointer);
         return new ConfigException(DECODING_FAILURE, msg, null, at[0], at[1], pointer, null);
-    }
-
-    /** Finds the line and column of the value at a JSON pointer by re-scanning the text (errors only). */
-    public static int[] locate(byte[] text, String pointer) {
-        try (JsonParser p = seek(text, pointer)) {
-            if (p != null) {
-                return new int[] {p.currentTokenLocation().getLineNr(), p.currentTokenLocation().getColumnNr()};
-            }
-        } catch (IOException e) {
-            // the text parsed before; no position is better than a misleading one
-        }
-        return new int[2];
     }
 
     /** Returns the source text of the number at a JSON pointer, as Go quotes it in errors (errors only). */
     public static String numberText(byte[] text, String pointer, String fallback) {
-        try (JsonParser p = seek(text, pointer)) {
-            if (p != null && p.currentToken().isNumeric()) {
-                return p.getText();
-            }
-        } catch (IOException e) {
-            // fall back to Jackson's rendering of the number
+        int start = JsonLocator.position(text, pointer)[2];
+        int end = start;
+        while (end >= 0 && end < text.length && "+-.eE0123456789".indexOf(text[end]) >= 0) {
+            end++;
         }
-        return fallback;
-    }
-
-    private static JsonParser seek(byte[] text, String pointer) throws IOException {
-        if (text == null) {
-            return null;
-        }
-        JsonParser p = JsonTrees.MAPPER.createParser(new String(text, StandardCharsets.UTF_8));
-        JsonToken t;
-        while ((t = p.nextToken()) != null) {
-            if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                continue;
-            }
-            var ctx = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
-            if (ctx != null && ctx.pathAsPointer().toString().equals(pointer)) {
-                return p;
-            }
-        }
-        p.close();
-        return null;
+        return end > start ? new String(text, start, end - start, StandardCharsets.US_ASCII) : fallback;
     }
 }

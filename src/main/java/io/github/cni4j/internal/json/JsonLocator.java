@@ -4,27 +4,25 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The slow, careful second reading of a JSON text: records where every value starts (by JSON pointer) and, for
- * text that is not JSON, says where and what was expected. Used only on error paths, so the common path pays
- * nothing for positions.
+ * Positions in a JSON text, on error paths only: where each value starts (by JSON pointer, from Jackson's token
+ * locations) and, for text that is not JSON, where and what was expected. The failing offset and its context come
+ * from {@link GoSyntax} (the scanner that words Go's errors); only what Go accepts but cni4j's limits refuse
+ * (depth, lengths, invalid UTF-8) is explained from Jackson's failure.
  *
  * <p>Lines and columns are 1-based; columns count characters (code points) from the start of the line.
  */
 public final class JsonLocator {
 
+    private static final String ANY_VALUE = "a value (a string, number, object, array, true, false or null)";
+
     private final byte[] bytes;
     private final Map<String, Long> starts = new HashMap<>();
-    private String expected = "a JSON value";
     private String current = "";
-    private final List<Boolean> objects = new ArrayList<>();
 
     private JsonLocator(byte[] bytes) {
         this.bytes = bytes;
@@ -41,22 +39,16 @@ public final class JsonLocator {
     public static int[] position(byte[] bytes, String pointer) {
         // The whole text is walked: with duplicate keys the last occurrence is the value that counts.
         JsonLocator locator = new JsonLocator(bytes);
-        try {
-            locator.walk();
-        } catch (IOException | RuntimeException e) {
-            // Positions found before the error still serve.
-        }
-        String p = pointer;
-        while (true) {
+        locator.walkQuietly();
+        for (String p = pointer; ; p = JsonPointers.parent(p)) {
             Long offset = locator.starts.get(p);
             if (offset != null) {
-                int[] lc = locator.lineColumn(offset.intValue());
+                int[] lc = lineColumn(bytes, offset.intValue());
                 return new int[] {lc[0], lc[1], offset.intValue()};
             }
             if (p.isEmpty()) {
                 return new int[] {0, 0, -1};
             }
-            p = JsonPointers.parent(p);
         }
     }
 
@@ -67,7 +59,6 @@ public final class JsonLocator {
      * @return the problem (always; text the fast path refused is never fine)
      */
     public static JsonProblem syntaxProblem(byte[] bytes) {
-        JsonLocator locator = new JsonLocator(bytes);
         if (bytes.length == 0) {
             return new JsonProblem("unexpected end of JSON input", 0, 0, "", true);
         }
@@ -75,73 +66,113 @@ public final class JsonLocator {
             return new JsonProblem("invalid character at the start: JSON text must be UTF-8 without a byte order mark",
                     1, 1, "", true);
         }
-        try {
-            locator.walk();
-        } catch (StreamConstraintsException e) {
-            return locator.problem(JsonMessages.describe(e.getOriginalMessage(), locator.expected, ""),
-                    e.getLocation());
-        } catch (IOException e) {
-            String original = e instanceof JacksonException je
-                    ? je.getOriginalMessage() : e.getMessage();
-            JsonLocation loc = e instanceof JacksonException je ? je.getLocation() : null;
-            int offset = loc == null || loc.getByteOffset() < 0 ? bytes.length
-                    : (int) Math.min(loc.getByteOffset(), bytes.length);
-            String message = JsonMessages.describe(String.valueOf(original), locator.expectedBefore(offset),
-                    locator.expectedBefore(bytes.length));
-            return locator.problem(message, loc);
-        } catch (TrailingData e) {
-            return locator.problem("unexpected data after the top-level value: expected the end of the input",
-                    e.location);
-        } catch (RuntimeException e) {
-            return new JsonProblem("malformed JSON: " + e.getMessage(), 1, 1, locator.current, true);
+        JsonLocator locator = new JsonLocator(bytes);
+        GoSyntax.Error go = GoSyntax.check(bytes);
+        IOException jackson = locator.walkQuietly();
+        if (go != null) {
+            return locator.explain(go);
         }
-        return new JsonProblem("malformed JSON", 1, 1, "", true);
+        String m = jackson instanceof JacksonException je ? String.valueOf(je.getOriginalMessage()) : "";
+        JsonLocation loc = jackson instanceof JacksonException je ? je.getLocation() : null;
+        int offset = loc == null || loc.getByteOffset() < 0 ? bytes.length
+                : (int) Math.min(loc.getByteOffset(), bytes.length);
+        String message = m.contains("nesting depth") ? "JSON nests deeper than " + JsonTrees.MAX_DEPTH + " levels"
+                : m.contains("String value length") ? "string longer than " + JsonTrees.MAX_STRING_LENGTH + " bytes"
+                : m.contains("Number value length") ? "number longer than " + JsonTrees.MAX_NUMBER_LENGTH
+                        + " characters"
+                : m.contains("Invalid UTF-8") ? "invalid UTF-8 byte sequence: JSON text must be UTF-8"
+                : m.contains("surrogate")
+                        // Go reads an unpaired surrogate escape as U+FFFD; Jackson refuses it in field names.
+                        ? "unpaired surrogate escape in a field name: expected a \\uD800-\\uDBFF \\uDC00-\\uDFFF pair"
+                : "malformed JSON";
+        return locator.problem(message, offset);
     }
 
-    /** What could have followed the last non-blank character before {@code offset}. */
-    private String expectedBefore(int offset) {
-        if (expected.startsWith("the end")) {
-            return expected;
+    /** Rewords Go's syntax error in cni4j's terms: what was found, and what was expected there. */
+    private JsonProblem explain(GoSyntax.Error go) {
+        int at = go.offset();
+        String context = go.context();
+        boolean eof = at >= bytes.length;
+        if (context.startsWith("in literal") || (context.equals("looking for beginning of value")
+                || context.equals("after top-level value")) && !eof && Character.isLetter(bytes[at])) {
+            int start = at;
+            while (start > 0 && Character.isLetter(bytes[start - 1])) {
+                start--;
+            }
+            int end = start;
+            while (end < bytes.length && Character.isLetterOrDigit(bytes[end]) && end - start < 41) {
+                end++;
+            }
+            String token = new String(bytes, start, Math.min(end - start, 40), java.nio.charset.StandardCharsets.UTF_8)
+                    + (end - start > 40 ? "..." : "");
+            return problem("invalid literal '" + token + "': expected "
+                    + (context.startsWith("after") ? expected(context, at) : ANY_VALUE), start);
         }
+        if (eof) {
+            return problem("unexpected end of JSON input: expected " + expected(context, at), at);
+        }
+        String found = describeChar(bytes[at] & 0xFF);
+        String message = switch (context) {
+            case "after top-level value" -> "unexpected data after the top-level value: expected the end of the input";
+            case "in string literal" -> "invalid control character " + found
+                    + " in a string: expected it escaped (\\n, \\t, \\u00XX)";
+            case "in string escape code" -> "invalid escape sequence " + found
+                    + " in a string: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX";
+            case "in \\u hexadecimal character escape" -> "invalid character " + found
+                    + " in a \\u escape: expected four hex digits";
+            case "exceeded max depth" -> "JSON nests deeper than " + JsonTrees.MAX_DEPTH + " levels";
+            default -> context.contains("numeric literal")
+                    ? "invalid number: expected digits as JSON writes them (no leading zeros, NaN or Infinity)"
+                    : "invalid character " + found + ": expected " + expected(context, at);
+        };
+        return problem(message, at);
+    }
+
+    /** What could have stood at {@code offset}, from Go's context and the last non-blank byte before it. */
+    private String expected(String context, int offset) {
         int i = offset - 1;
         while (i >= 0 && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
             i--;
         }
-        if (i < 0) {
-            return "a JSON value";
-        }
-        boolean inObject = !objects.isEmpty() && objects.get(objects.size() - 1);
-        return switch (bytes[i]) {
-            case ':' -> "a value after the field name";
-            case ',' -> inObject ? "a field name in double quotes" : "a value";
-            case '{' -> "a field name in double quotes or '}'";
-            case '[' -> "a value or ']'";
-            default -> objects.isEmpty() ? "a JSON value" : inObject ? "',' or '}'" : "',' or ']'";
+        byte before = i < 0 ? 0 : bytes[i];
+        return switch (context) {
+            case "looking for beginning of object key string" -> before == '{' && offset >= bytes.length
+                    ? "a field name in double quotes or '}'" : "a field name in double quotes";
+            case "after object key" -> "':' after the field name";
+            case "after object key:value pair" -> "',' or '}' after an object member";
+            case "after array element" -> "',' or ']' after an array element";
+            case "after top-level value" -> "the end of the input after the top-level value";
+            case "looking for beginning of value" -> before == ':' ? "a value after the field name"
+                    : before == '[' ? "a value or ']'" : before == ',' ? "a value" : i < 0 ? "a JSON value" : ANY_VALUE;
+            default -> context.startsWith("in string") || context.startsWith("in \\u")
+                    ? "the closing '\"' of a string" : "the rest of the value";
         };
     }
 
-    private JsonProblem problem(String message, JsonLocation location) {
-        int[] pos;
-        if (location == null || location.getByteOffset() < 0) {
-            pos = lineColumn(bytes.length);
-        } else {
-            pos = lineColumn((int) Math.min(location.getByteOffset(), bytes.length));
+    private static String describeChar(int c) {
+        if (c < 0x20 || c == 0x7F || c == ' ' || c >= 0x80) {
+            return String.format("U+%04X", c);
         }
+        return "'" + (char) c + "'";
+    }
+
+    private JsonProblem problem(String message, int offset) {
+        int[] pos = lineColumn(bytes, Math.min(offset, bytes.length));
         return new JsonProblem(message, pos[0], pos[1], current, true);
     }
 
-    private void walk() throws IOException {
+    /** Walks the text with Jackson, recording where values start; returns Jackson's failure, if any. */
+    private IOException walkQuietly() {
         try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
             JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new java.io.EOFException("Unexpected end-of-input");
+            if (t != null) {
+                value(p, t, "");
             }
-            value(p, t, "");
-            expected = "the end of the input after the top-level value";
-            JsonToken after = p.nextToken();
-            if (after != null) {
-                throw new TrailingData(p.currentTokenLocation());
-            }
+            return null;
+        } catch (IOException e) {
+            return e;
+        } catch (RuntimeException e) {
+            return new IOException(e);
         }
     }
 
@@ -149,60 +180,38 @@ public final class JsonLocator {
         current = pointer;
         starts.put(pointer, p.currentTokenLocation().getByteOffset());
         if (t == JsonToken.START_OBJECT) {
-            objects.add(Boolean.TRUE);
-            expected = "a field name in double quotes or '}'";
-            JsonToken next = p.nextToken();
-            while (next == JsonToken.FIELD_NAME) {
-                String child = JsonPointers.child(pointer, p.currentName());
-                expected = "a value after the field name";
-                value(p, p.nextToken(), child);
-                expected = "',' or '}' after an object member";
+            for (JsonToken next = p.nextToken(); next == JsonToken.FIELD_NAME; next = p.nextToken()) {
+                value(p, p.nextToken(), JsonPointers.child(pointer, p.currentName()));
                 current = pointer;
-                next = p.nextToken();
             }
-            objects.remove(objects.size() - 1);
         } else if (t == JsonToken.START_ARRAY) {
-            objects.add(Boolean.FALSE);
-            expected = "a value or ']'";
             int i = 0;
-            JsonToken next = p.nextToken();
-            while (JsonInput.isValueStart(next)) {
+            for (JsonToken next = p.nextToken(); JsonInput.isValueStart(next); next = p.nextToken()) {
                 value(p, next, JsonPointers.child(pointer, i++));
-                expected = "',' or ']' after an array element";
                 current = pointer;
-                next = p.nextToken();
             }
-            objects.remove(objects.size() - 1);
         }
     }
 
-    private int[] lineColumn(int offset) {
+    /**
+     * Turns a byte offset into a line and a column; {@code \n}, {@code \r\n} and a lone {@code \r} end lines.
+     *
+     * @param bytes UTF-8 text
+     * @param offset a byte offset into it
+     * @return {1-based line, 1-based column in code points}
+     */
+    public static int[] lineColumn(byte[] bytes, int offset) {
         int line = 1;
-        int lineStart = 0;
+        int column = 1;
         for (int i = 0; i < offset && i < bytes.length; i++) {
             byte b = bytes[i];
             if (b == '\n' || (b == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
                 line++;
-                lineStart = i + 1;
-            }
-        }
-        int column = 1;
-        for (int i = lineStart; i < offset && i < bytes.length; i++) {
-            if ((bytes[i] & 0xC0) != 0x80) {
+                column = 1;
+            } else if ((b & 0xC0) != 0x80 && b != '\r') {
                 column++;
             }
         }
         return new int[] {line, column};
-    }
-
-    /** Something other than whitespace follows the top-level value. */
-    private static final class TrailingData extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient JsonLocation location;
-
-        TrailingData(JsonLocation location) {
-            super(null, null, false, false);
-            this.location = location;
-        }
     }
 }

@@ -10,8 +10,6 @@ import java.util.Optional;
 /** Checks shared by the rule classes: JSON types, unknown keys with "did you mean", plain file names. */
 final class Checks {
 
-    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
-
     private Checks() {
     }
 
@@ -23,11 +21,28 @@ final class Checks {
         switch (t) {
             case STRING: return n.isString();
             case BOOLEAN: return n.kind() == JsonNode.Kind.BOOLEAN;
-            case INTEGER: return n.kind() == JsonNode.Kind.NUMBER && INTEGER.matcher(n.text()).matches();
+            case INTEGER: return n.kind() == JsonNode.Kind.NUMBER && isInteger(n.text());
             case OBJECT: return n.isObject();
             case ARRAY: return n.isArray();
             default: return true;
         }
+    }
+
+    /**
+     * Whether {@code s} is one character of {@code first} followed by characters of {@code rest} (a regular
+     * expression would cost its compilation on the first lint); a {@code -} in {@code first} must be followed by
+     * something.
+     */
+    static boolean isWord(String s, String first, String rest) {
+        if (s.isEmpty() || first.indexOf(s.charAt(0)) < 0 || s.charAt(0) == '-' && s.length() == 1) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (rest.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String typeWord(FieldType t) {
@@ -67,21 +82,29 @@ final class Checks {
             FieldType t = known.get(m.key());
             if (t == null) {
                 // Go's encoding/json matches keys case-insensitively: "Nameservers" fills "nameservers".
-                t = known.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(m.key()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                for (Map.Entry<String, FieldType> e : known.entrySet()) {
+                    if (t == null && e.getKey().equalsIgnoreCase(m.key())) {
+                        t = e.getValue();
+                    }
+                }
             }
             if (t == null) {
                 if (m.key().startsWith("cni.dev/")) {
                     continue;
                 }
-                Optional<String> near = nearest(m.key(), known.keySet());
                 ctx.report(DiagnosticCode.UNKNOWN_FIELD, m.keyStart(), m.keyEnd(), childPtr,
                         "unknown field \"" + m.key() + "\" for " + owner + "; it is passed through but not read",
-                        near.map(s -> "did you mean \"" + s + "\"?").orElse(null));
+                        didYouMean(m.key(), known.keySet()));
             } else {
                 expect(ctx, DiagnosticCode.FIELD_TYPE, m.value(), childPtr, "\"" + m.key() + "\" of " + owner, t);
             }
         }
+    }
+
+    /** The hint {@code did you mean "x"?} for the nearest candidate, or {@code null} when none is near. */
+    static String didYouMean(String word, Collection<String> candidates) {
+        Optional<String> near = nearest(word, candidates);
+        return near.isPresent() ? "did you mean \"" + near.get() + "\"?" : null;
     }
 
     /** The candidate closest to a misspelt word, if one is close enough to be a likely typo. */

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Checks the document as a whole: its kind, the network name, the versions and the plugin list. */
 final class DocumentRules {
 
     /** libcni's pattern for network names and container IDs. */
-    static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.\\-]*$");
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final LintContext ctx;
     private final JsonNode root;
@@ -36,20 +35,30 @@ final class DocumentRules {
             return;
         }
         boolean list = isList();
-        ctx.guard("name", this::name);
+        name();
         Optional<CniVersion> version = new VersionRules(ctx, root).check();
         if (list) {
-            ctx.guard("list keys", this::listKeys);
-            ctx.guard("plugins", () -> plugins(version));
+            listKeys();
+            plugins(version);
         } else {
-            Optional<String> type = ctx.guardGet("plugin", () -> new PluginRules(ctx, options)
-                    .check(root, "", version, true));
-            ctx.guard("chain", () -> new ChainRules(ctx).check(List.of(new ChainRules.Entry(root, "",
-                    type.orElse("")))));
-            version.filter(v -> v.isAtLeast(CniVersion.V1_0_0)).ifPresent(v -> ctx.report(
-                    DiagnosticCode.SINGLE_CONF_DEPRECATED, root.start(), root.start() + 1, "", "spec " + v
-                            + " dropped single-plugin config files; runtimes still load them, but a .conflist with "
-                            + "one plugin is the portable form", null));
+            String type = plugin(new PluginRules(ctx, options), root, "", version, true, "plugin");
+            new ChainRules(ctx).check(List.of(new ChainRules.Entry(root, "", type)));
+            if (version.isPresent() && version.get().isAtLeast(CniVersion.V1_0_0)) {
+                ctx.report(DiagnosticCode.SINGLE_CONF_DEPRECATED, root.start(), root.start() + 1, "", "spec "
+                        + version.get() + " dropped single-plugin config files; runtimes still load them, but a "
+                        + ".conflist with one plugin is the portable form", null);
+            }
+        }
+    }
+
+    /** Checks one plugin; a bug in a rule is reported and leaves the other plugins checked. */
+    private String plugin(PluginRules rules, JsonNode p, String ptr, Optional<CniVersion> version, boolean top,
+            String rule) {
+        try {
+            return rules.check(p, ptr, version, top).orElse("");
+        } catch (RuntimeException | StackOverflowError e) {
+            ctx.failed(rule, e);
+            return "";
         }
     }
 
@@ -82,7 +91,7 @@ final class DocumentRules {
         if (!Checks.expect(ctx, DiagnosticCode.WRONG_TYPE, v, "/name", "\"name\"", FieldType.STRING)) {
             return;
         }
-        if (!NAME.matcher(v.text()).matches()) {
+        if (!Checks.isWord(v.text(), ALNUM, ALNUM + "_.-")) {
             String fixed = v.text().replaceAll("[^a-zA-Z0-9_.\\-]", "-").replaceFirst("^[_.\\-]+", "");
             ctx.report(DiagnosticCode.INVALID_NAME, v.start(), v.end(), "/name", v.text().isEmpty()
                     ? "the network name is empty; libcni refuses it (missing network name)"
@@ -102,8 +111,7 @@ final class DocumentRules {
                 flag(m, ptr);
             }
         }
-        boolean inlinedOnly = root.get("loadOnlyInlinedPlugins")
-                .map(v -> v.text().toLowerCase(Locale.ROOT).equals("true")).orElse(false);
+        boolean inlinedOnly = root.get("loadOnlyInlinedPlugins").orElse(root).text().equalsIgnoreCase("true");
         if (inlinedOnly && root.member("plugins").isEmpty()) {
             JsonNode.Member m = root.member("loadOnlyInlinedPlugins").get();
             ctx.report(DiagnosticCode.INLINED_WITHOUT_PLUGINS, m.keyStart(), m.value().end(),
@@ -126,7 +134,7 @@ final class DocumentRules {
         }
         ctx.report(DiagnosticCode.UNKNOWN_FIELD, m.keyStart(), m.keyEnd(), ptr, "unknown field \"" + m.key()
                 + "\" in a plugin list" + (pluginKey ? "; plugin settings belong inside \"plugins\"" : ""),
-                near.map(s -> "did you mean \"" + s + "\"?").orElse(null));
+                Checks.didYouMean(m.key(), PluginKnowledge.LIST_KEYS.keySet()));
     }
 
     /** libcni takes a boolean, or a string that reads true or false in any case. */
@@ -163,9 +171,8 @@ final class DocumentRules {
             if (!Checks.expect(ctx, DiagnosticCode.WRONG_TYPE, p, ptr, "plugin " + i, FieldType.OBJECT)) {
                 continue;
             }
-            Optional<String> type = ctx.guardGet("plugin " + i, () -> rules.check(p, ptr, version, false));
-            entries.add(new ChainRules.Entry(p, ptr, type.orElse("")));
+            entries.add(new ChainRules.Entry(p, ptr, plugin(rules, p, ptr, version, false, "plugin " + i)));
         }
-        ctx.guard("chain", () -> new ChainRules(ctx).check(entries));
+        new ChainRules(ctx).check(entries);
     }
 }

@@ -6,7 +6,6 @@ import io.github.cni4j.lint.DiagnosticCode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Checks an {@code ipam} object, and host-local and static addressing in depth. */
 final class IpamRules {
@@ -16,7 +15,7 @@ final class IpamRules {
     private static final Map<String, FieldType> ADDRESS = PluginKnowledge.fieldsOf("address:s gateway:s");
 
     /** A bare word where an address belongs: a value another component substitutes, such as usePodCidr. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("[A-Za-z][A-Za-z_-]*");
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private final LintContext ctx;
 
@@ -46,11 +45,11 @@ final class IpamRules {
         }
         Checks.fields(ctx, ipam, ptr, "IPAM \"" + known.get().type() + "\"", all);
         if (known.get().type().equals("host-local")) {
-            ctx.guard("host-local ranges", () -> new RangeRules(ctx).check(ipam, ptr));
+            new RangeRules(ctx).check(ipam, ptr);
         } else if (known.get().type().equals("static")) {
-            ctx.guard("static addresses", () -> addresses(ipam, ptr));
+            addresses(ipam, ptr);
         }
-        ctx.guard("routes", () -> routes(ipam, ptr));
+        routes(ipam, ptr);
         return type;
     }
 
@@ -99,7 +98,7 @@ final class IpamRules {
     Optional<Ip.Cidr> cidr(JsonNode owner, String ptr, String key) {
         Optional<JsonNode> v = owner.get(key).filter(JsonNode::isString);
         Optional<Ip.Cidr> c = v.flatMap(n -> Ip.parseCidr(n.text()));
-        if (v.isPresent() && c.isEmpty() && key.equals("subnet") && PLACEHOLDER.matcher(v.get().text()).matches()) {
+        if (v.isPresent() && c.isEmpty() && key.equals("subnet") && Checks.isWord(v.get().text(), LETTERS, LETTERS + "_-")) {
             ctx.report(DiagnosticCode.PLACEHOLDER_VALUE, v.get(), LintContext.child(ptr, key), "\"" + key + "\" \""
                     + v.get().text() + "\" is not a CIDR; host-local fails on it unless another component (Calico's "
                     + "usePodCidr, for one) replaces it before the plugin runs");

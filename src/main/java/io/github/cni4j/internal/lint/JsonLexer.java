@@ -1,7 +1,6 @@
 package io.github.cni4j.internal.lint;
 
 import io.github.cni4j.lint.DiagnosticCode;
-import java.util.regex.Pattern;
 
 /**
  * Splits text into JSON tokens, reporting and stepping over what is not JSON (comments, single quotes, bad
@@ -18,8 +17,6 @@ final class JsonLexer {
                     || type == Type.LBRACE || type == Type.LBRACKET;
         }
     }
-
-    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private final String text;
     private final LintContext ctx;
@@ -138,7 +135,7 @@ final class JsonLexer {
             case 'r': sb.append('\r'); return;
             case 't': sb.append('\t'); return;
             case 'u':
-                if (pos + 4 <= text.length() && text.substring(pos, pos + 4).matches("[0-9a-fA-F]{4}")) {
+                if (pos + 4 <= text.length() && isHex(text, pos, pos + 4)) {
                     sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
                     pos += 4;
                     return;
@@ -160,10 +157,53 @@ final class JsonLexer {
             pos++;
         }
         String s = text.substring(start, pos);
-        if (!NUMBER.matcher(s).matches()) {
+        if (!isNumber(s)) {
             error(start, pos, "invalid number '" + s + "'");
         }
         return new Token(Type.NUMBER, start, pos, s);
+    }
+
+    /** JSON's number grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
+    static boolean isNumber(String s) {
+        int i = s.startsWith("-") ? 1 : 0;
+        int intStart = i;
+        i = digits(s, i);
+        if (i == intStart || s.charAt(intStart) == '0' && i - intStart > 1) {
+            return false;
+        }
+        if (i < s.length() && s.charAt(i) == '.') {
+            int f = ++i;
+            if ((i = digits(s, i)) == f) {
+                return false;
+            }
+        }
+        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int e = i;
+            if ((i = digits(s, i)) == e) {
+                return false;
+            }
+        }
+        return i == s.length();
+    }
+
+    private static int digits(String s, int i) {
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i >= s.length() || "0123456789abcdefABCDEF".indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Token word() {

@@ -128,7 +128,18 @@ public final class JsonNode {
      * @return the winning value for the key, if present
      */
     public Optional<JsonNode> get(String key) {
-        return member(key).map(Member::value);
+        Optional<Member> m = member(key);
+        return m.isPresent() ? Optional.of(m.get().value()) : Optional.empty();
+    }
+
+    /**
+     * @param key the key
+     * @param kind the kind wanted
+     * @return the winning value for the key if it has that kind
+     */
+    public Optional<JsonNode> get(String key, Kind kind) {
+        Optional<JsonNode> v = get(key);
+        return v.isPresent() && v.get().kind == kind ? v : Optional.empty();
     }
 
     /**
@@ -136,7 +147,8 @@ public final class JsonNode {
      * @return the value if it is a string
      */
     public Optional<String> string(String key) {
-        return get(key).filter(JsonNode::isString).map(JsonNode::text);
+        Optional<JsonNode> v = get(key, Kind.STRING);
+        return v.isPresent() ? Optional.of(v.get().text) : Optional.empty();
     }
 
     /** @return a name for the kind as users know it from JSON */

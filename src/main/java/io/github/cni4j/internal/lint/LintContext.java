@@ -4,8 +4,6 @@ import io.github.cni4j.lint.Diagnostic;
 import io.github.cni4j.lint.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Collects the diagnostics of one lint run and turns character offsets into editor positions.
@@ -119,35 +117,18 @@ public final class LintContext {
     }
 
     /**
-     * Runs one rule; a bug in it becomes an internal-error diagnostic instead of ending the run.
+     * Reports a bug in a rule (its {@code RuntimeException} or {@code StackOverflowError}, caught by the caller)
+     * as an internal-error diagnostic, so that the run goes on with the other rules. Callers catch around the
+     * parse, each plugin and the document as a whole: plain code, so the first lint in a JVM pays no lambda
+     * bootstrap.
      *
      * @param rule a name for the rule, printed in the diagnostic
-     * @param body the rule
+     * @param e what it threw
      */
-    public void guard(String rule, Runnable body) {
-        guardGet(rule, () -> {
-            body.run();
-            return Optional.empty();
-        });
-    }
-
-    /**
-     * Runs one rule that computes a value; a bug in it becomes an internal-error diagnostic and an empty result.
-     *
-     * @param <T> the value type
-     * @param rule a name for the rule, printed in the diagnostic
-     * @param body the rule
-     * @return what the rule returned, or empty when it failed
-     */
-    public <T> Optional<T> guardGet(String rule, Supplier<Optional<T>> body) {
-        try {
-            return body.get();
-        } catch (RuntimeException | StackOverflowError e) {
-            add(DiagnosticCode.INTERNAL_ERROR, 0, 0, "", "the linter failed in rule \"" + rule + "\" ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "); the other checks still ran. Please report this with the file", null);
-            return Optional.empty();
-        }
+    public void failed(String rule, Throwable e) {
+        add(DiagnosticCode.INTERNAL_ERROR, 0, 0, "", "the linter failed in rule \"" + rule + "\" ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "); the other checks still ran. Please report this with the file", null);
     }
 
     /**

@@ -4,8 +4,6 @@ import io.github.cni4j.lint.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,12 +62,31 @@ public final class LintEngine {
      */
     public static List<Diagnostic> lint(String text, String sourceName, Options options) {
         LintContext ctx = new LintContext(new SourceText(text), sourceName);
-        Optional<JsonNode> root = ctx.guardGet("json", () -> new TolerantJsonParser(ctx).parse());
-        root.ifPresent(r -> ctx.guard("document", () -> new DocumentRules(ctx, r, extension(sourceName), options)
-                .check()));
-        List<Diagnostic> out = new ArrayList<>(ctx.diagnostics());
-        out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-        return List.copyOf(out);
+        Optional<JsonNode> root = Optional.empty();
+        try {
+            root = new TolerantJsonParser(ctx).parse();
+        } catch (RuntimeException | StackOverflowError e) {
+            ctx.failed("json", e);
+        }
+        try {
+            if (root.isPresent()) {
+                new DocumentRules(ctx, root.get(), extension(sourceName), options).check();
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            ctx.failed("document", e);
+        }
+        Diagnostic[] out = ctx.diagnostics().toArray(new Diagnostic[0]);
+        // Insertion sort (stable, like List.sort): a handful of diagnostics, and no Comparator lambdas to spin.
+        for (int i = 1; i < out.length; i++) {
+            Diagnostic d = out[i];
+            int j = i;
+            for (; j > 0 && (out[j - 1].line() > d.line()
+                    || out[j - 1].line() == d.line() && out[j - 1].column() > d.column()); j--) {
+                out[j] = out[j - 1];
+            }
+            out[j] = d;
+        }
+        return List.of(out);
     }
 
     static String extension(String sourceName) {

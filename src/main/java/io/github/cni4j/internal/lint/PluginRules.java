@@ -30,35 +30,41 @@ final class PluginRules {
      */
     Optional<String> check(JsonNode p, String ptr, Optional<CniVersion> listVersion, boolean topLevel) {
         Optional<String> type = Checks.type(ctx, p, ptr, topLevel ? "the configuration" : "plugin " + ptr);
-        Optional<Plugin> known = type.flatMap(PluginKnowledge::plugin);
+        Optional<Plugin> known = type.isPresent() ? PluginKnowledge.plugin(type.get()) : Optional.empty();
         if (!topLevel) {
-            ctx.guard("plugin cniVersion", () -> ownVersion(p, ptr, listVersion));
+            ownVersion(p, ptr, listVersion);
         }
-        ctx.guard("reserved keys", () -> reserved(p, ptr));
-        ctx.guard("dns", () -> p.get("dns").ifPresent(d -> dns(d, LintContext.child(ptr, "dns"))));
-        Optional<String> ipamType = ctx.guardGet("ipam", () -> p.get("ipam")
-                .flatMap(i -> new IpamRules(ctx).check(i, LintContext.child(ptr, "ipam"))));
-        ctx.guard("capabilities", () -> capabilities(p, ptr, known, ipamType));
-        ctx.guard("installed", () -> {
-            type.ifPresent(t -> installed(p.get("type").get(), LintContext.child(ptr, "type")));
-            ipamType.ifPresent(t -> installed(p.get("ipam").get().get("type").get(), ptr + "/ipam/type"));
-        });
+        reserved(p, ptr);
+        Optional<JsonNode> d = p.get("dns");
+        if (d.isPresent()) {
+            dns(d.get(), LintContext.child(ptr, "dns"));
+        }
+        Optional<JsonNode> ipam = p.get("ipam");
+        Optional<String> ipamType = ipam.isPresent() ? new IpamRules(ctx).check(ipam.get(),
+                LintContext.child(ptr, "ipam")) : Optional.empty();
+        capabilities(p, ptr, known, ipamType);
+        if (type.isPresent()) {
+            installed(p.get("type").get(), LintContext.child(ptr, "type"));
+        }
+        if (ipamType.isPresent()) {
+            installed(ipam.get().get("type").get(), ptr + "/ipam/type");
+        }
         if (known.isEmpty()) {
             common(p, ptr);
             return type;
         }
         Plugin kp = known.get();
         String owner = "plugin \"" + kp.type() + "\"";
-        ctx.guard("fields", () -> Checks.fields(ctx, p, ptr, owner, PluginKnowledge.allFields(kp)));
-        ctx.guard("values", () -> new ValueRules(ctx).check(p, ptr, kp, ipamType));
-        ctx.guard("args", () -> args(p, ptr, kp, ipamType));
-        listVersion.filter(v -> v.compareTo(kp.minVersion()) < 0).ifPresent(v -> {
+        Checks.fields(ctx, p, ptr, owner, PluginKnowledge.allFields(kp));
+        new ValueRules(ctx).check(p, ptr, kp, ipamType);
+        args(p, ptr, kp, ipamType);
+        if (listVersion.isPresent() && listVersion.get().compareTo(kp.minVersion()) < 0) {
             JsonNode t = p.get("type").get();
             ctx.report(DiagnosticCode.VERSION_TOO_OLD_FOR_PLUGIN, t.start(), t.end(), LintContext.child(ptr, "type"),
                     kp.type() + " needs cniVersion " + kp.minVersion() + " or later; this configuration declares "
-                            + v + " and the plugin will refuse it", "set \"cniVersion\" to \"" + kp.minVersion()
-                            + "\" or later");
-        });
+                            + listVersion.get() + " and the plugin will refuse it", "set \"cniVersion\" to \""
+                            + kp.minVersion() + "\" or later");
+        }
         return type;
     }
 
@@ -112,8 +118,11 @@ final class PluginRules {
             return;
         }
         // Capability arguments reach the IPAM plugin too: it reads the main plugin's stdin.
-        Set<String> supported = new HashSet<>(known.map(Plugin::capabilities).orElse(Set.of()));
-        ipamType.flatMap(PluginKnowledge::plugin).ifPresent(i -> supported.addAll(i.capabilities()));
+        Set<String> supported = new HashSet<>(known.isPresent() ? known.get().capabilities() : Set.of());
+        Optional<Plugin> ipam = ipamType.isPresent() ? PluginKnowledge.plugin(ipamType.get()) : Optional.empty();
+        if (ipam.isPresent()) {
+            supported.addAll(ipam.get().capabilities());
+        }
         for (JsonNode.Member m : caps.get().members()) {
             String mptr = LintContext.child(cptr, m.key());
             if (!Checks.expect(ctx, DiagnosticCode.WRONG_TYPE, m.value(), mptr, "capability \"" + m.key() + "\"",
@@ -125,14 +134,14 @@ final class PluginRules {
             ctx.report(DiagnosticCode.UNSUPPORTED_CAPABILITY, m.keyStart(), m.keyEnd(), mptr, type
                     + " does not use the capability \"" + m.key() + "\"" + (supported.isEmpty() ? "; it uses none"
                     : "; it uses " + String.join(", ", new java.util.TreeSet<>(supported))),
-                    Checks.nearest(m.key(), supported).map(s -> "did you mean \"" + s + "\"?").orElse(null));
+                    Checks.didYouMean(m.key(), supported));
         }
     }
 
     /** Conventions' {@code args.cni} keys are read only by some plugins. */
     private void args(JsonNode p, String ptr, Plugin kp, Optional<String> ipamType) {
-        Optional<JsonNode> cni = p.get("args").filter(JsonNode::isObject).flatMap(a -> a.get("cni"))
-                .filter(JsonNode::isObject);
+        Optional<JsonNode> a = p.get("args", JsonNode.Kind.OBJECT);
+        Optional<JsonNode> cni = a.isPresent() ? a.get().get("cni", JsonNode.Kind.OBJECT) : a;
         if (cni.isEmpty()) {
             return;
         }
@@ -157,8 +166,7 @@ final class PluginRules {
             return;
         }
         ctx.report(DiagnosticCode.PLUGIN_NOT_INSTALLED, type.start(), type.end(), ptr, "no plugin \"" + type.text()
-                + "\" in " + options.pluginDirs(), Checks.nearest(type.text(), options.installed())
-                .map(s -> "did you mean \"" + s + "\"?").orElse(null));
+                + "\" in " + options.pluginDirs(), Checks.didYouMean(type.text(), options.installed()));
     }
 
     static int ifNameBytes(String name) {

@@ -23,8 +23,7 @@ final class ValueRules {
                     .ifPresent(v -> ctx.report(DiagnosticCode.VALUE_OUT_OF_RANGE, v.start(), v.end(),
                             LintContext.child(ptr, e.getKey()), kp.type() + " does not accept " + e.getKey() + " \""
                                     + v.text() + "\"; expected one of " + new java.util.TreeSet<>(e.getValue()),
-                            Checks.nearest(v.text(), e.getValue()).map(s -> "did you mean \"" + s + "\"?")
-                                    .orElse(null)));
+                            Checks.didYouMean(v.text(), e.getValue())));
         }
         range(p, ptr, "mtu", 68, 65535);
         range(p, ptr, "vlan", 0, 4094);

@@ -1,4 +1,4 @@
-package io.github.cni4j.internal.gojson;
+package io.github.cni4j.internal.json;
 
 /**
  * Finds the first syntax error in JSON text and words it as Go's {@code encoding/json} scanner does
@@ -7,8 +7,14 @@ package io.github.cni4j.internal.gojson;
  */
 public final class GoSyntax {
 
-    /** A syntax error: Go's message and the byte offset it refers to. */
-    public record Error(String message, int offset) {
+    /**
+     * A syntax error.
+     *
+     * @param message Go's message
+     * @param offset the byte offset it refers to (the length of the text when the input ended early)
+     * @param context where the scanner was, in Go's words ({@code "after object key"}, {@code "in string literal"})
+     */
+    public record Error(String message, int offset, String context) {
     }
 
     private static final int MAX_DEPTH = 10000;
@@ -48,9 +54,9 @@ public final class GoSyntax {
 
     private void fail(String context) {
         if (i >= b.length) {
-            throw new Failure(new Error("unexpected end of JSON input", b.length));
+            throw new Failure(new Error("unexpected end of JSON input", b.length, context));
         }
-        throw new Failure(new Error("invalid character " + quote(b[i] & 0xFF) + " " + context, i));
+        throw new Failure(new Error("invalid character " + quote(b[i] & 0xFF) + " " + context, i, context));
     }
 
     private static String quote(int c) {
@@ -151,7 +157,7 @@ public final class GoSyntax {
 
     private void scalar() {
         if (i >= b.length) {
-            fail("");
+            fail("looking for beginning of value");
         }
         switch (b[i]) {
             case '"' -> string();
@@ -172,7 +178,7 @@ public final class GoSyntax {
         i++;
         while (true) {
             if (i >= b.length) {
-                fail("");
+                fail("in string literal");
             }
             int c = b[i] & 0xFF;
             if (c == '"') {
@@ -192,7 +198,7 @@ public final class GoSyntax {
 
     private void escape() {
         if (i >= b.length) {
-            fail("");
+            fail("in string escape code");
         }
         if ("\"\\/bfnrt".indexOf(b[i]) >= 0) {
             i++;
