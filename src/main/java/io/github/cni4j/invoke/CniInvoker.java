@@ -5,36 +5,29 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
-import io.github.cni4j.internal.cache.CacheCodec;
-import io.github.cni4j.internal.cache.CacheFiles;
 import io.github.cni4j.internal.invoke.CachedResults;
 import io.github.cni4j.internal.invoke.Flows;
 import io.github.cni4j.internal.invoke.Net;
 import io.github.cni4j.internal.invoke.NetworkFlows;
+import io.github.cni4j.internal.invoke.PluginFinder;
 import io.github.cni4j.internal.invoke.PluginRunner;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.PluginInfo;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs CNI plugins with Go libcni's semantics (its {@code CNIConfig}): ADD, CHECK, DEL, GC, STATUS, VERSION and
- * validation of network configuration lists, plus the libcni-compatible result cache.
- *
- * <p>ADD runs the plugins in order, each getting the previous result as {@code prevResult}, and caches the final
- * result; a failed ADD is <b>not</b> rolled back here (as in libcni): the caller must DEL, which works after a failed
- * or partial ADD. DEL runs the plugins in reverse with the cached result, tolerates a missing or unusable cache entry
- * and removes it. CHECK needs version 0.4.0 or later and honours {@code disableCheck}. GC deletes stale cached
- * attachments of the network and, from 1.1.0, sends GC to the plugins; it honours {@code disableGC}. Every plugin
- * run has a timeout, after which the plugin and its descendants are killed.
+ * Runs CNI plugins with Go libcni's semantics (its {@code CNIConfig}), with its result cache. A failed ADD is not
+ * rolled back (as in libcni): the caller must DEL, which works after a failed or partial ADD.
  *
  * <pre>{@code
  * CniInvoker invoker = CniInvoker.builder()
- *         .pluginDirs(List.of(Path.of("/usr/lib/cni")))
+ *         .pluginDirs(Path.of("/usr/lib/cni"))
  *         .cacheDir(Path.of("/var/lib/cni"))
  *         .timeout(Duration.ofSeconds(30))
  *         .build();
@@ -45,31 +38,22 @@ import java.util.Set;
  * invoker.del(list, rt);
  * }</pre>
  *
- * <p>Immutable and thread-safe. Operations on the same (cache dir, network, container, interface) are serialized,
- * others run in parallel; GC of a network waits for, and blocks, that network's ADD/CHECK/DEL. Across processes an
- * advisory lock file per network ({@code <cacheDir>/locks/<network>.lock}) keeps GC exclusive among cni4j users.
+ * <p>Immutable and thread-safe. Operations on one (cache dir, network, container, interface) are serialized; GC of
+ * a network excludes its ADD/CHECK/DEL, across processes too ({@code <cacheDir>/locks/<network>.lock}).
  */
 public final class CniInvoker {
 
-    /** The default per-run timeout. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
-
-    private final PluginFinder finder;
     private final Flows flows;
     private final NetworkFlows networkFlows;
-    private final Duration timeout;
 
     private CniInvoker(Builder b) {
-        this.finder = PluginFinder.of(b.pluginDirs);
-        this.timeout = b.timeout;
-        this.flows = new Flows(new PluginRunner(finder, b.exec, b.timeout, b.busyRetryDelay),
+        this.flows = new Flows(new PluginRunner(PluginFinder.of(b.pluginDirs), b.exec, b.timeout, b.busyRetryDelay),
                 Optional.ofNullable(b.cacheDir));
         this.networkFlows = new NetworkFlows(flows);
     }
 
     /**
      * Returns a new builder.
-     *
      * @return the builder
      */
     public static Builder builder() {
@@ -77,36 +61,13 @@ public final class CniInvoker {
     }
 
     /**
-     * The plugin lookup of this invoker.
-     *
-     * @return the finder
-     */
-    public PluginFinder finder() {
-        return finder;
-    }
-
-    /**
-     * The per-run timeout.
-     *
-     * @return the timeout
-     */
-    public Duration timeout() {
-        return timeout;
-    }
-
-    /**
      * ADD: attaches the container to the network and caches the result.
-     *
      * @param list the network
      * @param rt the attachment
      * @return the last plugin's result, in its own version
-     * @throws io.github.cni4j.error.PluginException when a plugin fails (message
-     *         {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}, the plugin's code kept)
-     * @throws io.github.cni4j.error.PluginNotFoundException when a binary is missing
-     * @throws io.github.cni4j.error.ConfigException when the container ID, network or interface name is invalid, their
-     *         cache file name would pass 255 bytes, or a CNI_ARGS key or value contains {@code =}, {@code ;}, NUL or
-     *         a line break (all checked before any plugin runs)
-     * @throws io.github.cni4j.error.PluginTimeoutException when a plugin passes the timeout
+     * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}
+     * @throws io.github.cni4j.error.ConfigException before any plugin runs, for an invalid container ID, network or
+     *         interface name, a cache file name over 255 bytes, or CNI_ARGS holding {@code ;}, NUL or a key's {@code =}
      * @throws CacheException when the result cannot be cached (the plugins' work stays applied)
      */
     public Result add(NetworkConfigList list, RuntimeConf rt) {
@@ -114,8 +75,7 @@ public final class CniInvoker {
     }
 
     /**
-     * ADD of a single-plugin configuration (its own bytes are cached).
-     *
+     * ADD of a single-plugin configuration (caching its own bytes).
      * @param conf the configuration
      * @param rt the attachment
      * @return the plugin's result
@@ -126,11 +86,9 @@ public final class CniInvoker {
 
     /**
      * CHECK: asks every plugin whether the attachment is as ADD left it.
-     *
      * @param list the network
      * @param rt the attachment
-     * @throws io.github.cni4j.error.IncompatibleVersionException for versions before 0.4.0:
-     *         {@code configuration version "<v>" does not support the CHECK command}
+     * @throws io.github.cni4j.error.IncompatibleVersionException for versions before 0.4.0
      * @throws io.github.cni4j.error.PluginException the first plugin failure, unwrapped
      * @throws CacheException {@code failed to get network "<name>" cached result: <err>}
      */
@@ -140,7 +98,6 @@ public final class CniInvoker {
 
     /**
      * CHECK of a single-plugin configuration.
-     *
      * @param conf the configuration
      * @param rt the attachment
      */
@@ -150,13 +107,10 @@ public final class CniInvoker {
 
     /**
      * DEL: detaches the container; safe to repeat and after a failed ADD.
-     *
      * @param list the network
      * @param rt the attachment
-     * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>" failed (delete): <err>}; the cache entry
-     *         is kept for a retry
-     * @throws io.github.cni4j.error.ConfigException before anything runs, when a name contains {@code /} or NUL or a
-     *         CNI_ARGS key or value contains {@code =}, {@code ;}, NUL or a line break
+     * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>" failed (delete): <err>}, entry kept
+     * @throws io.github.cni4j.error.ConfigException before anything runs, for a name holding {@code /} or NUL
      */
     public void del(NetworkConfigList list, RuntimeConf rt) {
         flows.del(Net.of(list), rt);
@@ -164,7 +118,6 @@ public final class CniInvoker {
 
     /**
      * DEL of a single-plugin configuration.
-     *
      * @param conf the configuration
      * @param rt the attachment
      */
@@ -173,24 +126,22 @@ public final class CniInvoker {
     }
 
     /**
-     * GC with valid attachments: DELs the network's other cached attachments, then sends GC (1.1.0+) with
-     * {@code cni.dev/valid-attachments} and {@code cni.dev/attachments}.
+     * GC: DELs the network's other cached attachments, then sends GC (1.1.0+) with {@code cni.dev/valid-attachments}
+     * and {@code cni.dev/attachments} (an empty collection as {@code []}, where Go sends {@code null}).
      *
-     * <p>An empty list is sent to plugins as {@code []} (Go sends {@code null} for a nil slice; both mean "nothing is
-     * valid"). Use {@link #gc(NetworkConfigList)} for libcni's nil arguments.
-     *
+     * <pre>{@code
+     * invoker.gc(list, List.of(new GcAttachment("ctr1", "eth0")));
+     * }</pre>
      * @param list the network
-     * @param args the attachments to keep
+     * @param validAttachments the attachments to keep
      * @throws io.github.cni4j.error.CniException all failures joined (newline-separated), the others suppressed
      */
-    public void gc(NetworkConfigList list, GcArgs args) {
-        networkFlows.gc(Net.of(list), Optional.of(Objects.requireNonNull(args, "args")));
+    public void gc(NetworkConfigList list, Collection<GcAttachment> validAttachments) {
+        networkFlows.gc(Net.of(list), Optional.of(List.copyOf(validAttachments)));
     }
 
     /**
-     * GC without arguments (libcni's nil {@code GCArgs}): every cached attachment of the network is stale, and
-     * plugins get no attachment keys.
-     *
+     * GC without arguments (libcni's nil {@code GCArgs}): all cached attachments are stale, no keys are sent.
      * @param list the network
      */
     public void gc(NetworkConfigList list) {
@@ -199,7 +150,6 @@ public final class CniInvoker {
 
     /**
      * STATUS: whether the network is ready for ADD (version 1.1.0+; earlier versions always succeed).
-     *
      * @param list the network
      * @throws io.github.cni4j.error.PluginException the first failure, e.g. code 50 (plugin not available) or 51
      */
@@ -209,7 +159,6 @@ public final class CniInvoker {
 
     /**
      * Validates a network as libcni's {@code ValidateNetworkList}: each plugin exists and supports the version.
-     *
      * @param list the network
      * @return the capabilities some plugin enables, sorted
      * @throws io.github.cni4j.error.IncompatibleVersionException all problems, as {@code [<e1> <e2>]}
@@ -219,18 +168,7 @@ public final class CniInvoker {
     }
 
     /**
-     * Validates a single-plugin configuration.
-     *
-     * @param conf the configuration
-     * @return the capabilities the plugin enables, sorted
-     */
-    public Set<String> validate(NetworkConfig conf) {
-        return networkFlows.validate(Net.of(conf));
-    }
-
-    /**
      * VERSION: which spec versions a plugin supports (stdin exactly {@code {"cniVersion":"1.1.0"}}).
-     *
      * @param pluginType the plugin type
      * @return the answer
      */
@@ -240,7 +178,6 @@ public final class CniInvoker {
 
     /**
      * The cached result of an attachment, converted to the network's version.
-     *
      * @param list the network
      * @param rt the attachment
      * @return the result, empty when nothing is cached
@@ -251,32 +188,19 @@ public final class CniInvoker {
     }
 
     /**
-     * The cached configuration of an attachment.
-     *
+     * The cached entry of an attachment, its {@code cniArgs} the caller's when it records none (libcni's
+     * {@code GetNetworkListCachedConfig}); repeat it with {@code rt.toBuilder().args(a.cniArgs()).capabilityArgs(…)}.
      * @param list the network
      * @param rt the attachment
-     * @return the cached bytes and runtime conf, empty when nothing is cached
-     * @throws CacheException {@code failed to unmarshal cached network "<n>" config: <err>} or
-     *         {@code read cached network "<n>" config has wrong kind: <kind>}
+     * @return the entry, empty when nothing is cached
+     * @throws CacheException when the entry exists but cannot be used
      */
-    public Optional<CachedConfig> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
-        ResultCache cache = flows.cache(Optional.of(rt));
-        Path f = cache.file(list.name(), rt.containerId(), rt.ifName());
-        Optional<byte[]> bytes = CacheFiles.readOrThrow(f);
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
-        CachedAttachment a = CachedResults.decodeConfig(list.name(), f, bytes.get());
-        RuntimeConf.Builder b = rt.toBuilder().capabilityArgs(a.capabilityArgs());
-        if (CacheCodec.hasCniArgs(bytes.get())) {
-            b.args(a.cniArgs());
-        }
-        return Optional.of(new CachedConfig(a.config(), b.build()));
+    public Optional<CachedAttachment> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
+        return CachedResults.loadConfig(flows.cache(Optional.of(rt)), list.name(), rt);
     }
 
     /**
      * The cached attachments of a container, across networks (libcni's {@code GetCachedAttachments}).
-     *
      * @param containerId the container ID; empty for all containers
      * @return the entries, sorted by file name; unreadable entries are skipped
      */
@@ -289,23 +213,30 @@ public final class CniInvoker {
      * Builds a {@link CniInvoker}. Not thread-safe; the invoker it builds is.
      *
      * <pre>{@code
-     * CniInvoker invoker = CniInvoker.builder().pluginDirs(List.of(Path.of("/opt/cni/bin"))).build();
+     * CniInvoker invoker = CniInvoker.builder().pluginDirs(Path.of("/opt/cni/bin")).build();
      * }</pre>
      */
     public static final class Builder {
         private List<Path> pluginDirs = List.of(Path.of("/opt/cni/bin"));
         private Path cacheDir;
         private PluginExec exec = PluginExecs.defaultExec();
-        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration timeout = Duration.ofMinutes(5);
         private Duration busyRetryDelay = Duration.ofSeconds(1);
 
         private Builder() {
         }
 
         /**
-         * Sets the plugin directories, searched in order and passed as {@code CNI_PATH} (default
-         * {@code /opt/cni/bin}).
-         *
+         * Sets the plugin directories, searched in order, {@code CNI_PATH} (default {@code /opt/cni/bin}).
+         * @param pluginDirs the directories
+         * @return this builder
+         */
+        public Builder pluginDirs(Path... pluginDirs) {
+            return pluginDirs(List.of(pluginDirs));
+        }
+
+        /**
+         * Sets the plugin directories, as {@link #pluginDirs(Path...)}.
          * @param pluginDirs the directories
          * @return this builder
          */
@@ -315,9 +246,7 @@ public final class CniInvoker {
         }
 
         /**
-         * Sets the cache directory (default: {@link RuntimeConf#cacheDir()} of each call, else
-         * {@code /var/lib/cni}).
-         *
+         * Sets the cache directory (default: {@link RuntimeConf#cacheDir()}, else {@code /var/lib/cni}).
          * @param cacheDir the directory
          * @return this builder
          */
@@ -328,7 +257,6 @@ public final class CniInvoker {
 
         /**
          * Sets the executor (default {@link PluginExecs#defaultExec()}: native {@code posix_spawn} where available).
-         *
          * @param exec the executor
          * @return this builder
          */
@@ -339,40 +267,31 @@ public final class CniInvoker {
 
         /**
          * Sets the timeout of each plugin run (default 5 minutes).
-         *
          * @param timeout a positive duration
          * @return this builder
+         * @throws IllegalArgumentException when it is not positive
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            this.timeout = PluginRunner.checkTimeout(timeout);
             return this;
         }
 
         /**
-         * Sets the pause between attempts when a binary is busy ({@code text file busy}, default 1 second; six
-         * attempts in all).
-         *
+         * Sets the pause between the six attempts to run a busy binary ({@code text file busy}; default 1 s).
          * @param delay the pause, zero or positive
          * @return this builder
+         * @throws IllegalArgumentException when it is negative
          */
         public Builder busyRetryDelay(Duration delay) {
-            this.busyRetryDelay = Objects.requireNonNull(delay, "delay");
+            this.busyRetryDelay = PluginRunner.checkDelay(delay);
             return this;
         }
 
         /**
          * Builds the invoker.
-         *
          * @return the invoker
-         * @throws IllegalArgumentException when the timeout is not positive or the retry delay negative
          */
         public CniInvoker build() {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive: " + timeout);
-            }
-            if (busyRetryDelay.isNegative()) {
-                throw new IllegalArgumentException("busyRetryDelay must not be negative: " + busyRetryDelay);
-            }
             return new CniInvoker(this);
         }
     }

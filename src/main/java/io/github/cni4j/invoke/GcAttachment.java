@@ -3,7 +3,7 @@ package io.github.cni4j.invoke;
 import java.util.Objects;
 
 /**
- * One attachment that is still in use, for {@link GcArgs}: libcni's {@code GCAttachment}, sent to plugins as
+ * One attachment that is still in use, for {@link CniInvoker#gc(io.github.cni4j.config.NetworkConfigList, java.util.Collection)}: libcni's {@code GCAttachment}, sent to plugins as
  * {@code {"containerID":…,"ifname":…}}.
  *
  * <pre>{@code

@@ -79,7 +79,8 @@ public final class CniVersion implements Comparable<CniVersion> {
         String p = parts[index];
         try {
             // Go's strconv.Atoi accepts an optional sign and leading zeros, nothing else.
-            if (p.isEmpty() || !p.matches("[+-]?[0-9]+")) {
+            int start = p.startsWith("+") || p.startsWith("-") ? 1 : 0;
+            if (p.length() == start || !p.chars().skip(start).allMatch(c -> c >= '0' && c <= '9')) {
                 throw new NumberFormatException();
             }
             return Integer.parseInt(p.startsWith("+") ? p.substring(1) : p);

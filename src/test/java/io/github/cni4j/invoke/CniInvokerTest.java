@@ -1,5 +1,7 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.cache.CachedAttachment;
+import io.github.cni4j.internal.invoke.PluginFinder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,9 +112,9 @@ class CniInvokerTest {
         assertThat(invoker.cachedResult(list, rt)).isPresent();
         assertThat(invoker.cachedAttachments("c1")).singleElement()
                 .satisfies(a -> assertThat(a.netNs()).isEqualTo("/var/run/netns/c1"));
-        CachedConfig cc = invoker.cachedConfig(list, rt("c1")).orElseThrow();
+        CachedAttachment cc = invoker.cachedConfig(list, rt("c1")).orElseThrow();
         assertThat(cc.config()).isEqualTo(list.bytes());
-        assertThat(cc.runtimeConf().args()).containsExactly(Map.entry("K", "V"));
+        assertThat(cc.cniArgs()).containsExactly(Map.entry("K", "V"));
     }
 
     @Test
@@ -279,7 +281,7 @@ class CniInvokerTest {
         NetworkConfigList list = list("1.1.0", "{\"type\":\"a\"}");
         invoker.add(list, rt("c1"));
         invoker.add(list, rt("c2"));
-        invoker.gc(list, GcArgs.of(List.of(new GcAttachment("c1", "eth0"))));
+        invoker.gc(list, List.of(new GcAttachment("c1", "eth0")));
 
         assertThat(plugins.calls()).containsExactly("a ADD", "a ADD", "a DEL", "a GC");
         assertThat(plugins.env(2)).containsEntry("CNI_CONTAINERID", "c2");

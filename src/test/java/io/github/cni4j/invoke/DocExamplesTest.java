@@ -1,5 +1,6 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.internal.invoke.PluginFinder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.cache.CachedAttachment;
@@ -36,7 +37,7 @@ class DocExamplesTest {
         RuntimeConf rt = RuntimeConf.builder().containerId("ctr1").netNs("/var/run/netns/ctr1").ifName("eth0").build();
         invoker.add(list, rt);
         invoker.check(list, rt);
-        invoker.gc(list, GcArgs.of(List.of(new GcAttachment("ctr1", "eth0"))));
+        invoker.gc(list, List.of(new GcAttachment("ctr1", "eth0")));
         assertThat(seen).hasSize(2).allMatch(p -> p.equals(plugins.dir.resolve("loopback")));
 
         for (CachedAttachment a : ResultCache.of(tmp.resolve("cache")).attachments("ctr1")) {

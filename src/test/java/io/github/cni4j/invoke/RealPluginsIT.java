@@ -111,7 +111,7 @@ class RealPluginsIT {
             Result r = invoker.add(list, rt);
             String cidr = r.ips().get(0).address().toString();
             assertThat(RealNetwork.addresses(ns.name(), "eth0")).containsExactly(cidr);
-            assertThat(invoker.cachedConfig(list, rt(ns, id)).orElseThrow().runtimeConf().capabilityArgs())
+            assertThat(invoker.cachedConfig(list, rt(ns, id)).orElseThrow().capabilityArgs())
                     .containsKey("portMappings");
             invoker.del(list, rt);
             assertThat(RealNetwork.linkExists(ns.name(), "eth0")).isFalse();
@@ -208,7 +208,7 @@ class RealPluginsIT {
             Result r = invoker.add(list, rt(stale, staleId));
             String staleIp = r.ips().get(0).address().address().getHostAddress();
 
-            invoker.gc(list, GcArgs.of(List.of(new GcAttachment(keepId, "eth0"))));
+            invoker.gc(list, List.of(new GcAttachment(keepId, "eth0")));
 
             assertThat(RealNetwork.linkExists(stale.name(), "eth0")).isFalse();
             assertThat(net.reservation(staleIp)).doesNotExist();

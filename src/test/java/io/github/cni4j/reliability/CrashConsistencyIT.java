@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.invoke.CniInvoker;
-import io.github.cni4j.invoke.GcArgs;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNetns;
 import java.io.BufferedReader;
@@ -65,7 +64,7 @@ class CrashConsistencyIT {
                     cacheFilesChecked += assertEveryCacheFileParsesOrIsAbsent(net);
                     // A runtime re-issues DEL for the sandbox it was working on; GC removes what the cache knows.
                     invoker.del(net.list, net.attachment(last.substring(4), ns.path()));
-                    invoker.gc(net.list, GcArgs.of(List.of()));
+                    invoker.gc(net.list, List.of());
                     assertThat(net.leftovers()).as("after kill %d during %s (last ops %s; reservations %s)", k,
                             last, announced.subList(Math.max(0, announced.size() - 3), announced.size()),
                             net.reservationContents()).isEmpty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cni4j.error.PluginNotFoundException;
-import io.github.cni4j.invoke.PluginFinder;
+import io.github.cni4j.internal.invoke.PluginFinder;
 import io.github.cni4j.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;

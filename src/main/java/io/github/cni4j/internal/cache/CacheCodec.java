@@ -143,18 +143,4 @@ public final class CacheCodec {
         JsonNode n = root.get(field);
         return n != null && n.isTextual() ? n.textValue() : "";
     }
-
-    /**
-     * Whether the raw {@code cniArgs} of an entry is present and non-null (libcni then replaces the caller's args).
-     *
-     * @param bytes the file content
-     * @return true when {@code cniArgs} is a JSON array
-     */
-    public static boolean hasCniArgs(byte[] bytes) {
-        try {
-            return JsonTrees.MAPPER.readTree(bytes).path("cniArgs").isArray();
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -57,7 +57,14 @@ public final class CacheFiles {
                     + (attrs.isSymbolicLink() ? " (it is a symbolic link)" : ""));
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes((int) MAX_SIZE + 1);
+            // Sized by the stat (no 8 KB chunks for a 1 KB entry); a file that grew since is read on to the limit.
+            int expected = (int) Math.min(attrs.size(), MAX_SIZE);
+            byte[] bytes = in.readNBytes(expected + 1);
+            if (bytes.length > expected) {
+                byte[] rest = in.readNBytes((int) MAX_SIZE + 1 - bytes.length);
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length + rest.length);
+                System.arraycopy(rest, 0, bytes, expected + 1, rest.length);
+            }
             if (bytes.length > MAX_SIZE) {
                 throw new IOException("cache file " + file + " is larger than " + MAX_SIZE + " bytes");
             }

@@ -3,7 +3,6 @@ package io.github.cni4j.internal.facade;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
-import io.github.cni4j.invoke.GcArgs;
 import io.github.cni4j.invoke.GcAttachment;
 import io.github.cni4j.invoke.PluginExec;
 import io.github.cni4j.invoke.RuntimeConf;
@@ -66,7 +65,7 @@ public final class InvokerOps implements NetworkOps {
     public void gc(NetworkConfigList net, List<RuntimeConf> stillValid) {
         List<GcAttachment> valid = new ArrayList<>();
         stillValid.forEach(c -> valid.add(new GcAttachment(c.containerId(), c.ifName())));
-        invoker.gc(net, GcArgs.of(valid));
+        invoker.gc(net, valid);
     }
 
     @Override

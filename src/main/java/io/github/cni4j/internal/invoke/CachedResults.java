@@ -1,11 +1,13 @@
 package io.github.cni4j.internal.invoke;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.internal.cache.CacheCodec;
 import io.github.cni4j.internal.cache.CacheFiles;
+import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
@@ -64,18 +66,24 @@ public final class CachedResults {
     }
 
     /**
-     * Decodes a cache entry for {@code cachedConfig}, with libcni's messages.
+     * Loads a cache entry for {@code cachedConfig}, with libcni's messages; its {@code cniArgs} are the caller's
+     * when the file has none, as libcni replaces the caller's args only then.
      *
+     * @param cache the cache
      * @param network the network name
-     * @param f the file
-     * @param bytes its content
-     * @return the entry
+     * @param rt the caller's attachment
+     * @return the entry, empty when there is no file
      * @throws CacheException for bad JSON or a wrong kind
      */
-    public static CachedAttachment decodeConfig(String network, Path f, byte[] bytes) {
-        com.fasterxml.jackson.databind.JsonNode root;
+    public static Optional<CachedAttachment> loadConfig(ResultCache cache, String network, RuntimeConf rt) {
+        Path f = cache.file(network, rt.containerId(), rt.ifName());
+        Optional<byte[]> bytes = CacheFiles.readOrThrow(f);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode root;
         try {
-            root = io.github.cni4j.internal.json.JsonInput.read(bytes);
+            root = JsonInput.read(bytes.get());
         } catch (RuntimeException e) {
             throw new CacheException("failed to unmarshal cached network \"" + network + "\" config: "
                     + e.getMessage(), f, e);
@@ -85,7 +93,8 @@ public final class CachedResults {
             throw new CacheException("read cached network \"" + network + "\" config has wrong kind: " + kind, f,
                     null);
         }
-        return CacheCodec.decode(bytes).orElseThrow(() -> new CacheException("failed to unmarshal cached network \""
-                + network + "\" config: not a cache entry", f, null));
+        CachedAttachment a = CacheCodec.decode(bytes.get()).orElseThrow(() -> new CacheException(
+                "failed to unmarshal cached network \"" + network + "\" config: not a cache entry", f, null));
+        return Optional.of(root.path("cniArgs").isArray() ? a : CachedAttachment.builder().from(a).cniArgs(rt.args()).build());
     }
 }

@@ -97,10 +97,11 @@ public final class Flows {
     private Result addOne(ResultCache cache, Net net, PluginConfig plugin, RuntimeConf rt, JsonNode caps,
             String cniArgs, Result prev, boolean first) {
         Path path = runner.finder().find(plugin.type());
-        CniNames.validateContainerId(rt.containerId());
-        CniNames.validateNetworkName(net.name());
-        CniNames.validateInterfaceName(rt.ifName());
         if (first) {
+            // libcni validates these after each plugin's lookup; the values never change, so once suffices.
+            CniNames.validateContainerId(rt.containerId());
+            CniNames.validateNetworkName(net.name());
+            CniNames.validateInterfaceName(rt.ifName());
             Preflight.cacheNameFits(cache, net, rt);
         }
         byte[] stdin = StdinBytes.forAddCheckDel(plugin, net.name(), net.cniVersion(),

@@ -14,7 +14,6 @@ import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;
 import io.github.cni4j.internal.config.StdinBytes;
 import io.github.cni4j.internal.exec.PluginEnv;
-import io.github.cni4j.invoke.GcArgs;
 import io.github.cni4j.invoke.GcAttachment;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.version.CniVersion;
@@ -60,7 +59,7 @@ public final class NetworkFlows {
      * @param net the network
      * @param args the valid attachments; empty means "no GC arguments" (everything cached is stale, no keys sent)
      */
-    public void gc(Net net, Optional<GcArgs> args) {
+    public void gc(Net net, Optional<List<GcAttachment>> args) {
         if (net.disableGC()) {
             return;
         }
@@ -78,14 +77,14 @@ public final class NetworkFlows {
         }
     }
 
-    private void deleteStale(ResultCache cache, Net net, Optional<GcArgs> args, List<CniException> errors) {
+    private void deleteStale(ResultCache cache, Net net, Optional<List<GcAttachment>> args, List<CniException> errors) {
         List<CachedAttachment> entries;
         try {
             entries = cache.attachments();
         } catch (CacheException e) {
             return;
         }
-        Set<GcAttachment> valid = Set.copyOf(args.map(GcArgs::validAttachments).orElse(List.of()));
+        Set<GcAttachment> valid = Set.copyOf(args.orElse(List.of()));
         for (CachedAttachment a : entries) {
             if (!a.networkName().equals(net.name()) || valid.contains(new GcAttachment(a.containerId(), a.ifName()))) {
                 continue;
@@ -101,11 +100,11 @@ public final class NetworkFlows {
         }
     }
 
-    private void gcPlugins(Net net, Optional<GcArgs> args, List<CniException> errors) {
+    private void gcPlugins(Net net, Optional<List<GcAttachment>> args, List<CniException> errors) {
         ArrayNode valid = null;
         if (args.isPresent()) {
             valid = JsonNodeFactory.instance.arrayNode();
-            for (GcAttachment a : args.get().validAttachments()) {
+            for (GcAttachment a : args.get()) {
                 valid.addObject().put("containerID", a.containerId()).put("ifname", a.ifName());
             }
         }

@@ -6,7 +6,6 @@ import io.github.cni4j.internal.exec.PluginEnv;
 import io.github.cni4j.invoke.ExecRequest;
 import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
-import io.github.cni4j.invoke.PluginFinder;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,6 +105,32 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
                       String ifName, String cniArgs) {
         return run(type, path, command, stdin,
                 PluginEnv.of(command, containerId, netns, ifName, cniArgs, finder.cniPath()));
+    }
+
+    /**
+     * Checks a per-run timeout.
+     *
+     * @param timeout the timeout
+     * @return it, when positive
+     */
+    public static Duration checkTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        return timeout;
+    }
+
+    /**
+     * Checks a busy retry delay.
+     *
+     * @param delay the delay
+     * @return it, when not negative
+     */
+    public static Duration checkDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("busyRetryDelay must not be negative: " + delay);
+        }
+        return delay;
     }
 
     private static boolean isBusy(ExecResult r) {

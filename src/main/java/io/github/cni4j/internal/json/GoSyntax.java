@@ -90,7 +90,7 @@ public final class GoSyntax {
 
     /** Scans one value; iterative so that deep nesting cannot overflow the Java stack. */
     private void value() {
-        char[] stack = new char[MAX_DEPTH + 1];
+        char[] stack = new char[16]; // grown on demand: most JSON is shallow, and this runs per plugin result
         int depth = 0;
         while (true) {
             // here a value must start
@@ -99,6 +99,9 @@ public final class GoSyntax {
                 char open = (char) b[i];
                 if (depth == MAX_DEPTH) {
                     fail("exceeded max depth");
+                }
+                if (depth == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, Math.min(MAX_DEPTH + 1, depth * 2));
                 }
                 stack[depth++] = open;
                 i++;

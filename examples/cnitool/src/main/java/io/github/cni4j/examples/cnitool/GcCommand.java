@@ -2,7 +2,6 @@ package io.github.cni4j.examples.cnitool;
 
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
-import io.github.cni4j.invoke.GcArgs;
 import io.github.cni4j.invoke.GcAttachment;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ final class GcCommand implements Command {
         if (valid.isEmpty()) {
             AttachCommand.invoker(ctx.env()).gc(network); // Go's cnitool: no valid attachments at all
         } else {
-            AttachCommand.invoker(ctx.env()).gc(network, GcArgs.of(valid));
+            AttachCommand.invoker(ctx.env()).gc(network, valid);
         }
         return 0;
     }

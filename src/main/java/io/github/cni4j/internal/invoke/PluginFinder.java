@@ -1,4 +1,4 @@
-package io.github.cni4j.invoke;
+package io.github.cni4j.internal.invoke;
 
 import io.github.cni4j.error.PluginNotFoundException;
 import java.io.File;
@@ -10,25 +10,18 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Finds a plugin binary by its {@code type} in the plugin directories, in order, as libcni's {@code FindInPath} does.
- *
- * <p>A type must be a plain file name: empty names and names with a path separator ({@code ../x}, {@code /bin/sh})
- * are refused. The first {@code dir/type} that is a regular file (links followed) wins; the exec bit is not checked,
- * a non-executable file fails later when it is run. An empty directory entry means the current directory.
- *
- * <pre>{@code
- * PluginFinder finder = PluginFinder.of(List.of(Path.of("/opt/cni/bin"), Path.of("/usr/lib/cni")));
- * Path bridge = finder.find("bridge");
- * }</pre>
- *
- * <p>Immutable and thread-safe.
+ * Finds a plugin binary by its {@code type} in the plugin directories, in order, as libcni's {@code FindInPath} does:
+ * a type must be a plain file name; the first {@code dir/type} that is a regular file (links followed) wins, the exec
+ * bit unchecked. Immutable and thread-safe.
  */
 public final class PluginFinder {
 
     private final List<Path> dirs;
+    private final String cniPath;
 
     private PluginFinder(List<Path> dirs) {
         this.dirs = List.copyOf(dirs);
+        this.cniPath = this.dirs.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
     /**
@@ -56,7 +49,7 @@ public final class PluginFinder {
      * @return the search path
      */
     public String cniPath() {
-        return dirs.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        return cniPath;
     }
 
     /**
