@@ -10,8 +10,7 @@ final class DockerOptions {
     private DockerOptions() {
     }
 
-    static void apply(NetworkSpec.Builder b, Map<String, String> options) {
-        NetworkSpec.Driver driver = b.driverValue();
+    static void apply(NetworkSpec.Builder b, NetworkSpec.Driver driver, Map<String, String> options) {
         options.forEach((key, value) -> {
             if (driver == NetworkSpec.Driver.BRIDGE) {
                 bridge(b, key, value);

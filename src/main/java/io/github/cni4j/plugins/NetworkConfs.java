@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Turns a {@link NetworkSpec} into the conflist nerdctl would write for it. */
 final class NetworkConfs {
@@ -24,6 +25,21 @@ final class NetworkConfs {
     private NetworkConfs() {
     }
 
+    /** ICC on: nerdctl's {@code same-bridge}. ICC off: {@code isolated} where the firewall plugin knows it. */
+    static String ingressPolicy(NetworkSpec spec, BooleanSupplier firewallSupportsIsolated) {
+        if (spec.icc()) {
+            return "same-bridge";
+        }
+        if (firewallSupportsIsolated.getAsBoolean()) {
+            return "isolated";
+        }
+        System.getLogger(NetworkManager.class.getName()).log(System.Logger.Level.WARNING, "network " + spec.name()
+                + ": icc=false needs the firewall plugin v1.7.1 or later (ingressPolicy \"isolated\"); the installed"
+                + " one is older, so containers on this bridge can still reach each other (ingressPolicy"
+                + " \"same-bridge\")");
+        return "same-bridge";
+    }
+
     static String id(String name) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
@@ -31,6 +47,16 @@ final class NetworkConfs {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
+    }
+
+    /** The plugin binaries the conflist of a spec names, checked before anything is written. */
+    static List<String> requiredPlugins(NetworkSpec spec) {
+        return switch (spec.driver()) {
+            case BRIDGE -> spec.internal() ? List.of("bridge", "firewall", "tuning", "host-local")
+                    : List.of("bridge", "portmap", "firewall", "tuning", "host-local");
+            case MACVLAN -> List.of("macvlan", "host-local");
+            case IPVLAN -> List.of("ipvlan", "host-local");
+        };
     }
 
     /**

@@ -31,27 +31,15 @@ import java.util.Optional;
  */
 public final class NetworkManager {
 
-    private static final System.Logger LOG = System.getLogger(NetworkManager.class.getName());
-
-    private final Path confDir;
-    private final List<Path> pluginDirs;
-    private final Path cacheDir;
-    private final Optional<Path> ipamDataDir;
-    private final int filePriority;
-    private final String defaultName;
-    private final String defaultBridge;
-    private final String defaultSubnet;
+    /** A copy of the builder's settings, {@code pluginDirs} resolved. */
+    private final Builder b;
     private volatile Boolean isolatedSupported;
 
-    private NetworkManager(Builder b) {
-        this.confDir = b.confDir;
-        this.pluginDirs = b.pluginDirs == null ? PluginBinaries.defaultDirs() : List.copyOf(b.pluginDirs);
-        this.cacheDir = b.cacheDir;
-        this.ipamDataDir = Optional.ofNullable(b.ipamDataDir);
-        this.filePriority = b.filePriority;
-        this.defaultName = b.defaultName;
-        this.defaultBridge = b.defaultBridge;
-        this.defaultSubnet = b.defaultSubnet;
+    private NetworkManager(Builder from) {
+        b = new Builder(from.confDir).defaultNetwork(from.defaultName, from.defaultBridge, from.defaultSubnet)
+                .filePriority(from.filePriority).cacheDir(from.cacheDir);
+        b.ipamDataDir = from.ipamDataDir;
+        b.pluginDirs = from.pluginDirs == null ? PluginBinaries.defaultDirs() : from.pluginDirs;
     }
 
     /**
@@ -76,50 +64,55 @@ public final class NetworkManager {
      */
     public NetworkInfo create(NetworkSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        return ConfDirIo.locked(confDir, () -> createLocked(spec, Map.of()));
+        return ConfDirIo.locked(b.confDir, () -> createLocked(spec, Map.of()));
+    }
+
+    /**
+     * Creates a network from a typed conflist as it is (no nerdctl keys added): checks the name is free and every
+     * plugin of the list (and its IPAM plugin) is installed, then writes {@code <NN>-<name>.conflist}.
+     *
+     * <pre>{@code
+     * nm.create(ConfList.builder().name("lo").plugin(Loopback.builder().build()));
+     * }</pre>
+     *
+     * @param list the conflist to write
+     * @return the created network
+     * @throws ConfigException {@code network with name <n> already exists}, or a write failure
+     * @throws IllegalArgumentException when the list is invalid (naming the field)
+     * @throws io.github.cni4j.error.PluginNotFoundException when a needed plugin binary is missing
+     */
+    public NetworkInfo create(ConfList.Builder list) {
+        NetworkConfigList parsed = Objects.requireNonNull(list, "list").build();
+        byte[] bytes = list.toPrettyBytes();
+        return ConfDirIo.locked(b.confDir, () -> {
+            Networks.refuseTaken(parsed.name(), listLocked(), b.confDir);
+            parsed.plugins().forEach(p -> {
+                PluginBinaries.require(b.pluginDirs, p.type());
+                p.ipamType().ifPresent(t -> PluginBinaries.require(b.pluginDirs, t));
+            });
+            return write(parsed.name(), bytes);
+        });
     }
 
     private NetworkInfo createLocked(NetworkSpec spec, Map<String, String> extraLabels) {
         List<NetworkInfo> existing = listLocked();
-        if (existing.stream().anyMatch(n -> n.name().equals(spec.name()))) {
-            throw new ConfigException("network with name " + spec.name() + " already exists", confDir.toString());
-        }
-        requiredPlugins(spec).forEach(p -> PluginBinaries.require(pluginDirs, p));
-        List<String> subnets = Subnets.choose(spec.subnets(), existing, confDir);
+        Networks.refuseTaken(spec.name(), existing, b.confDir);
+        NetworkConfs.requiredPlugins(spec).forEach(p -> PluginBinaries.require(b.pluginDirs, p));
+        List<String> subnets = Subnets.choose(spec.subnets(), existing, b.confDir);
         String id = NetworkConfs.id(spec.name());
-        String bridge = spec.bridgeName().orElse(spec.name().equals(defaultName) ? defaultBridge
+        String bridge = spec.bridgeName().orElse(spec.name().equals(b.defaultName) ? b.defaultBridge
                 : "br-" + id.substring(0, 12));
-        byte[] bytes = NetworkConfs.conflist(spec, subnets, bridge, ipamDataDir, ingressPolicy(spec), extraLabels)
-                .toPrettyBytes();
-        Path file = confDir.resolve(String.format("%02d-%s.conflist", filePriority, spec.name()));
+        return write(spec.name(), NetworkConfs.conflist(spec, subnets, bridge, Optional.ofNullable(b.ipamDataDir),
+                NetworkConfs.ingressPolicy(spec, this::firewallSupportsIsolated), extraLabels).toPrettyBytes());
+    }
+
+    private NetworkInfo write(String name, byte[] bytes) {
+        Path file = b.confDir.resolve(String.format("%02d-%s.conflist", b.filePriority, name));
         if (Files.exists(file)) {
-            throw new ConfigException("network with name " + spec.name() + " already exists", file.toString());
+            throw new ConfigException("network with name " + name + " already exists", file.toString());
         }
         ConfDirIo.writeAtomically(file, bytes);
         return new NetworkInfo(NetworkConfigList.fromFile(file), file, Map.of());
-    }
-
-    private static List<String> requiredPlugins(NetworkSpec spec) {
-        return switch (spec.driver()) {
-            case BRIDGE -> spec.internal() ? List.of("bridge", "firewall", "tuning", "host-local")
-                    : List.of("bridge", "portmap", "firewall", "tuning", "host-local");
-            case MACVLAN -> List.of("macvlan", "host-local");
-            case IPVLAN -> List.of("ipvlan", "host-local");
-        };
-    }
-
-    /** ICC on: nerdctl's {@code same-bridge}. ICC off: {@code isolated} where the firewall plugin knows it. */
-    private String ingressPolicy(NetworkSpec spec) {
-        if (spec.icc()) {
-            return "same-bridge";
-        }
-        if (firewallSupportsIsolated()) {
-            return "isolated";
-        }
-        LOG.log(System.Logger.Level.WARNING, "network " + spec.name() + ": icc=false needs the firewall plugin "
-                + "v1.7.1 or later (ingressPolicy \"isolated\"); the installed one is older, so containers on this "
-                + "bridge can still reach each other (ingressPolicy \"same-bridge\")");
-        return "same-bridge";
     }
 
     /**
@@ -131,7 +124,7 @@ public final class NetworkManager {
     public boolean firewallSupportsIsolated() {
         Boolean v = isolatedSupported;
         if (v == null) {
-            v = PluginBinaries.firewallSupportsIsolated(pluginDirs);
+            v = PluginBinaries.firewallSupportsIsolated(b.pluginDirs);
             isolatedSupported = v;
         }
         return v;
@@ -144,14 +137,14 @@ public final class NetworkManager {
      * @throws ConfigException when a file cannot be parsed (naming it)
      */
     public List<NetworkInfo> list() {
-        return ConfDirIo.locked(confDir, this::listLocked);
+        return ConfDirIo.locked(b.confDir, this::listLocked);
     }
 
     private List<NetworkInfo> listLocked() {
         List<NetworkInfo> out = new ArrayList<>();
-        for (NetworkConfigList l : ConfLoader.loadAll(confDir)) {
-            Path file = l.file().orElse(confDir);
-            out.add(new NetworkInfo(l, file, CacheScan.attachments(cacheDir, l.name())));
+        for (NetworkConfigList l : ConfLoader.loadAll(b.confDir)) {
+            Path file = l.file().orElse(b.confDir);
+            out.add(new NetworkInfo(l, file, CacheScan.attachments(b.cacheDir, l.name())));
         }
         return out;
     }
@@ -165,23 +158,7 @@ public final class NetworkManager {
      */
     public NetworkInfo inspect(String nameOrIdPrefix) {
         Objects.requireNonNull(nameOrIdPrefix, "nameOrIdPrefix");
-        return ConfDirIo.locked(confDir, () -> find(listLocked(), nameOrIdPrefix));
-    }
-
-    private NetworkInfo find(List<NetworkInfo> all, String p) {
-        for (NetworkInfo n : all) {
-            if (n.name().equals(p)) {
-                return n;
-            }
-        }
-        List<NetworkInfo> byId = all.stream().filter(n -> !p.isEmpty() && n.id().startsWith(p)).toList();
-        if (byId.size() > 1) {
-            throw new ConfigException("multiple IDs found with provided prefix: " + p, confDir.toString());
-        }
-        if (byId.isEmpty()) {
-            throw new ConfigException("no network found matching: " + p, confDir.toString());
-        }
-        return byId.get(0);
+        return ConfDirIo.locked(b.confDir, () -> Networks.find(listLocked(), nameOrIdPrefix, b.confDir));
     }
 
     /**
@@ -203,32 +180,18 @@ public final class NetworkManager {
      */
     public void remove(String name, boolean force) {
         Objects.requireNonNull(name, "name");
-        ConfDirIo.locked(confDir, () -> {
+        ConfDirIo.locked(b.confDir, () -> {
             List<NetworkInfo> all = listLocked();
-            NetworkInfo n = all.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow(
-                    () -> new ConfigException("no network found matching: " + name, confDir.toString()));
+            NetworkInfo n = Networks.byName(all, name).orElseThrow(
+                    () -> new ConfigException("no network found matching: " + name, b.confDir.toString()));
             if (!force) {
-                refuseRemoval(n);
+                Networks.refuseRemoval(n, b.defaultName);
             }
             Bridges.deleteFile(n.file());
             n.bridge().filter(br -> all.stream().noneMatch(o -> o != n && o.bridge().equals(Optional.of(br))))
                     .ifPresent(Bridges::deleteLink);
             return null;
         });
-    }
-
-    private void refuseRemoval(NetworkInfo n) {
-        if (n.name().equals(defaultName)) {
-            throw new ConfigException("cannot remove pre-defined network " + n.name(), n.file().toString());
-        }
-        if (!n.isManaged()) {
-            throw new ConfigException(n.name() + " is managed outside nerdctl and cannot be removed",
-                    n.file().toString());
-        }
-        if (!n.containers().isEmpty()) {
-            throw new ConfigException("network \"" + n.name() + "\" is in use by container \""
-                    + n.containers().keySet().toString().replace(",", "") + "\"", n.file().toString());
-        }
     }
 
     /**
@@ -238,50 +201,38 @@ public final class NetworkManager {
      * @return the default network
      */
     public NetworkInfo ensureDefault() {
-        return ConfDirIo.locked(confDir, () -> {
+        return ConfDirIo.locked(b.confDir, () -> {
             List<NetworkInfo> all = listLocked();
-            Optional<NetworkInfo> found = all.stream().filter(n -> n.name().equals(defaultName)).findFirst();
+            Optional<NetworkInfo> found = Networks.byName(all, b.defaultName);
             if (found.isPresent()) {
                 return found.get();
             }
-            NetworkSpec spec = NetworkSpec.builder(defaultName).addSubnet(defaultSubnet).bridgeName(defaultBridge)
+            NetworkSpec spec = NetworkSpec.builder(b.defaultName).addSubnet(b.defaultSubnet).bridgeName(b.defaultBridge)
                     .build();
             return createLocked(spec, Map.of("nerdctl/default-network", "true"));
         });
     }
 
-    /**
-     * Returns the conf dir.
-     *
-     * @return the conf dir
-     */
+    /** {@return the conf dir} */
     public Path confDir() {
-        return confDir;
+        return b.confDir;
     }
 
-    /**
-     * Returns the plugin dirs binaries are looked up in.
-     *
-     * @return the plugin dirs binaries are looked up in
-     */
+    /** {@return the plugin dirs binaries are looked up in} */
     public List<Path> pluginDirs() {
-        return pluginDirs;
+        return b.pluginDirs;
     }
 
-    /**
-     * Returns the result cache dir consulted for attachments.
-     *
-     * @return the result cache dir consulted for attachments
-     */
+    /** {@return the result cache dir consulted for attachments} */
     public Path cacheDir() {
-        return cacheDir;
+        return b.cacheDir;
     }
 
     /**
      * Configures a {@link NetworkManager}; not thread-safe.
      *
      * <pre>{@code
-     * NetworkManager nm = NetworkManager.builder(confDir).pluginDirs(List.of(Path.of("/usr/lib/cni")))
+     * NetworkManager nm = NetworkManager.builder(b.confDir).pluginDirs(List.of(Path.of("/usr/lib/cni")))
      *         .cacheDir(Path.of("/var/lib/cni")).build();
      * }</pre>
      */
@@ -300,8 +251,6 @@ public final class NetworkManager {
         }
 
         /**
-         * Sets the pluginDirs option: where plugin binaries are (default: nerdctl's first existing dir).
-         *
          * @param dirs where plugin binaries are (default: nerdctl's first existing dir)
          * @return this builder
          */
@@ -311,8 +260,6 @@ public final class NetworkManager {
         }
 
         /**
-         * Sets the cacheDir option: libcni's cache dir (default {@code /var/lib/cni}).
-         *
          * @param dir libcni's cache dir (default {@code /var/lib/cni})
          * @return this builder
          */
@@ -322,8 +269,6 @@ public final class NetworkManager {
         }
 
         /**
-         * Sets the ipamDataDir option: host-local {@code dataDir} written into created networks (default: plugin's).
-         *
          * @param dir host-local {@code dataDir} written into created networks (default: plugin's)
          * @return this builder
          */
@@ -333,8 +278,6 @@ public final class NetworkManager {
         }
 
         /**
-         * Sets the filePriority option: the {@code NN} of {@code NN-<name>.conflist}, 0-99 (default 10).
-         *
          * @param nn the {@code NN} of {@code NN-<name>.conflist}, 0-99 (default 10)
          * @return this builder
          */
@@ -362,11 +305,7 @@ public final class NetworkManager {
             return this;
         }
 
-        /**
-         * Returns the manager.
-         *
-         * @return the manager
-         */
+        /** {@return the manager} */
         public NetworkManager build() {
             return new NetworkManager(this);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.config.ConfLoader;
+import io.github.cni4j.config.IpRange;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.io.IOException;
@@ -163,6 +164,23 @@ class NetworkManagerTest {
         assertThatThrownBy(() -> NetworkSpec.builder("c4j-x").option("icc", "maybe").build())
                 .hasMessage("icc: strconv.ParseBool: parsing \"maybe\": invalid syntax");
         assertThatThrownBy(() -> NetworkSpec.builder("x").build()).hasMessageStartingWith("name: invalid network name");
+    }
+
+    @Test
+    void aTypedConfListIsCreatedAsItIsAfterTheSameChecks() throws IOException {
+        ConfList.Builder list = ConfList.builder().name("c4j-typed").plugin(Macvlan.builder().master("eth0")
+                .ipam(HostLocal.builder().addRangeSet(IpRange.of("10.77.0.0/24")).build()).build());
+        NetworkInfo n = nm.create(list);
+        assertThat(n.file()).isEqualTo(confDir.resolve("10-c4j-typed.conflist"));
+        assertThat(Files.readAllBytes(n.file())).isEqualTo(list.toPrettyBytes());
+        assertThat(nm.inspect("c4j-typed").name()).isEqualTo("c4j-typed");
+        assertThatThrownBy(() -> nm.create(list)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("network with name c4j-typed already exists");
+        Files.delete(pluginDir.resolve("host-local"));
+        assertThatThrownBy(() -> nm.create(ConfList.builder().name("c4j-typed2").plugin(Macvlan.builder()
+                .ipam(HostLocal.builder().addRangeSet(IpRange.of("10.78.0.0/24")).build()).build())))
+                .isInstanceOf(PluginNotFoundException.class).hasMessageContaining("\"host-local\"");
+        assertThat(Files.exists(confDir.resolve("10-c4j-typed2.conflist"))).isFalse();
     }
 
     @Test
