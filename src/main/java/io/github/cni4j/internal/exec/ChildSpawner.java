@@ -90,9 +90,9 @@ final class ChildSpawner {
         }
     }
 
+    /** A fresh pipe end has no status flags F_SETFL can change, so one call suffices (no F_GETFL first). */
     private static void nonBlocking(int fd) {
-        int flags = Spawn.fcntl(fd, Spawn.F_GETFL, 0);
-        if (flags < 0 || Spawn.fcntl(fd, Spawn.F_SETFL, flags | Spawn.O_NONBLOCK) < 0) {
+        if (Spawn.fcntl(fd, Spawn.F_SETFL, Spawn.O_NONBLOCK) < 0) {
             throw new IllegalStateException("fcntl(O_NONBLOCK) failed with errno " + Spawn.errno());
         }
     }
