@@ -8,7 +8,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,15 +19,25 @@ import java.util.Map;
  */
 public final class CniTool {
 
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    /** The command words in overview order; each command is made only when its word is used (start-up time). */
+    private static final List<String> NAMES = List.of("add", "check", "del", "gc", "status", "version", "validate",
+            "lint", "ls", "netns", "network", "overlay", "demo");
 
-    CniTool() {
-        for (Command c : List.of(new AttachCommand("add"), new AttachCommand("check"), new AttachCommand("del"),
-                new GcCommand(), new StatusCommand(), new VersionCommand(), new ValidateCommand(),
-                new LintCommand(), new LsCommand(), new NetnsCommand(), new NetworkCommand(), new OverlayCommand(),
-                new DemoCommand())) {
-            commands.put(c.name(), c);
-        }
+    private static Command command(String name) {
+        return switch (name) {
+            case "add", "check", "del" -> new AttachCommand(name);
+            case "gc" -> new GcCommand();
+            case "status" -> new StatusCommand();
+            case "version" -> new VersionCommand();
+            case "validate" -> new ValidateCommand();
+            case "lint" -> new LintCommand();
+            case "ls" -> new LsCommand();
+            case "netns" -> new NetnsCommand();
+            case "network" -> new NetworkCommand();
+            case "overlay" -> new OverlayCommand();
+            case "demo" -> new DemoCommand();
+            default -> null;
+        };
     }
 
     /**
@@ -58,7 +67,7 @@ public final class CniTool {
         if (args.get(0).equals(CdsTraining.COMMAND)) {
             return CdsTraining.run(ToolEnv.from(environment));
         }
-        Command command = commands.get(args.get(0));
+        Command command = command(args.get(0));
         if (command == null) {
             err.println("cnitool: unknown command \"" + args.get(0) + "\"; run `cnitool --help` for the list");
             return 2;
@@ -100,7 +109,7 @@ public final class CniTool {
             out.print(overview());
             return 0;
         }
-        Command command = commands.get(topic.get(0));
+        Command command = command(topic.get(0));
         if (command == null) {
             err.println("cnitool: unknown command \"" + topic.get(0) + "\"; run `cnitool --help` for the list");
             return 2;
@@ -121,7 +130,9 @@ public final class CniTool {
 
                 Commands:
                 """);
-        commands.values().forEach(c -> sb.append(String.format("  %-9s %s%n", c.name(), c.summary())));
+        for (String name : NAMES) {
+            sb.append(String.format("  %-9s %s%n", name, command(name).summary()));
+        }
         sb.append("""
 
                 Environment: NETCONFPATH (default /etc/cni/net.d), CNI_PATH (default /opt/cni/bin:/usr/lib/cni),
