@@ -16,6 +16,7 @@ import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.facade.RequestSpec;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
+import io.github.cni4j.result.Dns;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -138,13 +139,14 @@ public final class AttachRequest {
     }
 
     /**
-     * Passes DNS settings (capability {@code dns}).
+     * Passes DNS settings (capability {@code dns}, in go-cni's form: servers, searches and options; the domain is
+     * not part of it).
      *
      * @param dns the settings
      * @return this request
      */
-    public AttachRequest dns(DnsSettings dns) {
-        spec.capability("dns", Objects.requireNonNull(dns, "dns").toJson());
+    public AttachRequest dns(Dns dns) {
+        spec.capability("dns", CapabilityJson.read(Objects.requireNonNull(dns, "dns").toCapabilityBytes(), "Dns"));
         return this;
     }
 

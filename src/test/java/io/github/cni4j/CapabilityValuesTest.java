@@ -1,6 +1,7 @@
 package io.github.cni4j;
 
 import io.github.cni4j.config.IpRange;
+import io.github.cni4j.result.Dns;
 import io.github.cni4j.error.ConfigException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,11 +100,14 @@ class CapabilityValuesTest {
 
     @Test
     void dnsSettingsOmitEmptyListsAndReadGoCniSpelling() {
-        DnsSettings d = DnsSettings.builder().addServer("10.0.0.53").addSearch("corp.example").build();
-        assertThat(json(d.toBytes())).isEqualTo("{\"searches\":[\"corp.example\"],\"servers\":[\"10.0.0.53\"]}");
-        assertThat(DnsSettings.fromBytes(bytes("{\"Servers\":[\"10.0.0.53\"],\"Searches\":[\"corp.example\"]}")))
+        Dns d = Dns.builder().addNameserver("10.0.0.53").addSearch("corp.example").build();
+        assertThat(json(d.toCapabilityBytes()))
+                .isEqualTo("{\"searches\":[\"corp.example\"],\"servers\":[\"10.0.0.53\"]}");
+        assertThat(json(d.toBuilder().domain("corp").build().toCapabilityBytes()))
+                .isEqualTo(json(d.toCapabilityBytes()));
+        assertThat(Dns.fromCapabilityBytes(bytes("{\"Servers\":[\"10.0.0.53\"],\"Searches\":[\"corp.example\"]}")))
                 .isEqualTo(d);
-        assertThatThrownBy(() -> DnsSettings.fromBytes(bytes("{\"servers\":[1]}")))
+        assertThatThrownBy(() -> Dns.fromCapabilityBytes(bytes("{\"servers\":[1]}")))
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.jsonPointer()).contains("/servers/0"));
     }

@@ -10,6 +10,7 @@ import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.internal.json.JsonProblem;
+import io.github.cni4j.result.Dns;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,14 +45,11 @@ public final class PluginConfig {
     private final byte[] bytes;
     private final ObjectNode tree;
     private final PluginFields fields;
-    private final DnsConfig dns;
 
     private PluginConfig(byte[] bytes, ObjectNode tree, PluginFields fields) {
         this.bytes = bytes;
         this.tree = tree;
         this.fields = fields;
-        PluginFields.DnsFields d = fields.dns();
-        this.dns = d == null ? null : new DnsConfig(d.nameservers(), d.domain(), d.search(), d.options());
     }
 
     /**
@@ -177,8 +175,8 @@ public final class PluginConfig {
      *
      * @return the DNS settings
      */
-    public Optional<DnsConfig> dns() {
-        return Optional.ofNullable(dns);
+    public Optional<Dns> dns() {
+        return Optional.ofNullable(fields.dns());
     }
 
     /**

@@ -78,8 +78,8 @@ final class ResultWriter {
 
     private static void writeDnsSorted(StringBuilder sb, Dns d) {
         sb.append('{');
-        new Fields(sb).str("domain", d.domain()).list("nameservers", d.nameservers()).list("options", d.options())
-                .list("search", d.search());
+        new Fields(sb).str("domain", d.domain().orElse("")).list("nameservers", d.nameservers())
+                .list("options", d.options()).list("search", d.search());
         sb.append('}');
     }
 
@@ -159,8 +159,8 @@ final class ResultWriter {
 
     private static void writeDnsStructOrder(StringBuilder sb, Dns d) {
         sb.append('{');
-        new Fields(sb).list("nameservers", d.nameservers()).str("domain", d.domain()).list("search", d.search())
-                .list("options", d.options());
+        new Fields(sb).list("nameservers", d.nameservers()).str("domain", d.domain().orElse(""))
+                .list("search", d.search()).list("options", d.options());
         sb.append('}');
     }
 

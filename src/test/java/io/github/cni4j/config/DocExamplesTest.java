@@ -1,5 +1,6 @@
 package io.github.cni4j.config;
 
+import io.github.cni4j.result.Dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -51,7 +52,7 @@ class DocExamplesTest {
     void dnsConfigExample() {
         PluginConfig plugin = PluginConfig.fromBytes("{\"type\":\"a\",\"dns\":{\"nameservers\":[\"10.0.0.1\"]}}"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        List<String> servers = plugin.dns().map(DnsConfig::nameservers).orElse(List.of());
+        List<String> servers = plugin.dns().map(Dns::nameservers).orElse(List.of());
         assertThat(servers).containsExactly("10.0.0.1");
     }
 

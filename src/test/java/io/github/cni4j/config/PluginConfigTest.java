@@ -1,5 +1,6 @@
 package io.github.cni4j.config;
 
+import io.github.cni4j.result.Dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -32,7 +33,7 @@ class PluginConfigTest {
         assertThat(p.capabilities()).containsExactly(Map.entry("portMappings", true), Map.entry("mac", false));
         assertThat(p.ipamType()).contains("host-local");
         assertThat(p.ipam()).contains("{\"ranges\":[[{\"subnet\":\"10.0.0.0/24\"}]],\"type\":\"host-local\"}");
-        DnsConfig dns = p.dns().orElseThrow();
+        Dns dns = p.dns().orElseThrow();
         assertThat(dns.nameservers()).containsExactly("10.0.0.1");
         assertThat(dns.domain()).contains("example.org");
         assertThat(dns.search()).containsExactly("a", "b");

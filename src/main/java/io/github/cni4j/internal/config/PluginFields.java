@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
+import io.github.cni4j.result.Dns;
 import java.util.Map;
 
 /**
@@ -18,18 +18,7 @@ import java.util.Map;
  * @param dns the {@code dns} object, {@code null} when absent or {@code null}
  */
 public record PluginFields(String type, String name, String cniVersion, Map<String, Boolean> capabilities,
-                           String ipamType, DnsFields dns) {
-
-    /**
-     * The decoded {@code dns} object.
-     *
-     * @param nameservers {@code nameservers}
-     * @param domain {@code domain}, {@code ""} when unset
-     * @param search {@code search}
-     * @param options {@code options}
-     */
-    public record DnsFields(List<String> nameservers, String domain, List<String> search, List<String> options) {
-    }
+                           String ipamType, Dns dns) {
 
     /**
      * Decodes a plugin object (or {@code null}, which decodes to nothing).

@@ -1,10 +1,10 @@
 package io.github.cni4j.internal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.internal.config.PluginFields.DnsFields;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
+import io.github.cni4j.result.Dns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +17,7 @@ final class PluginFieldsDecoder {
     private static final String STRUCT = "PluginConf";
     private static final List<String> FIELDS = List.of("cniVersion", "name", "type", "capabilities", "ipam", "dns",
             "prevResult", "cni.dev/valid-attachments");
+    private static final List<String> DNS_FIELDS = List.of("nameservers", "domain", "search", "options");
 
     private final boolean sorted;
     private String type = "";
@@ -24,7 +25,7 @@ final class PluginFieldsDecoder {
     private String cniVersion = "";
     private Map<String, Boolean> caps;
     private String ipamType;
-    private DnsFields dns;
+    private Dns dns;
 
     PluginFieldsDecoder(boolean sorted) {
         this.sorted = sorted;
@@ -125,23 +126,26 @@ final class PluginFieldsDecoder {
         if (v.isNull()) {
             return;
         }
-        DnsFields d = dns == null ? new DnsFields(List.of(), "", List.of(), List.of()) : dns;
+        Dns.Builder d = Dns.builder();
+        if (dns != null) {
+            d.from(dns);
+        }
         for (Map.Entry<String, JsonNode> e : entries(v)) {
             String p = JsonPointers.child(ptr, e.getKey());
-            String k = e.getKey();
             JsonNode x = e.getValue();
-            if ("nameservers".equalsIgnoreCase(k)) {
-                d = new DnsFields(strings(x, p, "dns.nameservers", d.nameservers()), d.domain(), d.search(),
-                        d.options());
-            } else if ("domain".equalsIgnoreCase(k)) {
-                d = new DnsFields(d.nameservers(), string(x, p, "dns.domain", d.domain()), d.search(), d.options());
-            } else if ("search".equalsIgnoreCase(k)) {
-                d = new DnsFields(d.nameservers(), d.domain(), strings(x, p, "dns.search", d.search()), d.options());
-            } else if ("options".equalsIgnoreCase(k)) {
-                d = new DnsFields(d.nameservers(), d.domain(), d.search(), strings(x, p, "dns.options", d.options()));
+            String f = DNS_FIELDS.stream().filter(e.getKey()::equalsIgnoreCase).findFirst().orElse("");
+            List<String> list = f.isEmpty() || f.equals("domain") ? null : strings(x, p, "dns." + f, null);
+            switch (f) {
+                case "nameservers" -> d.nameservers(list == null ? d.build().nameservers() : list);
+                case "domain" -> d.domain(string(x, p, "dns.domain", d.build().domain().orElse("")));
+                case "search" -> d.search(list == null ? d.build().search() : list);
+                case "options" -> d.options(list == null ? d.build().options() : list);
+                default -> {
+                    // Go ignores keys that are not fields of types.DNS.
+                }
             }
         }
-        dns = d;
+        dns = d.build();
     }
 
     private static List<String> strings(JsonNode v, String ptr, String field, List<String> previous) {
