@@ -1,13 +1,14 @@
 package io.github.cni4j.config;
 
-import io.github.cni4j.error.ConfigException;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.internal.json.CapabilityJson;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.config.Cidr;
+import io.github.cni4j.internal.json.CapabilityJson;
 import io.github.cni4j.internal.json.GoJson;
+import io.github.cni4j.internal.value.CniStyle;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * One address pool of {@code host-local}: an entry of its {@code ranges} in a config, or of the {@code ipRanges}
@@ -25,22 +26,16 @@ import java.util.Optional;
  *         .execute();
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe; every {@code with*} method checks its address and throws
+ * {@link IllegalArgumentException} if it is not an IP literal.
  */
-public final class IpRange {
+@Value.Immutable
+@CniStyle
+public abstract class IpRange {
 
     private static final String SOURCE = "IpRange";
 
-    private final String subnet;
-    private final String rangeStart;
-    private final String rangeEnd;
-    private final String gateway;
-
-    private IpRange(String subnet, String rangeStart, String rangeEnd, String gateway) {
-        this.subnet = subnet;
-        this.rangeStart = rangeStart;
-        this.rangeEnd = rangeEnd;
-        this.gateway = gateway;
+    IpRange() {
     }
 
     /**
@@ -51,53 +46,7 @@ public final class IpRange {
      * @throws IllegalArgumentException if {@code subnet} is not a CIDR
      */
     public static IpRange of(String subnet) {
-        Cidr.parse("subnet", Objects.requireNonNull(subnet, "subnet"));
-        return new IpRange(subnet, "", "", "");
-    }
-
-    /**
-     * Returns a copy that hands out only addresses from {@code start} to {@code end}, inclusive.
-     *
-     * @param start the first address
-     * @param end the last address
-     * @return the new range
-     * @throws IllegalArgumentException if an argument is not an IP literal
-     */
-    public IpRange withRange(String start, String end) {
-        return new IpRange(subnet, ip(start, "rangeStart"), ip(end, "rangeEnd"), gateway);
-    }
-
-    /**
-     * Returns a copy whose pool starts at {@code start}.
-     *
-     * @param start the first address to hand out
-     * @return the new range
-     * @throws IllegalArgumentException if {@code start} is not an IP literal
-     */
-    public IpRange withRangeStart(String start) {
-        return new IpRange(subnet, ip(start, "rangeStart"), rangeEnd, gateway);
-    }
-
-    /**
-     * Returns a copy whose pool ends at {@code end}.
-     *
-     * @param end the last address to hand out
-     * @return the new range
-     * @throws IllegalArgumentException if {@code end} is not an IP literal
-     */
-    public IpRange withRangeEnd(String end) {
-        return new IpRange(subnet, rangeStart, ip(end, "rangeEnd"), gateway);
-    }
-
-    /**
-     * Returns a copy with this gateway.
-     *
-     * @param gateway the gateway address
-     * @return the new range
-     * @throws IllegalArgumentException if {@code gateway} is not an IP literal
-     */
-    public IpRange withGateway(String gateway) {
-        return new IpRange(subnet, rangeStart, rangeEnd, ip(gateway, "gateway"));
+        return ImmutableIpRange.builder().subnet(subnet).build();
     }
 
     /**
@@ -116,13 +65,10 @@ public final class IpRange {
         String subnet = CapabilityJson.string(o, "subnet", SOURCE, pointer)
                 .orElseThrow(() -> CapabilityJson.missing(SOURCE, pointer + "/subnet", "subnet"));
         try {
-            IpRange r = of(subnet);
-            String start = CapabilityJson.string(o, "rangeStart", SOURCE, pointer).orElse("");
-            String end = CapabilityJson.string(o, "rangeEnd", SOURCE, pointer).orElse("");
-            String gw = CapabilityJson.string(o, "gateway", SOURCE, pointer).orElse("");
-            r = new IpRange(subnet, start.isEmpty() ? "" : ip(start, "rangeStart"),
-                    end.isEmpty() ? "" : ip(end, "rangeEnd"), "");
-            return gw.isEmpty() ? r : r.withGateway(gw);
+            return ImmutableIpRange.builder().subnet(subnet)
+                    .rangeStart(CapabilityJson.string(o, "rangeStart", SOURCE, pointer).filter(s -> !s.isEmpty()))
+                    .rangeEnd(CapabilityJson.string(o, "rangeEnd", SOURCE, pointer).filter(s -> !s.isEmpty()))
+                    .gateway(CapabilityJson.string(o, "gateway", SOURCE, pointer).filter(s -> !s.isEmpty())).build();
         } catch (IllegalArgumentException e) {
             throw CapabilityJson.invalid(SOURCE, pointer, e.getMessage());
         }
@@ -134,16 +80,12 @@ public final class IpRange {
      * @return UTF-8 JSON bytes
      */
     public byte[] toBytes() {
-        return GoJson.encode(toJson());
-    }
-
-    ObjectNode toJson() {
         ObjectNode o = CapabilityJson.object();
-        o.put("subnet", subnet);
-        putIfSet(o, "rangeStart", rangeStart);
-        putIfSet(o, "rangeEnd", rangeEnd);
-        putIfSet(o, "gateway", gateway);
-        return o;
+        o.put("subnet", subnet());
+        rangeStart().ifPresent(v -> o.put("rangeStart", v));
+        rangeEnd().ifPresent(v -> o.put("rangeEnd", v));
+        gateway().ifPresent(v -> o.put("gateway", v));
+        return GoJson.encode(o);
     }
 
     /**
@@ -151,65 +93,69 @@ public final class IpRange {
      *
      * @return a CIDR
      */
-    public String subnet() {
-        return subnet;
-    }
+    public abstract String subnet();
 
     /**
      * Returns the first address to hand out, if restricted.
      *
      * @return the start
      */
-    public Optional<String> rangeStart() {
-        return optional(rangeStart);
-    }
+    public abstract Optional<String> rangeStart();
 
     /**
      * Returns the last address to hand out, if restricted.
      *
      * @return the end
      */
-    public Optional<String> rangeEnd() {
-        return optional(rangeEnd);
-    }
+    public abstract Optional<String> rangeEnd();
 
     /**
      * Returns the gateway, if set.
      *
      * @return the gateway
      */
-    public Optional<String> gateway() {
-        return optional(gateway);
+    public abstract Optional<String> gateway();
+
+    /**
+     * Returns a copy that hands out only addresses from {@code start} to {@code end}, inclusive.
+     *
+     * @param start the first address
+     * @param end the last address
+     * @return the new range
+     */
+    public IpRange withRange(String start, String end) {
+        return withRangeStart(start).withRangeEnd(end);
     }
 
-    private static Optional<String> optional(String s) {
-        return s.isEmpty() ? Optional.empty() : Optional.of(s);
-    }
+    /**
+     * Returns a copy whose pool starts at {@code start}.
+     *
+     * @param start the first address to hand out
+     * @return the new range
+     */
+    public abstract IpRange withRangeStart(String start);
 
-    private static void putIfSet(ObjectNode o, String key, String value) {
-        if (!value.isEmpty()) {
-            o.put(key, value);
-        }
-    }
+    /**
+     * Returns a copy whose pool ends at {@code end}.
+     *
+     * @param end the last address to hand out
+     * @return the new range
+     */
+    public abstract IpRange withRangeEnd(String end);
 
-    private static String ip(String value, String field) {
-        Cidr.ip(field, Objects.requireNonNull(value, field));
-        return value;
-    }
+    /**
+     * Returns a copy with this gateway.
+     *
+     * @param gateway the gateway address
+     * @return the new range
+     */
+    public abstract IpRange withGateway(String gateway);
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IpRange r && r.subnet.equals(subnet) && r.rangeStart.equals(rangeStart)
-                && r.rangeEnd.equals(rangeEnd) && r.gateway.equals(gateway);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(subnet, rangeStart, rangeEnd, gateway);
-    }
-
-    @Override
-    public String toString() {
-        return new String(toBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    @Value.Check
+    void check() {
+        Cidr.parse("subnet", subnet());
+        rangeStart().ifPresent(v -> Cidr.ip("rangeStart", v));
+        rangeEnd().ifPresent(v -> Cidr.ip("rangeEnd", v));
+        gateway().ifPresent(v -> Cidr.ip("gateway", v));
     }
 }

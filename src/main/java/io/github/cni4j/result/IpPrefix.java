@@ -22,18 +22,23 @@ import java.util.Objects;
  * boolean v4 = p.isIpv4();             // true
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe; equal when address and length are.
  */
-public final class IpPrefix {
+public record IpPrefix(InetAddress address, int prefixLength) {
 
-    private final InetAddress address;
-    private final int prefixLength;
-    private final String text;
-
-    private IpPrefix(InetAddress address, int prefixLength) {
-        this.address = address;
-        this.prefixLength = prefixLength;
-        this.text = GoIp.format(address) + "/" + prefixLength;
+    /**
+     * Checks the length and keeps the address in Go's form (IPv4 as 4 bytes, no host name).
+     *
+     * @param address the address (host bits kept)
+     * @param prefixLength 0 to 32 for IPv4, 0 to 128 for IPv6
+     * @throws IllegalArgumentException if the length is out of range
+     */
+    public IpPrefix {
+        address = GoIp.toInet(Objects.requireNonNull(address, "address").getAddress());
+        int max = address instanceof Inet4Address ? 32 : 128;
+        if (prefixLength < 0 || prefixLength > max) {
+            throw new IllegalArgumentException("prefixLength must be 0.." + max + ", got " + prefixLength);
+        }
     }
 
     /**
@@ -85,30 +90,7 @@ public final class IpPrefix {
      * @throws IllegalArgumentException if the length is out of range
      */
     public static IpPrefix of(InetAddress address, int prefixLength) {
-        Objects.requireNonNull(address, "address");
-        int max = address instanceof Inet4Address ? 32 : 128;
-        if (prefixLength < 0 || prefixLength > max) {
-            throw new IllegalArgumentException("prefixLength must be 0.." + max + ", got " + prefixLength);
-        }
-        return new IpPrefix(GoIp.toInet(address.getAddress()), prefixLength);
-    }
-
-    /**
-     * Returns the address, host bits included.
-     *
-     * @return the address
-     */
-    public InetAddress address() {
-        return address;
-    }
-
-    /**
-     * Returns the prefix length in bits.
-     *
-     * @return the prefix length
-     */
-    public int prefixLength() {
-        return prefixLength;
+        return new IpPrefix(address, prefixLength);
     }
 
     /**
@@ -121,16 +103,6 @@ public final class IpPrefix {
         return address instanceof Inet4Address;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IpPrefix p && p.text.equals(text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
-    }
-
     /**
      * Returns the canonical CIDR text as Go prints it, e.g. {@code 2001:db8::2/64}.
      *
@@ -138,6 +110,6 @@ public final class IpPrefix {
      */
     @Override
     public String toString() {
-        return text;
+        return GoIp.format(address) + "/" + prefixLength;
     }
 }
