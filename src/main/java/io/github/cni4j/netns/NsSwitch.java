@@ -76,11 +76,7 @@ final class NsSwitch {
                     + " failed to return to its network namespace earlier and must not be used for NetNs.run/call");
         }
         Home home = home();
-        // At depth 0 the thread is in its home namespace (cni4j moved it nowhere else), so the fd opened once per
-        // thread serves; a nested call returns to the outer namespace, whose handle the task may close, so it
-        // opens its own.
-        int original = home.depth == 0 ? home.fd
-                : Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+        int original = returnFd(home);
         home.depth++;
         try {
             ns.enter();
@@ -98,9 +94,7 @@ final class NsSwitch {
             return result;
         } finally {
             home.depth--;
-            if (original != home.fd) {
-                Sys.close(original);
-            }
+            releaseReturnFd(home, original);
         }
     }
 
@@ -118,8 +112,7 @@ final class NsSwitch {
             return;
         }
         Home home = home();
-        int original = home.depth == 0 ? home.fd
-                : Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+        int original = returnFd(home);
         try {
             int errno = Sys.unshareNetErrno();
             if (errno != 0) {
@@ -131,9 +124,7 @@ final class NsSwitch {
                 throw failure;
             }
         } finally {
-            if (original != home.fd) {
-                Sys.close(original);
-            }
+            releaseReturnFd(home, original);
         }
     }
 
@@ -147,6 +138,22 @@ final class NsSwitch {
         int errno = Sys.mountErrno(THREAD_SELF_NET, file, "none", Sys.MS_BIND);
         return errno == 0 ? null
                 : Sys.failure("cannot bind-mount the new network namespace onto " + file, "mount", errno, file);
+    }
+
+    /**
+     * The fd of the namespace to return to. At depth 0 the thread is in its home namespace (cni4j moved it nowhere
+     * else), so the fd opened once per thread serves; a nested call returns to the outer namespace, whose handle
+     * the task may close, so it opens its own, released by {@link #releaseReturnFd}.
+     */
+    private static int returnFd(Home home) {
+        return home.depth == 0 ? home.fd
+                : Sys.openReadOnly(THREAD_SELF_NET, "cannot open the calling thread's network namespace");
+    }
+
+    private static void releaseReturnFd(Home home, int fd) {
+        if (fd != home.fd) {
+            Sys.close(fd);
+        }
     }
 
     /**
