@@ -58,6 +58,19 @@ public final class Attachment {
         return new Attachment(containerId, netNsPath, nets);
     }
 
+    /** This attachment followed by the networks of {@code more} (a {@code connect} of the same container). */
+    Attachment plus(Attachment more) {
+        List<AttachedNetwork> nets = new ArrayList<>(networks);
+        nets.addAll(more.networks);
+        return new Attachment(containerId, netNsPath, nets);
+    }
+
+    /** This attachment without the network named {@code name} (a {@code disconnect}). */
+    Attachment without(String name) {
+        return new Attachment(containerId, netNsPath,
+                networks.stream().filter(n -> !n.name().equals(name)).toList());
+    }
+
     static Attachment empty(String containerId, Path netNsPath) {
         return new Attachment(containerId, netNsPath, List.of());
     }

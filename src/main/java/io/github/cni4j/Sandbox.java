@@ -45,10 +45,11 @@ public final class Sandbox implements AutoCloseable {
     private final NetworkMode mode;
     private final NetNs netNs;
     private final boolean ownsNetNs;
-    private final Attachment attachment;
+    /** What the sandbox has now: its first attachment plus connected networks, less disconnected ones. */
+    private volatile Attachment attachment;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Step> owned;
-    private boolean closed;
+    private volatile boolean closed;
     private boolean netNsDeleted;
 
     private Sandbox(Engine engine, String containerId, NetworkMode mode, NetNs netNs, boolean ownsNetNs,
@@ -150,13 +151,16 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Returns what the sandbox was attached with when it was made: per-network results and the container's
-     * interfaces. Empty in host mode; for {@code container(sandbox)} the other sandbox's attachment (shared, not
-     * owned). Networks added later with {@link #connect} are returned by that call.
+     * Returns what the sandbox is attached with now: per-network results and the container's interfaces, those
+     * it was made with followed by the networks added with {@link #connect} and not removed with
+     * {@link #disconnect}. Empty in host mode; for {@code container(sandbox)} the other sandbox's attachment when
+     * this one was made (shared, not owned).
      *
      * @return the attachment
+     * @throws IllegalStateException if the sandbox is closed
      */
     public Attachment attachment() {
+        requireOpen();
         return attachment;
     }
 
@@ -165,8 +169,10 @@ public final class Sandbox implements AutoCloseable {
      *
      * @param task the code
      * @throws NetNsException if the namespace cannot be entered
+     * @throws IllegalStateException if the sandbox is closed
      */
     public void run(Runnable task) {
+        requireOpen();
         netNs.run(Objects.requireNonNull(task, "task"));
     }
 
@@ -178,8 +184,10 @@ public final class Sandbox implements AutoCloseable {
      * @param task the code
      * @return the result
      * @throws NetNsException if the namespace cannot be entered or the task throws a checked exception
+     * @throws IllegalStateException if the sandbox is closed
      */
     public <T> T call(Callable<T> task) {
+        requireOpen();
         return netNs.call(Objects.requireNonNull(task, "task"));
     }
 
@@ -218,7 +226,9 @@ public final class Sandbox implements AutoCloseable {
                 return Attachment.of(containerId, netNs.path(), added);
             });
             options.accept(request);
-            return request.execute();
+            Attachment added = request.execute();
+            attachment = attachment.plus(added);
+            return added;
         } finally {
             lock.unlock();
         }
@@ -240,6 +250,7 @@ public final class Sandbox implements AutoCloseable {
             List<Step> mine = owned.stream().filter(s -> s.name().equals(network)).toList();
             engine.detachSteps(containerId, mine);
             owned.removeAll(mine);
+            attachment = attachment.without(network);
             return !mine.isEmpty();
         } finally {
             lock.unlock();
@@ -250,10 +261,12 @@ public final class Sandbox implements AutoCloseable {
      * Runs CHECK for the sandbox's own attachments (networks before CNI 0.4.0 are skipped).
      *
      * @throws CniException the first failure, naming the network
+     * @throws IllegalStateException if the sandbox is closed
      */
     public void check() {
         lock.lock();
         try {
+            requireOpen();
             engine.checkSteps(containerId, List.copyOf(owned));
         } finally {
             lock.unlock();
@@ -302,12 +315,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void requireOwnNamespace(String what) {
-        if (closed) {
-            throw new IllegalStateException("sandbox " + containerId + " is closed");
-        }
+        requireOpen();
         if (!ownsNetNs) {
             throw new IllegalStateException("cannot " + what + " networks in " + mode + " mode: the sandbox has no "
                     + "network namespace of its own");
+        }
+    }
+
+    /** One message for every use after close, naming the sandbox (not its inner NetNs). */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("sandbox " + containerId + " is closed");
         }
     }
 

@@ -121,6 +121,38 @@ class SandboxIT {
     }
 
     @Test
+    void attachmentFollowsConnectAndDisconnectAndAClosedSandboxRefusesEveryUse() {
+        FluentFixture.Net a = fx.bridgeNetwork("10-a.conflist");
+        FluentFixture.Net b = fx.bridgeNetwork("20-b.conflist");
+        Cni cni = fx.builder().build();
+        String id = id();
+        Sandbox s = cni.sandbox(id, NetworkMode.network(a.name()));
+        try {
+            Attachment extra = s.connect(b.name());
+            assertThat(extra.interfaces().keySet()).containsExactly("eth1");
+            assertThat(s.attachment().networks()).extracting(AttachedNetwork::name)
+                    .containsExactly("cni-loopback", a.name(), b.name());
+            assertThat(s.attachment().interfaces().get("eth1").network()).isEqualTo(b.name());
+            assertThat(s.disconnect(b.name())).isTrue();
+            assertThat(s.attachment().networks()).extracting(AttachedNetwork::name)
+                    .containsExactly("cni-loopback", a.name());
+            assertThat(s.attachment().interfaces()).doesNotContainKey("eth1");
+        } finally {
+            s.close();
+        }
+        String closed = "sandbox " + id + " is closed";
+        assertThatThrownBy(s::attachment).isInstanceOf(IllegalStateException.class).hasMessage(closed);
+        assertThatThrownBy(s::check).isInstanceOf(IllegalStateException.class).hasMessage(closed);
+        assertThatThrownBy(() -> s.run(() -> { })).isInstanceOf(IllegalStateException.class).hasMessage(closed);
+        assertThatThrownBy(() -> s.call(() -> 1)).isInstanceOf(IllegalStateException.class).hasMessage(closed);
+        assertThatThrownBy(() -> s.connect(b.name())).isInstanceOf(IllegalStateException.class).hasMessage(closed);
+        assertThatThrownBy(() -> s.disconnect(a.name())).isInstanceOf(IllegalStateException.class)
+                .hasMessage(closed);
+        assertThat(NetNs.list()).doesNotContain(id);
+        assertThat(fx.cacheEntries()).isEmpty();
+    }
+
+    @Test
     void containerModeSharesTheOtherNamespaceAndRemovesNothingOfIt() {
         fx.bridgeNetwork("10-a.conflist");
         Cni cni = fx.builder().build();
