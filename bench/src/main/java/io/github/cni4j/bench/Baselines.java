@@ -46,7 +46,7 @@ final class Baselines {
             b.run("go.concurrent", "concurrent_ops_per_s", Map.of(), goBench.toString(), "concurrent",
                     plugins.toString(), noop3.toString(), "16", ms);
             InterleavedParse.measure(b, goBench, 7);
-            InterleavedCycles.measure(b, goBench, 3);
+            InterleavedCycles.measure(b, goBench, 5);
             if (tmpfs != null) {
                 b.run("go.cycle.tmpfs", "cycle", tmpfs, goBench.toString(), "cycle", plugins.toString(),
                         noop3.toString(), ms);

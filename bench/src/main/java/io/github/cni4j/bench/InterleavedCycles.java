@@ -23,6 +23,9 @@ final class InterleavedCycles {
 
     private static final AtomicLong IDS = new AtomicLong();
 
+    /** Cycles per concurrent round: 800 keep five rounds of both sides (disk and tmpfs) to about three minutes. */
+    private static final int CONCURRENT_OPS = 800;
+
     private InterleavedCycles() {
     }
 
@@ -53,9 +56,9 @@ final class InterleavedCycles {
                 if (g != null) {
                     go.add(g);
                 }
-                mineOps.add(throughput(invoker, list, 16, 2000));
+                mineOps.add(throughput(invoker, list, 16, CONCURRENT_OPS));
                 Double gt = into.runOnce("concurrent_ops_per_s", env, goBench.toString(), "concurrent",
-                        plugins.toString(), noop3.toString(), "16", "2000");
+                        plugins.toString(), noop3.toString(), "16", String.valueOf(CONCURRENT_OPS));
                 if (gt != null) {
                     goOps.add(gt);
                 }
