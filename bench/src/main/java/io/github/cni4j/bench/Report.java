@@ -179,8 +179,8 @@ final class Report {
                 v.getOrDefault("ilp.rounds", Double.NaN));
         row(what + how, micros(v.getOrDefault("ilp." + key, Double.NaN) / 1000), "Go `libcni.ConfListFromBytes`",
                 micros(v.getOrDefault("ilp.go." + key, Double.NaN) / 1000),
-                Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.1fx faster", x), ">= 3x faster",
-                status(x, 3.0, false));
+                Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.1fx faster", x), ">= 5x faster",
+                status(x, 5.0, false));
         double mine = score(bench);
         double go = baseMicros(goKey);
         row(what + " (JMH)", micros(mine), "Go (separate run)", micros(go),
