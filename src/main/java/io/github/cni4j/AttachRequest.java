@@ -1,27 +1,28 @@
 package io.github.cni4j;
 
-import io.github.cni4j.config.IpRange;
-import io.github.cni4j.error.PluginException;
-
-import io.github.cni4j.error.ConfigException;
-
-import io.github.cni4j.error.CniException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.cni4j.config.CniNames;
-import io.github.cni4j.internal.json.CapabilityJson;
+import io.github.cni4j.config.IpRange;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.config.Cidr;
-import io.github.cni4j.internal.facade.RequestSpec;
-import io.github.cni4j.internal.json.JsonTrees;
-import java.nio.charset.StandardCharsets;
+import io.github.cni4j.internal.facade.AttachFlow;
+import io.github.cni4j.internal.facade.CniArgs;
+import io.github.cni4j.internal.facade.Engine;
+import io.github.cni4j.internal.facade.Planner;
+import io.github.cni4j.internal.json.CapabilityJson;
+import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Dns;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -48,13 +49,27 @@ public final class AttachRequest {
 
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
 
-    private final RequestSpec spec;
-    private final Function<RequestSpec, Attachment> runner;
+    private final Engine engine;
+    private final Planner.Target target;
+    private final List<String> networks;
+    private final Path netNs;
+    private final Consumer<List<AttachFlow.Added>> onAdded;
+    /** The shared parameters; args and capability arguments are added from the fields below at execute. */
+    private final RuntimeConf.Builder conf;
+    private final CniArgs args = new CniArgs();
+    private final Map<String, Object> capabilities = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> ownCapabilities = new LinkedHashMap<>();
+    private final Map<String, String> ownIfNames = new LinkedHashMap<>();
     private boolean executed;
 
-    AttachRequest(RequestSpec spec, Function<RequestSpec, Attachment> runner) {
-        this.spec = spec;
-        this.runner = runner;
+    AttachRequest(Engine engine, Planner.Target target, List<String> networks, String containerId, Path netNs,
+                  Consumer<List<AttachFlow.Added>> onAdded) {
+        this.engine = engine;
+        this.target = target;
+        this.networks = List.copyOf(networks);
+        this.netNs = netNs;
+        this.onAdded = onAdded;
+        this.conf = RuntimeConf.builder().containerId(containerId).netNs(netNs.toString());
     }
 
     /**
@@ -66,7 +81,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if the name is not a valid interface name
      */
     public AttachRequest ifName(String ifName) {
-        spec.ifName(checkIfName(ifName));
+        conf.ifName(checkIfName(ifName));
         return this;
     }
 
@@ -79,7 +94,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if the name is not a valid interface name
      */
     public AttachRequest ifName(String network, String ifName) {
-        spec.ifName(Objects.requireNonNull(network, "network"), checkIfName(ifName));
+        ownIfNames.put(Objects.requireNonNull(network, "network"), checkIfName(ifName));
         return this;
     }
 
@@ -91,7 +106,7 @@ public final class AttachRequest {
      * @return this request
      */
     public AttachRequest portMapping(PortMapping mapping) {
-        spec.appendCapability("portMappings", Objects.requireNonNull(mapping, "mapping").toJson());
+        append("portMappings", JsonValues.fromTree(Objects.requireNonNull(mapping, "mapping").toJson()));
         return this;
     }
 
@@ -113,7 +128,7 @@ public final class AttachRequest {
      * @return this request
      */
     public AttachRequest bandwidth(BandwidthLimit bandwidth) {
-        spec.capability("bandwidth", Objects.requireNonNull(bandwidth, "bandwidth").toJson());
+        capabilities.put("bandwidth", JsonValues.fromTree(Objects.requireNonNull(bandwidth, "bandwidth").toJson()));
         return this;
     }
 
@@ -130,11 +145,11 @@ public final class AttachRequest {
         if (pool.length == 0) {
             throw new IllegalArgumentException("ipRanges needs at least one range");
         }
-        ArrayNode inner = JsonTrees.MAPPER.createArrayNode();
+        List<Object> inner = new ArrayList<>();
         for (IpRange r : pool) {
-            inner.add(CapabilityJson.read(Objects.requireNonNull(r, "range").toBytes(), "IpRange"));
+            inner.add(json(Objects.requireNonNull(r, "range").toBytes(), "IpRange"));
         }
-        spec.appendCapability("ipRanges", inner);
+        append("ipRanges", inner);
         return this;
     }
 
@@ -146,7 +161,7 @@ public final class AttachRequest {
      * @return this request
      */
     public AttachRequest dns(Dns dns) {
-        spec.capability("dns", CapabilityJson.read(Objects.requireNonNull(dns, "dns").toCapabilityBytes(), "Dns"));
+        capabilities.put("dns", json(Objects.requireNonNull(dns, "dns").toCapabilityBytes(), "Dns"));
         return this;
     }
 
@@ -158,7 +173,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if it is not six colon-separated hex bytes
      */
     public AttachRequest mac(String mac) {
-        spec.capability("mac", TextNode.valueOf(checkMac(mac)));
+        capabilities.put("mac", checkMac(mac));
         return this;
     }
 
@@ -171,7 +186,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if it is not six colon-separated hex bytes
      */
     public AttachRequest mac(String network, String mac) {
-        spec.capability(Objects.requireNonNull(network, "network"), "mac", TextNode.valueOf(checkMac(mac)));
+        own(network).put("mac", checkMac(mac));
         return this;
     }
 
@@ -185,7 +200,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if an entry is not an IP address or CIDR
      */
     public AttachRequest ips(String... ips) {
-        spec.capability("ips", ipArray(List.of(Objects.requireNonNull(ips, "ips"))));
+        capabilities.put("ips", checkIps(List.of(Objects.requireNonNull(ips, "ips"))));
         return this;
     }
 
@@ -198,8 +213,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if an entry is not an IP address or CIDR
      */
     public AttachRequest ips(String network, List<String> ips) {
-        spec.capability(Objects.requireNonNull(network, "network"), "ips",
-                ipArray(Objects.requireNonNull(ips, "ips")));
+        own(network).put("ips", checkIps(List.copyOf(Objects.requireNonNull(ips, "ips"))));
         return this;
     }
 
@@ -210,7 +224,7 @@ public final class AttachRequest {
      * @return this request
      */
     public AttachRequest cgroupPath(String cgroupPath) {
-        spec.capability("cgroupPath", TextNode.valueOf(Objects.requireNonNull(cgroupPath, "cgroupPath")));
+        capabilities.put("cgroupPath", Objects.requireNonNull(cgroupPath, "cgroupPath"));
         return this;
     }
 
@@ -225,9 +239,12 @@ public final class AttachRequest {
      */
     public AttachRequest capability(String name, String json) {
         Objects.requireNonNull(name, "name");
-        JsonNode value = CapabilityJson.read(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8),
-                "capability " + name);
-        spec.capability(name, value);
+        Object value = json(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8), "capability " + name);
+        if (value == null) {
+            capabilities.remove(name);   // JSON null: no argument, as libcni leaves it out
+        } else {
+            capabilities.put(name, value);
+        }
         return this;
     }
 
@@ -240,7 +257,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
      */
     public AttachRequest label(String key, String value) {
-        spec.args().put(key, value);
+        args.put(key, value);
         return this;
     }
 
@@ -267,7 +284,7 @@ public final class AttachRequest {
      * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
      */
     public AttachRequest arg(String key, String value) {
-        spec.args().put(key, value);
+        args.put(key, value);
         return this;
     }
 
@@ -289,7 +306,28 @@ public final class AttachRequest {
             throw new IllegalStateException("this AttachRequest was executed already");
         }
         executed = true;
-        return runner.apply(spec);
+        Map<String, RuntimeConf> own = new LinkedHashMap<>();
+        ownIfNames.keySet().forEach(this::own);
+        ownCapabilities.forEach((network, caps) -> own.put(network, RuntimeConf.builder()
+                .ifName(ownIfNames.getOrDefault(network, "")).capabilityArgs(caps).build()));
+        RuntimeConf base = conf.args(args.toPairs()).capabilityArgs(capabilities).build();
+        List<AttachFlow.Added> added = engine.attach(target, networks, base, own, AttachmentViews.validator());
+        onAdded.accept(added);
+        return Attachment.of(base.containerId(), netNs, added);
+    }
+
+    private Map<String, Object> own(String network) {
+        return ownCapabilities.computeIfAbsent(Objects.requireNonNull(network, "network"), n -> new LinkedHashMap<>());
+    }
+
+    private void append(String capability, Object element) {
+        List<Object> list = new ArrayList<>(capabilities.get(capability) instanceof List<?> l ? l : List.of());
+        list.add(element);
+        capabilities.put(capability, list);
+    }
+
+    private static Object json(byte[] bytes, String what) {
+        return JsonValues.fromTree(CapabilityJson.read(bytes, what));
     }
 
     private static String checkIfName(String ifName) {
@@ -309,15 +347,12 @@ public final class AttachRequest {
         return mac;
     }
 
-    private static ArrayNode ipArray(List<String> ips) {
-        ArrayNode a = JsonTrees.MAPPER.createArrayNode();
+    private static List<String> checkIps(List<String> ips) {
         for (String ip : ips) {
-            Objects.requireNonNull(ip, "ip");
-            if (!Cidr.isIpOrCidr(ip)) {
+            if (!Cidr.isIpOrCidr(Objects.requireNonNull(ip, "ip"))) {
                 throw new IllegalArgumentException("ips entries must be IP addresses or CIDRs, not \"" + ip + "\"");
             }
-            a.add(ip);
         }
-        return a;
+        return ips;
     }
 }

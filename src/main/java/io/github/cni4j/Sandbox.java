@@ -1,13 +1,10 @@
 package io.github.cni4j;
 
-import io.github.cni4j.error.NetNsException;
-
 import io.github.cni4j.error.CniException;
-
-import io.github.cni4j.internal.facade.AttachFlow;
+import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.internal.facade.Engine;
 import io.github.cni4j.internal.facade.Failures;
-import io.github.cni4j.internal.facade.RequestSpec;
+import io.github.cni4j.internal.facade.Planner;
 import io.github.cni4j.internal.facade.Step;
 import io.github.cni4j.netns.NetNs;
 import java.nio.file.Path;
@@ -88,16 +85,11 @@ public final class Sandbox implements AutoCloseable {
     private static Sandbox owned(Engine engine, String id, NetworkMode mode, Consumer<AttachRequest> options) {
         NetNs ns = NetNs.create(id);
         try {
-            RequestSpec.Target target = mode.kind() == NetworkMode.Kind.NONE ? RequestSpec.Target.LOOPBACK_ONLY
-                    : mode.kind() == NetworkMode.Kind.BRIDGE ? RequestSpec.Target.DEFAULTS
-                    : RequestSpec.Target.NETWORKS;
-            RequestSpec spec = new RequestSpec(id, ns.path().toString(), target, mode.networks());
+            Planner.Target target = mode.kind() == NetworkMode.Kind.NONE ? Planner.Target.LOOPBACK_ONLY
+                    : mode.kind() == NetworkMode.Kind.BRIDGE ? Planner.Target.DEFAULTS : Planner.Target.NETWORKS;
             List<Step> steps = new ArrayList<>();
-            AttachRequest request = new AttachRequest(spec, s -> {
-                List<AttachFlow.Added> added = engine.attach(s, AttachmentViews.validator());
-                added.forEach(a -> steps.add(a.step()));
-                return Attachment.of(id, ns.path(), added);
-            });
+            AttachRequest request = new AttachRequest(engine, target, mode.networks(), id, ns.path(),
+                    added -> added.forEach(a -> steps.add(a.step())));
             options.accept(request);
             Attachment a = request.execute();
             return new Sandbox(engine, id, mode, ns, true, a, steps);
@@ -218,13 +210,8 @@ public final class Sandbox implements AutoCloseable {
         lock.lock();
         try {
             requireOwnNamespace("connect");
-            RequestSpec spec = new RequestSpec(containerId, netNs.path().toString(), RequestSpec.Target.CONNECT,
-                    List.of(network));
-            AttachRequest request = new AttachRequest(spec, s -> {
-                List<AttachFlow.Added> added = engine.attach(s, AttachmentViews.validator());
-                added.forEach(a -> owned.add(a.step()));
-                return Attachment.of(containerId, netNs.path(), added);
-            });
+            AttachRequest request = new AttachRequest(engine, Planner.Target.CONNECT, List.of(network), containerId,
+                    netNs.path(), added -> added.forEach(a -> owned.add(a.step())));
             options.accept(request);
             Attachment added = request.execute();
             attachment = attachment.plus(added);

@@ -25,7 +25,7 @@ class CniFacadeTest {
 
     private Cni cni(boolean loopback, String... names) {
         List<Object> sources = List.of(java.util.Arrays.stream(names).map(FakeOps::net).toArray());
-        return new Cni(new Engine(ops, new Settings(confDir, sources, loopback, 1, "eth", 1, "", "")));
+        return new Cni(new Engine(ops, Settings.builder().confDir(confDir).sources(sources).loopback(loopback).build()));
     }
 
     @Test
@@ -212,8 +212,8 @@ class CniFacadeTest {
 
     @Test
     void defaultHostIpFillsPortMappingsWithoutOne() {
-        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(FakeOps.net("front")), false, 1, "eth", 1,
-                "192.0.2.7", "")));
+        Cni cni = new Cni(new Engine(ops, Settings.builder().confDir(confDir).addSources(FakeOps.net("front"))
+                .loopback(false).defaultHostIp("192.0.2.7").build()));
         cni.attach("c1", Path.of("/n")).portMapping(PortMapping.tcp(80, 80))
                 .portMapping(PortMapping.tcp(81, 81).withHostIp("192.0.2.9")).execute();
 
@@ -302,7 +302,7 @@ class CniFacadeTest {
     void reloadSwapsTheConfigurationButARunningAttachKeepsItsSnapshot() throws Exception {
         NetworkConfigListFile.write(confDir, "a");
         Path b = NetworkConfigListFile.write(confDir, "b");
-        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(), false, 1, "eth", 2, "", "")));
+        Cni cni = new Cni(new Engine(ops, Settings.builder().confDir(confDir).loopback(false).maxConfFiles(2).build()));
         assertThat(cni.networks()).containsExactly("a", "b");
 
         java.util.concurrent.CountDownLatch inAdd = new java.util.concurrent.CountDownLatch(1);
@@ -333,7 +333,7 @@ class CniFacadeTest {
     @Test
     void reloadThatFailsKeepsTheOldConfiguration() throws Exception {
         NetworkConfigListFile.write(confDir, "a");
-        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(), false, 1, "eth", 1, "", "")));
+        Cni cni = new Cni(new Engine(ops, Settings.builder().confDir(confDir).loopback(false).build()));
         java.nio.file.Files.writeString(confDir.resolve("00-broken.conflist"), "{");
 
         assertThatThrownBy(cni::reload).isInstanceOf(ConfigException.class).hasMessageContaining("00-broken");
