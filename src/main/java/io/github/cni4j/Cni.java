@@ -53,31 +53,25 @@ public final class Cni {
         this.engine = engine;
     }
 
-    /**
-     * Starts a builder with go-cni's defaults (see {@link Builder}).
-     * @return a new builder
-     */
+    /** Starts a builder with go-cni's defaults (see {@link Builder}).
+     * @return a new builder */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Starts attaching a container to the default networks (go-cni's {@code Setup}, done serially).
+    /** Starts attaching a container to the default networks (go-cni's {@code Setup}, done serially).
      * @param containerId the container ID (CNI_CONTAINERID)
      * @param netNs the container's network namespace
-     * @return the request; nothing runs until {@link AttachRequest#execute()}
-     */
+     * @return the request; nothing runs until {@link AttachRequest#execute()} */
     public AttachRequest attach(String containerId, Path netNs) {
         return request(containerId, netNs, Planner.Target.DEFAULTS, List.of());
     }
 
-    /**
-     * Starts attaching one more network on the next free interface ({@code docker network connect}).
+    /** Starts attaching one more network on the next free interface ({@code docker network connect}).
      * @param containerId the container ID
      * @param netNs the container's network namespace
      * @param network the name of a default network or of a network in the configuration directory
-     * @return the request
-     */
+     * @return the request */
     public AttachRequest connect(String containerId, Path netNs, String network) {
         return request(containerId, netNs, Planner.Target.CONNECT, List.of(Objects.requireNonNull(network, "network")));
     }
@@ -87,107 +81,87 @@ public final class Cni {
                 Objects.requireNonNull(netNs, "netNs"), added -> { });
     }
 
-    /**
-     * Detaches one network from a container and keeps its other attachments ({@code docker network disconnect}).
+    /** Detaches one network from a container and keeps its other attachments ({@code docker network disconnect}).
      * @param containerId the container ID
      * @param netNs the container's network namespace (may no longer exist)
      * @param network the network name
      * @return true if the container had that network (per the cache) and it was deleted; false if it had not
-     * @throws CniException if a plugin fails to delete
-     */
+     * @throws CniException if a plugin fails to delete */
     public boolean disconnect(String containerId, Path netNs, String network) {
         return engine.disconnect(Objects.requireNonNull(containerId, "containerId"),
                 Objects.requireNonNull(netNs, "netNs").toString(), Objects.requireNonNull(network, "network"));
     }
 
-    /**
-     * Detaches everything the container has (cached attachments and default networks), newest first, going on
+    /** Detaches everything the container has (cached attachments and default networks), newest first, going on
      * past failures; missing pieces (namespace, cache entry) are fine, so calling it twice is harmless.
      * @param containerId the container ID
      * @param netNs the container's network namespace (may no longer exist)
-     * @throws CniException the first failure, naming every network that could not be deleted
-     */
+     * @throws CniException the first failure, naming every network that could not be deleted */
     public void detach(String containerId, Path netNs) {
         engine.detach(Objects.requireNonNull(containerId, "containerId"),
                 Objects.requireNonNull(netNs, "netNs").toString());
     }
 
-    /**
-     * Detaches everything the container has, using the namespace paths recorded in the cache.
+    /** Detaches everything the container has, using the namespace paths recorded in the cache.
      * @param containerId the container ID
-     * @throws CniException the first failure, naming every network that could not be deleted
-     */
+     * @throws CniException the first failure, naming every network that could not be deleted */
     public void detach(String containerId) {
         engine.detach(Objects.requireNonNull(containerId, "containerId"), "");
     }
 
-    /**
-     * Runs CHECK for the container's networks in attach order (skipping those before CNI 0.4.0).
+    /** Runs CHECK for the container's networks in attach order (skipping those before CNI 0.4.0).
      * @param containerId the container ID
      * @param netNs the container's network namespace
-     * @throws CniException the first failure, naming the network
-     */
+     * @throws CniException the first failure, naming the network */
     public void check(String containerId, Path netNs) {
         engine.check(Objects.requireNonNull(containerId, "containerId"),
                 Objects.requireNonNull(netNs, "netNs").toString());
     }
 
-    /**
-     * Tells whether enough default networks are configured and their plugins' STATUS (CNI 1.1.0) succeeds.
+    /** Tells whether enough default networks are configured and their plugins' STATUS (CNI 1.1.0) succeeds.
      * @throws ConfigException if too few networks are configured ({@code cni plugin not initialized})
-     * @throws PluginException if a plugin reports it is not ready (codes 50/51 intact)
-     */
+     * @throws PluginException if a plugin reports it is not ready (codes 50/51 intact) */
     public void status() {
         engine.status();
     }
 
-    /**
-     * Deletes every cached attachment of a container not in {@code validContainerIds} (pass every live container
+    /** Deletes every cached attachment of a container not in {@code validContainerIds} (pass every live container
      * of this cache directory, other tools' too), then runs the plugins' GC (CNI 1.1.0).
      * @param validContainerIds the containers that still exist
-     * @throws CniException the first failure, after every network was tried
-     */
+     * @throws CniException the first failure, after every network was tried */
     public void gc(Set<String> validContainerIds) {
         engine.gc(Set.copyOf(validContainerIds));
     }
 
-    /**
-     * Re-reads the configuration directory and the network files, replacing the configuration in one step.
-     * @throws ConfigException if the new configuration cannot be loaded (the old one stays in use)
-     */
+    /** Re-reads the configuration directory and the network files, replacing the configuration in one step.
+     * @throws ConfigException if the new configuration cannot be loaded (the old one stays in use) */
     public void reload() {
         engine.reload();
     }
 
-    /**
-     * Returns the names of the default networks, in attach order (without loopback).
+    /** Returns the names of the default networks, in attach order (without loopback).
      * @return the names
-     * @throws ConfigException if a named default network does not exist
-     */
+     * @throws ConfigException if a named default network does not exist */
     public List<String> networks() {
         return engine.snapshot().resolveDefaults().stream().map(NetworkConfigList::name).toList();
     }
 
-    /**
-     * Creates a sandbox: a namespace named after the container, attached as the mode says (see {@link Sandbox}).
+    /** Creates a sandbox: a namespace named after the container, attached as the mode says (see {@link Sandbox}).
      * @param containerId the container ID; also the namespace name
      * @param mode the network mode
      * @return the sandbox; close it to detach and remove what it made
-     * @throws CniException if the namespace or an attachment fails (everything made so far is removed again)
-     */
+     * @throws CniException if the namespace or an attachment fails (everything made so far is removed again) */
     public Sandbox sandbox(String containerId, NetworkMode mode) {
         return sandbox(containerId, mode, r -> { });
     }
 
-    /**
-     * Creates a sandbox with per-call options such as port mappings:
+    /** Creates a sandbox with per-call options such as port mappings:
      * {@code cni.sandbox("web-1", NetworkMode.bridge(), r -> r.portMapping(PortMapping.tcp(8080, 80)))}.
      * @param containerId the container ID; also the namespace name
      * @param mode the network mode
      * @param options sets options on the attach request (not called for modes that attach nothing)
      * @return the sandbox
-     * @throws CniException if the namespace or an attachment fails (everything made so far is removed again)
-     */
+     * @throws CniException if the namespace or an attachment fails (everything made so far is removed again) */
     public Sandbox sandbox(String containerId, NetworkMode mode, Consumer<AttachRequest> options) {
         return Sandbox.create(engine, Objects.requireNonNull(containerId, "containerId"),
                 Objects.requireNonNull(mode, "mode"), Objects.requireNonNull(options, "options"));
@@ -207,130 +181,102 @@ public final class Cni {
         private Builder() {
         }
 
-        /**
-         * Sets the plugin directories, in order (CNI_PATH). Default: the first existing of nerdctl's list
+        /** Sets the plugin directories, in order (CNI_PATH). Default: the first existing of nerdctl's list
          * ({@code /opt/cni/bin}, {@code /usr/local/libexec/cni}, {@code /usr/local/lib/cni}, {@code /usr/libexec/cni},
          * {@code /usr/lib/cni}).
          * @param dirs the directories
-         * @return this builder
-         */
+         * @return this builder */
         public Builder pluginDirs(Path... dirs) {
             return pluginDirs(List.of(dirs));
         }
 
-        /**
-         * Sets the directories searched for plugin binaries, in order.
+        /** Sets the directories searched for plugin binaries, in order.
          * @param dirs the directories
-         * @return this builder
-         */
+         * @return this builder */
         public Builder pluginDirs(List<Path> dirs) {
             return set(settings.pluginDirs(dirs));
         }
 
-        /**
-         * Sets the configuration directory. Default {@code /etc/cni/net.d}.
+        /** Sets the configuration directory. Default {@code /etc/cni/net.d}.
          * @param dir the directory
-         * @return this builder
-         */
+         * @return this builder */
         public Builder confDir(Path dir) {
             return set(settings.confDir(dir));
         }
 
-        /**
-         * Sets the result cache directory. Default {@code /var/lib/cni}, shared with containerd and cnitool.
+        /** Sets the result cache directory. Default {@code /var/lib/cni}, shared with containerd and cnitool.
          * @param dir the directory
-         * @return this builder
-         */
+         * @return this builder */
         public Builder cacheDir(Path dir) {
             return set(settings.cacheDir(dir));
         }
 
-        /**
-         * Adds a default network (go-cni's {@code WithConfListBytes}), replacing the directory's defaults.
+        /** Adds a default network (go-cni's {@code WithConfListBytes}), replacing the directory's defaults.
          * @param network the network
-         * @return this builder
-         */
+         * @return this builder */
         public Builder network(NetworkConfigList network) {
             return set(settings.addSources(network));
         }
 
-        /**
-         * Adds a default network from a {@code .conflist}/{@code .conf}/{@code .json} file, read at every reload.
+        /** Adds a default network from a {@code .conflist}/{@code .conf}/{@code .json} file, read at every reload.
          * @param file the file
-         * @return this builder
-         */
+         * @return this builder */
         public Builder networkFile(Path file) {
             return set(settings.addSources(file));
         }
 
-        /**
-         * Names the default network among the configuration directory's (nerdctl's {@code bridge}).
+        /** Names the default network among the configuration directory's (nerdctl's {@code bridge}).
          * @param name the network name
-         * @return this builder
-         */
+         * @return this builder */
         public Builder defaultNetwork(String name) {
             return set(settings.defaultNetwork(name));
         }
 
-        /**
-         * Whether go-cni's {@code cni-loopback} network is attached first, as {@code lo}. Default {@code true}.
+        /** Whether go-cni's {@code cni-loopback} network is attached first, as {@code lo}. Default {@code true}.
          * @param loopback true to bring up loopback
-         * @return this builder
-         */
+         * @return this builder */
         public Builder loopback(boolean loopback) {
             return set(settings.loopback(loopback));
         }
 
-        /**
-         * Sets how many default networks (loopback not counted) {@link Cni#attach} requires. Default 1.
+        /** Sets how many default networks (loopback not counted) {@link Cni#attach} requires. Default 1.
          * @param n the minimum, at least 0
-         * @return this builder
-         */
+         * @return this builder */
         public Builder minNetworks(int n) {
             return set(settings.minNetworks(n));
         }
 
-        /**
-         * Sets the interface name prefix ({@code com.docker.network.container_iface_prefix}). Default {@code eth}.
+        /** Sets the interface name prefix ({@code com.docker.network.container_iface_prefix}). Default {@code eth}.
          * @param prefix the prefix
-         * @return this builder
-         */
+         * @return this builder */
         public Builder interfacePrefix(String prefix) {
             return set(settings.prefix(prefix));
         }
 
-        /**
-         * Sets how many of the directory's networks are default networks ({@code WithPluginMaxConfNum}). Default 1.
+        /** Sets how many of the directory's networks are default networks ({@code WithPluginMaxConfNum}). Default 1.
          * @param n at least 1
-         * @return this builder
-         */
+         * @return this builder */
         public Builder maxConfFiles(int n) {
             return set(settings.maxConfFiles(n));
         }
 
-        /**
-         * Sets the time limit of each plugin run (a plugin that takes longer is killed). Default: the invoker's.
+        /** Sets the time limit of each plugin run (a plugin that takes longer is killed). Default: the invoker's.
          * @param timeout a positive duration
-         * @return this builder
-         */
+         * @return this builder */
         public Builder timeout(Duration timeout) {
             return set(settings.timeout(timeout));
         }
 
-        /**
-         * Sets how plugin binaries are run. Default: the invoker's.
+        /** Sets how plugin binaries are run. Default: the invoker's.
          * @param exec the executor
-         * @return this builder
-         */
+         * @return this builder */
         public Builder exec(PluginExec exec) {
             return set(settings.exec(exec));
         }
 
-        /**
-         * Sets the host IP of port mappings without one (Docker's {@code host_binding_ipv4}). Default: none.
+        /** Sets the host IP of port mappings without one (Docker's {@code host_binding_ipv4}). Default: none.
          * @param ip an IP address
-         * @return this builder
-         */
+         * @return this builder */
         public Builder defaultHostIp(String ip) {
             return set(settings.defaultHostIp(ip));
         }
