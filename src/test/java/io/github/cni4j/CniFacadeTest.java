@@ -36,7 +36,7 @@ class CniFacadeTest {
         assertThat(a.networks()).extracting(AttachedNetwork::name).containsExactly("cni-loopback", "front", "back");
         assertThat(a.interfaces().keySet()).containsExactly("lo", "eth0", "eth1");
         assertThat(a.interfaces().get("eth1").network()).isEqualTo("back");
-        assertThat(a.interfaces().get("eth1").ips()).extracting(AttachedInterface.Address::address)
+        assertThat(a.interfaces().get("eth1").ips()).extracting(ip -> ip.address().toString())
                 .containsExactly("10.0.0.6/24");
     }
 
@@ -119,9 +119,9 @@ class CniFacadeTest {
 
         Attachment a = cni(false, "front", "back").attach("c1", Path.of("/n")).execute();
 
-        assertThat(a.interfaces().get("eth1").ips()).extracting(AttachedInterface.Address::ip)
+        assertThat(a.interfaces().get("eth1").ips()).extracting(ip -> ip.address().address().getHostAddress())
                 .containsExactly("10.9.0.2");
-        assertThat(a.interfaces().get("eth1").routes()).extracting(AttachedInterface.Route::dst)
+        assertThat(a.interfaces().get("eth1").routes()).extracting(r -> r.dst().toString())
                 .containsExactly("0.0.0.0/0");
     }
 
@@ -274,7 +274,7 @@ class CniFacadeTest {
         Cni cni = cni(true, "bridge");
         Path netns = Path.of("/var/run/netns/web-1");
         Attachment a = cni.attach("web-1", netns).portMapping(PortMapping.tcp(8080, 80)).execute();
-        String ip = a.interfaces().get("eth0").ips().get(0).address();
+        String ip = a.interfaces().get("eth0").ips().get(0).address().toString();
         cni.check("web-1", netns);
         cni.detach("web-1", netns);
 
@@ -359,8 +359,9 @@ class CniFacadeTest {
         Attachment a = cni(false, "front").attach("c1", Path.of("/n")).execute();
 
         AttachedInterface eth0 = a.interfaces().get("eth0");
-        assertThat(eth0.ips()).extracting(Object::toString).containsExactly("10.7.0.2/16 via 10.7.0.1");
-        assertThat(eth0.routes()).extracting(AttachedInterface.Route::dst).containsExactly("0.0.0.0/0");
+        assertThat(eth0.ips()).extracting(ip -> ip.address() + " via " + ip.gateway().orElseThrow().getHostAddress())
+                .containsExactly("10.7.0.2/16 via 10.7.0.1");
+        assertThat(eth0.routes()).extracting(r -> r.dst().toString()).containsExactly("0.0.0.0/0");
         assertThat(eth0.sandbox()).isEqualTo("/n");
     }
 
