@@ -86,6 +86,12 @@ class CniAttachIT {
         String id = TestNames.containerId();
         cni.attach(id, ns.path()).execute();
 
+        // An invalid interface name is refused once, where libcni refuses it: at ADD, before any plugin runs.
+        assertThatThrownBy(() -> cni.connect(id, ns.path(), c.name()).ifName("a/b").execute())
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.code()).isEqualTo(4))
+                .hasMessageContaining("interface name contains / or : or whitespace characters");
+        // Nothing of it was cached: the connect below still gets eth2 as the next free interface.
+
         String wanted = c.subnetPrefix() + "77/24";
         Attachment extra = cni.connect(id, ns.path(), c.name()).ips(wanted).execute();
 

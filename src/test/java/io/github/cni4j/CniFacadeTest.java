@@ -29,6 +29,16 @@ class CniFacadeTest {
     }
 
     @Test
+    void sandboxChecksTheContainerIdFirstLikeAnAttach() {
+        Cni cni = cni(true, "front");
+        for (String bad : List.of("", "a/b", "../x")) {
+            assertThatThrownBy(() -> cni.sandbox(bad, NetworkMode.none())).isInstanceOf(ConfigException.class);
+            assertThatThrownBy(() -> cni.sandbox(bad, NetworkMode.host())).isInstanceOf(ConfigException.class);
+        }
+        assertThat(ops.log).isEmpty();
+    }
+
+    @Test
     void attachAddsEveryNetworkInOrderWithNumberedInterfaces() {
         Attachment a = cni(true, "front", "back").attach("c1", Path.of("/run/netns/c1")).execute();
 
