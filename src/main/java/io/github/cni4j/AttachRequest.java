@@ -1,37 +1,35 @@
 package io.github.cni4j;
 
 import io.github.cni4j.config.IpRange;
-import io.github.cni4j.error.PluginException;
-
-import io.github.cni4j.error.ConfigException;
-
 import io.github.cni4j.error.CniException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.cni4j.config.CniNames;
-import io.github.cni4j.internal.json.CapabilityJson;
-import io.github.cni4j.internal.config.Cidr;
-import io.github.cni4j.internal.facade.RequestSpec;
-import io.github.cni4j.internal.json.JsonTrees;
-import java.nio.charset.StandardCharsets;
+import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.internal.facade.AttachFlow;
+import io.github.cni4j.internal.facade.CniArgs;
+import io.github.cni4j.internal.facade.Engine;
+import io.github.cni4j.internal.facade.Planner;
+import io.github.cni4j.internal.facade.RequestArgs;
+import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Dns;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
- * One attach call being put together: the per-call options of go-cni's {@code NamespaceOpts}, typed, ending in
- * {@link #execute()}. Get one from {@link Cni#attach(String, java.nio.file.Path)} or
- * {@link Cni#connect(String, java.nio.file.Path, String)}.
+ * One attach call being put together: go-cni's per-call {@code NamespaceOpts}, typed, ending in
+ * {@link #execute()}. Get one from {@link Cni#attach} or {@link Cni#connect}.
  *
- * <p>Capability arguments reach only the plugins that declare the capability ({@code "capabilities":
- * {"portMappings": true}} in their config), as libcni does. Labels and args become CNI_ARGS in the order they were
- * added, with {@code IgnoreUnknown=1} in front so plugins that do not know a key still run.
+ * <p>Capability arguments reach only the plugins that enable the capability ({@code "capabilities":
+ * {"portMappings": true}}), as in libcni. Labels and args become CNI_ARGS in the order added, after
+ * {@code IgnoreUnknown=1} so plugins that do not know a key still run. Every setter records; the container ID,
+ * interface names and network names are validated by the invoker at ADD, as libcni does.
  *
  * <pre>{@code
  * Attachment a = cni.attach("web-1", Path.of("/var/run/netns/web-1"))
@@ -46,58 +44,65 @@ import java.util.regex.Pattern;
  */
 public final class AttachRequest {
 
-    private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}");
-
-    private final RequestSpec spec;
-    private final Function<RequestSpec, Attachment> runner;
+    private final Engine engine;
+    private final Planner.Target target;
+    private final List<String> networks;
+    private final Path netNs;
+    private final Consumer<List<AttachFlow.Added>> onAdded;
+    /** The shared parameters; CNI_ARGS and capability arguments are added from the fields below at execute. */
+    private final RuntimeConf.Builder conf;
+    private final CniArgs args = new CniArgs();
+    private final Map<String, Object> capabilities = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> ownCapabilities = new LinkedHashMap<>();
+    private final Map<String, String> ownIfNames = new LinkedHashMap<>();
     private boolean executed;
 
-    AttachRequest(RequestSpec spec, Function<RequestSpec, Attachment> runner) {
-        this.spec = spec;
-        this.runner = runner;
+    AttachRequest(Engine engine, Planner.Target target, List<String> networks, String containerId, Path netNs,
+                  Consumer<List<AttachFlow.Added>> onAdded) {
+        this.engine = engine;
+        this.target = target;
+        this.networks = List.copyOf(networks);
+        this.netNs = netNs;
+        this.onAdded = onAdded;
+        this.conf = RuntimeConf.builder().containerId(containerId).netNs(netNs.toString());
     }
 
     /**
-     * Sets the interface name of a request that attaches exactly one network (besides loopback), e.g. a
-     * {@code connect}. Default: the next {@code <prefix><n>}.
-     *
+     * Sets the interface name of a request for exactly one network (besides loopback), e.g. a {@code connect}.
+     * Default: the next {@code <prefix><n>}.
      * @param ifName the interface name inside the container
      * @return this request
-     * @throws IllegalArgumentException if the name is not a valid interface name
      */
     public AttachRequest ifName(String ifName) {
-        spec.ifName(checkIfName(ifName));
+        conf.ifName(Objects.requireNonNull(ifName, "ifName"));
         return this;
     }
 
     /**
      * Sets the interface name of one network of the request.
-     *
      * @param network the network name
      * @param ifName the interface name inside the container
      * @return this request
-     * @throws IllegalArgumentException if the name is not a valid interface name
      */
     public AttachRequest ifName(String network, String ifName) {
-        spec.ifName(Objects.requireNonNull(network, "network"), checkIfName(ifName));
+        ownIfNames.put(Objects.requireNonNull(network, "network"), Objects.requireNonNull(ifName, "ifName"));
         return this;
     }
 
     /**
      * Publishes a port (capability {@code portMappings}); may be called repeatedly. A mapping without host IP
      * binds to {@link Cni.Builder#defaultHostIp(String)} when one is configured.
-     *
      * @param mapping the mapping
      * @return this request
      */
     public AttachRequest portMapping(PortMapping mapping) {
-        spec.appendCapability("portMappings", Objects.requireNonNull(mapping, "mapping").toJson());
+        RequestArgs.append(capabilities, "portMappings",
+                JsonValues.fromTree(Objects.requireNonNull(mapping, "mapping").toJson()));
         return this;
     }
 
     /**
      * Publishes several ports.
-     *
      * @param mappings the mappings
      * @return this request
      */
@@ -108,145 +113,132 @@ public final class AttachRequest {
 
     /**
      * Shapes traffic (capability {@code bandwidth}).
-     *
      * @param bandwidth the limits
      * @return this request
      */
     public AttachRequest bandwidth(BandwidthLimit bandwidth) {
-        spec.capability("bandwidth", Objects.requireNonNull(bandwidth, "bandwidth").toJson());
+        capabilities.put("bandwidth", JsonValues.fromTree(Objects.requireNonNull(bandwidth, "bandwidth").toJson()));
         return this;
     }
 
     /**
-     * Asks for one more address, taken from the first of these pools that has room (capability
-     * {@code ipRanges}; each call adds one inner list of the convention's list of lists).
-     *
+     * Asks for one more address from the first of these pools with room (capability {@code ipRanges}; each call
+     * adds one inner list of the convention's list of lists).
      * @param pool one or more ranges
      * @return this request
      * @throws IllegalArgumentException if no range is given
      */
     public AttachRequest ipRanges(IpRange... pool) {
-        Objects.requireNonNull(pool, "pool");
-        if (pool.length == 0) {
+        if (Objects.requireNonNull(pool, "pool").length == 0) {
             throw new IllegalArgumentException("ipRanges needs at least one range");
         }
-        ArrayNode inner = JsonTrees.MAPPER.createArrayNode();
+        List<Object> inner = new ArrayList<>();
         for (IpRange r : pool) {
-            inner.add(CapabilityJson.read(Objects.requireNonNull(r, "range").toBytes(), "IpRange"));
+            inner.add(RequestArgs.json(Objects.requireNonNull(r, "range").toBytes(), "IpRange"));
         }
-        spec.appendCapability("ipRanges", inner);
+        RequestArgs.append(capabilities, "ipRanges", inner);
         return this;
     }
 
     /**
-     * Passes DNS settings (capability {@code dns}, in go-cni's form: servers, searches and options; the domain is
-     * not part of it).
-     *
+     * Passes DNS settings (capability {@code dns}, go-cni's form: servers, searches, options; no domain).
      * @param dns the settings
      * @return this request
      */
     public AttachRequest dns(Dns dns) {
-        spec.capability("dns", CapabilityJson.read(Objects.requireNonNull(dns, "dns").toCapabilityBytes(), "Dns"));
+        capabilities.put("dns", RequestArgs.json(Objects.requireNonNull(dns, "dns").toCapabilityBytes(), "Dns"));
         return this;
     }
 
     /**
      * Requests a MAC address for every network of the request (capability {@code mac}).
-     *
      * @param mac e.g. {@code c2:11:22:33:44:55}
      * @return this request
      * @throws IllegalArgumentException if it is not six colon-separated hex bytes
      */
     public AttachRequest mac(String mac) {
-        spec.capability("mac", TextNode.valueOf(checkMac(mac)));
+        capabilities.put("mac", RequestArgs.checkMac(mac));
         return this;
     }
 
     /**
      * Requests a MAC address for one network.
-     *
      * @param network the network name
      * @param mac e.g. {@code c2:11:22:33:44:55}
      * @return this request
      * @throws IllegalArgumentException if it is not six colon-separated hex bytes
      */
     public AttachRequest mac(String network, String mac) {
-        spec.capability(Objects.requireNonNull(network, "network"), "mac", TextNode.valueOf(checkMac(mac)));
+        own(network).put("mac", RequestArgs.checkMac(mac));
         return this;
     }
 
     /**
-     * Requests static addresses for every network of the request (capability {@code ips}, like
-     * {@code docker run --ip}); the IPAM plugin must support it (host-local does when the main plugin declares
-     * {@code "capabilities": {"ips": true}}).
-     *
+     * Requests static addresses for every network (capability {@code ips}, {@code docker run --ip}); the IPAM
+     * plugin must support it (host-local does when the main plugin enables {@code ips}).
      * @param ips addresses or CIDRs, e.g. {@code 10.88.0.10/16}
      * @return this request
      * @throws IllegalArgumentException if an entry is not an IP address or CIDR
      */
     public AttachRequest ips(String... ips) {
-        spec.capability("ips", ipArray(List.of(Objects.requireNonNull(ips, "ips"))));
+        capabilities.put("ips", RequestArgs.checkIps(List.of(Objects.requireNonNull(ips, "ips"))));
         return this;
     }
 
     /**
      * Requests static addresses for one network only.
-     *
      * @param network the network name
      * @param ips addresses or CIDRs
      * @return this request
      * @throws IllegalArgumentException if an entry is not an IP address or CIDR
      */
     public AttachRequest ips(String network, List<String> ips) {
-        spec.capability(Objects.requireNonNull(network, "network"), "ips",
-                ipArray(Objects.requireNonNull(ips, "ips")));
+        own(network).put("ips", RequestArgs.checkIps(Objects.requireNonNull(ips, "ips")));
         return this;
     }
 
     /**
      * Passes the container's cgroup path (capability {@code cgroupPath}).
-     *
      * @param cgroupPath the path
      * @return this request
      */
     public AttachRequest cgroupPath(String cgroupPath) {
-        spec.capability("cgroupPath", TextNode.valueOf(Objects.requireNonNull(cgroupPath, "cgroupPath")));
+        capabilities.put("cgroupPath", Objects.requireNonNull(cgroupPath, "cgroupPath"));
         return this;
     }
 
     /**
-     * Passes any capability argument as JSON, for capabilities without a typed method (e.g. {@code aliases},
-     * {@code deviceID}, {@code infinibandGUID}).
-     *
+     * Passes any capability argument as JSON (e.g. {@code aliases}, {@code deviceID}); JSON {@code null} removes it.
      * @param name the capability name
      * @param json its value as JSON text, e.g. {@code ["db","db.local"]}
      * @return this request
      * @throws ConfigException if {@code json} is not JSON
      */
     public AttachRequest capability(String name, String json) {
-        Objects.requireNonNull(name, "name");
-        JsonNode value = CapabilityJson.read(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8),
-                "capability " + name);
-        spec.capability(name, value);
+        Object value = RequestArgs.json(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8),
+                "capability " + Objects.requireNonNull(name, "name"));
+        if (value == null) {
+            capabilities.remove(name);
+        } else {
+            capabilities.put(name, value);
+        }
         return this;
     }
 
     /**
      * Adds a label; labels travel in CNI_ARGS like go-cni's {@code WithLabels}.
-     *
      * @param key the key: not empty, without {@code ;}, {@code =}, NUL or line breaks
      * @param value the value: without {@code ;}, {@code =}, NUL or line breaks
      * @return this request
      * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
      */
     public AttachRequest label(String key, String value) {
-        spec.args().put(key, value);
+        args.put(key, value);
         return this;
     }
 
     /**
      * Adds several labels, in the map's iteration order.
-     *
      * @param labels the labels
      * @return this request
      * @throws IllegalArgumentException if CNI_ARGS cannot carry a key or value
@@ -257,28 +249,24 @@ public final class AttachRequest {
     }
 
     /**
-     * Adds a raw CNI_ARGS pair, e.g. {@code K8S_POD_NAME}, or {@code IP} for plugins that read it. CNI_ARGS has no
-     * escaping, so neither key nor value may contain {@code ;} or {@code =}: libcni would send such a value as is,
-     * but Go plugins that parse CNI_ARGS with {@code types.LoadArgs} reject the pair ({@code ARGS: invalid pair}).
-     *
+     * Adds a raw CNI_ARGS pair, e.g. {@code K8S_POD_NAME}. CNI_ARGS has no escaping, and Go plugins reject a pair
+     * holding {@code ;} or {@code =} ({@code ARGS: invalid pair}), so neither is accepted.
      * @param key the key: not empty, without {@code ;}, {@code =}, NUL or line breaks
      * @param value the value: without {@code ;}, {@code =}, NUL or line breaks
      * @return this request
      * @throws IllegalArgumentException if CNI_ARGS cannot carry the key or value
      */
     public AttachRequest arg(String key, String value) {
-        spec.args().put(key, value);
+        args.put(key, value);
         return this;
     }
 
     /**
-     * Attaches the request's networks in order, all or nothing. If one fails, the ones already added and the
-     * failing one are deleted again before the error is raised; the error keeps its type and CNI code and its
-     * message names the network and plugin and says what the rollback did (rollback failures are suppressed
-     * exceptions of it).
-     *
+     * Attaches the request's networks in order, all or nothing: if one fails, it and those already added are
+     * deleted again before the error is raised. The error keeps its type and CNI code; its message names the
+     * network and plugin and what the rollback did (rollback failures are suppressed exceptions of it).
      * @return the attachment
-     * @throws ConfigException if a network is unknown or too few networks are configured
+     * @throws ConfigException if a name is invalid, a network is unknown or too few networks are configured
      * @throws PluginException if a plugin fails (other {@link CniException}s for other failures)
      * @throws IllegalStateException if called twice, or if the container already has one of the networks or
      *     interfaces (per the result cache; the spec forbids a second ADD without a DEL)
@@ -289,35 +277,14 @@ public final class AttachRequest {
             throw new IllegalStateException("this AttachRequest was executed already");
         }
         executed = true;
-        return runner.apply(spec);
+        RuntimeConf base = conf.args(args.toPairs()).capabilityArgs(capabilities).build();
+        List<AttachFlow.Added> added = engine.attach(target, networks, base,
+                RequestArgs.perNetwork(ownIfNames, ownCapabilities), AttachmentViews.validator());
+        onAdded.accept(added);
+        return Attachment.of(base.containerId(), netNs, added);
     }
 
-    private static String checkIfName(String ifName) {
-        Objects.requireNonNull(ifName, "ifName");
-        if (!CniNames.isValidInterfaceName(ifName)) {
-            throw new IllegalArgumentException("invalid interface name \"" + ifName
-                    + "\": 1 to 15 bytes, not . or .., without '/', ':' or whitespace");
-        }
-        return ifName;
-    }
-
-    private static String checkMac(String mac) {
-        Objects.requireNonNull(mac, "mac");
-        if (!MAC.matcher(mac).matches()) {
-            throw new IllegalArgumentException("mac must look like c2:11:22:33:44:55, not \"" + mac + "\"");
-        }
-        return mac;
-    }
-
-    private static ArrayNode ipArray(List<String> ips) {
-        ArrayNode a = JsonTrees.MAPPER.createArrayNode();
-        for (String ip : ips) {
-            Objects.requireNonNull(ip, "ip");
-            if (!Cidr.isIpOrCidr(ip)) {
-                throw new IllegalArgumentException("ips entries must be IP addresses or CIDRs, not \"" + ip + "\"");
-            }
-            a.add(ip);
-        }
-        return a;
+    private Map<String, Object> own(String network) {
+        return ownCapabilities.computeIfAbsent(Objects.requireNonNull(network, "network"), n -> new LinkedHashMap<>());
     }
 }

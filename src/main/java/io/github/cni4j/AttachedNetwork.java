@@ -15,19 +15,18 @@ import java.util.List;
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @param config the network configuration the attach used
+ * @param ifName the interface name the network was attached as (CNI_IFNAME), {@code lo} for loopback
+ * @param result the final result of the network's plugin chain, in the version the plugins produced
+ * @param interfaces the container-side interfaces this network made (normally one)
  */
-public final class AttachedNetwork {
+public record AttachedNetwork(NetworkConfigList config, String ifName, Result result,
+                              List<AttachedInterface> interfaces) {
 
-    private final NetworkConfigList config;
-    private final String ifName;
-    private final Result result;
-    private final List<AttachedInterface> interfaces;
-
-    AttachedNetwork(NetworkConfigList config, String ifName, Result result, List<AttachedInterface> interfaces) {
-        this.config = config;
-        this.ifName = ifName;
-        this.result = result;
-        this.interfaces = List.copyOf(interfaces);
+    /** Copies the interfaces. */
+    public AttachedNetwork {
+        interfaces = List.copyOf(interfaces);
     }
 
     /**
@@ -37,46 +36,5 @@ public final class AttachedNetwork {
      */
     public String name() {
         return config.name();
-    }
-
-    /**
-     * Returns the interface name the network was attached as (CNI_IFNAME).
-     *
-     * @return e.g. {@code eth0}, or {@code lo} for the loopback network
-     */
-    public String ifName() {
-        return ifName;
-    }
-
-    /**
-     * Returns the network configuration the attach used.
-     *
-     * @return the configuration
-     */
-    public NetworkConfigList config() {
-        return config;
-    }
-
-    /**
-     * Returns the final result of the network's plugin chain, in the version the plugins produced.
-     *
-     * @return the result
-     */
-    public Result result() {
-        return result;
-    }
-
-    /**
-     * Returns the container-side interfaces this network made (normally one).
-     *
-     * @return unmodifiable
-     */
-    public List<AttachedInterface> interfaces() {
-        return interfaces;
-    }
-
-    @Override
-    public String toString() {
-        return name() + "(" + ifName + ")" + interfaces;
     }
 }

@@ -2,6 +2,7 @@ package io.github.cni4j;
 
 import io.github.cni4j.internal.facade.AttachFlow;
 import io.github.cni4j.result.Dns;
+import io.github.cni4j.result.IpConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * <pre>{@code
  * Attachment a = cni.attach("web-1", netns).execute();
  * AttachedInterface eth0 = a.interfaces().get("eth0");
- * String ip = eth0.ips().get(0).ip();
+ * InetAddress ip = eth0.ips().get(0).address().address();
  * List<Dns> dns = a.dns();                                  // from the networks that reported DNS
  * Result bridgeResult = a.network("bridge").orElseThrow().result();
  * }</pre>
@@ -126,8 +127,8 @@ public final class Attachment {
      *
      * @return unmodifiable
      */
-    public List<AttachedInterface.Address> ips() {
-        List<AttachedInterface.Address> out = new ArrayList<>();
+    public List<IpConfig> ips() {
+        List<IpConfig> out = new ArrayList<>();
         interfaces.values().forEach(i -> out.addAll(i.ips()));
         return List.copyOf(out);
     }

@@ -2,7 +2,7 @@ package io.github.cni4j;
 
 import io.github.cni4j.config.CniNames;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,9 +31,15 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe. Two modes are equal when they have the same kind and networks, join
+ * the same {@link Sandbox} instance or the same path.
+ *
+ * @param kind the kind of mode
+ * @param networks the network names of a {@link Kind#NETWORK} mode, in order; empty for other kinds
+ * @param sandbox the sandbox a {@link #container(Sandbox)} mode joins, empty for other modes
+ * @param netNsPath the namespace path a {@link #container(Path)} mode joins, empty for other modes
  */
-public final class NetworkMode {
+public record NetworkMode(Kind kind, List<String> networks, Optional<Sandbox> sandbox, Optional<Path> netNsPath) {
 
     /** The kinds of network mode. */
     public enum Kind {
@@ -49,20 +55,39 @@ public final class NetworkMode {
         CONTAINER
     }
 
-    private static final NetworkMode NONE = new NetworkMode(Kind.NONE, List.of(), null, null);
-    private static final NetworkMode HOST = new NetworkMode(Kind.HOST, List.of(), null, null);
-    private static final NetworkMode BRIDGE = new NetworkMode(Kind.BRIDGE, List.of(), null, null);
-
-    private final Kind kind;
-    private final List<String> networks;
-    private final Sandbox sandbox;
-    private final Path netNsPath;
-
-    private NetworkMode(Kind kind, List<String> networks, Sandbox sandbox, Path netNsPath) {
-        this.kind = kind;
-        this.networks = networks;
-        this.sandbox = sandbox;
-        this.netNsPath = netNsPath;
+    /**
+     * Checks that the components fit the kind: names (valid, distinct, at least one) only for {@link Kind#NETWORK},
+     * one sandbox or path only for {@link Kind#CONTAINER}.
+     *
+     * @param kind the kind
+     * @param networks the network names
+     * @param sandbox the joined sandbox
+     * @param netNsPath the joined path
+     * @throws IllegalArgumentException if they do not fit, or a name is repeated or not a valid network name
+     */
+    public NetworkMode {
+        Objects.requireNonNull(kind, "kind");
+        networks = List.copyOf(networks);
+        Objects.requireNonNull(sandbox, "sandbox");
+        Objects.requireNonNull(netNsPath, "netNsPath");
+        if (kind == Kind.NETWORK && networks.isEmpty()) {
+            throw new IllegalArgumentException("network mode needs at least one network name");
+        }
+        if (kind != Kind.NETWORK && !networks.isEmpty()) {
+            throw new IllegalArgumentException(kind + " mode takes no network names");
+        }
+        if ((kind == Kind.CONTAINER) != (sandbox.isPresent() != netNsPath.isPresent())) {
+            throw new IllegalArgumentException("a container mode joins one sandbox or one path; other modes none");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String n : networks) {
+            if (!CniNames.isValidNetworkName(n)) {
+                throw new IllegalArgumentException("invalid network name \"" + n + "\"");
+            }
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("network \"" + n + "\" is listed twice");
+            }
+        }
     }
 
     /**
@@ -71,7 +96,7 @@ public final class NetworkMode {
      * @return the mode
      */
     public static NetworkMode none() {
-        return NONE;
+        return new NetworkMode(Kind.NONE, List.of(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -80,7 +105,7 @@ public final class NetworkMode {
      * @return the mode
      */
     public static NetworkMode host() {
-        return HOST;
+        return new NetworkMode(Kind.HOST, List.of(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -90,7 +115,7 @@ public final class NetworkMode {
      * @return the mode
      */
     public static NetworkMode bridge() {
-        return BRIDGE;
+        return new NetworkMode(Kind.BRIDGE, List.of(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -101,21 +126,8 @@ public final class NetworkMode {
      * @throws IllegalArgumentException if no name is given, a name is repeated or not a valid network name
      */
     public static NetworkMode network(String... names) {
-        Objects.requireNonNull(names, "names");
-        if (names.length == 0) {
-            throw new IllegalArgumentException("network mode needs at least one network name");
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        for (String n : names) {
-            Objects.requireNonNull(n, "network name");
-            if (!CniNames.isValidNetworkName(n)) {
-                throw new IllegalArgumentException("invalid network name \"" + n + "\"");
-            }
-            if (!seen.add(n)) {
-                throw new IllegalArgumentException("network \"" + n + "\" is listed twice");
-            }
-        }
-        return new NetworkMode(Kind.NETWORK, List.copyOf(seen), null, null);
+        return new NetworkMode(Kind.NETWORK, List.of(Objects.requireNonNull(names, "names")), Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -126,7 +138,7 @@ public final class NetworkMode {
      * @return the mode
      */
     public static NetworkMode container(Sandbox other) {
-        return new NetworkMode(Kind.CONTAINER, List.of(), Objects.requireNonNull(other, "other"), null);
+        return new NetworkMode(Kind.CONTAINER, List.of(), Optional.of(other), Optional.empty());
     }
 
     /**
@@ -137,7 +149,7 @@ public final class NetworkMode {
      * @return the mode
      */
     public static NetworkMode container(Path netNsPath) {
-        return new NetworkMode(Kind.CONTAINER, List.of(), null, Objects.requireNonNull(netNsPath, "netNsPath"));
+        return new NetworkMode(Kind.CONTAINER, List.of(), Optional.empty(), Optional.of(netNsPath));
     }
 
     /**
@@ -179,53 +191,6 @@ public final class NetworkMode {
         return network(text.split(",", -1));
     }
 
-    /**
-     * Returns the kind of mode.
-     *
-     * @return the kind
-     */
-    public Kind kind() {
-        return kind;
-    }
-
-    /**
-     * Returns the network names of a {@link Kind#NETWORK} mode.
-     *
-     * @return the names in order; empty for other kinds
-     */
-    public List<String> networks() {
-        return networks;
-    }
-
-    /**
-     * Returns the sandbox a {@link #container(Sandbox)} mode joins.
-     *
-     * @return the sandbox, empty for other modes
-     */
-    public Optional<Sandbox> sandbox() {
-        return Optional.ofNullable(sandbox);
-    }
-
-    /**
-     * Returns the namespace path a {@link #container(Path)} mode joins.
-     *
-     * @return the path, empty for other modes
-     */
-    public Optional<Path> netNsPath() {
-        return Optional.ofNullable(netNsPath);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NetworkMode m && m.kind == kind && m.networks.equals(networks) && m.sandbox == sandbox
-                && Objects.equals(m.netNsPath, netNsPath);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, networks, System.identityHashCode(sandbox), netNsPath);
-    }
-
     /** Renders the mode as {@code --net} would take it: {@code none}, {@code host}, {@code bridge},
      *  {@code a,b} or {@code container:<id or path>}. */
     @Override
@@ -234,7 +199,8 @@ public final class NetworkMode {
             case NETWORK:
                 return String.join(",", networks);
             case CONTAINER:
-                return "container:" + (sandbox != null ? sandbox.containerId() : netNsPath.toString());
+                return "container:" + sandbox.map(Sandbox::containerId)
+                        .orElseGet(() -> netNsPath.orElseThrow().toString());
             default:
                 return kind.name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -1,13 +1,11 @@
 package io.github.cni4j;
 
-import io.github.cni4j.error.NetNsException;
-
+import io.github.cni4j.config.CniNames;
 import io.github.cni4j.error.CniException;
-
-import io.github.cni4j.internal.facade.AttachFlow;
+import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.internal.facade.Engine;
 import io.github.cni4j.internal.facade.Failures;
-import io.github.cni4j.internal.facade.RequestSpec;
+import io.github.cni4j.internal.facade.Planner;
 import io.github.cni4j.internal.facade.Step;
 import io.github.cni4j.netns.NetNs;
 import java.nio.file.Path;
@@ -18,17 +16,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * A container's network stack (Docker's "sandbox"): a network namespace with its attachments, made by
- * {@link Cni#sandbox(String, NetworkMode)} according to a {@link NetworkMode}. Closing it detaches and removes
- * exactly what it made (its attachments, its namespace) and nothing it only joined.
+ * A container's network stack (Docker's "sandbox"): a namespace with its attachments, made by
+ * {@link Cni#sandbox(String, NetworkMode)}. Closing it removes exactly what it made, nothing it only joined.
  *
  * <pre>{@code
  * Cni cni = Cni.builder().pluginDirs(Path.of("/usr/lib/cni")).confDir(Path.of("/etc/cni/net.d")).build();
  * try (Sandbox web = cni.sandbox("web-1", NetworkMode.bridge(),
  *                                r -> r.portMapping(PortMapping.tcp(8080, 80)))) {
- *     String ip = web.attachment().interfaces().get("eth0").ips().get(0).address();
+ *     InetAddress ip = web.attachment().interfaces().get("eth0").ips().get(0).address().address();
  *     web.run(() -> server.start());                // binds inside the sandbox's namespace
  *     Attachment extra = web.connect("backend");    // docker network connect: eth1
  *     web.disconnect("backend");                    // docker network disconnect
@@ -44,63 +42,54 @@ public final class Sandbox implements AutoCloseable {
     private final String containerId;
     private final NetworkMode mode;
     private final NetNs netNs;
+    private final boolean onHost;
     private final boolean ownsNetNs;
-    /** What the sandbox has now: its first attachment plus connected networks, less disconnected ones. */
     private volatile Attachment attachment;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Step> owned;
     private volatile boolean closed;
     private boolean netNsDeleted;
 
-    private Sandbox(Engine engine, String containerId, NetworkMode mode, NetNs netNs, boolean ownsNetNs,
-                    Attachment attachment, List<Step> owned) {
+    private Sandbox(Engine engine, String containerId, NetworkMode mode, NetNs netNs, boolean onHost,
+                    boolean ownsNetNs, Attachment attachment, List<Step> owned) {
         this.engine = engine;
         this.containerId = containerId;
         this.mode = mode;
         this.netNs = netNs;
+        this.onHost = onHost;
         this.ownsNetNs = ownsNetNs;
         this.attachment = attachment;
         this.owned = new ArrayList<>(owned);
     }
 
+    /** The container ID is checked first, as an attach would, so a bad one is a ConfigException in every mode. */
     static Sandbox create(Engine engine, String id, NetworkMode mode, Consumer<AttachRequest> options) {
-        switch (mode.kind()) {
-            case HOST:
-                return new Sandbox(engine, id, mode, hostNetNs(), false, Attachment.empty(id, Path.of("")), List.of());
-            case CONTAINER:
-                return joined(engine, id, mode);
-            default:
-                return owned(engine, id, mode, options);
+        CniNames.validateContainerId(id);
+        if (mode.kind() != NetworkMode.Kind.HOST && mode.kind() != NetworkMode.Kind.CONTAINER) {
+            return owned(engine, id, mode, options);
         }
-    }
-
-    private static Sandbox joined(Engine engine, String id, NetworkMode mode) {
         Optional<Sandbox> other = mode.sandbox();
-        if (other.isPresent() && other.get().netNsPath().isEmpty()) {
-            // Joining a host-mode sandbox means joining the host.
-            return new Sandbox(engine, id, mode, hostNetNs(), false, other.get().attachment(), List.of());
+        if (mode.kind() == NetworkMode.Kind.HOST || other.isPresent() && other.get().netNsPath().isEmpty()) {
+            // Host mode; joining a host-mode sandbox means joining the host too.
+            Attachment a = other.map(Sandbox::attachment).orElseGet(() -> Attachment.empty(id, Path.of("")));
+            return new Sandbox(engine, id, mode, hostNetNs(), true, false, a, List.of());
         }
         Path path = other.isPresent() ? other.get().netNsPath().orElseThrow() : mode.netNsPath().orElseThrow();
         Attachment shared = other.map(Sandbox::attachment).orElseGet(() -> Attachment.empty(id, path));
-        return new Sandbox(engine, id, mode, NetNs.open(path), false, shared, List.of());
+        return new Sandbox(engine, id, mode, NetNs.open(path), false, false, shared, List.of());
     }
 
     private static Sandbox owned(Engine engine, String id, NetworkMode mode, Consumer<AttachRequest> options) {
         NetNs ns = NetNs.create(id);
         try {
-            RequestSpec.Target target = mode.kind() == NetworkMode.Kind.NONE ? RequestSpec.Target.LOOPBACK_ONLY
-                    : mode.kind() == NetworkMode.Kind.BRIDGE ? RequestSpec.Target.DEFAULTS
-                    : RequestSpec.Target.NETWORKS;
-            RequestSpec spec = new RequestSpec(id, ns.path().toString(), target, mode.networks());
+            Planner.Target target = mode.kind() == NetworkMode.Kind.NONE ? Planner.Target.LOOPBACK_ONLY
+                    : mode.kind() == NetworkMode.Kind.BRIDGE ? Planner.Target.DEFAULTS : Planner.Target.NETWORKS;
             List<Step> steps = new ArrayList<>();
-            AttachRequest request = new AttachRequest(spec, s -> {
-                List<AttachFlow.Added> added = engine.attach(s, AttachmentViews.validator());
-                added.forEach(a -> steps.add(a.step()));
-                return Attachment.of(id, ns.path(), added);
-            });
+            AttachRequest request = new AttachRequest(engine, target, mode.networks(), id, ns.path(),
+                    added -> added.forEach(a -> steps.add(a.step())));
             options.accept(request);
             Attachment a = request.execute();
-            return new Sandbox(engine, id, mode, ns, true, a, steps);
+            return new Sandbox(engine, id, mode, ns, false, true, a, steps);
         } catch (RuntimeException | Error e) {
             try {
                 ns.delete();
@@ -119,7 +108,6 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Returns the container ID the sandbox was made for.
-     *
      * @return the ID
      */
     public String containerId() {
@@ -128,7 +116,6 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Returns the network mode.
-     *
      * @return the mode
      */
     public NetworkMode mode() {
@@ -136,26 +123,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Returns the path of the sandbox's network namespace ({@code /run/netns/<containerId>} for modes that make
-     * one, the joined namespace for {@code container} modes); empty in host mode, which has no namespace of its own.
-     *
+     * Returns the path of the sandbox's namespace ({@code /run/netns/<containerId>}, or the joined one); empty in
+     * host mode.
      * @return the path
      */
     public Optional<Path> netNsPath() {
-        if (mode.kind() == NetworkMode.Kind.HOST
-                || (mode.kind() == NetworkMode.Kind.CONTAINER && mode.sandbox().isPresent()
-                        && mode.sandbox().get().netNsPath().isEmpty())) {
-            return Optional.empty();
-        }
-        return Optional.of(netNs.path());
+        return onHost ? Optional.empty() : Optional.of(netNs.path());
     }
 
     /**
-     * Returns what the sandbox is attached with now: per-network results and the container's interfaces, those
-     * it was made with followed by the networks added with {@link #connect} and not removed with
-     * {@link #disconnect}. Empty in host mode; for {@code container(sandbox)} the other sandbox's attachment when
-     * this one was made (shared, not owned).
-     *
+     * Returns what the sandbox is attached with now: its first attachment plus {@link #connect}ed networks, less
+     * {@link #disconnect}ed ones. Empty in host mode; for {@code container(sandbox)} the other sandbox's at creation.
      * @return the attachment
      * @throws IllegalStateException if the sandbox is closed
      */
@@ -166,7 +144,6 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Runs code inside the sandbox's network namespace (in host mode, in the host's).
-     *
      * @param task the code
      * @throws NetNsException if the namespace cannot be entered
      * @throws IllegalStateException if the sandbox is closed
@@ -177,9 +154,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Calls code inside the sandbox's network namespace and returns its result; checked exceptions are wrapped in
-     * a {@link NetNsException} (see {@link NetNs#call(Callable)}).
-     *
+     * Calls code inside the sandbox's network namespace and returns its result (see {@link NetNs#call(Callable)}).
      * @param <T> the result type
      * @param task the code
      * @return the result
@@ -192,9 +167,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Attaches one more network on the next free interface ({@code docker network connect}); closing the sandbox
-     * detaches it too.
-     *
+     * Attaches one more network on the next free interface ({@code docker network connect}), detached at close.
      * @param network the network name
      * @return the new attachment
      * @throws IllegalStateException if the sandbox has no namespace of its own, is closed, or has that network
@@ -205,38 +178,28 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Attaches one more network with per-call options.
-     *
+     * Attaches one more network with per-call options, e.g. {@code r -> r.ips("10.5.0.9/24")}.
      * @param network the network name
-     * @param options sets options on the request (e.g. {@code r -> r.ips("10.5.0.9/24")})
+     * @param options sets options on the request
      * @return the new attachment
      * @throws IllegalStateException if the sandbox has no namespace of its own, is closed, or has that network
      * @throws CniException if the attach fails (rolled back)
      */
     public Attachment connect(String network, Consumer<AttachRequest> options) {
         Objects.requireNonNull(network, "network");
-        lock.lock();
-        try {
+        return locked(() -> {
             requireOwnNamespace("connect");
-            RequestSpec spec = new RequestSpec(containerId, netNs.path().toString(), RequestSpec.Target.CONNECT,
-                    List.of(network));
-            AttachRequest request = new AttachRequest(spec, s -> {
-                List<AttachFlow.Added> added = engine.attach(s, AttachmentViews.validator());
-                added.forEach(a -> owned.add(a.step()));
-                return Attachment.of(containerId, netNs.path(), added);
-            });
+            AttachRequest request = new AttachRequest(engine, Planner.Target.CONNECT, List.of(network), containerId,
+                    netNs.path(), added -> added.forEach(a -> owned.add(a.step())));
             options.accept(request);
             Attachment added = request.execute();
             attachment = attachment.plus(added);
             return added;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
      * Detaches one network and keeps the others ({@code docker network disconnect}).
-     *
      * @param network the network name
      * @return true if the sandbox had the network
      * @throws IllegalStateException if the sandbox has no namespace of its own or is closed
@@ -244,40 +207,32 @@ public final class Sandbox implements AutoCloseable {
      */
     public boolean disconnect(String network) {
         Objects.requireNonNull(network, "network");
-        lock.lock();
-        try {
+        return locked(() -> {
             requireOwnNamespace("disconnect");
             List<Step> mine = owned.stream().filter(s -> s.name().equals(network)).toList();
             engine.detachSteps(containerId, mine);
             owned.removeAll(mine);
             attachment = attachment.without(network);
             return !mine.isEmpty();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
      * Runs CHECK for the sandbox's own attachments (networks before CNI 0.4.0 are skipped).
-     *
      * @throws CniException the first failure, naming the network
      * @throws IllegalStateException if the sandbox is closed
      */
     public void check() {
-        lock.lock();
-        try {
+        locked(() -> {
             requireOpen();
             engine.checkSteps(containerId, List.copyOf(owned));
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /**
-     * Detaches the sandbox's attachments (newest first, continuing past failures) and removes its namespace if it
-     * made one. After a successful close, further calls do nothing; after a failed one, calling again retries what
-     * failed.
-     *
+     * Detaches the sandbox's attachments (newest first, past failures) and removes its namespace if it made one.
+     * Idempotent once it succeeded; after a failure, calling again retries what failed.
      * @throws CniException the first failure; the others are suppressed exceptions of it
      */
     @Override
@@ -294,8 +249,7 @@ public final class Sandbox implements AutoCloseable {
             } catch (RuntimeException e) {
                 errors.add(e);
             }
-            // The namespace goes even when a DEL failed: the kernel removes its interfaces, and a retried close
-            // (or Cni.gc) repeats the DELs without it, which plugins accept.
+            // The namespace goes even when a DEL failed: a retried close (or gc) repeats the DELs without it.
             if (ownsNetNs && !netNsDeleted) {
                 try {
                     netNs.delete();
@@ -309,6 +263,15 @@ public final class Sandbox implements AutoCloseable {
             }
             closed = true;
             netNs.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Supplier<T> body) {
+        lock.lock();
+        try {
+            return body.get();
         } finally {
             lock.unlock();
         }

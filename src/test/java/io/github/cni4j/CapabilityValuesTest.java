@@ -127,6 +127,20 @@ class CapabilityValuesTest {
     }
 
     @Test
+    void networkModeRecordRefusesComponentsThatDoNotFitItsKind() {
+        java.util.Optional<java.nio.file.Path> path = java.util.Optional.of(java.nio.file.Path.of("/run/netns/x"));
+        assertThat(new NetworkMode(NetworkMode.Kind.CONTAINER, java.util.List.of(), java.util.Optional.empty(), path))
+                .isEqualTo(NetworkMode.container(path.get()));
+        assertThatThrownBy(() -> new NetworkMode(NetworkMode.Kind.BRIDGE, java.util.List.of("a"),
+                java.util.Optional.empty(), java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("takes no network names");
+        assertThatThrownBy(() -> new NetworkMode(NetworkMode.Kind.HOST, java.util.List.of(),
+                java.util.Optional.empty(), path)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NetworkMode(NetworkMode.Kind.CONTAINER, java.util.List.of(),
+                java.util.Optional.empty(), java.util.Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void networkModesParseFromTheNetFlag() {
         for (String text : java.util.List.of("none", "host", "bridge", "a,b", "container:/var/run/netns/x")) {
             assertThat(NetworkMode.parse(text)).hasToString(text);

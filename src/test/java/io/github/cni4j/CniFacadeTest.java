@@ -25,7 +25,17 @@ class CniFacadeTest {
 
     private Cni cni(boolean loopback, String... names) {
         List<Object> sources = List.of(java.util.Arrays.stream(names).map(FakeOps::net).toArray());
-        return new Cni(new Engine(ops, new Settings(confDir, sources, loopback, 1, "eth", 1, "", "")));
+        return new Cni(new Engine(ops, Settings.builder().confDir(confDir).sources(sources).loopback(loopback).build()));
+    }
+
+    @Test
+    void sandboxChecksTheContainerIdFirstLikeAnAttach() {
+        Cni cni = cni(true, "front");
+        for (String bad : List.of("", "a/b", "../x")) {
+            assertThatThrownBy(() -> cni.sandbox(bad, NetworkMode.none())).isInstanceOf(ConfigException.class);
+            assertThatThrownBy(() -> cni.sandbox(bad, NetworkMode.host())).isInstanceOf(ConfigException.class);
+        }
+        assertThat(ops.log).isEmpty();
     }
 
     @Test
@@ -36,7 +46,7 @@ class CniFacadeTest {
         assertThat(a.networks()).extracting(AttachedNetwork::name).containsExactly("cni-loopback", "front", "back");
         assertThat(a.interfaces().keySet()).containsExactly("lo", "eth0", "eth1");
         assertThat(a.interfaces().get("eth1").network()).isEqualTo("back");
-        assertThat(a.interfaces().get("eth1").ips()).extracting(AttachedInterface.Address::address)
+        assertThat(a.interfaces().get("eth1").ips()).extracting(ip -> ip.address().toString())
                 .containsExactly("10.0.0.6/24");
     }
 
@@ -119,9 +129,9 @@ class CniFacadeTest {
 
         Attachment a = cni(false, "front", "back").attach("c1", Path.of("/n")).execute();
 
-        assertThat(a.interfaces().get("eth1").ips()).extracting(AttachedInterface.Address::ip)
+        assertThat(a.interfaces().get("eth1").ips()).extracting(ip -> ip.address().address().getHostAddress())
                 .containsExactly("10.9.0.2");
-        assertThat(a.interfaces().get("eth1").routes()).extracting(AttachedInterface.Route::dst)
+        assertThat(a.interfaces().get("eth1").routes()).extracting(r -> r.dst().toString())
                 .containsExactly("0.0.0.0/0");
     }
 
@@ -212,8 +222,8 @@ class CniFacadeTest {
 
     @Test
     void defaultHostIpFillsPortMappingsWithoutOne() {
-        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(FakeOps.net("front")), false, 1, "eth", 1,
-                "192.0.2.7", "")));
+        Cni cni = new Cni(new Engine(ops, Settings.builder().confDir(confDir).addSources(FakeOps.net("front"))
+                .loopback(false).defaultHostIp("192.0.2.7").build()));
         cni.attach("c1", Path.of("/n")).portMapping(PortMapping.tcp(80, 80))
                 .portMapping(PortMapping.tcp(81, 81).withHostIp("192.0.2.9")).execute();
 
@@ -274,7 +284,7 @@ class CniFacadeTest {
         Cni cni = cni(true, "bridge");
         Path netns = Path.of("/var/run/netns/web-1");
         Attachment a = cni.attach("web-1", netns).portMapping(PortMapping.tcp(8080, 80)).execute();
-        String ip = a.interfaces().get("eth0").ips().get(0).address();
+        String ip = a.interfaces().get("eth0").ips().get(0).address().toString();
         cni.check("web-1", netns);
         cni.detach("web-1", netns);
 
@@ -302,7 +312,7 @@ class CniFacadeTest {
     void reloadSwapsTheConfigurationButARunningAttachKeepsItsSnapshot() throws Exception {
         NetworkConfigListFile.write(confDir, "a");
         Path b = NetworkConfigListFile.write(confDir, "b");
-        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(), false, 1, "eth", 2, "", "")));
+        Cni cni = new Cni(new Engine(ops, Settings.builder().confDir(confDir).loopback(false).maxConfFiles(2).build()));
         assertThat(cni.networks()).containsExactly("a", "b");
 
         java.util.concurrent.CountDownLatch inAdd = new java.util.concurrent.CountDownLatch(1);
@@ -333,7 +343,7 @@ class CniFacadeTest {
     @Test
     void reloadThatFailsKeepsTheOldConfiguration() throws Exception {
         NetworkConfigListFile.write(confDir, "a");
-        Cni cni = new Cni(new Engine(ops, new Settings(confDir, List.of(), false, 1, "eth", 1, "", "")));
+        Cni cni = new Cni(new Engine(ops, Settings.builder().confDir(confDir).loopback(false).build()));
         java.nio.file.Files.writeString(confDir.resolve("00-broken.conflist"), "{");
 
         assertThatThrownBy(cni::reload).isInstanceOf(ConfigException.class).hasMessageContaining("00-broken");
@@ -359,8 +369,9 @@ class CniFacadeTest {
         Attachment a = cni(false, "front").attach("c1", Path.of("/n")).execute();
 
         AttachedInterface eth0 = a.interfaces().get("eth0");
-        assertThat(eth0.ips()).extracting(Object::toString).containsExactly("10.7.0.2/16 via 10.7.0.1");
-        assertThat(eth0.routes()).extracting(AttachedInterface.Route::dst).containsExactly("0.0.0.0/0");
+        assertThat(eth0.ips()).extracting(ip -> ip.address() + " via " + ip.gateway().orElseThrow().getHostAddress())
+                .containsExactly("10.7.0.2/16 via 10.7.0.1");
+        assertThat(eth0.routes()).extracting(r -> r.dst().toString()).containsExactly("0.0.0.0/0");
         assertThat(eth0.sandbox()).isEqualTo("/n");
     }
 

@@ -36,7 +36,7 @@ class FluentDocExampleIT {
             Attachment a = cni.attach(id, netns)
                     .portMapping(PortMapping.tcp(18080, 80))
                     .execute();
-            String ip = a.interfaces().get("eth0").ips().get(0).ip();
+            String ip = a.interfaces().get("eth0").ips().get(0).address().address().getHostAddress();
             cni.detach(id, netns);
             // ---
 
@@ -47,7 +47,7 @@ class FluentDocExampleIT {
             // --- the Sandbox variant ---
             try (Sandbox web = cni.sandbox(TestNames.netns(), NetworkMode.bridge(),
                     r -> r.portMapping(PortMapping.tcp(18081, 80)))) {
-                String sandboxIp = web.attachment().interfaces().get("eth0").ips().get(0).ip();
+                String sandboxIp = web.attachment().interfaces().get("eth0").ips().get(0).address().address().getHostAddress();
                 String inside = web.call(() -> Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString());
                 assertThat(inside).isNotEqualTo(Prerequisites.sh("readlink", "/proc/self/ns/net").trim());
                 assertThat(FluentFixture.addrOf(web.containerId(), "eth0")).contains(sandboxIp);

@@ -110,7 +110,7 @@ class SandboxIT {
             assertThat(s1.attachment().interfaces().keySet()).containsExactly("lo", "eth0");
             assertThat(s1.attachment().interfaces().get("eth0").network()).isEqualTo(a.name());
             assertThat(s2.attachment().interfaces().get("eth0").network()).isEqualTo(b.name());
-            assertThat(s2.attachment().interfaces().get("eth1").ips().get(0).address()).startsWith(a.subnetPrefix());
+            assertThat(s2.attachment().interfaces().get("eth1").ips().get(0).address().toString()).startsWith(a.subnetPrefix());
             s2.check();
             assertThat(s2.disconnect(a.name())).isTrue();
             assertThat(FluentFixture.linksIn(id2)).doesNotContain("eth1");
@@ -187,7 +187,7 @@ class SandboxIT {
                 c.connect(new InetSocketAddress(a.gateway(), hostPort), 5000);
                 c.setSoTimeout(5000);
                 assertThat(new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                        .isEqualTo("hello from " + s.attachment().interfaces().get("eth0").ips().get(0).ip());
+                        .isEqualTo("hello from " + s.attachment().interfaces().get("eth0").ips().get(0).address().address().getHostAddress());
             }
             t.join(5000);
         }
@@ -227,7 +227,7 @@ class SandboxIT {
                 String id = id();
                 results.add(pool.submit(() -> {
                     try (Sandbox s = cni.sandbox(id, NetworkMode.bridge())) {
-                        return s.attachment().interfaces().get("eth0").ips().get(0).ip();
+                        return s.attachment().interfaces().get("eth0").ips().get(0).address().address().getHostAddress();
                     }
                 }));
             }
@@ -264,7 +264,7 @@ class SandboxIT {
                         assertThat(inside).isNotEqualTo(hostNs);
                         assertThat(Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net")).toString())
                                 .isEqualTo(hostNs);
-                        return s.attachment().interfaces().get("eth0").ips().get(0).ip();
+                        return s.attachment().interfaces().get("eth0").ips().get(0).address().address().getHostAddress();
                     }
                 }));
             }

@@ -57,33 +57,21 @@ public final class CniArgs {
         }
     }
 
-    /** True when no pair was added. */
-    public boolean isEmpty() {
-        return pairs.isEmpty();
-    }
-
-    /** A copy of this collection. */
-    public CniArgs copy() {
-        CniArgs c = new CniArgs();
-        c.pairs.putAll(pairs);
-        return c;
-    }
-
     /**
      * Returns the pairs to send: {@code IgnoreUnknown=1} first (unless the caller set {@code IgnoreUnknown}
      * itself), then the caller's pairs in insertion order; empty when there are none.
      *
-     * @return the pairs as {@code [key, value]} arrays
+     * @return the pairs
      */
-    public List<String[]> toPairs() {
+    public List<Map.Entry<String, String>> toPairs() {
         if (pairs.isEmpty()) {
             return List.of();
         }
-        List<String[]> out = new ArrayList<>(pairs.size() + 1);
+        List<Map.Entry<String, String>> out = new ArrayList<>(pairs.size() + 1);
         if (!pairs.containsKey(IGNORE_UNKNOWN)) {
-            out.add(new String[] {IGNORE_UNKNOWN, "1"});
+            out.add(Map.entry(IGNORE_UNKNOWN, "1"));
         }
-        pairs.forEach((k, v) -> out.add(new String[] {k, v}));
+        pairs.forEach((k, v) -> out.add(Map.entry(k, v)));
         return List.copyOf(out);
     }
 
@@ -94,11 +82,11 @@ public final class CniArgs {
      */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        for (String[] p : toPairs()) {
+        for (Map.Entry<String, String> p : toPairs()) {
             if (sb.length() > 0) {
                 sb.append(';');
             }
-            sb.append(p[0]).append('=').append(p[1]);
+            sb.append(p.getKey()).append('=').append(p.getValue());
         }
         return sb.toString();
     }

@@ -3,10 +3,12 @@ package io.github.cni4j.internal.facade;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
+import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,6 +25,17 @@ public final class Engine {
     private final Settings settings;
     private final AtomicReference<Snapshot> snapshot;
     private final ContainerLocks locks = new ContainerLocks();
+
+    /**
+     * Creates an engine on the real invoker.
+     *
+     * @param settings the settings
+     * @return the engine
+     * @throws io.github.cni4j.error.ConfigException if the networks cannot be loaded
+     */
+    public static Engine create(Settings settings) {
+        return new Engine(InvokerOps.create(settings), settings);
+    }
 
     /**
      * Creates an engine and loads the first snapshot.
@@ -58,20 +71,25 @@ public final class Engine {
     }
 
     /**
-     * Attaches the request's networks, all or nothing.
+     * Attaches a request's networks, all or nothing (see {@link Planner#plan} for the parameters).
      *
-     * @param spec the request
+     * @param target which networks
+     * @param names the named networks
+     * @param base the shared parameters
+     * @param own per-network parameters
      * @param inspect checks each result (see {@link AttachFlow#run})
      * @return the added steps with their results
      */
-    public List<AttachFlow.Added> attach(RequestSpec spec, BiConsumer<Step, Result> inspect) {
+    public List<AttachFlow.Added> attach(Planner.Target target, List<String> names, RuntimeConf base,
+                                         Map<String, RuntimeConf> own, BiConsumer<Step, Result> inspect) {
         Snapshot snap = snapshot.get();
-        return locked(spec.containerId(), () -> {
-            List<CachedAttachment> cached = ops.cachedAttachments(spec.containerId());
-            Set<String> used = spec.target() == RequestSpec.Target.CONNECT ? Planner.ifNamesOf(cached) : Set.of();
-            List<Step> steps = Planner.plan(spec, snap, settings, used);
-            refuseSecondAdd(spec.containerId(), steps, cached);
-            return AttachFlow.run(ops, spec.containerId(), steps, inspect);
+        String id = base.containerId();
+        return locked(id, () -> {
+            List<CachedAttachment> cached = ops.cachedAttachments(id);
+            Set<String> used = target == Planner.Target.CONNECT ? Planner.ifNamesOf(cached) : Set.of();
+            List<Step> steps = Planner.plan(target, names, base, own, snap, settings, used);
+            refuseSecondAdd(id, steps, cached);
+            return AttachFlow.run(ops, id, steps, inspect);
         });
     }
 

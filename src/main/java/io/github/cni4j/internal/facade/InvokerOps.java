@@ -4,11 +4,8 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.GcAttachment;
-import io.github.cni4j.invoke.PluginExec;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,23 +18,11 @@ public final class InvokerOps implements NetworkOps {
         this.invoker = invoker;
     }
 
-    /**
-     * Builds the invoker.
-     *
-     * @param pluginDirs the plugin directories
-     * @param cacheDir the cache directory
-     * @param timeout the plugin timeout, or {@code null} for the invoker's default
-     * @param exec the executor, or {@code null} for the invoker's default
-     * @return the operations
-     */
-    public static NetworkOps create(List<Path> pluginDirs, Path cacheDir, Duration timeout, PluginExec exec) {
-        CniInvoker.Builder b = CniInvoker.builder().pluginDirs(pluginDirs).cacheDir(cacheDir);
-        if (timeout != null) {
-            b.timeout(timeout);
-        }
-        if (exec != null) {
-            b.exec(exec);
-        }
+    /** Builds the invoker of these settings. */
+    static NetworkOps create(Settings s) {
+        CniInvoker.Builder b = CniInvoker.builder().pluginDirs(s.pluginDirs()).cacheDir(s.cacheDir());
+        s.timeout().ifPresent(b::timeout);
+        s.exec().ifPresent(b::exec);
         return new InvokerOps(b.build());
     }
 

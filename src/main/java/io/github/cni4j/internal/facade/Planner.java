@@ -1,7 +1,5 @@
 package io.github.cni4j.internal.facade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.ConfigException;
@@ -9,7 +7,9 @@ import io.github.cni4j.invoke.RuntimeConf;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +21,18 @@ import java.util.Set;
  */
 public final class Planner {
 
+    /** Which networks a request attaches. */
+    public enum Target {
+        /** The default networks (and loopback when enabled): {@code Cni.attach}. */
+        DEFAULTS,
+        /** Named networks (and loopback when enabled): network-mode sandboxes. */
+        NETWORKS,
+        /** One more network on the next free interface: {@code Cni.connect}. */
+        CONNECT,
+        /** Only the loopback network: the {@code none} mode. */
+        LOOPBACK_ONLY
+    }
+
     /** The capabilities the fluent API sets; a custom {@code capability(name, json)} is passed as given. */
     private static final Set<String> FLUENT_CAPABILITIES = Set.of("ips", "portMappings", "bandwidth", "mac",
             "ipRanges", "dns", "cgroupPath");
@@ -31,7 +43,10 @@ public final class Planner {
     /**
      * Plans a request.
      *
-     * @param spec the request
+     * @param target which networks
+     * @param names the network names of {@link Target#NETWORKS} and {@link Target#CONNECT}
+     * @param base the parameters every network shares (its {@code ifName} is that of a single-network request)
+     * @param own per-network interface names (empty: none given) and capability arguments, by network name
      * @param snap the networks
      * @param settings the facade settings
      * @param usedIfNames interfaces the container already has (for {@code CONNECT})
@@ -41,52 +56,43 @@ public final class Planner {
      * @throws IllegalArgumentException if per-network options name networks outside the request or interface names
      *     clash
      */
-    public static List<Step> plan(RequestSpec spec, Snapshot snap, Settings settings, Collection<String> usedIfNames) {
-        List<NetworkConfigList> nets = networks(spec, snap, settings);
-        checkOptionTargets(spec, nets);
-        checkCapabilities(spec, nets);
+    public static List<Step> plan(Target target, List<String> names, RuntimeConf base, Map<String, RuntimeConf> own,
+                                  Snapshot snap, Settings settings, Collection<String> usedIfNames) {
+        List<NetworkConfigList> nets = networks(target, names, snap, settings);
+        checkOptionTargets(base, own, nets);
+        checkCapabilities(base, own, nets);
         List<Step> steps = new ArrayList<>();
         Set<String> taken = new HashSet<>(usedIfNames);
-        boolean withLoopback = spec.target() == RequestSpec.Target.LOOPBACK_ONLY
-                || (settings.loopback() && spec.target() != RequestSpec.Target.CONNECT);
-        if (withLoopback) {
+        if (target == Target.LOOPBACK_ONLY || (settings.loopback() && target != Target.CONNECT)) {
             NetworkConfigList lo = snap.loopback().orElseGet(SnapshotLoader::loopbackNetwork);
-            steps.add(new Step(lo, call(spec, lo.name(), IfNames.LOOPBACK, settings)));
+            steps.add(new Step(lo, conf(base, null, IfNames.LOOPBACK, settings)));
             taken.add(IfNames.LOOPBACK);
         }
         for (int i = 0; i < nets.size(); i++) {
             NetworkConfigList net = nets.get(i);
-            String ifName = spec.ifNames().getOrDefault(net.name(), spec.ifName());
+            RuntimeConf mine = own.get(net.name());
+            String ifName = mine != null && !mine.ifName().isEmpty() ? mine.ifName() : base.ifName();
             if (ifName.isEmpty()) {
-                ifName = spec.target() == RequestSpec.Target.CONNECT
-                        ? IfNames.nextFree(settings.prefix(), taken) : IfNames.indexed(settings.prefix(), i);
+                ifName = target == Target.CONNECT ? IfNames.nextFree(settings.prefix(), taken)
+                        : IfNames.indexed(settings.prefix(), i);
             }
             if (!taken.add(ifName)) {
                 throw new IllegalArgumentException("interface name " + ifName + " for network \"" + net.name()
-                        + "\" is already used in container \"" + spec.containerId() + "\"");
+                        + "\" is already used in container \"" + base.containerId() + "\"");
             }
-            steps.add(new Step(net, call(spec, net.name(), ifName, settings)));
+            steps.add(new Step(net, conf(base, mine, ifName, settings)));
         }
         return List.copyOf(steps);
     }
 
-    private static List<NetworkConfigList> networks(RequestSpec spec, Snapshot snap, Settings settings) {
-        switch (spec.target()) {
-            case DEFAULTS: {
-                List<NetworkConfigList> d = snap.resolveDefaults();
-                requireEnough(d, snap, settings);
-                return d;
-            }
-            case LOOPBACK_ONLY:
-                return List.of();
-            default: {
-                List<NetworkConfigList> out = new ArrayList<>();
-                for (String n : spec.networks()) {
-                    out.add(snap.lookup(n));
-                }
-                return out;
-            }
+    private static List<NetworkConfigList> networks(Target target, List<String> names, Snapshot snap,
+                                                    Settings settings) {
+        if (target == Target.DEFAULTS) {
+            List<NetworkConfigList> d = snap.resolveDefaults();
+            requireEnough(d, snap, settings);
+            return d;
         }
+        return target == Target.LOOPBACK_ONLY ? List.of() : names.stream().map(snap::lookup).toList();
     }
 
     /**
@@ -105,23 +111,18 @@ public final class Planner {
         }
     }
 
-    private static void checkOptionTargets(RequestSpec spec, List<NetworkConfigList> nets) {
-        Set<String> names = new HashSet<>();
-        nets.forEach(n -> names.add(n.name()));
-        for (String n : spec.perNetwork().keySet()) {
+    private static void checkOptionTargets(RuntimeConf base, Map<String, RuntimeConf> own,
+                                           List<NetworkConfigList> nets) {
+        List<String> names = nets.stream().map(NetworkConfigList::name).toList();
+        own.forEach((n, conf) -> {
             if (!names.contains(n)) {
-                throw new IllegalArgumentException("options for network \"" + n + "\", which this request does not "
-                        + "attach (it attaches " + names + ")");
+                throw new IllegalArgumentException((conf.capabilityArgs().isEmpty() ? "interface name" : "options")
+                        + " for network \"" + n + "\", which this request does not attach (it attaches " + names
+                        + ")");
             }
-        }
-        for (String n : spec.ifNames().keySet()) {
-            if (!names.contains(n)) {
-                throw new IllegalArgumentException("interface name for network \"" + n + "\", which this request "
-                        + "does not attach (it attaches " + names + ")");
-            }
-        }
-        if (!spec.ifName().isEmpty() && nets.size() != 1) {
-            throw new IllegalArgumentException("ifName(\"" + spec.ifName() + "\") needs a request for exactly one "
+        });
+        if (!base.ifName().isEmpty() && nets.size() != 1) {
+            throw new IllegalArgumentException("ifName(\"" + base.ifName() + "\") needs a request for exactly one "
                     + "network, but this one attaches " + names + "; use ifName(network, name)");
         }
     }
@@ -131,18 +132,21 @@ public final class Planner {
      * would succeed with another address. A shared argument needs one network of the request that enables it; a
      * per-network one needs that network.
      */
-    private static void checkCapabilities(RequestSpec spec, List<NetworkConfigList> nets) {
-        spec.capabilities().fieldNames().forEachRemaining(cap -> {
+    private static void checkCapabilities(RuntimeConf base, Map<String, RuntimeConf> own,
+                                          List<NetworkConfigList> nets) {
+        for (String cap : base.capabilityArgs().keySet()) {
             if (FLUENT_CAPABILITIES.contains(cap) && !nets.isEmpty() && nets.stream().noneMatch(n -> enables(n, cap))) {
                 throw capabilityMissing(nets, cap);
             }
-        });
-        spec.perNetwork().forEach((network, caps) -> caps.fieldNames().forEachRemaining(cap -> {
-            nets.stream().filter(n -> n.name().equals(network) && FLUENT_CAPABILITIES.contains(cap)
-                    && !enables(n, cap)).findFirst().ifPresent(n -> {
-                        throw capabilityMissing(List.of(n), cap);
-                    });
-        }));
+        }
+        for (NetworkConfigList n : nets) {
+            RuntimeConf mine = own.get(n.name());
+            for (String cap : mine == null ? Set.<String>of() : mine.capabilityArgs().keySet()) {
+                if (FLUENT_CAPABILITIES.contains(cap) && !enables(n, cap)) {
+                    throw capabilityMissing(List.of(n), cap);
+                }
+            }
+        }
     }
 
     private static boolean enables(NetworkConfigList net, String capability) {
@@ -157,27 +161,28 @@ public final class Planner {
                 + capability + " asked for", null, 0, 0, null, null);
     }
 
-    private static RuntimeConf call(RequestSpec spec, String network, String ifName, Settings settings) {
-        ObjectNode caps = spec.capabilities().deepCopy();
-        ObjectNode own = spec.perNetwork().get(network);
-        if (own != null) {
-            caps.setAll(own);
+    /**
+     * One network's parameters: the shared ones, its own capability arguments over them, and Docker's
+     * {@code host_binding_ipv4} (port mappings without a host IP bind to the configured default).
+     */
+    private static RuntimeConf conf(RuntimeConf base, RuntimeConf mine, String ifName, Settings settings) {
+        Map<String, Object> caps = new LinkedHashMap<>(base.capabilityArgs());
+        if (mine != null) {
+            caps.putAll(mine.capabilityArgs());
         }
-        applyDefaultHostIp(caps, settings);
-        return Steps.runtimeConf(spec.containerId(), spec.netNs(), ifName, spec.args().toPairs(), caps);
+        if (caps.get("portMappings") instanceof List<?> pms && settings.defaultHostIp().isPresent()) {
+            caps.put("portMappings", pms.stream().map(pm -> withHostIp(pm, settings.defaultHostIp().get())).toList());
+        }
+        return base.toBuilder().ifName(ifName).capabilityArgs(caps).build();
     }
 
-    /** Docker's {@code host_binding_ipv4}: port mappings without a host IP bind to the configured default. */
-    private static void applyDefaultHostIp(ObjectNode caps, Settings settings) {
-        JsonNode pms = caps.get("portMappings");
-        if (pms == null || !pms.isArray() || settings.hostIp().isEmpty()) {
-            return;
+    private static Object withHostIp(Object pm, String hostIp) {
+        if (pm instanceof Map<?, ?> m && (!(m.get("hostIP") instanceof String s) || s.isEmpty())) {
+            Map<Object, Object> filled = new LinkedHashMap<>(m);
+            filled.put("hostIP", hostIp);
+            return filled;
         }
-        for (JsonNode pm : pms) {
-            if (pm instanceof ObjectNode o && (!o.hasNonNull("hostIP") || o.get("hostIP").asText().isEmpty())) {
-                o.put("hostIP", settings.hostIp().get());
-            }
-        }
+        return pm;
     }
 
     /** Interface names of a container's cached attachments. */

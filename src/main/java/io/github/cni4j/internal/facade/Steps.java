@@ -1,12 +1,7 @@
 package io.github.cni4j.internal.facade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.cache.CachedAttachment;
-import io.github.cni4j.internal.json.JsonValues;
 import io.github.cni4j.invoke.RuntimeConf;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the one {@link RuntimeConf} that carries a facade call down to the invoker and the cache. The facade has
@@ -15,21 +10,6 @@ import java.util.Map;
 final class Steps {
 
     private Steps() {
-    }
-
-    /** The runtime parameters of one network of a request; capability args become plain values once, here. */
-    static RuntimeConf runtimeConf(String containerId, String netNs, String ifName, List<String[]> args,
-                                   ObjectNode capabilities) {
-        RuntimeConf.Builder b = RuntimeConf.builder().containerId(containerId).netNs(netNs).ifName(ifName);
-        for (String[] p : args) {
-            b.addArg(p[0], p[1]);
-        }
-        for (Map.Entry<String, JsonNode> e : capabilities.properties()) {
-            if (!e.getValue().isNull()) {
-                b.putCapabilityArg(e.getKey(), JsonValues.fromTree(e.getValue()));
-            }
-        }
-        return b.build();
     }
 
     /** The runtime parameters an attachment was added with, as libcni rebuilds them for DEL and GC. */

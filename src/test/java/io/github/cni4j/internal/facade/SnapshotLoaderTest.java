@@ -27,7 +27,8 @@ class SnapshotLoaderTest {
     }
 
     private Settings settings(List<Object> sources, int max, String defaultNetwork) {
-        return new Settings(dir, sources, true, 1, "eth", max, "", defaultNetwork);
+        return Settings.builder().confDir(dir).sources(sources).maxConfFiles(max).defaultNetwork(defaultNetwork)
+                .build();
     }
 
     @Test
