@@ -1,14 +1,16 @@
 package io.github.cni4j.config;
 
 import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.internal.value.CniStyle;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * A single-plugin network config ({@code .conf} or {@code .json}): one plugin object that also names the network.
  * Spec 1.0.0 dropped this format, but runtimes still load it; {@link NetworkConfigList#of(NetworkConfig)} upgrades it
- * to a list as libcni does.
+ * to a list as libcni does. Two configs are equal when their plugin objects are (the file does not count).
  *
  * <pre>{@code
  * NetworkConfig conf = NetworkConfig.fromFile(Path.of("/etc/cni/net.d/redisnet.conf"));
@@ -19,14 +21,11 @@ import java.util.Optional;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class NetworkConfig {
+@Value.Immutable
+@CniStyle
+public abstract class NetworkConfig {
 
-    private final PluginConfig plugin;
-    private final Path file;
-
-    private NetworkConfig(PluginConfig plugin, Path file) {
-        this.plugin = plugin;
-        this.file = file;
+    NetworkConfig() {
     }
 
     /**
@@ -50,7 +49,7 @@ public final class NetworkConfig {
      * @throws ConfigException as {@link #fromBytes(byte[])}
      */
     public static NetworkConfig fromBytes(byte[] json, String sourceName) {
-        return new NetworkConfig(PluginConfig.fromBytes(json, sourceName), null);
+        return ImmutableNetworkConfig.builder().plugin(PluginConfig.fromBytes(json, sourceName)).build();
     }
 
     /**
@@ -62,83 +61,30 @@ public final class NetworkConfig {
      *         is the file
      */
     public static NetworkConfig fromFile(Path file) {
-        Objects.requireNonNull(file, "file");
-        return new NetworkConfig(PluginConfig.fromBytes(ConfFileReader.read(file), file.toString()), file);
+        PluginConfig plugin = PluginConfig.fromBytes(ConfFileReader.read(Objects.requireNonNull(file, "file")),
+                file.toString());
+        return ImmutableNetworkConfig.builder().plugin(plugin).file(file).build();
     }
 
-    /**
-     * Returns the network name ({@code name}), {@code ""} when absent.
-     *
-     * @return the name
-     */
+    /** @return the config as a plugin object (same bytes) */
+    public abstract PluginConfig plugin();
+
+    /** @return the file the config was loaded from, if any */
+    @Value.Auxiliary
+    public abstract Optional<Path> file();
+
+    /** @return the network name ({@code name}), {@code ""} when absent */
     public String name() {
-        return plugin.name().orElse("");
+        return plugin().name().orElse("");
     }
 
-    /**
-     * Returns {@code cniVersion} as written, {@code ""} when absent.
-     *
-     * @return the version text
-     */
+    /** @return {@code cniVersion} as written, {@code ""} when absent */
     public String cniVersion() {
-        return plugin.cniVersion();
+        return plugin().cniVersion();
     }
 
-    /**
-     * Returns the config as a plugin object (same bytes).
-     *
-     * @return the plugin config
-     */
-    public PluginConfig plugin() {
-        return plugin;
-    }
-
-    /**
-     * Returns the bytes read, verbatim (a copy).
-     *
-     * @return the bytes
-     */
+    /** @return the bytes read, verbatim (a copy) */
     public byte[] bytes() {
-        return plugin.bytes();
-    }
-
-    /**
-     * Returns the file the config was loaded from, if any.
-     *
-     * @return the file
-     */
-    public Optional<Path> file() {
-        return Optional.ofNullable(file);
-    }
-
-    /**
-     * Two single configs are equal when their plugin objects are.
-     *
-     * @param o the other object
-     * @return true when equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NetworkConfig c && plugin.equals(c.plugin);
-    }
-
-    /**
-     * Returns the plugin's hash.
-     *
-     * @return the hash code
-     */
-    @Override
-    public int hashCode() {
-        return plugin.hashCode();
-    }
-
-    /**
-     * Returns a short debugging form.
-     *
-     * @return the text
-     */
-    @Override
-    public String toString() {
-        return "NetworkConfig{name=" + name() + ", type=" + plugin.type() + (file == null ? "" : ", file=" + file) + "}";
+        return plugin().bytes();
     }
 }

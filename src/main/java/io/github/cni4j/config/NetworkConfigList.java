@@ -1,7 +1,6 @@
 package io.github.cni4j.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.config.ConfigErrors;
@@ -11,6 +10,8 @@ import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonProblem;
 import io.github.cni4j.internal.json.JsonTrees;
+import io.github.cni4j.internal.value.CniStyle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,14 +19,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * A network configuration list ({@code .conflist}): a named network and the plugins that set it up, in order.
  *
- * <p>Parsed with libcni's rules and messages (REFERENCE B.2): {@code name} is required, the effective
- * {@link #cniVersion()} is the highest supported of {@code cniVersion} and {@code cniVersions}, the boolean flags
- * also accept the strings {@code "true"}/{@code "false"} in any case. {@link #bytes()} are the bytes read, verbatim;
- * unknown top-level fields are kept and readable with {@link #rawField(String)}.
+ * <p>Parsed with libcni's rules and messages: {@code name} is required, the effective {@link #cniVersion()} is the
+ * highest supported of {@code cniVersion} and {@code cniVersions}, the boolean flags also accept the strings
+ * {@code "true"}/{@code "false"} in any case. {@link #bytes()} are the bytes read, verbatim; unknown top-level fields
+ * are kept and readable with {@link #rawField(String)}. Two lists are equal when their documents are equal JSON
+ * values and they have equal plugins (including those loaded from the plugin directory); the file does not count.
  *
  * <pre>{@code
  * NetworkConfigList list = NetworkConfigList.fromFile(Path.of("/etc/cni/net.d/10-containerd-net.conflist"));
@@ -37,7 +40,9 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class NetworkConfigList {
+@Value.Immutable
+@CniStyle
+public abstract class NetworkConfigList {
 
     static {
         Access.register();
@@ -45,19 +50,7 @@ public final class NetworkConfigList {
 
     private static final String PREFIX = "error parsing configuration list: ";
 
-    private final byte[] bytes;
-    private final ObjectNode tree;
-    private final ListFields fields;
-    private final List<PluginConfig> plugins;
-    private final Path file;
-
-    private NetworkConfigList(byte[] bytes, ObjectNode tree, ListFields fields, List<PluginConfig> plugins,
-                              Path file) {
-        this.bytes = bytes;
-        this.tree = tree;
-        this.fields = fields;
-        this.plugins = List.copyOf(plugins);
-        this.file = file;
+    NetworkConfigList() {
     }
 
     /**
@@ -80,8 +73,7 @@ public final class NetworkConfigList {
      * @throws ConfigException as {@link #fromBytes(byte[])}
      */
     public static NetworkConfigList fromBytes(byte[] json, String sourceName) {
-        Objects.requireNonNull(json, "json");
-        return parse(json.clone(), sourceName, null);
+        return parse(Objects.requireNonNull(json, "json"), sourceName, null);
     }
 
     /**
@@ -94,10 +86,9 @@ public final class NetworkConfigList {
      * @throws ConfigException if the file cannot be read or parsed; the source is the file
      */
     public static NetworkConfigList fromFile(Path file) {
-        Objects.requireNonNull(file, "file");
-        byte[] bytes = ConfFileReader.read(file);
-        NetworkConfigList list = parse(bytes, file.toString(), file);
-        List<PluginConfig> all = new ArrayList<>(list.plugins);
+        NetworkConfigList list = parse(ConfFileReader.read(Objects.requireNonNull(file, "file")), file.toString(),
+                file);
+        List<PluginConfig> all = new ArrayList<>(list.plugins());
         if (!list.loadOnlyInlinedPlugins()) {
             for (Path f : pluginFiles(file, list.name())) {
                 all.add(PluginConfig.fromBytes(ConfFileReader.read(f), f.toString()));
@@ -106,7 +97,7 @@ public final class NetworkConfigList {
         if (all.isEmpty()) {
             throw new ConfigException("no plugin configs found", file.toString());
         }
-        return new NetworkConfigList(list.bytes, list.tree, list.fields, all, file);
+        return ((ImmutableNetworkConfigList) list).withPlugins(all);
     }
 
     /**
@@ -118,12 +109,10 @@ public final class NetworkConfigList {
      * @return a list with that one plugin
      */
     public static NetworkConfigList of(NetworkConfig conf) {
-        Objects.requireNonNull(conf, "conf");
         ObjectNode doc = JsonTrees.MAPPER.createObjectNode();
-        doc.put("cniVersion", conf.cniVersion());
+        doc.put("cniVersion", Objects.requireNonNull(conf, "conf").cniVersion());
         doc.put("name", conf.name());
-        ArrayNode plugins = doc.putArray("plugins");
-        plugins.add(conf.plugin().tree());
+        doc.putArray("plugins").add(conf.plugin().tree());
         return parse(GoJson.encode(doc), conf.file().map(Path::toString).orElse(null), conf.file().orElse(null));
     }
 
@@ -162,94 +151,65 @@ public final class NetworkConfigList {
         for (int i = 0; entries != null && i < entries.size(); i++) {
             plugins.add(PluginConfig.fromListEntry(entries.get(i), i, bytes, source));
         }
-        return new NetworkConfigList(bytes, (ObjectNode) doc, fields, plugins, file);
+        return ImmutableNetworkConfigList.builder().bytes(bytes).tree((ObjectNode) doc).fields(fields)
+                .plugins(plugins).file(Optional.ofNullable(file))
+                .canonical(new String(GoJson.encode(doc), StandardCharsets.UTF_8)).build();
     }
 
-    ObjectNode tree() {
-        return tree;
-    }
+    /** The document as Go encodes it (keys sorted, compact): with the plugins, what equality compares. */
+    abstract String canonical();
+
+    @Value.Auxiliary
+    abstract ObjectNode tree();
+
+    @Value.Auxiliary
+    abstract ListFields fields();
+
+    /** @return the plugins in order: the inline ones, then any loaded from the network's plugin directory */
+    public abstract List<PluginConfig> plugins();
 
     /**
-     * Returns the network name (not validated here; the invoker validates it before ADD).
-     *
-     * @return the name
+     * @return the bytes the list was parsed from, verbatim (a copy); for an upconverted single config, the
+     *         generated list bytes
      */
+    @Value.Auxiliary
+    public abstract byte[] bytes();
+
+    /** @return the file the list was loaded from, if any */
+    @Value.Auxiliary
+    public abstract Optional<Path> file();
+
+    /** @return the network name (not validated here; the invoker validates it before ADD) */
     public String name() {
-        return fields.name();
+        return fields().name();
     }
 
     /**
-     * Returns the effective spec version: the highest version cni4j supports among {@code cniVersion} and
-     * {@code cniVersions}, else {@code cniVersion} as written; {@code ""} when neither is given.
-     *
-     * @return the version text
+     * @return the effective spec version: the highest version cni4j supports among {@code cniVersion} and
+     *         {@code cniVersions}, else {@code cniVersion} as written; {@code ""} when neither is given
      */
     public String cniVersion() {
-        return fields.cniVersion();
+        return fields().cniVersion();
     }
 
-    /**
-     * Returns {@code cniVersions} as written.
-     *
-     * @return the versions, empty when absent
-     */
+    /** @return {@code cniVersions} as written, empty when absent */
     public List<String> cniVersions() {
-        return fields.cniVersions();
+        return fields().cniVersions();
     }
 
-    /**
-     * Tells whether CHECK must not be called.
-     *
-     * @return {@code disableCheck}
-     */
+    /** @return {@code disableCheck}: whether CHECK must not be called */
     public boolean disableCheck() {
-        return fields.disableCheck();
+        return fields().disableCheck();
     }
 
-    /**
-     * Tells whether GC must not be called.
-     *
-     * @return {@code disableGC}
-     */
+    /** @return {@code disableGC}: whether GC must not be called */
     public boolean disableGC() {
-        return fields.disableGC();
+        return fields().disableGC();
     }
 
-    /**
-     * Tells whether only the inline plugins count (no {@code <dir>/<name>/*.conf} files).
-     *
-     * @return {@code loadOnlyInlinedPlugins}
-     */
+    /** @return {@code loadOnlyInlinedPlugins}: whether only the inline plugins count (no plugin directory) */
     public boolean loadOnlyInlinedPlugins() {
-        return fields.loadOnlyInlinedPlugins();
-    }
-
-    /**
-     * Returns the plugins in order: the inline ones, then any loaded from the network's plugin directory.
-     *
-     * @return the plugins
-     */
-    public List<PluginConfig> plugins() {
-        return plugins;
-    }
-
-    /**
-     * Returns the bytes the list was parsed from, verbatim (a copy); for an upconverted single config, the
-     * generated list bytes.
-     *
-     * @return the bytes
-     */
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    /**
-     * Returns the file the list was loaded from, if any.
-     *
-     * @return the file
-     */
-    public Optional<Path> file() {
-        return Optional.ofNullable(file);
+        return fields().loadOnlyInlinedPlugins();
     }
 
     /**
@@ -259,49 +219,11 @@ public final class NetworkConfigList {
      * @return the JSON text, empty when absent
      */
     public Optional<String> rawField(String key) {
-        return Fields.raw(tree, key);
+        return Fields.raw(tree(), key);
     }
 
-    /**
-     * Returns the names of all top-level fields, in document order.
-     *
-     * @return the field names
-     */
+    /** @return the names of all top-level fields, in document order */
     public Set<String> fieldNames() {
-        return Fields.names(tree);
-    }
-
-    /**
-     * Two lists are equal when their documents are equal JSON values and they have equal plugins (including
-     * plugins loaded from the plugin directory); the file does not count.
-     *
-     * @param o the other object
-     * @return true when equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NetworkConfigList l && plugins.equals(l.plugins)
-                && Fields.canonical(tree).equals(Fields.canonical(l.tree));
-    }
-
-    /**
-     * Returns a hash of the document.
-     *
-     * @return the hash code
-     */
-    @Override
-    public int hashCode() {
-        return Fields.canonical(tree).hashCode();
-    }
-
-    /**
-     * Returns a short debugging form.
-     *
-     * @return the text
-     */
-    @Override
-    public String toString() {
-        return "NetworkConfigList{name=" + name() + ", cniVersion=" + cniVersion() + ", plugins=" + plugins.size()
-                + (file == null ? "" : ", file=" + file) + "}";
+        return Fields.names(tree());
     }
 }

@@ -10,11 +10,14 @@ import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.internal.json.JsonProblem;
+import io.github.cni4j.internal.value.CniStyle;
 import io.github.cni4j.result.Dns;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * One plugin object: an entry of a list's {@code plugins}, a plugin file of {@code <confdir>/<network>/*.conf}, or
@@ -23,7 +26,8 @@ import java.util.Set;
  * <p>Keeps every field, known or not ({@code bridge}, {@code isGateway}, {@code ipam.ranges}...): read them with
  * {@link #rawField(String)}. {@link #bytes()} are libcni's plugin bytes: for a list entry the entry re-encoded as Go
  * does (keys sorted, compact, HTML-safe escapes), otherwise the bytes read. The typed fields are decoded as libcni
- * decodes {@code types.PluginConf}.
+ * decodes {@code types.PluginConf}. Two plugin configs are equal when their JSON values are (key order and
+ * formatting do not matter; numbers compare as Go's float64 does).
  *
  * <pre>{@code
  * PluginConfig bridge = NetworkConfigList.fromFile(path).plugins().get(0);
@@ -34,7 +38,9 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class PluginConfig {
+@Value.Immutable
+@CniStyle
+public abstract class PluginConfig {
 
     static {
         Access.register();
@@ -42,14 +48,7 @@ public final class PluginConfig {
 
     private static final String PREFIX = "error parsing configuration: ";
 
-    private final byte[] bytes;
-    private final ObjectNode tree;
-    private final PluginFields fields;
-
-    private PluginConfig(byte[] bytes, ObjectNode tree, PluginFields fields) {
-        this.bytes = bytes;
-        this.tree = tree;
-        this.fields = fields;
+    PluginConfig() {
     }
 
     /**
@@ -74,109 +73,90 @@ public final class PluginConfig {
      */
     public static PluginConfig fromBytes(byte[] json, String sourceName) {
         Objects.requireNonNull(json, "json");
-        byte[] copy = json.clone();
         JsonNode tree;
         try {
-            tree = JsonInput.read(copy);
+            tree = JsonInput.read(json);
         } catch (JsonProblem p) {
             throw ConfigErrors.decoding(p, sourceName, PREFIX);
         }
         try {
-            return of(copy, tree, false);
+            return of(json, tree, false, null);
         } catch (FieldError e) {
-            throw ConfigErrors.at(copy, sourceName, e.pointer(), PREFIX + e.getMessage());
+            throw ConfigErrors.at(json, sourceName, e.pointer(), PREFIX + e.getMessage());
         }
     }
 
-    /**
-     * Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text.
-     */
+    /** Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text. */
     static PluginConfig fromListEntry(JsonNode entry, int index, byte[] listText, String source) {
-        String base = JsonPointers.child("/plugins", index);
         try {
             // libcni decodes the re-encoded entry, whose keys are sorted.
-            return of(GoJson.encode(entry), entry, true);
+            byte[] bytes = GoJson.encode(entry);
+            return of(bytes, entry, true, new String(bytes, StandardCharsets.UTF_8));
         } catch (FieldError e) {
-            throw ConfigErrors.at(listText, source, base + e.pointer(),
+            throw ConfigErrors.at(listText, source, JsonPointers.child("/plugins", index) + e.pointer(),
                     "failed to parse plugin config " + index + ": " + PREFIX + e.getMessage());
         }
     }
 
-    private static PluginConfig of(byte[] bytes, JsonNode tree, boolean sortedKeys) {
+    private static PluginConfig of(byte[] bytes, JsonNode tree, boolean sortedKeys, String canonical) {
         PluginFields fields = PluginFields.decode(tree, sortedKeys);
         if (fields.type().isEmpty()) {
             throw new FieldError("missing 'type'", tree.isObject() && tree.has("type") ? "/type" : "");
         }
-        return new PluginConfig(bytes, (ObjectNode) tree, fields);
+        return ImmutablePluginConfig.builder().bytes(bytes).tree((ObjectNode) tree).fields(fields)
+                .canonical(canonical != null ? canonical : Fields.canonical(tree)).build();
     }
 
-    ObjectNode tree() {
-        return tree;
-    }
+    /** The JSON value as Go encodes it (keys sorted, compact): what equality compares. */
+    abstract String canonical();
 
-    /**
-     * Returns the plugin type: the binary to run.
-     *
-     * @return the type, never empty
-     */
+    @Value.Auxiliary
+    abstract ObjectNode tree();
+
+    @Value.Auxiliary
+    abstract PluginFields fields();
+
+    /** @return libcni's bytes of this plugin (a copy) */
+    @Value.Auxiliary
+    public abstract byte[] bytes();
+
+    /** @return the plugin type: the binary to run; never empty */
     public String type() {
-        return fields.type();
+        return fields().type();
     }
 
     /**
-     * Returns the plugin object's own {@code name}, if it has one (a list entry usually has none; a single
-     * {@code .conf} names its network here).
-     *
-     * @return the name
+     * @return the plugin object's own {@code name}, if it has one (a list entry usually has none; a single
+     *         {@code .conf} names its network here)
      */
     public Optional<String> name() {
-        return Optional.ofNullable(fields.name());
+        return Optional.ofNullable(fields().name());
     }
 
-    /**
-     * Returns the plugin object's own {@code cniVersion} as written, {@code ""} when absent. The invoker sends the
-     * list's version instead.
-     *
-     * @return the version text
-     */
+    /** @return the plugin object's own {@code cniVersion} as written, {@code ""} when absent (the invoker sends
+     *          the list's version instead) */
     public String cniVersion() {
-        return fields.cniVersion();
+        return fields().cniVersion();
     }
 
-    /**
-     * Returns the {@code capabilities} map (capability name to enabled), in document order.
-     *
-     * @return the capabilities, empty when none
-     */
+    /** @return the {@code capabilities} map (capability name to enabled), in document order, empty when none */
     public Map<String, Boolean> capabilities() {
-        return fields.capabilities();
+        return fields().capabilities();
     }
 
-    /**
-     * Returns {@code ipam.type}, if set.
-     *
-     * @return the IPAM plugin type
-     */
+    /** @return {@code ipam.type}, if set */
     public Optional<String> ipamType() {
-        return Optional.ofNullable(fields.ipamType());
+        return Optional.ofNullable(fields().ipamType());
     }
 
-    /**
-     * Returns the whole {@code ipam} object as compact JSON text (keys sorted, as the plugin receives it), if present.
-     *
-     * @return the IPAM JSON
-     */
+    /** @return the whole {@code ipam} object as compact JSON text (keys sorted, as the plugin receives it) */
     public Optional<String> ipam() {
         return rawField("ipam");
     }
 
-    /**
-     * Returns the {@code dns} object, if present and not {@code null}.
-     *
-     * @return the DNS settings
-     */
+    /** @return the {@code dns} object, if present and not {@code null} */
     public Optional<Dns> dns() {
-        return Optional.ofNullable(fields.dns());
+        return Optional.ofNullable(fields().dns());
     }
 
     /**
@@ -187,56 +167,11 @@ public final class PluginConfig {
      * @return the JSON text, empty when the field is absent
      */
     public Optional<String> rawField(String key) {
-        return Fields.raw(tree, key);
+        return Fields.raw(tree(), key);
     }
 
-    /**
-     * Returns the names of all top-level fields, in document order.
-     *
-     * @return the field names
-     */
+    /** @return the names of all top-level fields, in document order */
     public Set<String> fieldNames() {
-        return Fields.names(tree);
-    }
-
-    /**
-     * Returns libcni's bytes of this plugin (a copy).
-     *
-     * @return the bytes
-     */
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    /**
-     * Two plugin configs are equal when their JSON values are equal (key order and formatting do not matter;
-     * numbers compare as Go's float64 does).
-     *
-     * @param o the other object
-     * @return true when equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PluginConfig p && Fields.canonical(tree).equals(Fields.canonical(p.tree));
-    }
-
-    /**
-     * Returns a hash of the JSON value.
-     *
-     * @return the hash code
-     */
-    @Override
-    public int hashCode() {
-        return Fields.canonical(tree).hashCode();
-    }
-
-    /**
-     * Returns the compact JSON of this plugin.
-     *
-     * @return the text
-     */
-    @Override
-    public String toString() {
-        return "PluginConfig" + Fields.canonical(tree);
+        return Fields.names(tree());
     }
 }
