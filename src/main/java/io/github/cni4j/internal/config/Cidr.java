@@ -1,62 +1,46 @@
 package io.github.cni4j.internal.config;
 
+import io.github.cni4j.internal.gojson.GoIp;
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * An IP prefix or address parsed from literal text only (never a DNS lookup); immutable. The one parser of the
- * CIDRs and addresses a config holds: the typed plugin configs and {@code config.IpRange} validate with it.
+ * An IP prefix or address parsed from literal text only (never a DNS lookup); immutable. Every CIDR and address
+ * check (configs, {@code config.IpRange}, the plugins' subnets, the linter) goes through it; the address text itself
+ * is read by {@link GoIp}, as Go's {@code net.ParseIP} reads it.
  */
 public record Cidr(byte[] address, int prefix) {
-
-    /** Dotted quads as Go's net.ParseIP reads them: 0 to 255, no leading zeros. */
-    private static final Pattern V4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern V6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     /** Parses {@code a.b.c.d/n} or {@code x::y/n}; IAE names the field. */
     public static Cidr parse(String field, String text) {
         int slash = text.indexOf('/');
-        if (slash < 0) {
-            throw new IllegalArgumentException(field + ": invalid CIDR address: " + text);
+        if (slash >= 0 && GoIp.parse(text.substring(0, slash)) == null) {
+            throw new IllegalArgumentException(field + ": invalid IP address: " + text);
         }
-        byte[] addr = parseIp(field, text.substring(0, slash), text);
-        int max = addr.length * 8;
-        int p;
-        try {
-            p = Integer.parseInt(text.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            p = -1;
-        }
-        if (p < 0 || p > max || !isDigits(text, slash + 1, 10)) {
-            throw new IllegalArgumentException(field + ": invalid CIDR address: " + text);
-        }
-        return new Cidr(addr, p);
+        return cidr(text).orElseThrow(() -> new IllegalArgumentException(field + ": invalid CIDR address: " + text));
     }
 
-    /** Parses a plain address as a host prefix ({@code /32} or {@code /128}). */
+    /** Parses a plain address as a host prefix ({@code /32} or {@code /128}); IAE names the field. */
     public static Cidr ip(String field, String text) {
-        byte[] addr = parseIp(field, text, text);
-        return new Cidr(addr, addr.length * 8);
+        return address(text).orElseThrow(() -> new IllegalArgumentException(field + ": invalid IP address: " + text));
     }
 
-    private static byte[] parseIp(String field, String ip, String whole) {
-        boolean literal = V4.matcher(ip).matches() || V6.matcher(ip).matches();
-        if (literal) {
-            try {
-                byte[] b = InetAddress.getByName(ip).getAddress();
-                // A dotted quad must give IPv4; IPv6 text may too (::ffff:a.b.c.d is IPv4, as in Go).
-                if (!V4.matcher(ip).matches() || b.length == 4) {
-                    return b;
-                }
-            } catch (UnknownHostException e) {
-                // falls through to the error below
-            }
+    /** Parses {@code address/prefix} (a prefix valid for the family), or empty; never throws. */
+    public static Optional<Cidr> cidr(String text) {
+        int slash = text.indexOf('/');
+        InetAddress a = slash < 0 || !isDigits(text, slash + 1, 10) ? null : GoIp.parse(text.substring(0, slash));
+        if (a == null || Long.parseLong(text.substring(slash + 1)) > a.getAddress().length * 8) {
+            return Optional.empty();
         }
-        throw new IllegalArgumentException(field + ": invalid IP address: " + whole);
+        return Optional.of(new Cidr(a.getAddress(), Integer.parseInt(text.substring(slash + 1))));
+    }
+
+    /** Parses an address literal as Go's {@code net.ParseIP} (via {@link GoIp}) into a host prefix, or empty. */
+    public static Optional<Cidr> address(String text) {
+        InetAddress a = GoIp.parse(text);
+        return a == null ? Optional.empty() : Optional.of(new Cidr(a.getAddress(), a.getAddress().length * 8));
     }
 
     /**
@@ -79,25 +63,12 @@ public record Cidr(byte[] address, int prefix) {
 
     /** True for an IPv4 or IPv6 literal. */
     public static boolean isIp(String text) {
-        try {
-            ip("ip", text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return GoIp.parse(text) != null;
     }
 
     /** True for an IP literal or {@code address/prefix} with a prefix length valid for the address family. */
     public static boolean isIpOrCidr(String text) {
-        if (isIp(text)) {
-            return true;
-        }
-        try {
-            parse("cidr", text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return isIp(text) || cidr(text).isPresent();
     }
 
     public boolean isV4() {
@@ -149,35 +120,7 @@ public record Cidr(byte[] address, int prefix) {
         byte[] b = new byte[len];
         int n = Math.min(raw.length, len);
         System.arraycopy(raw, raw.length - n, b, len - n, n);
-        try {
-            String s = InetAddress.getByAddress(b).getHostAddress();
-            return len == 16 ? compress(s) : s;
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Java prints {@code 0:0:0:0:0:0:0:1}; Go prints {@code ::1}. */
-    private static String compress(String full) {
-        String[] parts = full.split(":");
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < parts.length; i++) {
-            int j = i;
-            while (j < parts.length && parts[j].equals("0")) {
-                j++;
-            }
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-        }
-        if (bestStart < 0) {
-            return full;
-        }
-        String head = String.join(":", Arrays.copyOfRange(parts, 0, bestStart));
-        String tail = String.join(":", Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
-        return head + "::" + tail;
+        return GoIp.format(GoIp.toInet(b));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.lint;
 
+import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.lint.PluginKnowledge.FieldType;
 import io.github.cni4j.internal.lint.PluginKnowledge.Plugin;
 import io.github.cni4j.lint.DiagnosticCode;
@@ -59,8 +60,8 @@ final class IpamRules {
             if (a.member("address").isEmpty()) {
                 ctx.report(DiagnosticCode.MISSING_PLUGIN_FIELD, a, aptr, "a static address needs \"address\"");
             }
-            Optional<Ip.Cidr> cidr = cidr(a, aptr, "address");
-            Optional<Ip> gw = ip(a, aptr, "gateway");
+            Optional<Cidr> cidr = cidr(a, aptr, "address");
+            Optional<Cidr> gw = ip(a, aptr, "gateway");
             if (cidr.isPresent() && gw.isPresent() && !cidr.get().contains(gw.get())) {
                 JsonNode g = a.get("gateway").get();
                 ctx.report(DiagnosticCode.GATEWAY_OUTSIDE_SUBNET, g, LintContext.child(aptr, "gateway"),
@@ -95,9 +96,9 @@ final class IpamRules {
         }
     }
 
-    Optional<Ip.Cidr> cidr(JsonNode owner, String ptr, String key) {
+    Optional<Cidr> cidr(JsonNode owner, String ptr, String key) {
         Optional<JsonNode> v = owner.get(key).filter(JsonNode::isString);
-        Optional<Ip.Cidr> c = v.flatMap(n -> Ip.parseCidr(n.text()));
+        Optional<Cidr> c = v.flatMap(n -> Cidr.cidr(n.text()));
         if (v.isPresent() && c.isEmpty() && key.equals("subnet") && Checks.isWord(v.get().text(), LETTERS, LETTERS + "_-")) {
             ctx.report(DiagnosticCode.PLACEHOLDER_VALUE, v.get(), LintContext.child(ptr, key), "\"" + key + "\" \""
                     + v.get().text() + "\" is not a CIDR; host-local fails on it unless another component (Calico's "
@@ -109,9 +110,9 @@ final class IpamRules {
         return c;
     }
 
-    Optional<Ip> ip(JsonNode owner, String ptr, String key) {
+    Optional<Cidr> ip(JsonNode owner, String ptr, String key) {
         Optional<JsonNode> v = owner.get(key).filter(JsonNode::isString);
-        Optional<Ip> ip = v.flatMap(n -> Ip.parse(n.text()));
+        Optional<Cidr> ip = v.flatMap(n -> Cidr.address(n.text()));
         if (v.isPresent() && ip.isEmpty()) {
             ctx.report(DiagnosticCode.INVALID_ADDRESS, v.get(), LintContext.child(ptr, key), "\"" + key + "\" \""
                     + v.get().text() + "\" is not an IP address; expected e.g. 10.88.0.1 or 2001:db8::1"

@@ -1,7 +1,9 @@
 package io.github.cni4j.internal.lint;
 
+import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.lint.PluginKnowledge.FieldType;
 import io.github.cni4j.lint.DiagnosticCode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ final class RangeRules {
     private static final int MAX_OVERLAP_CHECKS = 256;
 
     /** The addresses one range hands out. */
-    private record Span(Ip lo, Ip hi, String ptr, JsonNode at) {
+    private record Span(BigInteger lo, BigInteger hi, boolean v6, String ptr, JsonNode at) {
     }
 
     private final LintContext ctx;
@@ -62,14 +64,14 @@ final class RangeRules {
     }
 
     private void range(JsonNode r, String ptr, List<Span> spans) {
-        Optional<Ip.Cidr> subnet = ipam.cidr(r, ptr, "subnet");
-        Optional<Ip> start = ipam.ip(r, ptr, "rangeStart");
-        Optional<Ip> end = ipam.ip(r, ptr, "rangeEnd");
-        Optional<Ip> gw = ipam.ip(r, ptr, "gateway");
+        Optional<Cidr> subnet = ipam.cidr(r, ptr, "subnet");
+        Optional<Cidr> start = ipam.ip(r, ptr, "rangeStart");
+        Optional<Cidr> end = ipam.ip(r, ptr, "rangeEnd");
+        Optional<Cidr> gw = ipam.ip(r, ptr, "gateway");
         if (subnet.isEmpty()) {
             return;
         }
-        Ip.Cidr net = subnet.get();
+        Cidr net = subnet.get();
         String subnetText = r.get("subnet").get().text();
         if (gw.isPresent() && !net.contains(gw.get())) {
             ctx.report(DiagnosticCode.GATEWAY_OUTSIDE_SUBNET, r.get("gateway").get(), LintContext.child(ptr,
@@ -77,17 +79,17 @@ final class RangeRules {
         }
         boolean startInside = start.map(s -> inside(r, ptr, "rangeStart", net, s, subnetText)).orElse(false);
         boolean endInside = end.map(e -> inside(r, ptr, "rangeEnd", net, e, subnetText)).orElse(false);
-        if (startInside && endInside && start.get().compareTo(end.get()) > 0) {
+        if (startInside && endInside && start.get().value().compareTo(end.get().value()) > 0) {
             JsonNode s = r.get("rangeStart").get();
             ctx.report(DiagnosticCode.RANGE_REVERSED, s, LintContext.child(ptr, "rangeStart"), "rangeStart "
                     + s.text() + " is after rangeEnd " + r.get("rangeEnd").get().text());
             return;
         }
-        spans.add(new Span(startInside ? start.get() : net.first(), endInside ? end.get() : net.last(), ptr,
-                r.get("subnet").get()));
+        spans.add(new Span(startInside ? start.get().value() : net.first(), endInside ? end.get().value() : net.last(),
+                !net.isV4(), ptr, r.get("subnet").get()));
     }
 
-    private boolean inside(JsonNode r, String ptr, String key, Ip.Cidr net, Ip ip, String subnetText) {
+    private boolean inside(JsonNode r, String ptr, String key, Cidr net, Cidr ip, String subnetText) {
         if (net.contains(ip)) {
             return true;
         }
@@ -103,7 +105,7 @@ final class RangeRules {
             for (int j = 0; j < i; j++) {
                 Span a = spans.get(j);
                 Span b = spans.get(i);
-                if (a.lo.v6() == b.lo.v6() && a.lo.compareTo(b.hi) <= 0 && b.lo.compareTo(a.hi) <= 0) {
+                if (a.v6 == b.v6 && a.lo.compareTo(b.hi) <= 0 && b.lo.compareTo(a.hi) <= 0) {
                     ctx.report(DiagnosticCode.OVERLAPPING_RANGES, b.at, b.ptr + "/subnet", "this range overlaps the "
                             + "range at " + a.ptr + "; host-local refuses overlapping ranges");
                     break;
@@ -115,12 +117,12 @@ final class RangeRules {
     /** Explicit routes replace the defaults, so IPv6 addresses without an IPv6 route cannot reach anything. */
     private void ipv6Routes(JsonNode node, String ptr, List<Span> spans) {
         Optional<JsonNode> routes = node.get("routes").filter(JsonNode::isArray).filter(a -> !a.elements().isEmpty());
-        if (routes.isEmpty() || spans.stream().noneMatch(s -> s.lo.v6())) {
+        if (routes.isEmpty() || spans.stream().noneMatch(Span::v6)) {
             return;
         }
         for (JsonNode r : routes.get().elements()) {
-            Optional<Ip.Cidr> dst = r.string("dst").flatMap(Ip::parseCidr);
-            if (dst.isPresent() && dst.get().ip().v6()) {
+            Optional<Cidr> dst = r.string("dst").flatMap(Cidr::cidr);
+            if (dst.isPresent() && !dst.get().isV4()) {
                 return;
             }
         }

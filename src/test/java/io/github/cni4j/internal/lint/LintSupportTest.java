@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.lint;
 
+import io.github.cni4j.internal.config.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.lint.Diagnostic;
@@ -36,18 +37,18 @@ class LintSupportTest {
 
     @Test
     void ipParsesLiteralsOnly() {
-        assertThat(Ip.parse("10.88.0.1")).isPresent();
-        assertThat(Ip.parse("2001:4860:4860::")).hasValueSatisfying(ip -> assertThat(ip.v6()).isTrue());
-        assertThat(Ip.parse("::ffff:10.0.0.1")).hasValueSatisfying(ip -> assertThat(ip.v6()).isFalse());
-        assertThat(Ip.parse("10.88.0.256")).isEmpty();
-        assertThat(Ip.parse("010.1.1.1")).isEmpty();
-        assertThat(Ip.parse("localhost")).isEmpty();
-        assertThat(Ip.parse("1:2:3")).isEmpty();
-        assertThat(Ip.parseCidr("10.88.0.0/33")).isEmpty();
-        Ip.Cidr c = Ip.parseCidr("10.88.1.7/16").orElseThrow();
-        assertThat(c.contains(Ip.parse("10.88.255.255").orElseThrow())).isTrue();
-        assertThat(c.contains(Ip.parse("10.89.0.0").orElseThrow())).isFalse();
-        assertThat(c.contains(Ip.parse("::1").orElseThrow())).isFalse();
+        assertThat(Cidr.address("10.88.0.1")).isPresent();
+        assertThat(Cidr.address("2001:4860:4860::")).hasValueSatisfying(ip -> assertThat(ip.isV4()).isFalse());
+        assertThat(Cidr.address("::ffff:10.0.0.1")).hasValueSatisfying(ip -> assertThat(ip.isV4()).isTrue());
+        assertThat(Cidr.address("10.88.0.256")).isEmpty();
+        assertThat(Cidr.address("010.1.1.1")).isEmpty();
+        assertThat(Cidr.address("localhost")).isEmpty();
+        assertThat(Cidr.address("1:2:3")).isEmpty();
+        assertThat(Cidr.cidr("10.88.0.0/33")).isEmpty();
+        Cidr c = Cidr.cidr("10.88.1.7/16").orElseThrow();
+        assertThat(c.contains(Cidr.address("10.88.255.255").orElseThrow())).isTrue();
+        assertThat(c.contains(Cidr.address("10.89.0.0").orElseThrow())).isFalse();
+        assertThat(c.contains(Cidr.address("::1").orElseThrow())).isFalse();
     }
 
     @Test
