@@ -26,43 +26,42 @@ final class SpawnImage {
     SpawnImage(String path, Map<String, String> env) {
         boolean plugin = env instanceof PluginEnv.Env;
         List<String> keys = plugin ? PluginEnv.KEYS : List.copyOf(env.keySet());
-        byte[][] entries = new byte[keys.size() + 1][];
-        entries[0] = encode(path, "plugin path");
-        int size = entries[0].length;
+        StringBuilder sb = new StringBuilder(256);
+        append(sb, path, "plugin path");
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            entries[i + 1] = entry(key, plugin ? ((PluginEnv.Env) env).cni.get(i) : env.get(key));
-            size += entries[i + 1].length;
+            entry(sb, key, plugin ? ((PluginEnv.Env) env).cni.get(i) : env.get(key));
         }
-        offsets = new int[entries.length];
-        strings = join(entries, offsets, size);
+        strings = sb.toString().getBytes(StandardCharsets.UTF_8);
+        offsets = offsets(strings, keys.size() + 1);
         shared = plugin ? Parent.POINTERS : NONE;
     }
 
-    private static byte[] join(byte[][] entries, int[] offsets, int size) {
-        byte[] all = new byte[size];
-        int pos = 0;
-        for (int i = 0; i < entries.length; i++) {
+    /** Where each of {@code n} NUL-terminated strings starts (none holds a NUL of its own). */
+    private static int[] offsets(byte[] strings, int n) {
+        int[] offsets = new int[n];
+        for (int i = 1, pos = 0; i < n; i++) {
+            while (strings[pos++] != 0) {
+                // to the end of string i - 1
+            }
             offsets[i] = pos;
-            System.arraycopy(entries[i], 0, all, pos, entries[i].length);
-            pos += entries[i].length;
         }
-        return all;
+        return offsets;
     }
 
-    private static byte[] entry(String key, String value) {
+    private static void entry(StringBuilder sb, String key, String value) {
         if (key.isEmpty() || key.indexOf('=') >= 0) {
             throw new IllegalArgumentException("invalid environment variable name: \"" + key + "\"");
         }
-        return encode(key + "=" + value, "environment variable " + key);
+        append(sb.append(key).append('='), value, "value of environment variable " + key);
     }
 
-    /** {@code s} as UTF-8 (a lone surrogate becomes '?', as the JDK encodes it) and a terminating NUL. */
-    private static byte[] encode(String s, String what) {
+    /** Appends {@code s} and a terminating NUL; UTF-8 encoding turns a lone surrogate into '?', as the JDK does. */
+    private static void append(StringBuilder sb, String s, String what) {
         if (s.indexOf(0) >= 0) {
             throw new IllegalArgumentException(what + " contains a NUL character");
         }
-        return (s + "\0").getBytes(StandardCharsets.UTF_8);
+        sb.append(s).append('\0');
     }
 
     /** Bytes {@link #write} needs: the pointer tables (argv 2, envp n + 1) then the strings. */
@@ -96,17 +95,18 @@ final class SpawnImage {
         private static final Memory BLOCK;
 
         static {
-            byte[][] entries = PluginEnv.PARENT.entrySet().stream().filter(e -> !e.getKey().isEmpty() && e.getKey().indexOf('=') < 0)
-                    .map(e -> entry(e.getKey(), e.getValue())).toArray(byte[][]::new);
-            int[] offsets = new int[entries.length];
-            int size = 0;
-            for (byte[] e : entries) {
-                size += e.length;
-            }
-            BLOCK = new Memory(Math.max(1, size));
-            BLOCK.write(0, join(entries, offsets, size), 0, size);
-            POINTERS = new long[entries.length];
-            for (int i = 0; i < entries.length; i++) {
+            StringBuilder sb = new StringBuilder();
+            PluginEnv.PARENT.forEach((k, v) -> {
+                if (!k.isEmpty() && k.indexOf('=') < 0) {
+                    entry(sb, k, v);
+                }
+            });
+            byte[] all = sb.toString().getBytes(StandardCharsets.UTF_8);
+            int[] offsets = offsets(all, (int) sb.chars().filter(c -> c == 0).count());
+            BLOCK = new Memory(Math.max(1, all.length));
+            BLOCK.write(0, all, 0, all.length);
+            POINTERS = new long[offsets.length];
+            for (int i = 0; i < offsets.length; i++) {
                 POINTERS[i] = Pointer.nativeValue(BLOCK) + offsets[i];
             }
         }
