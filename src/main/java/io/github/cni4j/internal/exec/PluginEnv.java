@@ -46,15 +46,6 @@ public final class PluginEnv {
     }
 
     /**
-     * The environment of VERSION: libcni fills the required-by-old-plugins variables with {@code dummy}.
-     *
-     * @return the complete environment
-     */
-    public static Map<String, String> forVersion() {
-        return of("VERSION", "", "dummy", "dummy", "", "dummy");
-    }
-
-    /**
      * {@code CNI_ARGS} as libcni builds it: {@code k=v} pairs joined by {@code ;}, nothing escaped or checked.
      *
      * @param args the ordered pairs
@@ -85,11 +76,6 @@ public final class PluginEnv {
         public String get(Object key) {
             int i = KEYS.indexOf(key);
             return i >= 0 ? cni.get(i) : PARENT.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return KEYS.contains(key) || PARENT.containsKey(key);
         }
 
         @Override
