@@ -1,5 +1,7 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.internal.exec.PluginEnv;
+import io.github.cni4j.internal.invoke.PluginRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,11 +36,10 @@ public record ExecRequest(Path plugin, byte[] stdin, Map<String, String> environ
     public ExecRequest {
         Objects.requireNonNull(plugin, "plugin");
         stdin = Objects.requireNonNull(stdin, "stdin").clone();
-        environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeout);
-        }
+        // A plugin environment of the invoker is an immutable view already; copy only what callers pass.
+        environment = Objects.requireNonNull(environment, "environment") instanceof PluginEnv.Env
+                ? environment : Map.copyOf(environment);
+        PluginRunner.checkTimeout(Objects.requireNonNull(timeout, "timeout"));
     }
 
     /**

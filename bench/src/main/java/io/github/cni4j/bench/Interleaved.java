@@ -78,6 +78,8 @@ final class Interleaved {
         }
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         into.values.put(key, v[v.length / 2]);
+        into.values.put(key + ".min", v[0]);
+        into.values.put(key + ".max", v[v.length - 1]);
         System.out.println("interleaved " + key + " = " + v[v.length / 2] + " " + Arrays.toString(v));
     }
 

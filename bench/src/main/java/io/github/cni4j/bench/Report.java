@@ -164,10 +164,11 @@ final class Report {
         double r = v.getOrDefault("ilc.ratio.cycle" + suffix, Double.NaN);
         row("ADD+DEL of a 3-plugin no-op list" + how, micros(v.getOrDefault("ilc.cycle" + suffix, Double.NaN) / 1000),
                 "Go `AddNetworkList`+`DelNetworkList`", micros(v.getOrDefault("ilc.go.cycle" + suffix, Double.NaN)
-                        / 1000), ratio(r), "<= 0.8x", status(r, 0.8, true));
+                        / 1000), spread(v, "ilc.ratio.cycle" + suffix), "<= 0.8x", status(r, 0.8, true));
         double t = v.getOrDefault("ilc.ratio.ops" + suffix, Double.NaN);
         row("16 concurrent ADD+DEL: throughput" + how, ops(v.getOrDefault("ilc.ops" + suffix, Double.NaN)),
-                "Go, 16 goroutines", ops(v.getOrDefault("ilc.go.ops" + suffix, Double.NaN)), ratio(t), ">= 1.0x",
+                "Go, 16 goroutines", ops(v.getOrDefault("ilc.go.ops" + suffix, Double.NaN)),
+                spread(v, "ilc.ratio.ops" + suffix), ">= 1.0x",
                 status(t, 1.0, false));
     }
 
@@ -203,6 +204,13 @@ final class Report {
             return "not measured";
         }
         return (atMost ? value <= limit : value >= limit) ? "met" : "**MISSED**";
+    }
+
+    /** The median ratio of {@code key} with its spread over the rounds, e.g. {@code 0.78x (rounds 0.71-0.90x)}. */
+    private static String spread(Map<String, Double> v, String key) {
+        String median = ratio(v.getOrDefault(key, Double.NaN));
+        return v.containsKey(key + ".min") ? median + String.format(Locale.ROOT, " (rounds %.2f-%.2fx)",
+                v.get(key + ".min"), v.get(key + ".max")) : median;
     }
 
     private static String ratio(double r) {

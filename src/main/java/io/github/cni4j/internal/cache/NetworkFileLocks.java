@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +28,11 @@ import java.util.Set;
  * <p>Thread-safe.
  */
 final class NetworkFileLocks {
+
+    private static final Set<OpenOption> OPTIONS = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    private static final FileAttribute<?> PRIVATE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Map<Path, Shared> shared = new HashMap<>();
 
@@ -69,9 +76,7 @@ final class NetworkFileLocks {
     private static FileChannel open(Path file) {
         try {
             AtomicFiles.ensureDir(file.toAbsolutePath().getParent());
-            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return FileChannel.open(file, OPTIONS, PRIVATE);
         } catch (IOException | RuntimeException e) {
             throw new CacheException("failed to open lock file " + file + ": " + e.getMessage(), file, e);
         }

@@ -13,13 +13,16 @@ import java.util.concurrent.locks.LockSupport;
  * and the pipes are abandoned. The child is reaped with {@code waitpid(pid)} on its own pid only, so the JDK's
  * children are never stolen.
  *
- * <p>All native state of a run lives in one malloc'd block ({@link NativeLayout}); the Java side allocates the output
- * arrays, the encoded strings and a few small objects. Not thread-safe: one instance per run.
+ * <p>All native state of a run lives in one malloc'd block ({@link NativeLayout}), which the thread keeps for its next
+ * run; the Java side allocates the output arrays, the encoded strings and a few small objects. Not thread-safe: one instance per run.
  */
 final class NativeRun {
 
     /** Longest single poll, so that an interrupt is noticed within this time. */
     private static final int POLL_SLICE_MILLIS = 100;
+    /** Each thread keeps one native block of this size for its runs; a run that needs more gets its own. */
+    private static final long KEPT = 64 * 1024;
+    private static final ThreadLocal<Memory> BLOCKS = ThreadLocal.withInitial(() -> new Memory(KEPT));
 
     private final byte[] stdin;
     private final long deadline;
@@ -46,7 +49,8 @@ final class NativeRun {
         this.err = OutputBuffer.tail(maxStderr);
         SpawnImage strings = new SpawnImage(path, env);
         long imageSize = (strings.size() + 7) & ~7L;
-        this.mem = new Memory(NativeLayout.IMAGE + imageSize + Math.max(1, stdin.length));
+        long size = NativeLayout.IMAGE + imageSize + stdin.length;
+        this.mem = size <= KEPT ? BLOCKS.get() : new Memory(size);
         this.base = Pointer.nativeValue(mem);
         this.image = strings.write(mem, NativeLayout.IMAGE);
         this.stdinAt = NativeLayout.IMAGE + imageSize;
@@ -70,7 +74,9 @@ final class NativeRun {
                     err.toBytes());
         } finally {
             closeAll();
-            mem.close();
+            if (mem.size() > KEPT) {
+                mem.close();
+            }
         }
     }
 

@@ -5,12 +5,11 @@ import java.util.Arrays;
 
 /**
  * Collects one output pipe of a native run, bounded: either the first {@code max} bytes (stdout, where more is an
- * error) or the last {@code max} bytes (stderr, where the end holds the message). Bytes are copied once, straight
- * from the native read buffer. Not thread-safe: owned by the thread running the plugin.
+ * error) or the last {@code max} bytes (stderr, where the end holds the message). Bytes are copied straight from
+ * the native read buffer into an array of exactly the first read's size, which is returned as it is when nothing
+ * followed (most plugins write their answer in one go). Not thread-safe: owned by the thread running the plugin.
  */
 final class OutputBuffer {
-
-    private static final int INITIAL = 4096;
 
     private final int max;
     private final boolean keepTail;
@@ -94,7 +93,7 @@ final class OutputBuffer {
 
     private void ensure(int needed) {
         if (needed > buf.length) {
-            int size = Math.max(Math.max(INITIAL, buf.length * 2), needed);
+            int size = buf.length == 0 ? needed : Math.max(buf.length * 2, needed);
             buf = Arrays.copyOf(buf, Math.min(size, max));
         }
     }
@@ -103,10 +102,10 @@ final class OutputBuffer {
         return overflow;
     }
 
-    /** The bytes held, oldest first, in a new array of exactly that size. */
+    /** The bytes held, oldest first, in an array of exactly that size (the buffer itself when it fits exactly). */
     byte[] toBytes() {
         if (head == 0) {
-            return Arrays.copyOf(buf, count);
+            return count == buf.length ? buf : Arrays.copyOf(buf, count);
         }
         byte[] out = new byte[count];
         int first = Math.min(count, buf.length - head);

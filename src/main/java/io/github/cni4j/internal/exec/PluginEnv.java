@@ -1,18 +1,30 @@
 package io.github.cni4j.internal.exec;
 
-import java.util.HashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds a plugin's environment as libcni does: the runtime's whole environment, then all six CNI variables (empty
  * ones included) on top, later values winning.
  *
- * <p>Thread-safe: the parent environment is captured once; {@link System#getenv()} is immutable anyway.
+ * <p>The result is an immutable view ({@link Env}) of the parent environment, captured once, plus the six values, so
+ * a run copies nothing; the native executor writes the parent part from a block it encoded once.
  */
 public final class PluginEnv {
 
-    private static final Map<String, String> PARENT = System.getenv();
+    /** The CNI variables, in the order {@link Env} holds their values. */
+    static final List<String> KEYS = List.of("CNI_COMMAND", "CNI_CONTAINERID", "CNI_NETNS", "CNI_ARGS", "CNI_IFNAME",
+            "CNI_PATH");
+    /** The parent environment without the CNI variables (those are always replaced). */
+    static final Map<String, String> PARENT = System.getenv().entrySet().stream()
+            .filter(e -> !KEYS.contains(e.getKey()))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private PluginEnv() {
     }
@@ -26,27 +38,11 @@ public final class PluginEnv {
      * @param ifName the interface name ("" for GC/STATUS)
      * @param cniArgs the {@code CNI_ARGS} string
      * @param cniPath the {@code CNI_PATH} string
-     * @return the complete environment
+     * @return the complete environment, immutable
      */
     public static Map<String, String> of(String command, String containerId, String netns, String ifName,
                                          String cniArgs, String cniPath) {
-        Map<String, String> env = new HashMap<>(PARENT);
-        env.put("CNI_COMMAND", command);
-        env.put("CNI_CONTAINERID", containerId);
-        env.put("CNI_NETNS", netns);
-        env.put("CNI_ARGS", cniArgs);
-        env.put("CNI_IFNAME", ifName);
-        env.put("CNI_PATH", cniPath);
-        return env;
-    }
-
-    /**
-     * The environment of VERSION: libcni fills the required-by-old-plugins variables with {@code dummy}.
-     *
-     * @return the complete environment
-     */
-    public static Map<String, String> forVersion() {
-        return of("VERSION", "", "dummy", "dummy", "", "dummy");
+        return new Env(List.of(command, containerId, netns, cniArgs, ifName, cniPath));
     }
 
     /**
@@ -64,5 +60,38 @@ public final class PluginEnv {
             sb.append(kv.getKey()).append('=').append(kv.getValue());
         }
         return sb.toString();
+    }
+
+    /** {@link #PARENT}, then the CNI variables of {@link #KEYS}; immutable, so requests need not copy it. */
+    public static final class Env extends AbstractMap<String, String> {
+
+        /** The values of {@link #KEYS}. */
+        final List<String> cni;
+
+        private Env(List<String> cni) {
+            this.cni = cni;
+        }
+
+        @Override
+        public String get(Object key) {
+            int i = KEYS.indexOf(key);
+            return i >= 0 ? cni.get(i) : PARENT.get(key);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    return Stream.concat(PARENT.entrySet().stream(),
+                            KEYS.stream().map(k -> Map.entry(k, get(k)))).iterator();
+                }
+
+                @Override
+                public int size() {
+                    return PARENT.size() + KEYS.size();
+                }
+            };
+        }
     }
 }

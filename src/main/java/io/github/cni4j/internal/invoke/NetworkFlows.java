@@ -155,7 +155,9 @@ public final class NetworkFlows {
         Path path = flows.runner().finder().find(type);
         byte[] out;
         try {
-            out = flows.runner().run(type, path, "VERSION", VERSION_STDIN, PluginEnv.forVersion());
+            // libcni fills the variables that old plugins require with "dummy".
+            out = flows.runner().run(type, path, "VERSION", VERSION_STDIN,
+                    PluginEnv.of("VERSION", "", "dummy", "dummy", "", "dummy"));
         } catch (PluginException e) {
             if (e.getMessage().equals("unknown CNI_COMMAND: VERSION")) {
                 return PluginInfo.legacy();

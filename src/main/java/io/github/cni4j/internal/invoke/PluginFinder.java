@@ -2,7 +2,6 @@ package io.github.cni4j.internal.invoke;
 
 import io.github.cni4j.error.PluginNotFoundException;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class PluginFinder {
         // "." and ".." name directories, never binaries; NUL and line breaks cannot be in a file the admin installed.
         if (type.contains("/") || type.contains(File.separator) || type.equals(".") || type.equals("..")
                 || type.indexOf('\0') >= 0 || type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0
-                || !StandardCharsets.UTF_8.newEncoder().canEncode(type)) {
+                || type.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
             throw new PluginNotFoundException("invalid plugin name: " + type, type, dirs);
         }
         if (dirs.isEmpty()) {

@@ -45,14 +45,8 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
     }
 
     /**
-     * Runs a plugin with the standard CNI environment.
+     * Runs a plugin with the complete environment {@code env} and returns its stdout.
      *
-     * @param type the plugin type (for messages)
-     * @param path the binary
-     * @param command the verb
-     * @param stdin the stdin bytes
-     * @param env the complete environment
-     * @return stdout
      * @throws PluginException on failure, {@link PluginTimeoutException} past the timeout
      */
     public byte[] run(String type, Path path, String command, byte[] stdin, Map<String, String> env) {
@@ -88,31 +82,14 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
         return r.stdout();
     }
 
-    /**
-     * Convenience for {@link #run} with the environment of ADD/CHECK/DEL/GC/STATUS.
-     *
-     * @param type the plugin type
-     * @param path the binary
-     * @param command the verb
-     * @param stdin the stdin
-     * @param containerId the container ID
-     * @param netns the netns path
-     * @param ifName the interface name
-     * @param cniArgs the CNI_ARGS string
-     * @return stdout
-     */
+    /** {@link #run} with the environment of ADD/CHECK/DEL/GC/STATUS. */
     public byte[] run(String type, Path path, String command, byte[] stdin, String containerId, String netns,
                       String ifName, String cniArgs) {
         return run(type, path, command, stdin,
                 PluginEnv.of(command, containerId, netns, ifName, cniArgs, finder.cniPath()));
     }
 
-    /**
-     * Checks a per-run timeout.
-     *
-     * @param timeout the timeout
-     * @return it, when positive
-     */
+    /** Returns {@code timeout} when positive (builders and every {@code ExecRequest} check it here). */
     public static Duration checkTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -120,12 +97,7 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
         return timeout;
     }
 
-    /**
-     * Checks a busy retry delay.
-     *
-     * @param delay the delay
-     * @return it, when not negative
-     */
+    /** Returns {@code delay} when not negative. */
     public static Duration checkDelay(Duration delay) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("busyRetryDelay must not be negative: " + delay);

@@ -24,7 +24,7 @@ class SpawnImageTest {
     private static void encodesLikeTheJdk(Map<String, String> env) {
         Map<String, String> ordered = new LinkedHashMap<>(env);
         SpawnImage image = new SpawnImage("/opt/cni/bin/x", ordered);
-        // Twice: the second image comes from the cache of encoded entries.
+        // Twice: an image does not depend on an earlier one.
         for (SpawnImage img : new SpawnImage[] {image, new SpawnImage("/opt/cni/bin/x", ordered)}) {
             try (Memory mem = new Memory(img.size() + 8)) {
                 long[] addr = img.write(mem, 8);
@@ -40,6 +40,24 @@ class SpawnImageTest {
                 }
                 assertThat(mem.getLong(addr[2] - base + 8L * i)).isZero();
             }
+        }
+    }
+
+    @Test
+    void aPluginEnvironmentPointsAtTheSharedParentThenItsOwnVariables() {
+        Map<String, String> env = PluginEnv.of("ADD", "c\u00e9", "/var/run/netns/x", "eth0", "K=V", "/opt/cni/bin");
+        SpawnImage img = new SpawnImage("/opt/cni/bin/x", env);
+        try (Memory mem = new Memory(img.size())) {
+            long[] addr = img.write(mem, 0);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; mem.getLong(addr[2] - addr[1] + 8L * i) != 0; i++) {
+                seen.add(new String(cString(mem.getLong(addr[2] - addr[1] + 8L * i)), StandardCharsets.UTF_8));
+            }
+            java.util.Set<String> expected = new java.util.HashSet<>();
+            env.forEach((k, v) -> expected.add(k + "=" + v));
+            assertThat(seen).isEqualTo(expected).contains("CNI_CONTAINERID=c\u00e9", "CNI_ARGS=K=V");
+            assertThat(env).hasSize(expected.size()).containsEntry("CNI_COMMAND", "ADD")
+                    .isEqualTo(Map.copyOf(env));
         }
     }
 
