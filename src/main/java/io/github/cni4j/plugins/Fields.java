@@ -230,8 +230,8 @@ final class Fields {
     /** The typed view of a nested IPAM object, when its type is one cni4j models; validates it. */
     static Optional<IpamSpec> ipamOf(ObjectNode ipam) {
         return switch (ipam.path("type").asText()) {
-            case "host-local" -> Optional.of(new HostLocal.Builder(ipam).build());
-            case "static" -> Optional.of(new StaticIpam.Builder(ipam).build());
+            case "host-local" -> Optional.of(SpecDecoder.fill(HostLocal.builder(), ipam).build());
+            case "static" -> Optional.of(SpecDecoder.fill(StaticIpam.builder(), ipam).build());
             case "dhcp" -> Optional.of(SpecDecoder.fill(new Dhcp.Builder(), ipam).build());
             default -> Optional.empty();
         };
