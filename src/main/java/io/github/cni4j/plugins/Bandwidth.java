@@ -65,6 +65,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code ingressRate}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> ingressRate();
 
     /**
@@ -72,6 +73,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code ingressBurst}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> ingressBurst();
 
     /**
@@ -79,6 +81,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code egressRate}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> egressRate();
 
     /**
@@ -86,6 +89,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code egressBurst}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> egressBurst();
 
     @Override

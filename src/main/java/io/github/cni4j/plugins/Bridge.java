@@ -142,7 +142,10 @@ public abstract class Bridge extends DeclaredSpec {
      *
      * @return {@code vlanTrunk}, or empty when not set
      */
-    @Key(json = Fields.Kind.ARRAY)
+    @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{"
+            + "\"id\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":4094},"
+            + "\"minID\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":4094},"
+            + "\"maxID\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":4094}}}}")
     public abstract Optional<String> vlanTrunk();
 
     /**

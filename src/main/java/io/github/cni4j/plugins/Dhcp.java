@@ -74,7 +74,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
      *
      * @return {@code request} as compact JSON text, or empty when not set
      */
-    @Key(json = Fields.Kind.ARRAY)
+    @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> request();
 
     /**
@@ -82,7 +82,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
      *
      * @return {@code provide} as compact JSON text, or empty when not set
      */
-    @Key(json = Fields.Kind.ARRAY)
+    @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> provide();
 
     /**

@@ -77,6 +77,8 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
      *
      * @return {@code ranges}; empty when absent
      */
+    @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"array\",\"minItems\":1,"
+            + "\"items\":{\"$ref\":\"#/$defs/range\"}}}")
     public abstract List<List<IpRange>> ranges();
 
     /**
@@ -84,6 +86,7 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
      *
      * @return {@code routes}; empty when absent
      */
+    @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
     public abstract List<Route> routes();
 
     /**
@@ -105,6 +108,7 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
      *
      * @return {@code subnet}, or empty when not set
      */
+    @Key(schema = "{\"$ref\":\"#/$defs/cidr\"}")
     public abstract Optional<String> subnet();
 
     /**
@@ -112,6 +116,7 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
      *
      * @return {@code rangeStart}, or empty when not set
      */
+    @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
     public abstract Optional<String> rangeStart();
 
     /**
@@ -119,6 +124,7 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
      *
      * @return {@code rangeEnd}, or empty when not set
      */
+    @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
     public abstract Optional<String> rangeEnd();
 
     /**
@@ -126,6 +132,7 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
      *
      * @return {@code gateway}, or empty when not set
      */
+    @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
     public abstract Optional<String> gateway();
 
     @Override

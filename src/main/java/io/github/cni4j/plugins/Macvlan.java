@@ -104,6 +104,7 @@ public abstract class Macvlan extends DeclaredSpec {
      *
      * @return {@code bcqueuelen}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Integer> bcqueuelen();
 
     /**

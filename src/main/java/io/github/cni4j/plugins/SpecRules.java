@@ -78,7 +78,7 @@ final class SpecRules {
         } else if (v instanceof Long l) {
             tree.put(key, l);
         } else {
-            tree.set(key, Fields.parseValue(key, ((PluginSpec) v).toJson()));   // keys sorted, as nerdctl's map writes it
+            tree.set(key, Fields.parseValue(key, ((PluginSpec) v).toJson()));   // sorted, as nerdctl writes it
         }
     }
 

@@ -95,6 +95,8 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
      *
      * @return {@code addresses}; empty when absent
      */
+    @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"address\"],\"properties\":{"
+            + "\"address\":{\"$ref\":\"#/$defs/cidr\"},\"gateway\":{\"$ref\":\"#/$defs/ip\"}}}}")
     public abstract List<Address> addresses();
 
     /**
@@ -102,6 +104,7 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
      *
      * @return {@code routes}; empty when absent
      */
+    @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
     public abstract List<Route> routes();
 
     /**
@@ -109,7 +112,7 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
      *
      * @return {@code dns} as compact JSON text, or empty when not set
      */
-    @Key(json = Fields.Kind.OBJECT)
+    @Key(json = Fields.Kind.OBJECT, schema = "{\"$ref\":\"#/$defs/dns\"}")
     public abstract Optional<String> dns();
 
     @Override

@@ -96,6 +96,7 @@ public abstract class Tuning extends DeclaredSpec {
      *
      * @return {@code txQLen}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Integer> txQLen();
 
     /**
