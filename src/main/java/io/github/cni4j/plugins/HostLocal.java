@@ -37,20 +37,15 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
     HostLocal() {
     }
 
-    /**
-     * A new builder with {@code "type":"host-local"}.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"host-local"}} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Reads a host-local object (a plugin entry or the {@code ipam} object of one), keeping unknown keys.
+     * {@return the typed view of the config, unknown keys kept}
      *
-     * @param config the config, of type {@code host-local}
-     * @return the typed view
+     * @param config a config of type {@code host-local}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
@@ -58,18 +53,9 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /**
-     * A builder holding this config's keys.
-     *
-     * @return the builder
-     */
+    /** {@return a builder holding this config's keys} */
     public Builder toBuilder() {
         return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
     }
 
     /**

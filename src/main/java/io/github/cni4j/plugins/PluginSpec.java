@@ -83,7 +83,9 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
      *
      * @return the supported names; empty for plugins that take none
      */
-    public abstract Set<String> supportedCapabilities();
+    public final Set<String> supportedCapabilities() {
+        return SpecDecoder.supported(getClass());
+    }
 
     /**
      * Any top-level key as compact Go-canonical JSON text, known or not.
