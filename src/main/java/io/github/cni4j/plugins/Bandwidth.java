@@ -25,20 +25,15 @@ public abstract class Bandwidth extends DeclaredSpec {
     Bandwidth() {
     }
 
-    /**
-     * A new builder with {@code "type":"bandwidth"}.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"bandwidth"}} */
     public static Builder builder() {
         return new Builder().capability("bandwidth", true);
     }
 
     /**
-     * Reads a config of this plugin, keeping unknown keys.
+     * {@return the typed view of a config of this plugin, unknown keys kept}
      *
-     * @param config the config, of type {@code bandwidth}
-     * @return the typed view
+     * @param config a config of type {@code bandwidth}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
@@ -46,18 +41,9 @@ public abstract class Bandwidth extends DeclaredSpec {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /**
-     * A builder holding this config's keys.
-     *
-     * @return the builder
-     */
+    /** {@return a builder holding this config's keys} */
     public Builder toBuilder() {
         return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
     }
 
     /**
@@ -65,6 +51,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code ingressRate}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> ingressRate();
 
     /**
@@ -72,6 +59,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code ingressBurst}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> ingressBurst();
 
     /**
@@ -79,6 +67,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code egressRate}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> egressRate();
 
     /**
@@ -86,6 +75,7 @@ public abstract class Bandwidth extends DeclaredSpec {
      *
      * @return {@code egressBurst}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Long> egressBurst();
 
     @Override

@@ -28,20 +28,15 @@ public abstract class Bridge extends DeclaredSpec {
     Bridge() {
     }
 
-    /**
-     * A new builder with {@code "type":"bridge"}.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"bridge"}} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Reads a config of this plugin, keeping unknown keys.
+     * {@return the typed view of a config of this plugin, unknown keys kept}
      *
-     * @param config the config, of type {@code bridge}
-     * @return the typed view
+     * @param config a config of type {@code bridge}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
@@ -49,18 +44,9 @@ public abstract class Bridge extends DeclaredSpec {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /**
-     * A builder holding this config's keys.
-     *
-     * @return the builder
-     */
+    /** {@return a builder holding this config's keys} */
     public Builder toBuilder() {
         return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
     }
 
     /**
@@ -142,7 +128,10 @@ public abstract class Bridge extends DeclaredSpec {
      *
      * @return {@code vlanTrunk}, or empty when not set
      */
-    @Key(json = Fields.Kind.ARRAY)
+    @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{"
+            + "\"id\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":4094},"
+            + "\"minID\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":4094},"
+            + "\"maxID\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":4094}}}}")
     public abstract Optional<String> vlanTrunk();
 
     /**

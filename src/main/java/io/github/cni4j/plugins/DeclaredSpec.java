@@ -21,22 +21,6 @@ abstract non-sealed class DeclaredSpec extends PluginSpec {
     }
 
     /**
-     * The plugin object's own {@code name} key, which few configs set.
-     *
-     * @return the name, or empty
-     */
-    @Override
-    public abstract Optional<String> name();
-
-    /**
-     * The {@code capabilities} this config enables or disables.
-     *
-     * @return capability name to flag, in insertion order; empty when the key is absent
-     */
-    @Override
-    public abstract Map<String, Boolean> capabilities();
-
-    /**
      * Keys no accessor declares, and declared keys whose value is JSON null, as JSON text: what
      * {@link SpecBuilder#field} keeps. Its generated builder methods ({@code putExtraJson}) are checked like
      * {@code field} by {@link SpecRules#check}.

@@ -27,20 +27,15 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
     Dhcp() {
     }
 
-    /**
-     * A new builder with {@code "type":"dhcp"}.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"dhcp"}} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Reads a config of this plugin, keeping unknown keys.
+     * {@return the typed view of a config of this plugin, unknown keys kept}
      *
-     * @param config the config, of type {@code dhcp}
-     * @return the typed view
+     * @param config a config of type {@code dhcp}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
@@ -48,18 +43,9 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /**
-     * A builder holding this config's keys.
-     *
-     * @return the builder
-     */
+    /** {@return a builder holding this config's keys} */
     public Builder toBuilder() {
         return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
     }
 
     /**
@@ -74,7 +60,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
      *
      * @return {@code request} as compact JSON text, or empty when not set
      */
-    @Key(json = Fields.Kind.ARRAY)
+    @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> request();
 
     /**
@@ -82,7 +68,7 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
      *
      * @return {@code provide} as compact JSON text, or empty when not set
      */
-    @Key(json = Fields.Kind.ARRAY)
+    @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> provide();
 
     /**

@@ -26,20 +26,15 @@ public abstract class Flannel extends DeclaredSpec {
     Flannel() {
     }
 
-    /**
-     * A new builder with {@code "type":"flannel"}.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"flannel"}} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Reads a config of this plugin, keeping unknown keys.
+     * {@return the typed view of a config of this plugin, unknown keys kept}
      *
-     * @param config the config, of type {@code flannel}
-     * @return the typed view
+     * @param config a config of type {@code flannel}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
@@ -47,18 +42,9 @@ public abstract class Flannel extends DeclaredSpec {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /**
-     * A builder holding this config's keys.
-     *
-     * @return the builder
-     */
+    /** {@return a builder holding this config's keys} */
     public Builder toBuilder() {
         return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
     }
 
     /**

@@ -1,21 +1,16 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.config.IpRange;
-import io.github.cni4j.internal.gojson.GoIp;
-import io.github.cni4j.result.Route;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.internal.config.Cidr;
+import io.github.cni4j.result.Route;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code host-local} IPAM plugin: {@code ranges} (a list of range sets, one address from each set),
@@ -31,117 +26,159 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class HostLocal extends PluginSpec implements IpamSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("host-local")
+public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamSpec {
 
     /** The capabilities host-local consumes: {@code ips} and {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("ranges", Fields.Kind.ARRAY,
-            "routes", Fields.Kind.ARRAY, "dataDir", Fields.Kind.STRING, "resolvConf", Fields.Kind.STRING,
-            "subnet", Fields.Kind.STRING, "rangeStart", Fields.Kind.STRING, "rangeEnd", Fields.Kind.STRING,
-            "gateway", Fields.Kind.STRING);
-
-    HostLocal(ObjectNode tree) {
-        super(tree);
+    HostLocal() {
     }
 
-    /**
-     * A new builder with {@code "type":"host-local"}.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"host-local"}} */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
-     * Reads a host-local object (a plugin entry or the {@code ipam} object of one), keeping unknown keys.
+     * {@return the typed view of the config, unknown keys kept}
      *
-     * @param config the config, of type {@code host-local}
-     * @return the typed view
+     * @param config a config of type {@code host-local}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
+     * @throws IllegalArgumentException when the config is of another type
      */
     public static HostLocal from(PluginConfig config) {
-        return parse(config, "host-local", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
     }
 
-    /**
-     * A builder holding this config's keys.
-     *
-     * @return the builder
-     */
+    /** {@return a builder holding this config's keys} */
     public Builder toBuilder() {
-        return new Builder(tree());
-    }
-
-    @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /**
-     * The range sets.
+     * The range sets: the plugin allocates one address from each set, from its first range with room.
      *
      * @return {@code ranges}; empty when absent
      */
-    public List<List<IpRange>> ranges() {
-        List<List<IpRange>> out = new ArrayList<>();
-        for (JsonNode set : tree().path("ranges")) {
-            List<IpRange> rs = new ArrayList<>();
-            set.forEach(r -> rs.add(toRange(r)));
-            out.add(List.copyOf(rs));
-        }
-        return List.copyOf(out);
-    }
+    @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"array\",\"minItems\":1,"
+            + "\"items\":{\"$ref\":\"#/$defs/range\"}}}")
+    public abstract List<List<IpRange>> ranges();
 
     /**
-     * The routes.
+     * The routes the plugin returns.
      *
      * @return {@code routes}; empty when absent
      */
-    public List<Route> routes() {
-        List<Route> out = new ArrayList<>();
-        tree().path("routes").forEach(r -> out.add(Fields.str(r, "gw")
-                .map(gw -> Route.of(r.path("dst").asText(), gw)).orElseGet(() -> Route.of(r.path("dst").asText()))));
-        return List.copyOf(out);
-    }
+    @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
+    public abstract List<Route> routes();
 
     /**
      * Where allocations are stored.
      *
      * @return {@code dataDir}, or empty for the plugin's default
      */
-    public Optional<String> dataDir() {
-        return str("dataDir");
+    public abstract Optional<String> dataDir();
+
+    /**
+     * A resolv.conf whose nameservers the plugin returns as DNS.
+     *
+     * @return {@code resolvConf}, or empty when not set
+     */
+    public abstract Optional<String> resolvConf();
+
+    /**
+     * The legacy single-range form's subnet (like {@code rangeStart}, {@code rangeEnd} and {@code gateway}).
+     *
+     * @return {@code subnet}, or empty when not set
+     */
+    @Key(schema = "{\"$ref\":\"#/$defs/cidr\"}")
+    public abstract Optional<String> subnet();
+
+    /**
+     * The legacy single-range form's first address.
+     *
+     * @return {@code rangeStart}, or empty when not set
+     */
+    @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
+    public abstract Optional<String> rangeStart();
+
+    /**
+     * The legacy single-range form's last address.
+     *
+     * @return {@code rangeEnd}, or empty when not set
+     */
+    @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
+    public abstract Optional<String> rangeEnd();
+
+    /**
+     * The legacy single-range form's gateway.
+     *
+     * @return {@code gateway}, or empty when not set
+     */
+    @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
+    public abstract Optional<String> gateway();
+
+    @Override
+    void checkKeys() {
+        List<BigInteger[]> spans = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < ranges().size(); i++) {
+            List<IpRange> set = ranges().get(i);
+            if (set.isEmpty()) {
+                throw new IllegalArgumentException("ranges/" + i + ": expected a non-empty array of ranges");
+            }
+            for (int j = 0; j < set.size(); j++) {
+                String where = "ranges/" + i + "/" + j;
+                Cidr subnet = Cidr.parse(where + "/subnet", set.get(j).subnet());
+                if (subnet.isV4() != Cidr.parse("subnet", set.get(0).subnet()).isV4()) {
+                    throw new IllegalArgumentException(where + ": mixed address families in one range set");
+                }
+                BigInteger[] span = span(where, set.get(j), subnet);
+                for (int k = 0; k < spans.size(); k++) {
+                    BigInteger[] o = spans.get(k);
+                    if (o[2].equals(span[2]) && span[0].compareTo(o[1]) <= 0 && o[0].compareTo(span[1]) <= 0) {
+                        throw new IllegalArgumentException(where + ": range overlaps with " + names.get(k));
+                    }
+                }
+                spans.add(span);
+                names.add(where);
+            }
+        }
     }
 
-    static IpRange toRange(JsonNode r) {
-        IpRange range = IpRange.of(r.path("subnet").asText());
-        range = Fields.str(r, "rangeStart").map(range::withRangeStart).orElse(range);
-        range = Fields.str(r, "rangeEnd").map(range::withRangeEnd).orElse(range);
-        return Fields.str(r, "gateway").map(range::withGateway).orElse(range);
-    }
-
-    static ObjectNode rangeNode(IpRange r) {
-        ObjectNode n = Fields.MAPPER.createObjectNode();
-        n.put("subnet", r.subnet());
-        r.rangeStart().ifPresent(v -> n.put("rangeStart", v));
-        r.rangeEnd().ifPresent(v -> n.put("rangeEnd", v));
-        r.gateway().ifPresent(v -> n.put("gateway", v));
-        return n;
+    /** [first, last, family] of the allocatable span, for overlap checks; checks the bounds lie in the subnet. */
+    private static BigInteger[] span(String where, IpRange r, Cidr subnet) {
+        List<Optional<String>> bounds = List.of(r.rangeStart(), r.rangeEnd(), r.gateway());
+        for (int i = 0; i < 3; i++) {
+            String key = List.of("rangeStart", "rangeEnd", "gateway").get(i);
+            Optional<String> v = bounds.get(i);
+            if (v.isPresent() && !subnet.contains(Cidr.ip(where + "/" + key, v.get()))) {
+                throw new IllegalArgumentException(where + "/" + key + ": " + v.get() + " is not inside subnet "
+                        + subnet.network());
+            }
+        }
+        BigInteger start = r.rangeStart().map(s -> Cidr.ip("rangeStart", s).value()).orElse(subnet.first());
+        BigInteger end = r.rangeEnd().map(s -> Cidr.ip("rangeEnd", s).value()).orElse(subnet.last());
+        if (start.compareTo(end) > 0) {
+            throw new IllegalArgumentException("rangeStart: " + r.rangeStart().orElseThrow() + " is after rangeEnd "
+                    + r.rangeEnd().orElseThrow());
+        }
+        return new BigInteger[] {start, end, BigInteger.valueOf(subnet.address().length)};
     }
 
     /**
-     * Builds {@link HostLocal} configs; not thread-safe.
+     * Builds {@link HostLocal} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
      * HostLocal h = HostLocal.builder().addRangeSet(IpRange.of("10.1.0.0/24")).build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, HostLocal> {
+    public static final class Builder extends ImmutableHostLocal.Builder implements SpecBuilder<Builder, HostLocal> {
 
-        Builder(ObjectNode from) {
-            super("host-local", from);
+        Builder() {
         }
 
         /**
@@ -151,7 +188,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder addRangeSet(IpRange... ranges) {
-            return addRangeSet(List.of(ranges));
+            return addRanges(List.of(ranges));
         }
 
         /**
@@ -161,9 +198,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder addRangeSet(List<IpRange> ranges) {
-            ArrayNode set = Fields.array(tree, "ranges").addArray();
-            ranges.forEach(r -> set.add(rangeNode(Objects.requireNonNull(r, "range"))));
-            return this;
+            return addRanges(List.copyOf(ranges));
         }
 
         /**
@@ -173,10 +208,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder addRoute(Route route) {
-            ObjectNode n = Fields.array(tree, "routes").addObject();
-            n.put("dst", route.dst().toString());
-            route.gw().ifPresent(gw -> n.put("gw", GoIp.format(gw)));
-            return this;
+            return addRoutes(route);
         }
 
         /**
@@ -186,7 +218,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder dataDir(Path dir) {
-            return set("dataDir", dir.toString());
+            return dataDir(dir.toString());
         }
 
         /**
@@ -196,86 +228,7 @@ public final class HostLocal extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder resolvConf(Path file) {
-            return set("resolvConf", file.toString());
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            List<BigInteger[]> spans = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            int i = 0;
-            for (JsonNode set : tree.path("ranges")) {
-                if (!set.isArray() || set.isEmpty()) {
-                    throw new IllegalArgumentException("ranges/" + i + ": expected a non-empty array of ranges");
-                }
-                Boolean v4 = null;
-                int j = 0;
-                for (JsonNode r : set) {
-                    String where = "ranges/" + i + "/" + j;
-                    Cidr subnet = checkRange(where, r);
-                    if (v4 != null && v4 != subnet.isV4()) {
-                        throw new IllegalArgumentException(where + ": mixed address families in one range set");
-                    }
-                    v4 = subnet.isV4();
-                    BigInteger[] span = span(r, subnet);
-                    for (int k = 0; k < spans.size(); k++) {
-                        BigInteger[] o = spans.get(k);
-                        if (o[2].equals(span[2]) && span[0].compareTo(o[1]) <= 0 && o[0].compareTo(span[1]) <= 0) {
-                            throw new IllegalArgumentException(where + ": range overlaps with " + names.get(k));
-                        }
-                    }
-                    spans.add(span);
-                    names.add(where);
-                    j++;
-                }
-                i++;
-            }
-            for (JsonNode r : tree.path("routes")) {
-                Fields.str(r, "gw").ifPresentOrElse(gw -> Route.of(r.path("dst").asText(), gw),
-                        () -> Route.of(r.path("dst").asText()));
-            }
-        }
-
-        private static Cidr checkRange(String where, JsonNode r) {
-            if (!r.isObject() || !r.path("subnet").isTextual()) {
-                throw new IllegalArgumentException(where + "/subnet: expected a CIDR string");
-            }
-            Cidr subnet = Cidr.parse(where + "/subnet", r.path("subnet").asText());
-            for (String key : List.of("rangeStart", "rangeEnd", "gateway")) {
-                JsonNode v = r.get(key);
-                if (v != null && !subnet.contains(Cidr.ip(where + "/" + key, v.asText()))) {
-                    throw new IllegalArgumentException(where + "/" + key + ": " + v.asText()
-                            + " is not inside subnet " + subnet.network());
-                }
-            }
-            return subnet;
-        }
-
-        /** [first, last, family] of the allocatable span, for overlap checks. */
-        private static BigInteger[] span(JsonNode r, Cidr subnet) {
-            BigInteger start = Fields.str(r, "rangeStart").map(s -> Cidr.ip("rangeStart", s).value())
-                    .orElse(subnet.first());
-            BigInteger end = Fields.str(r, "rangeEnd").map(s -> Cidr.ip("rangeEnd", s).value()).orElse(subnet.last());
-            if (start.compareTo(end) > 0) {
-                throw new IllegalArgumentException("rangeStart: " + r.path("rangeStart").asText()
-                        + " is after rangeEnd " + r.path("rangeEnd").asText());
-            }
-            return new BigInteger[] {start, end, BigInteger.valueOf(subnet.address().length)};
-        }
-
-        @Override
-        HostLocal create(ObjectNode t) {
-            return new HostLocal(t);
+            return resolvConf(file.toString());
         }
     }
 }

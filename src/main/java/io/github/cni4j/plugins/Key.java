@@ -39,4 +39,7 @@ import java.lang.annotation.Target;
 
     /** @return the largest allowed number */
     long max() default Long.MAX_VALUE;
+
+    /** @return the key's JSON Schema where the rules above do not say it all (nested objects); empty: derived */
+    String schema() default "";
 }

@@ -77,7 +77,7 @@ final class NetworkConfs {
             spec.options().forEach(opts::put);
             list.field(OPTIONS_KEY, opts.toString());
         }
-        String ipam = new String(hostLocal(spec, subnets, ipamDataDir).toBytes(), StandardCharsets.UTF_8);
+        String ipam = hostLocal(spec, subnets, ipamDataDir);
         switch (spec.driver()) {
             case BRIDGE -> bridgeChain(list, spec, bridgeName, ipam, ingressPolicy);
             case MACVLAN -> list.plugin(linkPlugin(Macvlan.builder(), spec, ipam));
@@ -117,8 +117,10 @@ final class NetworkConfs {
         return b.build();
     }
 
-    private static HostLocal hostLocal(NetworkSpec spec, List<String> subnets, Optional<Path> dataDir) {
+    /** The host-local object as JSON text; nerdctl keeps the range it was given next to the derived bounds. */
+    private static String hostLocal(NetworkSpec spec, List<String> subnets, Optional<Path> dataDir) {
         HostLocal.Builder h = HostLocal.builder();
+        List<Boolean> withIpRange = new java.util.ArrayList<>();
         boolean v4 = false;
         boolean v6 = false;
         for (String s : subnets) {
@@ -138,11 +140,7 @@ final class NetworkConfs {
                 r = r.withRangeStart(c.addressAt(BigInteger.ONE)).withRangeEnd(Cidr.format(end, c.address().length));
             }
             h.addRangeSet(r);
-            if (range.isPresent()) {
-                // nerdctl keeps the range it was given next to the derived bounds
-                ObjectNode last = (ObjectNode) h.tree.path("ranges").get(h.tree.path("ranges").size() - 1).get(0);
-                last.put("ipRange", spec.ipRange().orElseThrow());
-            }
+            withIpRange.add(range.isPresent());
         }
         if (!spec.internal()) {
             if (v4) {
@@ -153,7 +151,13 @@ final class NetworkConfs {
             }
         }
         dataDir.ifPresent(h::dataDir);
-        return h.build();
+        ObjectNode tree = h.build().tree().deepCopy();
+        for (int i = 0; i < withIpRange.size(); i++) {
+            if (withIpRange.get(i)) {
+                ((ObjectNode) tree.path("ranges").path(i).path(0)).put("ipRange", spec.ipRange().orElseThrow());
+            }
+        }
+        return SpecCodec.json(tree);
     }
 
     static String quote(String s) {

@@ -5,7 +5,6 @@ import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,12 +121,10 @@ public final class NetworkManager {
      * @return true when the firewall banner reports v1.7.1 or later
      */
     public boolean firewallSupportsIsolated() {
-        Boolean v = isolatedSupported;
-        if (v == null) {
-            v = PluginBinaries.firewallSupportsIsolated(b.pluginDirs);
-            isolatedSupported = v;
+        if (isolatedSupported == null) {    // a race only probes the binary twice
+            isolatedSupported = PluginBinaries.firewallSupportsIsolated(b.pluginDirs);
         }
-        return v;
+        return isolatedSupported;
     }
 
     /**
@@ -141,12 +138,8 @@ public final class NetworkManager {
     }
 
     private List<NetworkInfo> listLocked() {
-        List<NetworkInfo> out = new ArrayList<>();
-        for (NetworkConfigList l : ConfLoader.loadAll(b.confDir)) {
-            Path file = l.file().orElse(b.confDir);
-            out.add(new NetworkInfo(l, file, CacheScan.attachments(b.cacheDir, l.name())));
-        }
-        return out;
+        return ConfLoader.loadAll(b.confDir).stream().map(l -> new NetworkInfo(l, l.file().orElse(b.confDir),
+                CacheScan.attachments(b.cacheDir, l.name()))).toList();
     }
 
     /**
@@ -201,16 +194,9 @@ public final class NetworkManager {
      * @return the default network
      */
     public NetworkInfo ensureDefault() {
-        return ConfDirIo.locked(b.confDir, () -> {
-            List<NetworkInfo> all = listLocked();
-            Optional<NetworkInfo> found = Networks.byName(all, b.defaultName);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            NetworkSpec spec = NetworkSpec.builder(b.defaultName).addSubnet(b.defaultSubnet).bridgeName(b.defaultBridge)
-                    .build();
-            return createLocked(spec, Map.of("nerdctl/default-network", "true"));
-        });
+        return ConfDirIo.locked(b.confDir, () -> Networks.byName(listLocked(), b.defaultName).orElseGet(() ->
+                createLocked(NetworkSpec.builder(b.defaultName).addSubnet(b.defaultSubnet).bridgeName(b.defaultBridge)
+                        .build(), Map.of("nerdctl/default-network", "true"))));
     }
 
     /** {@return the conf dir} */
@@ -232,7 +218,7 @@ public final class NetworkManager {
      * Configures a {@link NetworkManager}; not thread-safe.
      *
      * <pre>{@code
-     * NetworkManager nm = NetworkManager.builder(b.confDir).pluginDirs(List.of(Path.of("/usr/lib/cni")))
+     * NetworkManager nm = NetworkManager.builder(Path.of("/etc/cni/net.d")).pluginDirs(List.of(Path.of("/usr/lib/cni")))
      *         .cacheDir(Path.of("/var/lib/cni")).build();
      * }</pre>
      */

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends PluginSpec>
         permits Bandwidth.Builder, Bridge.Builder, Dhcp.Builder, Firewall.Builder, Flannel.Builder, HostDevice.Builder,
-        Ipvlan.Builder, Loopback.Builder, Macvlan.Builder, Portmap.Builder, Ptp.Builder, Sbr.Builder, Tuning.Builder,
+        HostLocal.Builder, Ipvlan.Builder, Loopback.Builder, Macvlan.Builder, Portmap.Builder, Ptp.Builder, Sbr.Builder, StaticIpam.Builder, Tuning.Builder,
         Vlan.Builder {
 
     /**

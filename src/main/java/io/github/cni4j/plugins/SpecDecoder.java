@@ -87,6 +87,14 @@ final class SpecDecoder {
         expect(a.key(), a.kind(), v);
         switch (a.shape()) {
             case LIST -> {
+                if (a.codec().isPresent()) {
+                    List<Object> items = a.codec().get().readAll(v, a.key());
+                    call(builder, a.key(), Iterable.class, items);
+                    if (!a.codec().get().writeAll(items).equals(v)) {     // keys inside elements cni4j does not model
+                        map(builder, "extraJson").put(a.key(), SpecCodec.json(v));
+                    }
+                    return;
+                }
                 List<String> items = new ArrayList<>();
                 v.forEach(n -> items.add(n.textValue()));
                 call(builder, a.key(), Iterable.class, items);

@@ -1,5 +1,6 @@
 package io.github.cni4j.plugins;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.internal.config.Cidr;
@@ -31,6 +32,15 @@ final class SpecRules {
             Object value = get(spec, a);
             if (value instanceof Optional<?> o) {
                 o.ifPresent(v -> put(tree, a.key(), a.kind(), v));
+            } else if (a.codec().isPresent()) {
+                List<?> l = (List<?>) value;
+                Optional<JsonNode> read = Optional.ofNullable(spec.extraJson().get(a.key()))
+                        .map(raw -> Fields.parseValue(a.key(), raw));
+                if (read.isPresent() && a.codec().get().readAll(read.get(), a.key()).equals(l)) {
+                    tree.set(a.key(), read.get());       // as read, with the keys cni4j does not model
+                } else if (!l.isEmpty()) {
+                    tree.set(a.key(), a.codec().get().writeAll(l));
+                }
             } else if (value instanceof List<?> l && !l.isEmpty()) {
                 ArrayNode arr = tree.putArray(a.key());
                 l.forEach(v -> arr.add((String) v));
@@ -44,11 +54,16 @@ final class SpecRules {
             spec.capabilities().forEach(caps::put);
         }
         spec.extraJson().forEach((k, v) -> {
-            if (!tree.has(k)) {     // a typed value set after reading wins over the kept one
+            if (!tree.has(k) && !converted(spec, k)) {     // a typed value set after reading wins over the kept one
                 tree.set(k, Fields.parseValue(k, v));
             }
         });
         return tree;
+    }
+
+    /** A list of modeled values, kept also as read when its elements carry keys cni4j does not model. */
+    private static boolean converted(DeclaredSpec spec, String key) {
+        return SpecCodec.attribute(spec.getClass(), key).flatMap(SpecCodec.Attr::codec).isPresent();
     }
 
     private static void put(ObjectNode tree, String key, Fields.Kind kind, Object v) {
@@ -63,7 +78,7 @@ final class SpecRules {
         } else if (v instanceof Long l) {
             tree.put(key, l);
         } else {
-            tree.set(key, ((PluginSpec) v).tree().deepCopy());
+            tree.set(key, Fields.parseValue(key, ((PluginSpec) v).toJson()));   // sorted, as nerdctl writes it
         }
     }
 
@@ -72,7 +87,7 @@ final class SpecRules {
         spec.extraJson().forEach((k, v) -> {
             Optional<SpecCodec.Attr> attr = SpecCodec.attribute(spec.getClass(), k);
             boolean declared = attr.isPresent() && attr.get().element() != IpamSpec.class  // unmodeled IPAM: kept
-                    || List.of("type", "name", "capabilities").contains(k);
+                    && attr.get().codec().isEmpty() || List.of("type", "name", "capabilities").contains(k);
             if (declared && !Fields.parseValue(k, v).isNull()) {
                 throw new IllegalArgumentException(k + ": a declared key; set it with its setter or field()");
             }

@@ -1,14 +1,14 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.internal.config.Cidr;
-import io.github.cni4j.internal.gojson.GoIp;
-import io.github.cni4j.result.Route;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.internal.config.Cidr;
+import io.github.cni4j.result.Route;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.immutables.value.Value;
 
 /**
  * The {@code static} IPAM plugin: fixed {@code addresses}, {@code routes} and {@code dns}.
@@ -20,76 +20,111 @@ import java.util.Set;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class StaticIpam extends PluginSpec implements IpamSpec {
+@Value.Immutable
+@PluginStyle
+@PluginType("static")
+public abstract non-sealed class StaticIpam extends DeclaredSpec implements IpamSpec {
 
     /** The capabilities this plugin consumes: {@code ips}. */
     public static final Set<String> CAPABILITIES = Set.of("ips");
 
-    private static final Map<String, Fields.Kind> SCHEMA = Fields.schema("addresses", Fields.Kind.ARRAY,
-            "routes", Fields.Kind.ARRAY,
-            "dns", Fields.Kind.OBJECT);
-
-    StaticIpam(ObjectNode tree) {
-        super(tree);
+    StaticIpam() {
     }
 
     /**
-     * A new builder with {@code "type":"static"}.
+     * One entry of {@code addresses}.
      *
-     * @return the builder
+     * <pre>{@code
+     * StaticIpam.Address a = new StaticIpam.Address("10.10.0.5/24", Optional.of("10.10.0.1"));
+     * }</pre>
+     *
+     * @param address the address with prefix, e.g. {@code 10.10.0.5/24}
+     * @param gateway the gateway, or empty
      */
+    public record Address(String address, Optional<String> gateway) {
+
+        /**
+         * Checks both components are present.
+         *
+         * @param address the address with prefix
+         * @param gateway the gateway, or empty
+         */
+        public Address {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(gateway, "gateway");
+        }
+    }
+
+    /** {@return a new builder with {@code "type":"static"}} */
     public static Builder builder() {
-        return new Builder(null);
+        return new Builder();
     }
 
     /**
-     * Reads a config of this plugin, keeping unknown keys.
+     * {@return the typed view of a config of this plugin, unknown keys kept}
      *
-     * @param config the config, of type {@code static}
-     * @return the typed view
+     * @param config a config of type {@code static}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
     public static StaticIpam from(PluginConfig config) {
-        return parse(config, "static", Builder::new);
+        return SpecDecoder.decode(config, new Builder());
+    }
+
+    /** {@return a builder holding this config's keys} */
+    public Builder toBuilder() {
+        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /**
-     * A builder holding this config's keys.
+     * The configured addresses.
      *
-     * @return the builder
+     * @return {@code addresses}; empty when absent
      */
-    public Builder toBuilder() {
-        return new Builder(tree());
-    }
+    @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"address\"],\"properties\":{"
+            + "\"address\":{\"$ref\":\"#/$defs/cidr\"},\"gateway\":{\"$ref\":\"#/$defs/ip\"}}}}")
+    public abstract List<Address> addresses();
+
+    /**
+     * The routes the plugin returns.
+     *
+     * @return {@code routes}; empty when absent
+     */
+    @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
+    public abstract List<Route> routes();
+
+    /**
+     * The DNS settings the plugin returns, e.g. {@code {"nameservers":["10.10.0.1"]}}.
+     *
+     * @return {@code dns} as compact JSON text, or empty when not set
+     */
+    @Key(json = Fields.Kind.OBJECT, schema = "{\"$ref\":\"#/$defs/dns\"}")
+    public abstract Optional<String> dns();
 
     @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
+    void checkKeys() {
+        for (int i = 0; i < addresses().size(); i++) {
+            Address a = addresses().get(i);
+            Cidr addr = Cidr.parse("addresses/" + i + "/address", a.address());
+            String where = "addresses/" + i + "/gateway";
+            a.gateway().ifPresent(g -> {
+                if (Cidr.ip(where, g).isV4() != addr.isV4()) {
+                    throw new IllegalArgumentException(where + ": " + g + " is not of the address's family");
+                }
+            });
+        }
     }
 
     /**
-     * The configured addresses with prefix.
-     *
-     * @return each {@code addresses[].address}; empty when absent
-     */
-    public List<String> addresses() {
-        List<String> out = new java.util.ArrayList<>();
-        tree().path("addresses").forEach(a -> out.add(a.path("address").asText()));
-        return List.copyOf(out);
-    }
-
-    /**
-     * Builds {@link StaticIpam} configs; not thread-safe.
+     * Builds {@link StaticIpam} configs: one setter per key, generated from the accessors; not thread-safe.
      *
      * <pre>{@code
-     * StaticIpam c = StaticIpam.builder().build();
+     * StaticIpam c = StaticIpam.builder().addAddress("10.10.0.5/24", Optional.empty()).build();
      * }</pre>
      */
-    public static final class Builder extends PluginSpec.Builder<Builder, StaticIpam> {
+    public static final class Builder extends ImmutableStaticIpam.Builder implements SpecBuilder<Builder, StaticIpam> {
 
-        Builder(ObjectNode from) {
-            super("static", from);
+        Builder() {
         }
 
         /**
@@ -100,10 +135,7 @@ public final class StaticIpam extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder addAddress(String address, Optional<String> gateway) {
-            ObjectNode n = Fields.array(tree, "addresses").addObject();
-            n.put("address", address);
-            gateway.ifPresent(g -> n.put("gateway", g));
-            return this;
+            return addAddresses(new Address(address, gateway));
         }
 
         /**
@@ -113,10 +145,7 @@ public final class StaticIpam extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder addRoute(Route route) {
-            ObjectNode n = Fields.array(tree, "routes").addObject();
-            n.put("dst", route.dst().toString());
-            route.gw().ifPresent(gw -> n.put("gw", GoIp.format(gw)));
-            return this;
+            return addRoutes(route);
         }
 
         /**
@@ -128,7 +157,7 @@ public final class StaticIpam extends PluginSpec implements IpamSpec {
          * @return this builder
          */
         public Builder dns(List<String> nameservers, String domain, List<String> search) {
-            ObjectNode n = tree.putObject("dns");
+            ObjectNode n = Fields.MAPPER.createObjectNode();
             n.set("nameservers", Fields.MAPPER.valueToTree(List.copyOf(nameservers)));
             if (!domain.isEmpty()) {
                 n.put("domain", domain);
@@ -136,39 +165,7 @@ public final class StaticIpam extends PluginSpec implements IpamSpec {
             if (!search.isEmpty()) {
                 n.set("search", Fields.MAPPER.valueToTree(List.copyOf(search)));
             }
-            return this;
-        }
-
-        @Override
-        Set<String> supported() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        Map<String, Fields.Kind> schema() {
-            return SCHEMA;
-        }
-
-        @Override
-        void check() {
-            int i = 0;
-            for (com.fasterxml.jackson.databind.JsonNode a : tree.path("addresses")) {
-                Cidr addr = Cidr.parse("addresses/" + i + "/address", a.path("address").asText());
-                String where = "addresses/" + i + "/gateway";
-                Fields.str(a, "gateway").ifPresent(g -> {
-                    if (Cidr.ip(where, g).isV4() != addr.isV4()) {
-                        throw new IllegalArgumentException(where + ": " + g + " is not of the address's family");
-                    }
-                });
-                i++;
-            }
-            tree.path("routes").forEach(r -> Fields.str(r, "gw").ifPresentOrElse(
-                    gw -> Route.of(r.path("dst").asText(), gw), () -> Route.of(r.path("dst").asText())));
-        }
-
-        @Override
-        StaticIpam create(ObjectNode t) {
-            return new StaticIpam(t);
+            return dns(SpecCodec.json(n));
         }
     }
 }

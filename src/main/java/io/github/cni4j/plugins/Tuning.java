@@ -27,20 +27,15 @@ public abstract class Tuning extends DeclaredSpec {
     Tuning() {
     }
 
-    /**
-     * A new builder with {@code "type":"tuning"}.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"tuning"}} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Reads a config of this plugin, keeping unknown keys.
+     * {@return the typed view of a config of this plugin, unknown keys kept}
      *
-     * @param config the config, of type {@code tuning}
-     * @return the typed view
+     * @param config a config of type {@code tuning}
      * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
      * @throws IllegalArgumentException when the config is of another type
      */
@@ -48,18 +43,9 @@ public abstract class Tuning extends DeclaredSpec {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /**
-     * A builder holding this config's keys.
-     *
-     * @return the builder
-     */
+    /** {@return a builder holding this config's keys} */
     public Builder toBuilder() {
         return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    @Override
-    public Set<String> supportedCapabilities() {
-        return CAPABILITIES;
     }
 
     /**
@@ -96,6 +82,7 @@ public abstract class Tuning extends DeclaredSpec {
      *
      * @return {@code txQLen}, or empty when not set
      */
+    @Key(min = 0)
     public abstract Optional<Integer> txQLen();
 
     /**

@@ -47,8 +47,8 @@ class PluginSchemaAgreementTest {
                 Arguments.of("plugin", "tuning", SpecCodec.kinds(Tuning.class)),
                 Arguments.of("plugin", "bandwidth", SpecCodec.kinds(Bandwidth.class)),
                 Arguments.of("plugin", "sbr", SpecCodec.kinds(Sbr.class)),
-                Arguments.of("ipam", "host-local", HostLocal.builder().schema()),
-                Arguments.of("ipam", "static", StaticIpam.builder().schema()),
+                Arguments.of("ipam", "host-local", SpecCodec.kinds(HostLocal.class)),
+                Arguments.of("ipam", "static", SpecCodec.kinds(StaticIpam.class)),
                 Arguments.of("ipam", "dhcp", SpecCodec.kinds(Dhcp.class)));
     }
 

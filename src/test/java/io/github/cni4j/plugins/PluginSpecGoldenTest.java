@@ -70,7 +70,7 @@ class PluginSpecGoldenTest {
         golden(s, "{\"addresses\":[{\"address\":\"10.10.0.5/24\",\"gateway\":\"10.10.0.1\"},{\"address\":"
                 + "\"fd00::5/64\"}],\"dns\":{\"domain\":\"example.org\",\"nameservers\":[\"10.10.0.1\"],\"search\":"
                 + "[\"example.org\"]},\"routes\":[{\"dst\":\"0.0.0.0/0\"}],\"type\":\"static\"}", StaticIpam::from);
-        assertThat(s.addresses()).containsExactly("10.10.0.5/24", "fd00::5/64");
+        assertThat(s.addresses()).extracting(StaticIpam.Address::address).containsExactly("10.10.0.5/24", "fd00::5/64");
     }
 
     @Test

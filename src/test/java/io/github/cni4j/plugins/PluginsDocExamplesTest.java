@@ -54,7 +54,8 @@ class PluginsDocExamplesTest {
                 .rawField("delegate")).contains("{\"isDefaultGateway\":true,\"type\":\"bridge\"}");
         assertThat(Dhcp.builder().addProvide("host-name", "", "MY_HOSTNAME").build().type()).isEqualTo("dhcp");
         assertThat(StaticIpam.builder().addAddress("10.10.0.5/24", Optional.of("10.10.0.1"))
-                .addRoute(Route.of("0.0.0.0/0")).build().addresses()).containsExactly("10.10.0.5/24");
+                .addRoute(Route.of("0.0.0.0/0")).build().addresses()).extracting(StaticIpam.Address::address)
+                .containsExactly("10.10.0.5/24");
         assertThat(IpRange.of("10.1.0.0/24").withRangeStart("10.1.0.100").withRangeEnd("10.1.0.199")
                 .withGateway("10.1.0.1").rangeEnd()).contains("10.1.0.199");
         assertThat(Route.of("192.168.0.0/16", "10.1.0.254").gw().map(java.net.InetAddress::getHostAddress)).contains("10.1.0.254");
