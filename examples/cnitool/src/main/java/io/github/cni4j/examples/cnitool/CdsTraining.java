@@ -1,5 +1,6 @@
 package io.github.cni4j.examples.cnitool;
 
+import com.sun.jna.Platform;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
@@ -9,15 +10,18 @@ import io.github.cni4j.lint.LintFormat;
 import io.github.cni4j.lint.Linter;
 import io.github.cni4j.result.Result;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +29,10 @@ import java.util.stream.Stream;
  * {@code add} loads (config parsing, the invoker, process spawning through a plugin's VERSION, result encoding,
  * the linter) without touching the machine, so the class-data-sharing archive dumped at its exit serves every
  * later command, not just whichever ran first.
+ *
+ * <p>It also copies JNA's native part ({@code libjnidispatch.so}) out of the JNA jar into the directory that the
+ * launcher names in {@code jna.boot.library.path}, so that later runs load it from there instead of unpacking it to
+ * a temp file each time. The copy is written under a private name and renamed into place.
  */
 final class CdsTraining {
 
@@ -56,6 +64,9 @@ final class CdsTraining {
     }
 
     static int run(ToolEnv env) {
+        // First, so that JNA, initialised below, already loads the copy as every later run does.
+        Optional.ofNullable(System.getProperty("jna.boot.library.path")).map(Path::of)
+                .ifPresent(CdsTraining::copyJnaDispatch);
         byte[] conflist = CONFLIST.getBytes(StandardCharsets.UTF_8);
         NetworkConfigList list = NetworkConfigList.fromBytes(conflist, "training");
         NetworkConfigList.of(NetworkConfig.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"c4j\",\"type\":"
@@ -73,6 +84,8 @@ final class CdsTraining {
             // No plugins installed: the archive then lacks the spawn path, which is fine.
         }
         attachRoundTrip();
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        new CniTool().run(List.of("--help"), Map.of(), nowhere, nowhere);
         return 0;
     }
 
@@ -102,6 +115,33 @@ final class CdsTraining {
             // No /bin/sh, a noexec temp dir, or no POSIX permissions: the archive just covers less.
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    /**
+     * Copies {@code libjnidispatch.so} of the JNA on the class path into {@code dir}, atomically.
+     *
+     * @return whether the copy is in place
+     */
+    static boolean copyJnaDispatch(Path dir) {
+        String resource = "com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName("jnidispatch");
+        Path tmp = dir.resolve(".jnidispatch." + ProcessHandle.current().pid() + ".tmp");
+        try (InputStream in = Platform.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return false;
+            }
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, dir.resolve(System.mapLibraryName("jnidispatch")), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException e) {
+            // An unwritable cache: JNA unpacks its library to a temp file as usual.
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // Nothing more to do.
+            }
+            return false;
         }
     }
 

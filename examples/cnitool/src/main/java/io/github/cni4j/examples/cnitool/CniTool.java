@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,25 +20,40 @@ import java.util.Map;
  */
 public final class CniTool {
 
-    /** The command words in overview order; each command is made only when its word is used (start-up time). */
-    private static final List<String> NAMES = List.of("add", "check", "del", "gc", "status", "version", "validate",
-            "lint", "ls", "netns", "network", "overlay", "demo");
+    /**
+     * The commands in overview order, each with its word and how it is made: one table, and a command object is
+     * only made when its word is used (start-up time). Constant bodies rather than lambdas, which a JDK 17 class
+     * archive cannot hold.
+     */
+    private enum Word {
+        ADD { Command make() { return new AttachCommand("add"); } },
+        CHECK { Command make() { return new AttachCommand("check"); } },
+        DEL { Command make() { return new AttachCommand("del"); } },
+        GC { Command make() { return new GcCommand(); } },
+        STATUS { Command make() { return new StatusCommand(); } },
+        VERSION { Command make() { return new VersionCommand(); } },
+        VALIDATE { Command make() { return new ValidateCommand(); } },
+        LINT { Command make() { return new LintCommand(); } },
+        LS { Command make() { return new LsCommand(); } },
+        NETNS { Command make() { return new NetnsCommand(); } },
+        NETWORK { Command make() { return new NetworkCommand(); } },
+        OVERLAY { Command make() { return new OverlayCommand(); } },
+        DEMO { Command make() { return new DemoCommand(); } };
+
+        abstract Command make();
+
+        String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private static Command command(String name) {
-        return switch (name) {
-            case "add", "check", "del" -> new AttachCommand(name);
-            case "gc" -> new GcCommand();
-            case "status" -> new StatusCommand();
-            case "version" -> new VersionCommand();
-            case "validate" -> new ValidateCommand();
-            case "lint" -> new LintCommand();
-            case "ls" -> new LsCommand();
-            case "netns" -> new NetnsCommand();
-            case "network" -> new NetworkCommand();
-            case "overlay" -> new OverlayCommand();
-            case "demo" -> new DemoCommand();
-            default -> null;
-        };
+        for (Word w : Word.values()) {
+            if (w.word().equals(name)) {
+                return w.make();
+            }
+        }
+        return null;
     }
 
     /**
@@ -130,8 +146,8 @@ public final class CniTool {
 
                 Commands:
                 """);
-        for (String name : NAMES) {
-            sb.append(String.format("  %-9s %s%n", name, command(name).summary()));
+        for (Word w : Word.values()) {
+            sb.append(String.format("  %-9s %s%n", w.word(), w.make().summary()));
         }
         sb.append("""
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cni4j.examples.cnitool.Launcher.Run;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -46,8 +48,9 @@ class AttachIT {
         assertThat(ItPrerequisites.sh("ip", "netns", "list")).contains(name);
 
         // No class archive: this launch makes one first; none of the JVM's talk about it may reach stdout.
-        java.nio.file.Files.deleteIfExists(Launcher.HOME.resolve("target/cnitool.jsa"));
-        Run add = Launcher.cnitool(net.env, "add", net.network, nsPath);
+        Map<String, String> fresh = new HashMap<>(net.env);
+        fresh.put("CNITOOL_CACHE_DIR", tmp.resolve("cache").toString());
+        Run add = Launcher.cnitool(fresh, "add", net.network, nsPath);
         assertThat(add.status()).as(add.toString()).isZero();
         assertThat(add.err()).isEmpty();
         // Exactly cnitool's output: the result JSON indented by 4 spaces, no final newline, nothing else.

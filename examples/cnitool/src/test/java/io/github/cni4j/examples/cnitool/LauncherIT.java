@@ -133,14 +133,55 @@ class LauncherIT {
 
     @Test
     void stdoutCarriesOnlyTheCommandsOutputEvenWhenTheClassArchiveIsRebuilt() throws Exception {
-        // A missing or stale archive makes the JVM dump or complain; none of that may reach stdout.
-        Files.deleteIfExists(Launcher.HOME.resolve("target/cnitool.jsa"));
+        // A missing or stale archive makes the JVM dump or complain; none of that may reach stdout. An empty cache
+        // directory makes the first launch train and write the archive.
+        Map<String, String> env = Map.of("CNITOOL_CACHE_DIR", tmp.resolve("cache").toString());
         Path good = Launcher.write(tmp.resolve("c4j.conflist"), "{\"cniVersion\": \"1.0.0\", \"name\": \"c4jnet\","
                 + " \"plugins\": [{\"type\": \"loopback\"}]}");
         for (int i = 0; i < 2; i++) {
-            Run run = Launcher.cnitool(Map.of(), "lint", "--format", "json", good.toString());
+            Run run = Launcher.cnitool(env, "lint", "--format", "json", good.toString());
             assertThat(run.status()).as(run.toString()).isZero();
             assertThat(run.out()).isEqualTo("[ ]\n");
+        }
+    }
+
+    @Test
+    void aCorruptOrForeignCacheIsIgnoredQuietly() throws Exception {
+        // A cache file that is newer than the build but is no archive at all (or one made by another JDK): the JVM
+        // must refuse it without a word, and the command run as usual. On JDK 17 and, when installed, JDK 25.
+        Path good = Launcher.write(tmp.resolve("c4j.conflist"), "{\"cniVersion\": \"1.0.0\", \"name\": \"c4jnet\","
+                + " \"plugins\": [{\"type\": \"loopback\"}]}");
+        List<Map<String, String>> jdks = new java.util.ArrayList<>(List.of(Map.of()));
+        Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        if (Files.isExecutable(jdk25.resolve("bin/java"))) {
+            jdks.add(Map.of("JAVA_HOME", jdk25.toString()));
+        }
+        for (Map<String, String> jdk : jdks) {
+            Path cache = Files.createTempDirectory(tmp, "cache");
+            Map<String, String> env = new java.util.HashMap<>(jdk);
+            env.put("CNITOOL_CACHE_DIR", cache.toString());
+            assertThat(Launcher.cnitool(env, "lint", good.toString()).status()).isZero();
+            try (var files = Files.walk(cache)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot"))
+                        .toList()) {
+                    Files.writeString(f, "not an archive");
+                }
+            }
+            Run run = Launcher.cnitool(env, "lint", "--format", "json", good.toString());
+            assertThat(run.status()).as(jdk + ": " + run).isZero();
+            assertThat(run.out()).as(jdk + ": " + run).isEqualTo("[ ]\n");
+            assertThat(run.err()).as(jdk + ": " + run).isEmpty();
+            // A damaged copy of JNA's library: JNA falls back to unpacking its own (the JVM may warn on stderr).
+            try (var files = Files.walk(cache)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".so")).toList()) {
+                    Files.writeString(f, "not a library");
+                }
+            }
+            env.put("CNI_PATH", "/usr/lib/cni");
+            Run version = Launcher.cnitool(env, "version", "bridge");
+            assertThat(version.status()).as(jdk + ": " + version).isZero();
+            assertThat(JSON.readTree(version.out()).get("supportedVersions").size()).as(jdk + ": " + version)
+                    .isPositive();
         }
     }
 }
