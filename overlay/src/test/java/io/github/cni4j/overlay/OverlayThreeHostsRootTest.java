@@ -78,8 +78,7 @@ class OverlayThreeHostsRootTest {
         hosts.cnis[i] = cni;
         Attachment a = hosts.host(i).call(() -> cni.attach(ThreeHosts.containerName(i),
                 ThreeHosts.containerPath(i)).execute());
-        String ip = a.interfaces().get("eth0").ips().get(0).ip();
-        hosts.ips[i] = ip.contains("/") ? ip.substring(0, ip.indexOf('/')) : ip;
+        hosts.ips[i] = a.interfaces().get("eth0").ips().get(0).address().address().getHostAddress();
         return hosts.ips[i];
     }
 
