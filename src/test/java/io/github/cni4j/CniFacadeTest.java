@@ -1,12 +1,12 @@
 package io.github.cni4j;
 
+import io.github.cni4j.testing.FailureKinds;
+import io.github.cni4j.error.CniException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.PluginException;
-import io.github.cni4j.error.PluginNotFoundException;
 
 import io.github.cni4j.internal.facade.Engine;
 import io.github.cni4j.internal.facade.Settings;
@@ -71,7 +71,7 @@ class CniFacadeTest {
     @Test
     void rollbackFailuresAreNamedAndSuppressed() {
         ops.failAdd.put("back", new PluginException(0, "boom", null, "bridge", "", "ADD", 1, 0, "", null));
-        CacheException delFailure = new CacheException("disk gone", Path.of("/x"), null);
+        CniException delFailure = new CniException(CniException.IO_FAILURE, "disk gone");
         ops.failDel.put("front", delFailure);
 
         assertThatThrownBy(() -> cni(false, "front", "back").attach("c1", Path.of("/run/netns/c1")).execute())
@@ -84,13 +84,13 @@ class CniFacadeTest {
 
     @Test
     void aFailureBeforeTheFirstPluginRanHasNothingToRollBack() {
-        PluginNotFoundException missing = new PluginNotFoundException("plugin type=\"bridge\" failed (add): failed "
+        PluginException missing = PluginException.notFound("plugin type=\"bridge\" failed (add): failed "
                 + "to find plugin \"bridge\" in path [/nowhere]", "bridge", List.of(Path.of("/nowhere")));
         ops.failAdd.put("c4jtypo", missing);
         ops.failDel.put("c4jtypo", missing);
 
         assertThatThrownBy(() -> cni(false, "front", "c4jtypo").attach("c1", Path.of("/run/netns/c1")).execute())
-                .isInstanceOfSatisfying(PluginNotFoundException.class, e -> assertThat(e.msg())
+                .is(FailureKinds.PLUGIN_NOT_FOUND).isInstanceOfSatisfying(PluginException.class, e -> assertThat(e.msg())
                         .doesNotContain("rollback incomplete", "could not delete network \"c4jtypo\"")
                         .contains("failed to find plugin \"bridge\"", "rolled back: deleted network \"front\""));
         assertThat(ops.log).containsExactly("ADD front eth0", "ADD c4jtypo eth1", "DEL front eth0");

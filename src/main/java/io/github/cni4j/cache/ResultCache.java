@@ -1,6 +1,6 @@
 package io.github.cni4j.cache;
 
-import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.internal.cache.CacheCodec;
 import io.github.cni4j.internal.cache.CacheFiles;
 import io.github.cni4j.internal.config.GoQuote;
@@ -73,24 +73,26 @@ public final class ResultCache {
      * @param containerId the container ID
      * @param ifName the interface name
      * @return the path
-     * @throws CacheException when a part is empty, with libcni's message; when the name would contain {@code /} or
-     *         NUL or be longer than 255 bytes (a file name limit of Linux file systems)
+     * @throws CniException (code 5) when a part is empty, with libcni's message; when the name would contain
+     *         {@code /} or NUL or be longer than 255 bytes (a file name limit of Linux file systems)
      */
     public Path file(String network, String containerId, String ifName) {
         if (network.isEmpty() || containerId.isEmpty() || ifName.isEmpty()) {
-            throw new CacheException("cache file path requires network name (\"" + network + "\"), container ID (\""
-                    + containerId + "\"), and interface name (\"" + ifName + "\")", null, null);
+            throw new CniException(CniException.IO_FAILURE,
+                    "cache file path requires network name (\"" + network + "\"), container ID (\""
+                    + containerId + "\"), and interface name (\"" + ifName + "\")");
         }
         String name = network + "-" + containerId + "-" + ifName;
         // libcni joins the parts unchecked, so "../" in a network name of a DEL (which validates nothing) would
         // reach outside the cache. A name must stay one plain file name inside results/.
         if (name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
-            throw new CacheException("cache file name " + GoQuote.quote(name)
-                    + " contains a path separator or NUL; refusing to leave " + dir.resolve("results"), null, null);
+            throw new CniException(CniException.IO_FAILURE, "cache file name " + GoQuote.quote(name)
+                    + " contains a path separator or NUL; refusing to leave " + dir.resolve("results"));
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw new CacheException("cache file name for network \"" + network + "\", container ID \"" + containerId
-                    + "\" and interface \"" + ifName + "\" is longer than " + MAX_NAME_BYTES + " bytes", null, null);
+            throw new CniException(CniException.IO_FAILURE,
+                    "cache file name for network \"" + network + "\", container ID \"" + containerId
+                    + "\" and interface \"" + ifName + "\" is longer than " + MAX_NAME_BYTES + " bytes");
         }
         return dir.resolve("results").resolve(name);
     }
@@ -99,16 +101,17 @@ public final class ResultCache {
      * Writes (replaces) an entry atomically.
      *
      * @param entry the entry
-     * @throws CacheException when it cannot be written
+     * @throws CniException (code 5) when it cannot be written
      */
     public void put(CachedAttachment entry) {
         Path f = file(entry.networkName(), entry.containerId(), entry.ifName());
         try {
             AtomicFiles.write(f, CacheCodec.encode(entry));
         } catch (NotDirectoryException e) {
-            throw new CacheException(e.getMessage(), f, e);
+            throw new CniException(CniException.IO_FAILURE, e.getMessage(), null, e);
         } catch (IOException e) {
-            throw new CacheException("failed to write cache file " + f + ": " + e.getMessage(), f, e);
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to write cache file " + f + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -119,7 +122,7 @@ public final class ResultCache {
      * @param containerId the container ID
      * @param ifName the interface name
      * @return the entry, or empty when there is none
-     * @throws CacheException when the file exists but is empty, unreadable or not a {@code cniCacheV1} entry
+     * @throws CniException (code 5) when the file exists but is empty, unreadable or not a {@code cniCacheV1} entry
      */
     public Optional<CachedAttachment> get(String network, String containerId, String ifName) {
         Path f = file(network, containerId, ifName);
@@ -127,8 +130,8 @@ public final class ResultCache {
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(CacheCodec.decode(bytes.get()).orElseThrow(() -> new CacheException(
-                "cache file " + f + " is " + (bytes.get().length == 0 ? "empty" : "not a cniCacheV1 entry"), f, null)));
+        return Optional.of(CacheCodec.decode(bytes.get()).orElseThrow(() -> new CniException(CniException.IO_FAILURE,
+                "cache file " + f + " is " + (bytes.get().length == 0 ? "empty" : "not a cniCacheV1 entry"))));
     }
 
     /**
@@ -138,7 +141,7 @@ public final class ResultCache {
      * @param containerId the container ID
      * @param ifName the interface name
      * @return whether a file was removed (temp files an interrupted write of this entry left are removed too)
-     * @throws CacheException when the file exists but cannot be removed
+     * @throws CniException (code 5) when the file exists but cannot be removed
      */
     public boolean remove(String network, String containerId, String ifName) {
         Path f = file(network, containerId, ifName);
@@ -147,7 +150,8 @@ public final class ResultCache {
             removeTempFiles(f);
             return removed;
         } catch (IOException e) {
-            throw new CacheException("failed to remove cache file " + f + ": " + e.getMessage(), f, e);
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to remove cache file " + f + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -198,8 +202,8 @@ public final class ResultCache {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new CacheException("failed to list " + dir.resolve("results") + ": " + e.getMessage(),
-                    dir.resolve("results"), e);
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to list " + dir.resolve("results") + ": " + e.getMessage(), null, e);
         }
         files.sort(null);
         List<CachedAttachment> out = new ArrayList<>();

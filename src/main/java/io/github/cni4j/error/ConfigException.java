@@ -8,8 +8,8 @@ import java.util.Optional;
  * <p>Names the {@linkplain #source() source} (a file path or a caller-given name) and, where the input is text,
  * the 1-based {@linkplain #line() line} and {@linkplain #column() column} and the
  * {@linkplain #jsonPointer() JSON pointer} of the offending value. The code is
- * {@link io.github.cni4j.version.CniError#INVALID_NETWORK_CONFIG} (7) unless the input could not be decoded at
- * all ({@link io.github.cni4j.version.CniError#DECODING_FAILURE}, 6).
+ * {@link CniException#INVALID_NETWORK_CONFIG} (7) unless the input could not be decoded at
+ * all ({@link CniException#DECODING_FAILURE}, 6).
  *
  * <pre>{@code
  * try {
@@ -88,38 +88,22 @@ public final class ConfigException extends CniException {
         return sb.toString();
     }
 
-    /**
-     * Returns the file path or source name the configuration came from; empty when unnamed.
-     *
-     * @return the source
-     */
+    /** {@return the file path or source name the configuration came from; empty when unnamed} */
     public String source() {
         return source;
     }
 
-    /**
-     * Returns the 1-based line of the problem, if known.
-     *
-     * @return the line
-     */
+    /** {@return the 1-based line of the problem, if known} */
     public Optional<Integer> line() {
         return line > 0 ? Optional.of(line) : Optional.empty();
     }
 
-    /**
-     * Returns the 1-based column of the problem, if known.
-     *
-     * @return the column
-     */
+    /** {@return the 1-based column of the problem, if known} */
     public Optional<Integer> column() {
         return column > 0 ? Optional.of(column) : Optional.empty();
     }
 
-    /**
-     * Returns the JSON pointer (RFC 6901) of the offending value, if known; {@code ""} is the document itself.
-     *
-     * @return the pointer
-     */
+    /** {@return the JSON pointer (RFC 6901) of the offending value, if known; {@code ""} is the document itself} */
     public Optional<String> jsonPointer() {
         return Optional.ofNullable(jsonPointer);
     }

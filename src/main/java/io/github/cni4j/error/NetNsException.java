@@ -47,38 +47,22 @@ public final class NetNsException extends CniException {
         this.path = path;
     }
 
-    /**
-     * Returns the failing system or library call, or {@code ""}.
-     *
-     * @return the call name
-     */
+    /** {@return the failing system or library call, or {@code ""}} */
     public String syscall() {
         return syscall;
     }
 
-    /**
-     * Returns the errno, or 0 when the failure did not come from the C library.
-     *
-     * @return the errno
-     */
+    /** {@return the errno, or 0 when the failure did not come from the C library} */
     public int errno() {
         return errno;
     }
 
-    /**
-     * Returns the symbolic errno name such as {@code EPERM}, or {@code ""}.
-     *
-     * @return the name
-     */
+    /** {@return the symbolic errno name such as {@code EPERM}, or {@code ""}} */
     public String errnoName() {
         return errnoName;
     }
 
-    /**
-     * Returns the namespace path concerned, if any.
-     *
-     * @return the path
-     */
+    /** {@return the namespace path concerned, if any} */
     public Optional<String> path() {
         return Optional.ofNullable(path);
     }

@@ -1,6 +1,6 @@
 package io.github.cni4j.invoke;
 
-import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.NetworkConfig;
@@ -68,7 +68,7 @@ public final class CniInvoker {
      * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}
      * @throws io.github.cni4j.error.ConfigException before any plugin runs, for an invalid container ID, network or
      *         interface name, a cache file name over 255 bytes, or CNI_ARGS holding {@code ;}, NUL or a key's {@code =}
-     * @throws CacheException when the result cannot be cached (the plugins' work stays applied)
+     * @throws CniException (code 5) when the result cannot be cached (the plugins' work stays applied)
      */
     public Result add(NetworkConfigList list, RuntimeConf rt) {
         return flows.add(Net.of(list), rt);
@@ -88,9 +88,9 @@ public final class CniInvoker {
      * CHECK: asks every plugin whether the attachment is as ADD left it.
      * @param list the network
      * @param rt the attachment
-     * @throws io.github.cni4j.error.IncompatibleVersionException for versions before 0.4.0
+     * @throws io.github.cni4j.error.CniException (code 1) for versions before 0.4.0
      * @throws io.github.cni4j.error.PluginException the first plugin failure, unwrapped
-     * @throws CacheException {@code failed to get network "<name>" cached result: <err>}
+     * @throws CniException (code 5) {@code failed to get network "<name>" cached result: <err>}
      */
     public void check(NetworkConfigList list, RuntimeConf rt) {
         flows.check(Net.of(list), rt, true);
@@ -161,7 +161,7 @@ public final class CniInvoker {
      * Validates a network as libcni's {@code ValidateNetworkList}: each plugin exists and supports the version.
      * @param list the network
      * @return the capabilities some plugin enables, sorted
-     * @throws io.github.cni4j.error.IncompatibleVersionException all problems, as {@code [<e1> <e2>]}
+     * @throws io.github.cni4j.error.CniException (code 1) all problems, as {@code [<e1> <e2>]}
      */
     public Set<String> validate(NetworkConfigList list) {
         return networkFlows.validate(Net.of(list));
@@ -181,7 +181,7 @@ public final class CniInvoker {
      * @param list the network
      * @param rt the attachment
      * @return the result, empty when nothing is cached
-     * @throws CacheException when the entry exists but cannot be used
+     * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<Result> cachedResult(NetworkConfigList list, RuntimeConf rt) {
         return CachedResults.load(flows.cache(Optional.of(rt)), Net.of(list), rt);
@@ -193,7 +193,7 @@ public final class CniInvoker {
      * @param list the network
      * @param rt the attachment
      * @return the entry, empty when nothing is cached
-     * @throws CacheException when the entry exists but cannot be used
+     * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<CachedAttachment> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
         return CachedResults.loadConfig(flows.cache(Optional.of(rt)), list.name(), rt);

@@ -1,5 +1,6 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.internal.value.CniStyle;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

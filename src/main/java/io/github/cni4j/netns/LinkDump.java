@@ -2,6 +2,8 @@ package io.github.cni4j.netns;
 
 import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.internal.jna.Sys;
+import io.github.cni4j.result.IpPrefix;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -50,7 +52,7 @@ final class LinkDump {
         int fd = Sys.netlinkRouteSocket();
         try {
             Map<Integer, ImmutableNetInterface.Builder> links = new TreeMap<>();
-            Map<Integer, List<IfAddress>> addresses = new TreeMap<>();
+            Map<Integer, List<IpPrefix>> addresses = new TreeMap<>();
             // A dump that raced with a change is flagged NLM_F_DUMP_INTR; it is repeated for a consistent view.
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 links.clear();
@@ -125,7 +127,7 @@ final class LinkDump {
         links.put(index, b);
     }
 
-    private static void parseAddress(ByteBuffer m, Map<Integer, List<IfAddress>> addresses) {
+    private static void parseAddress(ByteBuffer m, Map<Integer, List<IpPrefix>> addresses) {
         if (m.limit() < IFADDRMSG_LEN) {
             return;
         }
@@ -148,8 +150,10 @@ final class LinkDump {
             return;
         }
         try {
-            addresses.computeIfAbsent(index, k -> new ArrayList<>()).add(new IfAddress(InetAddress.getByAddress(raw),
-                    prefix));
+            InetAddress ip = InetAddress.getByAddress(raw);
+            // An IPv4-mapped IPv6 address becomes IPv4, its prefix counted over the IPv4 bits (as Go prints it).
+            int bits = raw.length == 16 && ip instanceof Inet4Address ? Math.max(0, prefix - 96) : prefix;
+            addresses.computeIfAbsent(index, k -> new ArrayList<>()).add(IpPrefix.of(ip, bits));
         } catch (UnknownHostException e) {
             throw new NetNsException("netlink reported an address of " + raw.length + " bytes", "recv", 0, "", null,
                     e);

@@ -1,6 +1,7 @@
 package io.github.cni4j.netns;
 
 import io.github.cni4j.internal.value.CniStyle;
+import io.github.cni4j.result.IpPrefix;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -65,12 +66,8 @@ public abstract class NetInterface {
      */
     public abstract boolean isLoopback();
 
-    /**
-     * Returns the IPv4 and IPv6 addresses in the kernel's order.
-     *
-     * @return the addresses, possibly empty
-     */
-    public abstract List<IfAddress> addresses();
+    /** {@return the IPv4 and IPv6 addresses with their prefix lengths, in the kernel's order; possibly empty} */
+    public abstract List<IpPrefix> addresses();
 
     static ImmutableNetInterface.Builder builder() {
         return ImmutableNetInterface.builder();

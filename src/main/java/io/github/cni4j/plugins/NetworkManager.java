@@ -59,7 +59,7 @@ public final class NetworkManager {
      * @return the created network
      * @throws ConfigException {@code network with name <n> already exists},
      *         {@code subnet <s> overlaps with other one on this address space}, or a write failure
-     * @throws io.github.cni4j.error.PluginNotFoundException when a needed plugin binary is missing
+     * @throws io.github.cni4j.error.PluginException ({@code NOT_FOUND}) when a needed plugin binary is missing
      */
     public NetworkInfo create(NetworkSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -78,7 +78,7 @@ public final class NetworkManager {
      * @return the created network
      * @throws ConfigException {@code network with name <n> already exists}, or a write failure
      * @throws IllegalArgumentException when the list is invalid (naming the field)
-     * @throws io.github.cni4j.error.PluginNotFoundException when a needed plugin binary is missing
+     * @throws io.github.cni4j.error.PluginException ({@code NOT_FOUND}) when a needed plugin binary is missing
      */
     public NetworkInfo create(ConfList.Builder list) {
         NetworkConfigList parsed = Objects.requireNonNull(list, "list").build();

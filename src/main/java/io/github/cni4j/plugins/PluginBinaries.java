@@ -1,6 +1,6 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.error.PluginNotFoundException;
+import io.github.cni4j.error.PluginException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ final class PluginBinaries {
     static void require(List<Path> dirs, String type) {
         if (find(dirs, type).isEmpty()) {
             String path = dirs.stream().map(Path::toString).collect(Collectors.joining(":"));
-            throw new PluginNotFoundException("needs CNI plugin \"" + type + "\" to be installed in CNI_PATH (\"" + path
+            throw PluginException.notFound("needs CNI plugin \"" + type + "\" to be installed in CNI_PATH (\"" + path
                     + "\"), see https://github.com/containernetworking/plugins/releases: stat "
                     + dirs.get(0).resolve(type) + ": no such file or directory", type, dirs);
         }

@@ -133,7 +133,7 @@ public abstract class Result {
      *
      * @param target the version to convert to
      * @return the converted result
-     * @throws io.github.cni4j.error.IncompatibleVersionException with libcni's message, e.g.
+     * @throws io.github.cni4j.error.CniException (code 1) with libcni's message, e.g.
      *         {@code no converter for CNI result version 1.0.0 to 1.2.0} or
      *         {@code cannot convert: no valid IP addresses}
      */

@@ -1,6 +1,6 @@
 package io.github.cni4j.result;
 
-import io.github.cni4j.error.IncompatibleVersionException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ final class ResultConverter {
      * @param from the result
      * @param to the target version
      * @return the converted result ({@code from} itself for the same version)
-     * @throws IncompatibleVersionException with libcni's message when there is no converter or no address to keep
+     * @throws CniException (code 1) with libcni's message when there is no converter or no address to keep
      */
     public static Result convert(Result from, CniVersion to) {
         CniVersion v = from.cniVersion();
@@ -28,7 +28,8 @@ final class ResultConverter {
             return from;
         }
         if (!to.isSupported()) {
-            throw new IncompatibleVersionException("no converter for CNI result version " + v + " to " + to);
+            throw new CniException(CniException.INCOMPATIBLE_CNI_VERSION,
+                    "no converter for CNI result version " + v + " to " + to);
         }
         int fromFamily = family(v);
         int toFamily = family(to);
@@ -88,7 +89,7 @@ final class ResultConverter {
             }
         }
         if (ip4 == null && ip6 == null) {
-            throw new IncompatibleVersionException("cannot convert: no valid IP addresses");
+            throw new CniException(CniException.INCOMPATIBLE_CNI_VERSION, "cannot convert: no valid IP addresses");
         }
         Result.Builder b = Result.builder().cniVersion(to).dns(from.dns().orElseGet(io.github.cni4j.result.Dns::empty));
         if (ip4 != null) {

@@ -1,6 +1,6 @@
 package io.github.cni4j.version;
 
-import io.github.cni4j.error.IncompatibleVersionException;
+import io.github.cni4j.error.CniException;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,7 +54,7 @@ public final class CniVersion implements Comparable<CniVersion> {
      *
      * @param text the version, e.g. {@code "0.4.0"}; {@code ""} means 0.1.0
      * @return the version
-     * @throws IncompatibleVersionException if the text has more than three parts or a part is not an integer,
+     * @throws CniException (code 1) if the text has more than three parts or a part is not an integer,
      *         with libcni's message ({@code invalid version "1.2.3.4": too many parts})
      */
     public static CniVersion parse(String text) {
@@ -64,7 +64,8 @@ public final class CniVersion implements Comparable<CniVersion> {
         }
         String[] parts = text.split("\\.", -1);
         if (parts.length >= 4) {
-            throw new IncompatibleVersionException("invalid version \"" + text + "\": too many parts");
+            throw new CniException(CniException.INCOMPATIBLE_CNI_VERSION,
+                    "invalid version \"" + text + "\": too many parts");
         }
         int major = part(parts, 0, "major");
         int minor = part(parts, 1, "minor");
@@ -85,7 +86,8 @@ public final class CniVersion implements Comparable<CniVersion> {
             }
             return Integer.parseInt(p.startsWith("+") ? p.substring(1) : p);
         } catch (NumberFormatException e) {
-            throw new IncompatibleVersionException("failed to convert " + label + " version part \"" + p
+            throw new CniException(CniException.INCOMPATIBLE_CNI_VERSION,
+                    "failed to convert " + label + " version part \"" + p
                     + "\": strconv.Atoi: parsing \"" + p + "\": invalid syntax");
         }
     }

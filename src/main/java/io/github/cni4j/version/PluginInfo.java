@@ -1,7 +1,7 @@
 package io.github.cni4j.version;
 
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.gojson.VersionCodec;
 import io.github.cni4j.internal.value.CniStyle;
@@ -84,14 +84,14 @@ public abstract class PluginInfo {
         }
         try {
             return create(CniVersion.parse(f.cniVersion()), f.supportedVersions());
-        } catch (IncompatibleVersionException e) {
-            throw new ConfigException(CniError.DECODING_FAILURE, "decoding version info: " + e.getMessage(), null,
+        } catch (CniException e) {
+            throw new ConfigException(ConfigException.DECODING_FAILURE, "decoding version info: " + e.getMessage(), null,
                     0, 0, "/cniVersion", e);
         }
     }
 
     private static ConfigException decoding(String what) {
-        return new ConfigException(CniError.DECODING_FAILURE, "decoding version info: " + what, null, 0, 0, null,
+        return new ConfigException(ConfigException.DECODING_FAILURE, "decoding version info: " + what, null, 0, 0, null,
                 null);
     }
 

@@ -1,9 +1,9 @@
 package io.github.cni4j.cache;
 
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.error.CacheException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class ResultCacheTest {
 
     @Test
     void emptyPartsAreRefusedWithLibcniMessage() {
-        assertThatThrownBy(() -> ResultCache.of(tmp).file("n", "", "eth0")).isInstanceOf(CacheException.class)
+        assertThatThrownBy(() -> ResultCache.of(tmp).file("n", "", "eth0")).is(FailureKinds.CACHE)
                 .hasMessage("cache file path requires network name (\"n\"), container ID (\"\"), and interface name "
                         + "(\"eth0\")");
     }
@@ -67,7 +67,7 @@ class ResultCacheTest {
         assertThat(cache.attachments()).extracting(CachedAttachment::containerId).containsExactly("c1", "c10");
         assertThat(cache.attachments("c1")).extracting(CachedAttachment::containerId).containsExactly("c1");
         assertThat(ResultCache.of(tmp.resolve("missing")).attachments()).isEmpty();
-        assertThatThrownBy(() -> cache.get("n", "c1", "eth9")).isInstanceOf(CacheException.class)
+        assertThatThrownBy(() -> cache.get("n", "c1", "eth9")).is(FailureKinds.CACHE)
                 .hasMessageEndingWith("is empty");
     }
 
@@ -76,7 +76,7 @@ class ResultCacheTest {
         Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
         Path root = Files.createDirectory(tmp.resolve("cache"));
         Files.createSymbolicLink(root.resolve("results"), elsewhere);
-        assertThatThrownBy(() -> ResultCache.of(root).put(entry("c"))).isInstanceOf(CacheException.class)
+        assertThatThrownBy(() -> ResultCache.of(root).put(entry("c"))).is(FailureKinds.CACHE)
                 .hasMessageContaining("symbolic link");
         assertThat(elsewhere).isEmptyDirectory();
     }

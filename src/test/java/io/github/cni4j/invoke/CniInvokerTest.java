@@ -1,14 +1,13 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.testing.FailureKinds;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.internal.invoke.PluginFinder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.error.PluginException;
-import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.result.Result;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +137,7 @@ class CniInvokerTest {
         Files.createDirectories(cache.resolve("results"));
         Files.write(cache.resolve("results/net1-c1-eth0"), new byte[0]);
 
-        assertThatThrownBy(() -> invoker.check(list, rt("c1"))).isInstanceOf(io.github.cni4j.error.CacheException.class)
+        assertThatThrownBy(() -> invoker.check(list, rt("c1"))).is(FailureKinds.CACHE)
                 .hasMessageStartingWith("failed to get network \"net1\" cached result: "
                         + "decoding version from network config: unexpected end of JSON input");
         invoker.del(list, rt("c1"));
@@ -179,7 +178,7 @@ class CniInvokerTest {
     void checkNeedsVersion040AndHonoursDisableCheck() {
         plugins.recorder("a", RESULT_A);
         assertThatThrownBy(() -> invoker.check(list("0.3.1", "{\"type\":\"a\"}"), rt("c1")))
-                .isInstanceOf(IncompatibleVersionException.class)
+                .is(FailureKinds.INCOMPATIBLE_VERSION)
                 .hasMessage("configuration version \"0.3.1\" does not support the CHECK command");
         NetworkConfigList disabled = NetworkConfigList.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"net1\","
                 + "\"disableCheck\":true,\"plugins\":[{\"type\":\"a\"}]}").getBytes(StandardCharsets.UTF_8));
@@ -193,14 +192,14 @@ class CniInvokerTest {
     @Test
     void pluginLookupRefusesPathsAndNamesEveryDir() {
         assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"nope\"}"), rt("c1")))
-                .isInstanceOf(PluginNotFoundException.class)
+                .is(FailureKinds.PLUGIN_NOT_FOUND)
                 .hasMessage("plugin type=\"nope\" failed (add): failed to find plugin \"nope\" in path ["
                         + plugins.dir + "]");
         PluginFinder finder = PluginFinder.of(List.of(plugins.dir, tmp));
         assertThatThrownBy(() -> finder.find("../x")).hasMessage("invalid plugin name: ../x");
         assertThatThrownBy(() -> finder.find("/bin/sh")).hasMessage("invalid plugin name: /bin/sh");
         assertThatThrownBy(() -> finder.find("")).hasMessage("no plugin name provided");
-        assertThatThrownBy(() -> finder.find("x")).isInstanceOfSatisfying(PluginNotFoundException.class,
+        assertThatThrownBy(() -> finder.find("x")).is(FailureKinds.PLUGIN_NOT_FOUND).isInstanceOfSatisfying(PluginException.class,
                 e -> assertThat(e.searched()).containsExactly(plugins.dir, tmp));
     }
 
@@ -218,7 +217,7 @@ class CniInvokerTest {
     @Test
     void addFindsThePluginBeforeValidatingAndUsesLibcniWords() {
         assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"a\"}"), rt("bad/id")))
-                .isInstanceOf(PluginNotFoundException.class)
+                .is(FailureKinds.PLUGIN_NOT_FOUND)
                 .hasMessageStartingWith("plugin type=\"a\" failed (add): failed to find plugin \"a\"");
         plugins.recorder("a", RESULT_A);
         assertThatThrownBy(() -> invoker.add(list("1.0.0", "{\"type\":\"a\"}"), rt("bad/id")))
@@ -343,7 +342,7 @@ class CniInvokerTest {
         Result r = invoker.cachedResult(list, rt("c1")).orElseThrow();
         assertThat(r.cniVersion().toString()).isEqualTo("1.0.0");
         assertThat(r.ips()).hasSize(1);
-        assertThatThrownBy(() -> invoker.cachedConfig(list, rt("c1"))).isInstanceOf(io.github.cni4j.error.CacheException.class)
+        assertThatThrownBy(() -> invoker.cachedConfig(list, rt("c1"))).is(FailureKinds.CACHE)
                 .hasMessage("read cached network \"net1\" config has wrong kind: ");
         invoker.check(list, rt("c1"));
         assertThat(plugins.stdin(0)).contains("\"prevResult\":{\"cniVersion\":\"1.0.0\"");

@@ -1,11 +1,11 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cni4j.error.PluginException;
-import io.github.cni4j.error.PluginTimeoutException;
 import io.github.cni4j.config.NetworkConfigList;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -107,7 +107,8 @@ class PluginFailureTest {
         plugins.script("p", "sleep " + marker + " &\nwait\n");
         long start = System.nanoTime();
         assertThatThrownBy(() -> invoker(Duration.ofMillis(700)).add(list("p"), rt()))
-                .isInstanceOfSatisfying(PluginTimeoutException.class, e -> {
+                .is(FailureKinds.PLUGIN_TIMEOUT).isInstanceOfSatisfying(PluginException.class, e -> {
+                    assertThat(e.timeout()).contains(Duration.ofMillis(700));
                     assertThat(e.pluginType()).isEqualTo("p");
                     assertThat(e.command()).isEqualTo("ADD");
                 });
@@ -127,9 +128,9 @@ class PluginFailureTest {
             if ("portable".equals(System.getProperty("cni4j.exec"))) {
                 // The JDK drains and closes a child's pipes once the child itself has exited, so the portable
                 // executor may see end-of-file at once (an empty result) instead of waiting for the grandchild.
-                assertThat(thrown).isInstanceOfAny(PluginTimeoutException.class, PluginException.class);
+                assertThat(thrown).isInstanceOf(PluginException.class);
             } else {
-                assertThat(thrown).isInstanceOf(PluginTimeoutException.class);
+                assertThat(thrown).is(FailureKinds.PLUGIN_TIMEOUT);
             }
         } finally {
             // A double-forked process escapes the tree kill (documented limit); clean it up here.

@@ -1,5 +1,6 @@
 package io.github.cni4j.netns;
 
+import io.github.cni4j.result.IpPrefix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,12 +47,12 @@ class NetNsNameTest {
     }
 
     @Test
-    void ifAddressPrintsCidrAndChecksThePrefix() throws Exception {
-        assertThat(new IfAddress(InetAddress.getByName("10.250.0.1"), 30)).hasToString("10.250.0.1/30");
-        assertThatThrownBy(() -> new IfAddress(InetAddress.getByName("10.0.0.1"), 33))
+    void interfaceAddressesPrintCidrAndCheckThePrefix() throws Exception {
+        assertThat(IpPrefix.of(InetAddress.getByName("10.250.0.1"), 30)).hasToString("10.250.0.1/30");
+        assertThatThrownBy(() -> IpPrefix.of(InetAddress.getByName("10.0.0.1"), 33))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new IfAddress(InetAddress.getByName("fd00::1"), 128).prefixLength()).isEqualTo(128);
-        assertThatThrownBy(() -> new IfAddress(null, 8)).isInstanceOf(NullPointerException.class);
+        assertThat(IpPrefix.of(InetAddress.getByName("fd00::1"), 128).prefixLength()).isEqualTo(128);
+        assertThatThrownBy(() -> IpPrefix.of(null, 8)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

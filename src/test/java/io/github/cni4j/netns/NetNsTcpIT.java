@@ -1,5 +1,6 @@
 package io.github.cni4j.netns;
 
+import io.github.cni4j.result.IpPrefix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.testing.Prerequisites;
@@ -84,11 +85,11 @@ class NetNsTcpIT {
         String ipLink = Prerequisites.sh("ip", "-n", name, "-o", "link", "show", nsIf);
         assertThat(veth.mac()).hasValueSatisfying(mac -> assertThat(ipLink).contains("link/ether " + mac));
         assertThat(ipLink).startsWith(veth.index() + ": ");
-        assertThat(veth.addresses()).extracting(IfAddress::toString)
-                .contains(nsIp + "/30", "fd00:c4:0:0:0:0:0:2/64");
+        assertThat(veth.addresses()).extracting(IpPrefix::toString)
+                .contains(nsIp + "/30", "fd00:c4::2/64");
         NetInterface lo = ns.interfaces().stream().filter(NetInterface::isLoopback).findFirst().orElseThrow();
         assertThat(lo.name()).isEqualTo("lo");
-        assertThat(lo.addresses()).extracting(IfAddress::toString).contains("127.0.0.1/8");
+        assertThat(lo.addresses()).extracting(IpPrefix::toString).contains("127.0.0.1/8");
     }
 
     private static void serveOnce(ServerSocket server, AtomicReference<Throwable> failure) {

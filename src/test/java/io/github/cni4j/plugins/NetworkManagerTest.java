@@ -1,11 +1,11 @@
 package io.github.cni4j.plugins;
 
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.IpRange;
 import io.github.cni4j.config.NetworkConfigList;
@@ -179,7 +179,7 @@ class NetworkManagerTest {
         Files.delete(pluginDir.resolve("host-local"));
         assertThatThrownBy(() -> nm.create(ConfList.builder().name("c4j-typed2").plugin(Macvlan.builder()
                 .ipam(HostLocal.builder().addRangeSet(IpRange.of("10.78.0.0/24")).build()).build())))
-                .isInstanceOf(PluginNotFoundException.class).hasMessageContaining("\"host-local\"");
+                .is(FailureKinds.PLUGIN_NOT_FOUND).hasMessageContaining("\"host-local\"");
         assertThat(Files.exists(confDir.resolve("10-c4j-typed2.conflist"))).isFalse();
     }
 
@@ -187,7 +187,7 @@ class NetworkManagerTest {
     void missingPluginIsReportedLikeNerdctl() throws IOException {
         Files.delete(pluginDir.resolve("portmap"));
         assertThatThrownBy(() -> nm.create(NetworkSpec.builder("c4j-np").build()))
-                .isInstanceOf(PluginNotFoundException.class)
+                .is(FailureKinds.PLUGIN_NOT_FOUND)
                 .hasMessageStartingWith("needs CNI plugin \"portmap\" to be installed in CNI_PATH (\"" + pluginDir
                         + "\"), see https://github.com/containernetworking/plugins/releases: ");
         assertThat(ConfLoader.confFiles(confDir)).isEmpty();

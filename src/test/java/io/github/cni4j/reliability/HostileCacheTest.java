@@ -1,10 +1,10 @@
 package io.github.cni4j.reliability;
 
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.cni4j.error.CacheException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.testing.TempDirs;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Assertions;
 
 /**
  * The cache directory's contents are not trusted: traversal in names, symlinked or special entries, corrupt and
- * oversized files end in a {@link CacheException} or are skipped, are never followed for writes, and entries are
+ * oversized files end in a cache failure (a {@code CniException}, code 5) or are skipped, are never followed for writes, and entries are
  * written 0600 in 0700 directories.
  */
 class HostileCacheTest {
@@ -40,7 +40,7 @@ class HostileCacheTest {
                         + "symlinks (to a file, to /dev/zero, dangling), FIFOs, directories, a symlinked results dir, "
                         + "empty/truncated/garbage/17 MiB files, random bytes (seeded generators)")
                 .count(TRIED.get(), "cache operations")
-                .lost(0, "each a value, an empty result or a CacheException; no write through a symlink, no file "
+                .lost(0, "each a value, an empty result or a cache failure; no write through a symlink, no file "
                         + "outside <cacheDir>/results touched; entries 0600 in 0700 dirs")
                 .write();
     }
@@ -71,7 +71,7 @@ class HostileCacheTest {
                 new String[] {"n", "c".repeat(300), "eth0"})) {
             TRIED.addAndGet(4);
             assertThatThrownBy(() -> cache.put(entry(parts[0], parts[1], parts[2])))
-                    .isInstanceOf(CacheException.class);
+                    .is(FailureKinds.CACHE);
             assertNoneOrCacheException(catchThrowable(() -> cache.get(parts[0], parts[1], parts[2])));
             assertNoneOrCacheException(catchThrowable(() -> cache.remove(parts[0], parts[1], parts[2])));
         }
@@ -109,7 +109,7 @@ class HostileCacheTest {
         Files.createSymbolicLink(cacheDir.resolve("results"), elsewhere);
         TRIED.incrementAndGet();
         assertThatThrownBy(() -> ResultCache.of(cacheDir).put(entry("n", "c", "eth0")))
-                .isInstanceOf(CacheException.class).hasMessageContaining("symbolic link");
+                .is(FailureKinds.CACHE).hasMessageContaining("symbolic link");
         try (Stream<Path> files = Files.list(elsewhere)) {
             assertThat(files).isEmpty();
         }
@@ -200,7 +200,7 @@ class HostileCacheTest {
 
     private static void assertNoneOrCacheException(Throwable t) {
         if (t != null) {
-            assertThat(t).isInstanceOf(CacheException.class);
+            assertThat(t).is(FailureKinds.CACHE);
         }
     }
 

@@ -1,12 +1,11 @@
 package io.github.cni4j.reliability;
 
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.PluginException;
-import io.github.cni4j.error.PluginNotFoundException;
-import io.github.cni4j.error.PluginTimeoutException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ class HostilePluginTest {
         long start = System.nanoTime();
         Throwable t = catchThrowable(() -> invoker.add("hang", 0));
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertThat(t).isInstanceOf(PluginTimeoutException.class).hasMessageContaining("hang");
+        assertThat(t).is(FailureKinds.PLUGIN_TIMEOUT).hasMessageContaining("hang");
         assertThat(elapsedMs).isBetween(TIMEOUT.toMillis() - 50, RETURN_BOUND_MS);
         assertDead(HostilePlugins.pid(dir, "hang"), "the plugin");
         assertDead(HostilePlugins.pid(dir, "hang-child"), "the plugin's child");
@@ -104,9 +103,12 @@ class HostilePluginTest {
         assertFailure("not-executable", PluginException.class, "permission denied");
         // Go says "exec format error"; the JDK's spawn falls back to /bin/sh on ENOEXEC, which then fails.
         assertFailure("not-an-elf", PluginException.class, "not-an-elf");
-        assertFailure("a-directory", PluginNotFoundException.class, "failed to find plugin \"a-directory\"");
-        assertFailure("symlink-loop", PluginNotFoundException.class, "failed to find plugin \"symlink-loop\"");
-        assertFailure("no-such-plugin", PluginNotFoundException.class, "failed to find plugin");
+        assertThat(assertFailure("a-directory", PluginException.class, "failed to find plugin \"a-directory\"").kind())
+                .isEqualTo(PluginException.Kind.NOT_FOUND);
+        assertThat(assertFailure("symlink-loop", PluginException.class, "failed to find plugin \"symlink-loop\"").kind())
+                .isEqualTo(PluginException.Kind.NOT_FOUND);
+        assertThat(assertFailure("no-such-plugin", PluginException.class, "failed to find plugin").kind())
+                .isEqualTo(PluginException.Kind.NOT_FOUND);
     }
 
     @Test

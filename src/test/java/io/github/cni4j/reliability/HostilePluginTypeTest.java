@@ -1,9 +1,10 @@
 package io.github.cni4j.reliability;
 
+import io.github.cni4j.error.PluginException;
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.internal.invoke.PluginFinder;
 import io.github.cni4j.testing.TempDirs;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A plugin {@code type} comes from a config file and names a binary that will run as root: it must resolve only to a
  * plain file directly inside a plugin directory. Separators, {@code ..}, NUL and newlines are refused with a
- * {@link PluginNotFoundException} before any lookup.
+ * {@link PluginException} ({@code NOT_FOUND}) before any lookup.
  */
 class HostilePluginTypeTest {
 
@@ -45,7 +46,7 @@ class HostilePluginTypeTest {
         Figures.of("bad-input", "plugin-types")
                 .scenario("plugin types with /, .., NUL, newlines, backslashes and absolute paths (seeded generators + examples)")
                 .count(TRIED.get(), "lookups")
-                .lost(0, "each refused with PluginNotFoundException, or resolved to a file directly inside the "
+                .lost(0, "each refused with PluginException NOT_FOUND, or resolved to a file directly inside the "
                         + "plugin dir; nothing outside it ever resolved")
                 .write();
     }
@@ -58,7 +59,7 @@ class HostilePluginTypeTest {
                 // found by the seeded generator: a lone surrogate made Path.resolve throw InvalidPathException
                 "\u8090\u001d\u0013&\udf0a", "good\ud800")) {
             TRIED.incrementAndGet();
-            assertThat(catchThrowable(() -> finder.find(type))).as(type).isInstanceOf(PluginNotFoundException.class);
+            assertThat(catchThrowable(() -> finder.find(type))).as(type).is(FailureKinds.PLUGIN_NOT_FOUND);
         }
         assertThat(finder.find("good")).isEqualTo(PLUGINS.resolve("good").toAbsolutePath());
     }
@@ -82,7 +83,8 @@ class HostilePluginTypeTest {
             Path found = finder.find(type);
             assertThat(found.getParent()).isEqualTo(PLUGINS.toAbsolutePath());
             assertThat(found.normalize()).isEqualTo(found);
-        } catch (PluginNotFoundException expected) {
+        } catch (PluginException expected) {
+            assertThat(expected.kind()).isEqualTo(PluginException.Kind.NOT_FOUND);
             assertThat(expected.getMessage()).isNotBlank();
         }
     }

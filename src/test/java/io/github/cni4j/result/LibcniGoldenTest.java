@@ -1,11 +1,11 @@
 package io.github.cni4j.result;
 
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +62,7 @@ class LibcniGoldenTest {
             CniVersion to = CniVersion.parse(target);
             if (rest.startsWith("ERR ")) {
                 assertThatThrownBy(() -> r.convertTo(to)).as("to %s", target)
-                        .isInstanceOf(IncompatibleVersionException.class)
+                        .is(FailureKinds.INCOMPATIBLE_VERSION)
                         .hasMessage(rest.substring(4));
             } else {
                 expectSame(r.convertTo(to), rest.substring(3), exact);

@@ -1,9 +1,10 @@
 package io.github.cni4j.result;
 
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.version.CniVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,9 @@ class ResultConversionTest {
             Result r = ResultEncodingTest.full().convertTo(from);
             for (String to : List.of("1.2.0", "2.0.0", "0.0.0", "0.5")) {
                 assertThatThrownBy(() -> r.convertTo(CniVersion.parse(to)))
-                        .isInstanceOf(IncompatibleVersionException.class)
+                        .is(FailureKinds.INCOMPATIBLE_VERSION)
                         .hasMessage("no converter for CNI result version " + from + " to " + CniVersion.parse(to))
-                        .satisfies(e -> assertThat(((IncompatibleVersionException) e).code()).isEqualTo(1));
+                        .satisfies(e -> assertThat(((CniException) e).code()).isEqualTo(1));
             }
         }
     }
@@ -124,7 +125,7 @@ class ResultConversionTest {
         Result none = Result.builder().cniVersion(CniVersion.V1_1_0).build();
         for (Result r : List.of(unlabelled, none)) {
             for (CniVersion to : List.of(CniVersion.V0_1_0, CniVersion.V0_2_0)) {
-                assertThatThrownBy(() -> r.convertTo(to)).isInstanceOf(IncompatibleVersionException.class)
+                assertThatThrownBy(() -> r.convertTo(to)).is(FailureKinds.INCOMPATIBLE_VERSION)
                         .hasMessage("cannot convert: no valid IP addresses");
             }
         }

@@ -2,7 +2,8 @@ package io.github.cni4j.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.version.CniError;
+import io.github.cni4j.error.CniException;
+import io.github.cni4j.error.PluginException;
 import io.github.cni4j.version.CniVersion;
 import io.github.cni4j.version.PluginInfo;
 import java.net.InetAddress;
@@ -67,10 +68,9 @@ class ResultExamplesTest {
 
     @Test
     void versionExamples() {
-        CniError err = CniError.fromBytes("{\"code\":11,\"msg\":\"busy\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(err.code() == CniError.TRY_AGAIN_LATER).isTrue();
-        byte[] out = CniError.of(CniError.INVALID_NETWORK_CONFIG, "missing bridge name").toBytes();
-        assertThat(out).isNotEmpty();
+        PluginException err = new PluginException(11, "busy", null, "bridge", "", "ADD", 1, 0, "", null);
+        assertThat(err.code() == CniException.TRY_AGAIN_LATER).isTrue();
+        assertThat(err.kind()).isEqualTo(PluginException.Kind.FAILED);
         PluginInfo info = PluginInfo.fromBytes(
                 "{\"cniVersion\":\"1.1.0\",\"supportedVersions\":[\"1.0.0\",\"1.1.0\"]}".getBytes(StandardCharsets.UTF_8));
         assertThat(info.supports("1.0.0")).isTrue();

@@ -1,9 +1,10 @@
 package io.github.cni4j.result;
 
+import io.github.cni4j.testing.FailureKinds;
+import io.github.cni4j.error.CniException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.JsonTrees;
 import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
@@ -80,7 +81,8 @@ class ResultPropertiesTest {
                 Result d = r.convertTo(down);
                 assertThat(d.cniVersion()).isEqualTo(down);
                 assertThat(Result.fromBytes(d.toBytes())).isEqualTo(d);
-            } catch (IncompatibleVersionException e) {
+            } catch (CniException e) {
+                assertThat(e).is(FailureKinds.INCOMPATIBLE_VERSION);
                 assertThat(e.getMessage()).isEqualTo("cannot convert: no valid IP addresses");
                 assertThat(r.ips()).isEmpty();
             }

@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
@@ -69,17 +71,17 @@ public final class EtcdStore implements AutoCloseable {
      * @param endpoints client URLs, e.g. {@code http://127.0.0.1:2379}
      * @param leaseTtl how long this host's leases outlive a stopped keepalive (at least 1 s)
      * @return the store
-     * @throws OverlayException naming the endpoints if etcd does not answer within 5 s
+     * @throws CniException naming the endpoints if etcd does not answer within 5 s
      */
     public static EtcdStore connect(List<String> endpoints, Duration leaseTtl) {
         List<String> eps = List.copyOf(endpoints);
         if (eps.isEmpty() || leaseTtl.toSeconds() < 1) {
-            throw new OverlayException("cluster store needs at least one endpoint and a lease TTL of 1 s or more");
+            throw new CniException(UNKNOWN, "cluster store needs at least one endpoint and a lease TTL of 1 s or more");
         }
         EtcdStore store = new EtcdStore(Client.builder().endpoints(eps.toArray(String[]::new)).build(), eps, leaseTtl);
         try {
             store.await(store.client.getKVClient().get(bytes(NETWORKS)), "connect");
-        } catch (OverlayException e) {
+        } catch (CniException e) {
             store.client.close();
             throw e;
         }
@@ -91,14 +93,14 @@ public final class EtcdStore implements AutoCloseable {
             return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new OverlayException("etcd unreachable at " + String.join(",", endpoints) + ": " + what
+            throw new CniException(UNKNOWN, "etcd unreachable at " + String.join(",", endpoints) + ": " + what
                     + " timed out after " + TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
-            throw new OverlayException("etcd at " + String.join(",", endpoints) + " failed to " + what + ": "
+            throw new CniException(UNKNOWN, "etcd at " + String.join(",", endpoints) + " failed to " + what + ": "
                     + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OverlayException("interrupted while waiting for etcd to " + what);
+            throw new CniException(UNKNOWN, "interrupted while waiting for etcd to " + what);
         }
     }
 
@@ -121,7 +123,7 @@ public final class EtcdStore implements AutoCloseable {
      *
      * @param network the definition
      * @return the stored definition, with its creation time
-     * @throws OverlayException if the name exists or another network holds the VXLAN id
+     * @throws CniException if the name exists or another network holds the VXLAN id
      */
     public OverlayNetwork createNetwork(OverlayNetwork network) {
         String created = Instant.now().toString();
@@ -135,10 +137,10 @@ public final class EtcdStore implements AutoCloseable {
                 .commit(), "create network " + network.name()).isSucceeded();
         if (!ok) {
             if (network(network.name()).isPresent()) {
-                throw new OverlayException("overlay network " + network.name() + " already exists");
+                throw new CniException(UNKNOWN, "overlay network " + network.name() + " already exists");
             }
             List<KeyValue> owner = range(VNIS + network.vni());
-            throw new OverlayException("VXLAN id " + network.vni() + " is in use by overlay network "
+            throw new CniException(UNKNOWN, "VXLAN id " + network.vni() + " is in use by overlay network "
                     + (owner.isEmpty() ? "?" : text(owner.get(0).getValue())) + "; pick another vxlanid_list");
         }
         return OverlayNetwork.fromJson(network.toJson(created));
@@ -173,11 +175,12 @@ public final class EtcdStore implements AutoCloseable {
      * Removes a network definition, its VXLAN id claim and all its leases.
      *
      * @param name the network name
-     * @throws OverlayException if no such network exists
+     * @throws CniException if no such network exists
      */
     public void removeNetwork(String name) {
         OverlayNetwork n = network(name)
-                .orElseThrow(() -> new OverlayException("overlay network " + name + " not found in the cluster store"));
+                .orElseThrow(() -> new CniException(UNKNOWN,
+                        "overlay network " + name + " not found in the cluster store"));
         KV kv = client.getKVClient();
         await(kv.txn().Then(Op.delete(bytes(NETWORKS + name), DeleteOption.DEFAULT),
                 Op.delete(bytes(VNIS + n.vni()), DeleteOption.DEFAULT),
@@ -223,12 +226,12 @@ public final class EtcdStore implements AutoCloseable {
      * @param advertise the host's underlay address
      * @param vtepMac the MAC of the host's VXLAN device
      * @return the lease
-     * @throws OverlayException if the network is missing or its range is exhausted
+     * @throws CniException if the network is missing or its range is exhausted
      */
     public SubnetLease lease(String network, String hostId, String advertise, String vtepMac) {
         try {
             return leaseOnce(network, hostId, advertise, vtepMac);
-        } catch (OverlayException e) {
+        } catch (CniException e) {
             if (e.getMessage() == null || !e.getMessage().contains("lease not found")) {
                 throw e;
             }
@@ -242,7 +245,8 @@ public final class EtcdStore implements AutoCloseable {
 
     private SubnetLease leaseOnce(String network, String hostId, String advertise, String vtepMac) {
         OverlayNetwork net = network(network)
-                .orElseThrow(() -> new OverlayException("overlay network " + network + " not found in the cluster store"));
+                .orElseThrow(() -> new CniException(UNKNOWN,
+                        "overlay network " + network + " not found in the cluster store"));
         String prefix = LEASES + network + "/";
         long id = etcdLease();
         PutOption put = PutOption.builder().withLeaseId(id).build();
@@ -278,7 +282,7 @@ public final class EtcdStore implements AutoCloseable {
                 return mine;
             }
         }
-        throw new OverlayException("subnet range " + plan.range() + " of overlay network " + network
+        throw new CniException(UNKNOWN, "subnet range " + plan.range() + " of overlay network " + network
                 + " exhausted: all " + count + " /" + plan.hostPrefix() + " subnets are leased ("
                 + range(prefix).size() + " hosts); host " + hostId + " gets none");
     }
@@ -370,7 +374,7 @@ public final class EtcdStore implements AutoCloseable {
         if (leaseId != 0) {
             try {
                 await(client.getLeaseClient().revoke(leaseId), "revoke the lease");
-            } catch (OverlayException e) {
+            } catch (CniException e) {
                 // etcd gone: the lease expires by its TTL
             }
         }

@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +56,7 @@ final class Json {
                 return out;
             }
             if (c != ',') {
-                throw new OverlayException("bad JSON value in the cluster store: " + text);
+                throw new CniException(UNKNOWN, "bad JSON value in the cluster store: " + text);
             }
         }
     }
@@ -69,14 +71,14 @@ final class Json {
     private static char peek(String t, int[] pos) {
         pos[0] = skip(t, pos[0]);
         if (pos[0] >= t.length()) {
-            throw new OverlayException("truncated JSON value in the cluster store: " + t);
+            throw new CniException(UNKNOWN, "truncated JSON value in the cluster store: " + t);
         }
         return t.charAt(pos[0]);
     }
 
     private static void expect(String t, int[] pos, char c) {
         if (peek(t, pos) != c) {
-            throw new OverlayException("bad JSON value in the cluster store: " + t);
+            throw new CniException(UNKNOWN, "bad JSON value in the cluster store: " + t);
         }
         pos[0]++;
     }
@@ -100,7 +102,7 @@ final class Json {
             }
         }
         if (i >= t.length()) {
-            throw new OverlayException("truncated JSON value in the cluster store: " + t);
+            throw new CniException(UNKNOWN, "truncated JSON value in the cluster store: " + t);
         }
         pos[0] = i + 1;
         return sb.toString();

@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import io.github.cni4j.overlay.internal.DataPlane;
 import io.github.cni4j.overlay.internal.NetlinkDataPlane;
@@ -95,7 +97,7 @@ public final class OverlayAgent implements AutoCloseable {
         try {
             return InetAddress.getByName(ip);
         } catch (UnknownHostException e) {
-            throw new OverlayException("address " + ip + " is not an IP address");
+            throw new CniException(UNKNOWN, "address " + ip + " is not an IP address");
         }
     }
 
@@ -103,10 +105,10 @@ public final class OverlayAgent implements AutoCloseable {
         try {
             events.submit(r).get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new OverlayException(e.getCause().toString());
+            throw e.getCause() instanceof RuntimeException re ? re : new CniException(UNKNOWN, e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OverlayException("interrupted");
+            throw new CniException(UNKNOWN, "interrupted");
         }
     }
 
@@ -217,7 +219,7 @@ public final class OverlayAgent implements AutoCloseable {
         try {
             Files.deleteIfExists(OverlayConf.file(cfg.confDir, network));
         } catch (IOException ex) {
-            throw new OverlayException("cannot delete conflist of " + network + ": " + ex.getMessage(), ex);
+            throw new CniException(UNKNOWN, "cannot delete conflist of " + network + ": " + ex.getMessage(), null, ex);
         }
         dataPlane.deleteVxlan(OverlayConf.vxlanDevice(network));
     }
@@ -353,7 +355,7 @@ public final class OverlayAgent implements AutoCloseable {
          */
         public Builder attachmentRefresh(Duration value) {
             if (value.toMillis() < 10) {
-                throw new OverlayException("attachment refresh " + value + " is below 10 ms");
+                throw new CniException(UNKNOWN, "attachment refresh " + value + " is below 10 ms");
             }
             refresh = value;
             return this;
@@ -370,18 +372,18 @@ public final class OverlayAgent implements AutoCloseable {
          * that have no live lease any more (hosts gone while the agent was down) are removed.
          *
          * @return the running agent
-         * @throws OverlayException if a setting is missing, etcd is unreachable or a join fails
+         * @throws CniException if a setting is missing, etcd is unreachable or a join fails
          */
         public OverlayAgent start() {
             if (endpoints.isEmpty() || advertise == null || confDir == null || dataDir == null) {
-                throw new OverlayException("overlay agent needs a cluster store, an advertise address, a conf dir"
+                throw new CniException(UNKNOWN, "overlay agent needs a cluster store, an advertise address, a conf dir"
                         + " and a data dir");
             }
             if (hostId == null) {
                 try {
                     hostId = InetAddress.getLocalHost().getHostName();
                 } catch (UnknownHostException e) {
-                    throw new OverlayException("cannot read the host name; set a host id: " + e.getMessage());
+                    throw new CniException(UNKNOWN, "cannot read the host name; set a host id: " + e.getMessage());
                 }
             }
             return new OverlayAgent(this);

@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +88,7 @@ final class OverlayConf {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new OverlayException("cannot write conflist " + target + ": " + e.getMessage());
+            throw new CniException(UNKNOWN, "cannot write conflist " + target + ": " + e.getMessage());
         }
     }
 }

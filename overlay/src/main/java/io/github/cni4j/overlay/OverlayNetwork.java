@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,10 +39,10 @@ public record OverlayNetwork(String name, String subnet, int hostPrefix, int vni
         Objects.requireNonNull(mtu, "mtu");
         Objects.requireNonNull(created, "created");
         if (name.isEmpty() || name.contains("/")) {
-            throw new OverlayException("overlay network name '" + name + "' must be non-empty and have no '/'");
+            throw new CniException(UNKNOWN, "overlay network name '" + name + "' must be non-empty and have no '/'");
         }
         if (vni < 1 || vni > 16777215) {
-            throw new OverlayException("VXLAN id " + vni + " of network " + name + " is outside 1..16777215");
+            throw new CniException(UNKNOWN, "VXLAN id " + vni + " of network " + name + " is outside 1..16777215");
         }
         subnet = SubnetPlan.of(subnet, hostPrefix).range();
         labels = Map.copyOf(labels);
@@ -134,7 +136,7 @@ public record OverlayNetwork(String name, String subnet, int hostPrefix, int vni
                     f.containsKey("mtu") ? OptionalInt.of(Integer.parseInt(f.get("mtu"))) : OptionalInt.empty(),
                     Boolean.parseBoolean(f.get("internal")), labels, Optional.ofNullable(f.get("created")));
         } catch (NumberFormatException | NullPointerException e) {
-            throw new OverlayException("bad overlay network definition in the cluster store: " + json);
+            throw new CniException(UNKNOWN, "bad overlay network definition in the cluster store: " + json);
         }
     }
 }

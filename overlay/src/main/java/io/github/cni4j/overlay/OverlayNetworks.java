@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ public final class OverlayNetworks {
      * @param internal true for no default route out of the overlay
      * @param labels free-form labels
      * @return the stored network
-     * @throws OverlayException on an unknown option (naming all of them), a bad value, a name that exists or a
+     * @throws CniException on an unknown option (naming all of them), a bad value, a name that exists or a
      *     VXLAN id in use
      */
     public static OverlayNetwork create(EtcdStore store, String name, String subnet, Map<String, String> options,
@@ -55,14 +57,14 @@ public final class OverlayNetworks {
         Set<String> unknown = new TreeSet<>(options.keySet());
         unknown.removeAll(KNOWN);
         if (!unknown.isEmpty()) {
-            throw new OverlayException("unknown overlay network option" + (unknown.size() > 1 ? "s " : " ")
+            throw new CniException(UNKNOWN, "unknown overlay network option" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + " (known: " + String.join(", ", new TreeSet<>(KNOWN)) + ")");
         }
         int prefix = options.containsKey(HOST_PREFIX) ? number(HOST_PREFIX, options.get(HOST_PREFIX), 1, 32) : 24;
         Integer mtu = options.containsKey(MTU) ? number(MTU, options.get(MTU), 576, 65535) : null;
         boolean fixedVni = options.containsKey(VXLAN_ID);
         if (fixedVni && options.get(VXLAN_ID).contains(",")) {
-            throw new OverlayException("option " + VXLAN_ID + "=" + options.get(VXLAN_ID)
+            throw new CniException(UNKNOWN, "option " + VXLAN_ID + "=" + options.get(VXLAN_ID)
                     + ": one VXLAN id per network (a cni4j overlay network is one segment)");
         }
         int vni = fixedVni ? number(VXLAN_ID, options.get(VXLAN_ID), 1, 16777215) : freeVni(store.vnis(), FIRST_VNI);
@@ -74,7 +76,7 @@ public final class OverlayNetworks {
             }
             try {
                 return store.createNetwork(net);
-            } catch (OverlayException e) {
+            } catch (CniException e) {
                 // another client took the same free id at the same time: take the next one
                 if (fixedVni || attempt >= 8 || store.network(name).isPresent()) {
                     throw e;
@@ -89,16 +91,17 @@ public final class OverlayNetworks {
      *
      * @param store the cluster store
      * @param name the network name
-     * @throws OverlayException if the network does not exist, or naming the hosts that still have attachments
+     * @throws CniException if the network does not exist, or naming the hosts that still have attachments
      */
     public static void remove(EtcdStore store, String name) {
         store.network(name)
-                .orElseThrow(() -> new OverlayException("overlay network " + name + " not found in the cluster store"));
+                .orElseThrow(() -> new CniException(UNKNOWN,
+                        "overlay network " + name + " not found in the cluster store"));
         List<SubnetLease> busy = store.leases(name).stream().filter(l -> l.attachments() > 0).toList();
         if (!busy.isEmpty()) {
             Map<String, Integer> byHost = new TreeMap<>();
             busy.forEach(l -> byHost.merge(l.hostId(), l.attachments(), Integer::sum));
-            throw new OverlayException("overlay network " + name + " has active endpoints on "
+            throw new CniException(UNKNOWN, "overlay network " + name + " has active endpoints on "
                     + byHost.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                             .collect(Collectors.joining(", "))
                     + ": remove those containers first");
@@ -112,7 +115,7 @@ public final class OverlayNetworks {
                 return v;
             }
         }
-        throw new OverlayException("no free VXLAN id from " + from + " up");
+        throw new CniException(UNKNOWN, "no free VXLAN id from " + from + " up");
     }
 
     private static int number(String option, String value, int min, int max) {
@@ -124,6 +127,7 @@ public final class OverlayNetworks {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new OverlayException("option " + option + "=" + value + ": expected a number in " + min + ".." + max);
+        throw new CniException(UNKNOWN,
+                "option " + option + "=" + value + ": expected a number in " + min + ".." + max);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +41,7 @@ public final class SubnetLeaser {
      * @param network the overlay network's name
      * @param host the host identity (advertise address or host id)
      * @return the host's subnet in CIDR notation
-     * @throws OverlayException if every subnet of the range is taken by other hosts
+     * @throws CniException if every subnet of the range is taken by other hosts
      */
     public String lease(String network, String host) {
         Objects.requireNonNull(network, "network");
@@ -61,7 +63,7 @@ public final class SubnetLeaser {
                 return subnet;
             }
         }
-        throw new OverlayException("subnet range " + plan.range() + " exhausted: all " + count + " /"
+        throw new CniException(UNKNOWN, "subnet range " + plan.range() + " exhausted: all " + count + " /"
                 + plan.hostPrefix() + " subnets are leased to other hosts (" + store.list(prefix).size()
                 + " hosts in network " + network + "); host " + host + " gets none");
     }

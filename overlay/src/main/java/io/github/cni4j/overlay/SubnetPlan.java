@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 
 import java.util.Objects;
 
@@ -32,25 +34,25 @@ public final class SubnetPlan {
      * @param cidr the whole overlay range, e.g. {@code 10.200.0.0/16}
      * @param hostPrefix the prefix length of one host's subnet, at least the range's and at most 30
      * @return the plan
-     * @throws OverlayException if the range is not an IPv4 CIDR or the host prefix does not fit
+     * @throws CniException if the range is not an IPv4 CIDR or the host prefix does not fit
      */
     public static SubnetPlan of(String cidr, int hostPrefix) {
         Objects.requireNonNull(cidr, "cidr");
         int slash = cidr.indexOf('/');
         if (slash < 0) {
-            throw new OverlayException("overlay range " + cidr + " is not a CIDR (expected e.g. 10.200.0.0/16)");
+            throw new CniException(UNKNOWN, "overlay range " + cidr + " is not a CIDR (expected e.g. 10.200.0.0/16)");
         }
         int prefix;
         try {
             prefix = Integer.parseInt(cidr.substring(slash + 1));
         } catch (NumberFormatException e) {
-            throw new OverlayException("overlay range " + cidr + " has a bad prefix length");
+            throw new CniException(UNKNOWN, "overlay range " + cidr + " has a bad prefix length");
         }
         if (prefix < 0 || prefix > 30) {
-            throw new OverlayException("overlay range " + cidr + ": prefix length must be 0..30");
+            throw new CniException(UNKNOWN, "overlay range " + cidr + ": prefix length must be 0..30");
         }
         if (hostPrefix < prefix || hostPrefix > 30) {
-            throw new OverlayException("host subnet /" + hostPrefix + " does not fit in overlay range " + cidr);
+            throw new CniException(UNKNOWN, "host subnet /" + hostPrefix + " does not fit in overlay range " + cidr);
         }
         long addr = parseIpv4(cidr.substring(0, slash), cidr);
         long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
@@ -61,7 +63,7 @@ public final class SubnetPlan {
     private static long parseIpv4(String text, String cidr) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
-            throw new OverlayException("overlay range " + cidr + " is not an IPv4 CIDR");
+            throw new CniException(UNKNOWN, "overlay range " + cidr + " is not an IPv4 CIDR");
         }
         long value = 0;
         for (String part : parts) {
@@ -69,10 +71,10 @@ public final class SubnetPlan {
             try {
                 octet = Integer.parseInt(part);
             } catch (NumberFormatException e) {
-                throw new OverlayException("overlay range " + cidr + " is not an IPv4 CIDR");
+                throw new CniException(UNKNOWN, "overlay range " + cidr + " is not an IPv4 CIDR");
             }
             if (octet < 0 || octet > 255) {
-                throw new OverlayException("overlay range " + cidr + " is not an IPv4 CIDR");
+                throw new CniException(UNKNOWN, "overlay range " + cidr + " is not an IPv4 CIDR");
             }
             value = (value << 8) | octet;
         }

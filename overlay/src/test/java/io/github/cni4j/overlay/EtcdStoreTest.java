@@ -1,6 +1,6 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import io.github.cni4j.error.CniException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +51,7 @@ class EtcdStoreTest {
             assertThat(subnets).hasSize(16);
             assertThat(admin.leases(net)).hasSize(16);
             assertThatThrownBy(() -> admin.lease(net, "h17", "192.0.2.17", "aa:bb:cc:dd:ee:11"))
-                    .isInstanceOf(OverlayException.class).hasMessageContaining("10.201.0.0/20")
+                    .isExactlyInstanceOf(CniException.class).hasMessageContaining("10.201.0.0/20")
                     .hasMessageContaining("all 16 /24 subnets").hasMessageContaining("16 hosts");
             admin.removeNetwork(net);
             assertThat(admin.leases(net)).isEmpty();
@@ -134,7 +134,7 @@ class EtcdStoreTest {
             assertThat(read.subnet()).isEqualTo("10.204.0.0/16");
             assertThat(b.networks()).contains(made);
             assertThatThrownBy(() -> b.createNetwork(OverlayNetwork.of(TestEtcd.name("o"), "10.205.0.0/16", vni)))
-                    .isInstanceOf(OverlayException.class)
+                    .isExactlyInstanceOf(CniException.class)
                     .hasMessage("VXLAN id " + vni + " is in use by overlay network " + net
                             + "; pick another vxlanid_list");
             assertThatThrownBy(() -> b.createNetwork(OverlayNetwork.of(net, "10.205.0.0/16", TestEtcd.vni())))
@@ -155,7 +155,7 @@ class EtcdStoreTest {
     void anUnreachableEtcdIsNamedWithItsTimeout() {
         TestEtcd.endpoint();
         assertThatThrownBy(() -> EtcdStore.connect(List.of("http://127.0.0.1:1"), TTL))
-                .isInstanceOf(OverlayException.class)
+                .isExactlyInstanceOf(CniException.class)
                 .hasMessageContaining("etcd unreachable at http://127.0.0.1:1").hasMessageContaining("5 s");
     }
 }

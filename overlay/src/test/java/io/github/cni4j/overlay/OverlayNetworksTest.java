@@ -3,7 +3,7 @@ package io.github.cni4j.overlay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.error.OverlayException;
+import io.github.cni4j.error.CniException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +41,7 @@ class OverlayNetworksTest {
 
                 assertThatThrownBy(() -> OverlayNetworks.create(store, TestEtcd.name("onc"), "10.214.0.0/16",
                         Map.of(OverlayNetworks.VXLAN_ID, Integer.toString(vni)), false, Map.of()))
-                        .isInstanceOf(OverlayException.class)
+                        .isExactlyInstanceOf(CniException.class)
                         .hasMessageContaining("VXLAN id " + vni + " is in use by overlay network " + b);
                 assertThatThrownBy(() -> OverlayNetworks.create(store, "x", "10.214.0.0/16",
                         Map.of("com.docker.network.bridge.name", "br9", "foo", "1"), false, Map.of()))

@@ -1,6 +1,6 @@
 package io.github.cni4j.overlay;
 
-import io.github.cni4j.error.OverlayException;
+import io.github.cni4j.error.CniException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +24,7 @@ class SubnetLeaserTest {
         assertThat(plan.count()).isEqualTo(256);
         assertThat(plan.subnet(0)).isEqualTo("10.200.0.0/24");
         assertThat(plan.subnet(255)).isEqualTo("10.200.255.0/24");
-        assertThatThrownBy(() -> SubnetPlan.of("10.200.0.0/24", 16)).isInstanceOf(OverlayException.class)
+        assertThatThrownBy(() -> SubnetPlan.of("10.200.0.0/24", 16)).isExactlyInstanceOf(CniException.class)
                 .hasMessageContaining("does not fit");
         assertThatThrownBy(() -> SubnetPlan.of("10.300.0.0/16", 24)).hasMessageContaining("not an IPv4 CIDR");
     }
@@ -59,7 +59,7 @@ class SubnetLeaserTest {
         assertThat(leaser.lease("web", "h1")).isEqualTo(first);
         String second = leaser.lease("web", "h2");
         assertThat(second).isNotEqualTo(first);
-        assertThatThrownBy(() -> leaser.lease("web", "h3")).isInstanceOf(OverlayException.class)
+        assertThatThrownBy(() -> leaser.lease("web", "h3")).isExactlyInstanceOf(CniException.class)
                 .hasMessageContaining("10.200.0.0/23").hasMessageContaining("all 2 /24 subnets")
                 .hasMessageContaining("2 hosts");
         assertThat(leaser.lease("other", "h3")).isNotEmpty();

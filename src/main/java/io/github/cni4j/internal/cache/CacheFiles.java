@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.cache;
 
-import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,18 +20,19 @@ public final class CacheFiles {
     }
 
     /**
-     * Reads a cache file as {@link #read} does, reporting a failure as the {@link CacheException} every caller
+     * Reads a cache file as {@link #read} does, reporting a failure as the {@link CniException} (code 5) every caller
      * raises ({@code failed to read cache file <f>: <reason>}).
      *
      * @param file the file
      * @return its bytes, or empty when it does not exist
-     * @throws CacheException when it exists but cannot be read, is too large, or is not a regular file
+     * @throws CniException when it exists but cannot be read, is too large, or is not a regular file
      */
     public static Optional<byte[]> readOrThrow(Path file) {
         try {
             return read(file);
         } catch (IOException e) {
-            throw new CacheException("failed to read cache file " + file + ": " + e.getMessage(), file, e);
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to read cache file " + file + ": " + e.getMessage(), null, e);
         }
     }
 

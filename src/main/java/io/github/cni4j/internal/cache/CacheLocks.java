@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.cache;
 
-import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.CniNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class CacheLocks {
         Path lockFile = cacheDir.resolve("locks").resolve(fileName(network));
         try {
             file = FILES.lock(lockFile, exclusive);
-        } catch (CacheException e) {
+        } catch (CniException e) {
             LOG.log(System.Logger.Level.WARNING, "advisory lock skipped: " + e.getMessage());
             file = () -> { };
         } catch (RuntimeException | Error e) {

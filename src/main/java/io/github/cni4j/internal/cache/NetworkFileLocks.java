@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.cache;
 
-import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.internal.fs.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -78,7 +78,8 @@ final class NetworkFileLocks {
             AtomicFiles.ensureDir(file.toAbsolutePath().getParent());
             return FileChannel.open(file, OPTIONS, PRIVATE);
         } catch (IOException | RuntimeException e) {
-            throw new CacheException("failed to open lock file " + file + ": " + e.getMessage(), file, e);
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to open lock file " + file + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -87,7 +88,7 @@ final class NetworkFileLocks {
             return ch.lock(0, Long.MAX_VALUE, shared);
         } catch (IOException | RuntimeException e) {
             closeQuietly(null, ch);
-            throw new CacheException("failed to lock " + file + ": " + e.getMessage(), file, e);
+            throw new CniException(CniException.IO_FAILURE, "failed to lock " + file + ": " + e.getMessage(), null, e);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.config;
 
+import io.github.cni4j.error.CniException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.version.CniVersion;
@@ -101,7 +101,7 @@ public record ListFields(String name, String cniVersion, List<String> cniVersion
             CniVersion parsed;
             try {
                 parsed = CniVersion.parse(v);
-            } catch (IncompatibleVersionException e) {
+            } catch (CniException e) {
                 throw new FieldError("invalid cniVersions entry " + v + " at index " + i + ": " + e.getMessage(),
                         JsonPointers.child("/cniVersions", i));
             }
@@ -116,7 +116,7 @@ public record ListFields(String name, String cniVersion, List<String> cniVersion
             CniVersion parsed;
             try {
                 parsed = CniVersion.parse(cniVersion);
-            } catch (IncompatibleVersionException e) {
+            } catch (CniException e) {
                 throw new FieldError("invalid cniVersion " + cniVersion + ": " + e.getMessage(), "/cniVersion");
             }
             if (parsed.compareTo(CniVersion.current()) <= 0

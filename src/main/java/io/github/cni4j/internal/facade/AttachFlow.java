@@ -2,7 +2,7 @@ package io.github.cni4j.internal.facade;
 
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.error.PluginNotFoundException;
+import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.config.GoQuote;
 import io.github.cni4j.result.Result;
 import java.util.ArrayList;
@@ -59,7 +59,8 @@ public final class AttachFlow {
      * failed (libcni finds and validates per plugin, before running it), or CNI_ARGS could not be encoded.
      */
     private static boolean nothingRan(Step s, RuntimeException e) {
-        if (!(e instanceof PluginNotFoundException || e instanceof ConfigException)) {
+        if (!(e instanceof PluginException p && p.kind() == PluginException.Kind.NOT_FOUND
+                || e instanceof ConfigException)) {
             return false;
         }
         String msg = ((CniException) e).msg();

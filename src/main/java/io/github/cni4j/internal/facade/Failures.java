@@ -1,13 +1,9 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.error.PluginException;
-import io.github.cni4j.error.PluginNotFoundException;
-import io.github.cni4j.error.PluginTimeoutException;
 import java.util.List;
 
 /**
@@ -30,38 +26,20 @@ public final class Failures {
      */
     public static CniException augment(CniException e, String prefix, String suffix) {
         String msg = prefix + e.msg() + suffix;
-        String details = e.details().orElse(null);
         if (e instanceof PluginException p) {
-            return new PluginException(p.code(), msg, details, p.pluginType(), p.pluginPath(), p.command(),
-                    p.exitStatus(), p.signal().orElse(0), p.stderrTail(), e);
+            return p.withMsg(msg);
         } else if (e instanceof ConfigException c) {
             return new ConfigException(c.code(), msg, c.source(), c.line().orElse(0), c.column().orElse(0),
                     c.jsonPointer().orElse(null), e);
-        } else if (e instanceof PluginNotFoundException n) {
-            return new PluginNotFoundException(msg, n.pluginType(), n.searched(), e);
-        } else if (e instanceof PluginTimeoutException t) {
-            return new PluginTimeoutException(msg, t.pluginType(), t.command(), t.timeout(), details, e);
-        } else if (e instanceof IncompatibleVersionException) {
-            return new IncompatibleVersionException(msg, details, e);
-        } else if (e instanceof CacheException c) {
-            return new CacheException(msg, c.path().orElse(null), e);
         } else if (e instanceof NetNsException n) {
             return new NetNsException(msg, n.syscall(), n.errno(), n.errnoName(), n.path().orElse(null), e);
         }
-        // CniException is sealed; this line is reached only if the permits list grows without this method.
-        throw new IllegalStateException("unknown CniException subtype " + e.getClass().getName(), e);
+        return new CniException(e.code(), msg, e.details().orElse(null), e);
     }
 
     /** Names the plugin of a failure when the exception knows it: {@code plugin "bridge"}. */
     public static String pluginOf(Throwable e) {
-        String type = "";
-        if (e instanceof PluginException p) {
-            type = p.pluginType();
-        } else if (e instanceof PluginNotFoundException n) {
-            type = n.pluginType();
-        } else if (e instanceof PluginTimeoutException t) {
-            type = t.pluginType();
-        }
+        String type = e instanceof PluginException p ? p.pluginType() : "";
         return type.isEmpty() ? "" : "plugin \"" + type + "\" of ";
     }
 

@@ -16,9 +16,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GoErrors {
 
-    /** {@code CniError.DECODING_FAILURE}; the version package depends on this one, not the other way. */
-    private static final int DECODING_FAILURE = 6;
-
     private GoErrors() {
     }
 
@@ -26,7 +23,7 @@ public final class GoErrors {
         GoSyntax.Error syntax = GoSyntax.check(json);
         if (syntax != null) {
             int[] at = JsonLocator.lineColumn(json, syntax.offset());
-            throw new ConfigException(DECODING_FAILURE, prefix + syntax.message(), null, at[0], at[1],
+            throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + syntax.message(), null, at[0], at[1],
                     null, null);
         }
         try {
@@ -38,10 +35,10 @@ public final class GoErrors {
             // Go accepts this text (nesting beyond cni4j's limits); Jackson does not
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new ConfigException(DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col,
+            throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col,
                     null, e);
         } catch (IOException e) {
-            throw new ConfigException(DECODING_FAILURE, prefix + e.getMessage(), null, 0, 0, null, e);
+            throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + e.getMessage(), null, 0, 0, null, e);
         }
     }
 
@@ -56,13 +53,13 @@ public final class GoErrors {
         }
         int[] at = JsonLocator.position(json, bad);
         String literal = JsonInput.literal(json, at[2]);
-        throw new ConfigException(DECODING_FAILURE, prefix + "json: cannot unmarshal number " + literal
+        throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + "json: cannot unmarshal number " + literal
                 + " into Go value of type float64", null, at[0], at[1], bad, null);
     }
 
     public static ConfigException fail(String msg, String pointer, byte[] text) {
         int[] at = text == null || pointer == null ? new int[2] : JsonLocator.position(text, pointer);
-        return new ConfigException(DECODING_FAILURE, msg, null, at[0], at[1], pointer, null);
+        return new ConfigException(ConfigException.DECODING_FAILURE, msg, null, at[0], at[1], pointer, null);
     }
 
     /** Returns the source text of the number at a JSON pointer, as Go quotes it in errors (errors only). */

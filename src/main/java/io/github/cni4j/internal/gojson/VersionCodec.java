@@ -2,13 +2,16 @@ package io.github.cni4j.internal.gojson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.internal.json.GoJson;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the two small documents of the {@code version} package, a plugin's VERSION answer and the spec's error
- * object, with Go's rules and messages.
+ * Decodes the two small documents plugins print, a VERSION answer and the spec's error object
+ * ({@code {"code":7,"msg":"...","details":"..."}}, the wire form of a {@code CniException}), with Go's rules and
+ * messages, and encodes the error object as Go does.
  */
 public final class VersionCodec {
 
@@ -62,6 +65,23 @@ public final class VersionCodec {
             throw GoErrors.fail(firstError[0], firstError[1], json);
         }
         return new ErrorFields(code[0], texts[0], texts[1]);
+    }
+
+    /**
+     * Encodes an error object as Go does: compact, no newline, details omitted when empty.
+     *
+     * @param code the code
+     * @param msg the message
+     * @param details the details, or {@code ""}
+     * @return the UTF-8 JSON
+     */
+    public static byte[] encodeError(int code, String msg, String details) {
+        StringBuilder sb = new StringBuilder(64).append("{\"code\":").append(code).append(",\"msg\":");
+        GoJson.appendString(sb, msg);
+        if (!details.isEmpty()) {
+            GoJson.appendString(sb.append(",\"details\":"), details);
+        }
+        return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.cni4j.internal.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
@@ -23,6 +22,11 @@ import java.util.Optional;
 public final class CachedResults {
 
     private CachedResults() {
+    }
+
+    /** Whether {@code e} is a cache failure: a plain {@link CniException} with code 5. */
+    static boolean isCacheFailure(CniException e) {
+        return e.getClass() == CniException.class && e.code() == CniException.IO_FAILURE;
     }
 
     /**
@@ -48,14 +52,16 @@ public final class CachedResults {
         try {
             return Optional.of(result.get().convertTo(CniVersion.parse(net.cniVersion())));
         } catch (CniException e) {
-            throw new CacheException("failed to convert cached result to config version \"" + net.cniVersion()
-                    + "\": " + e.getMessage(), f, e);
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to convert cached result to config version \"" + net.cniVersion()
+                    + "\": " + e.getMessage(), null, e);
         }
     }
 
     private static Optional<Result> parse(byte[] bytes, Path f) {
         if (bytes.length == 0) {
-            throw new CacheException("decoding version from network config: unexpected end of JSON input", f, null);
+            throw new CniException(CniException.IO_FAILURE,
+                    "decoding version from network config: unexpected end of JSON input");
         }
         Optional<CachedAttachment> entry = CacheCodec.decode(bytes);
         if (entry.isPresent()) {
@@ -73,7 +79,7 @@ public final class CachedResults {
      * @param network the network name
      * @param rt the caller's attachment
      * @return the entry, empty when there is no file
-     * @throws CacheException for bad JSON or a wrong kind
+     * @throws CniException (code 5) for bad JSON or a wrong kind
      */
     public static Optional<CachedAttachment> loadConfig(ResultCache cache, String network, RuntimeConf rt) {
         Path f = cache.file(network, rt.containerId(), rt.ifName());
@@ -85,16 +91,17 @@ public final class CachedResults {
         try {
             root = JsonInput.read(bytes.get());
         } catch (RuntimeException e) {
-            throw new CacheException("failed to unmarshal cached network \"" + network + "\" config: "
-                    + e.getMessage(), f, e);
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to unmarshal cached network \"" + network + "\" config: "
+                    + e.getMessage(), null, e);
         }
         String kind = root.path("kind").asText("");
         if (!CacheCodec.KIND.equals(kind)) {
-            throw new CacheException("read cached network \"" + network + "\" config has wrong kind: " + kind, f,
-                    null);
+            throw new CniException(CniException.IO_FAILURE,
+                    "read cached network \"" + network + "\" config has wrong kind: " + kind);
         }
-        CachedAttachment a = CacheCodec.decode(bytes.get()).orElseThrow(() -> new CacheException(
-                "failed to unmarshal cached network \"" + network + "\" config: not a cache entry", f, null));
+        CachedAttachment a = CacheCodec.decode(bytes.get()).orElseThrow(() -> new CniException(CniException.IO_FAILURE,
+                "failed to unmarshal cached network \"" + network + "\" config: not a cache entry"));
         return Optional.of(root.path("cniArgs").isArray() ? a : CachedAttachment.builder().from(a).cniArgs(rt.args()).build());
     }
 }

@@ -1,10 +1,8 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.PluginException;
-import io.github.cni4j.error.PluginNotFoundException;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.config.GoQuote;
 import java.util.List;
@@ -25,18 +23,15 @@ final class Failures {
      * Prefixes a failure's message, keeping its type where that is possible (timeouts keep their own message).
      */
     static CniException wrap(String prefix, CniException e) {
-        if (e instanceof PluginException p) {
-            return PluginFailures.wrap(prefix, p);
-        }
-        if (e instanceof PluginNotFoundException n) {
-            return new PluginNotFoundException(prefix + n.msg(), n.pluginType(), n.searched());
-        }
-        if (e instanceof CacheException c) {
-            return new CacheException(prefix + c.getMessage(), c.path().orElse(null), c);
+        if (e instanceof PluginException p && p.kind() != PluginException.Kind.TIMED_OUT) {
+            return p.withMsg(prefix + p.msg());
         }
         if (e instanceof ConfigException c) {
             return new ConfigException(c.code(), prefix + c.msg(), c.source(), c.line().orElse(0),
                     c.column().orElse(0), c.jsonPointer().orElse(null), c);
+        }
+        if (CachedResults.isCacheFailure(e)) {
+            return new CniException(CniException.IO_FAILURE, prefix + e.getMessage(), null, e);
         }
         return e;
     }

@@ -2,9 +2,7 @@ package io.github.cni4j.internal.invoke;
 
 import io.github.cni4j.internal.json.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.CniException;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.CniNames;
@@ -117,9 +115,9 @@ public final class Flows {
                 .build();
         try {
             cache.put(entry);
-        } catch (CacheException e) {
-            throw new CacheException("failed to set network \"" + net.name() + "\" cached result: " + e.getMessage(),
-                    e.path().orElse(null), e);
+        } catch (CniException e) {
+            throw new CniException(CniException.IO_FAILURE,
+                    "failed to set network \"" + net.name() + "\" cached result: " + e.getMessage(), null, e);
         }
     }
 
@@ -133,7 +131,7 @@ public final class Flows {
     public void check(Net net, RuntimeConf rt, boolean honourDisable) {
         CniVersion v = CniVersion.parse(net.cniVersion());
         if (!v.isAtLeast(CniVersion.V0_4_0)) {
-            throw new IncompatibleVersionException("configuration version \"" + net.cniVersion()
+            throw new CniException(CniException.INCOMPATIBLE_CNI_VERSION, "configuration version \"" + net.cniVersion()
                     + "\" does not support the CHECK command");
         }
         if (honourDisable && net.disableCheck()) {
@@ -161,7 +159,8 @@ public final class Flows {
     }
 
     private static CniException asCache(CniException e) {
-        return e instanceof CacheException ? e : new CacheException(e.getMessage(), null, e);
+        return CachedResults.isCacheFailure(e) ? e
+                : new CniException(CniException.IO_FAILURE, e.getMessage(), null, e);
     }
 
     /**
@@ -218,7 +217,7 @@ public final class Flows {
     private static void removeQuietly(ResultCache cache, Net net, RuntimeConf rt) {
         try {
             cache.remove(net.name(), rt.containerId(), rt.ifName());
-        } catch (CacheException e) {
+        } catch (CniException e) {
             // libcni ignores failures to remove the entry (including an empty name part).
         }
     }

@@ -2,9 +2,7 @@ package io.github.cni4j.internal.invoke;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.cni4j.error.CacheException;
 import io.github.cni4j.error.CniException;
-import io.github.cni4j.error.IncompatibleVersionException;
 import io.github.cni4j.error.PluginException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
@@ -81,7 +79,7 @@ public final class NetworkFlows {
         List<CachedAttachment> entries;
         try {
             entries = cache.attachments();
-        } catch (CacheException e) {
+        } catch (CniException e) {
             return;
         }
         Set<GcAttachment> valid = Set.copyOf(args.orElse(List.of()));
@@ -140,7 +138,7 @@ public final class NetworkFlows {
     private static boolean atLeast(String version, CniVersion min) {
         try {
             return CniVersion.parse(version).isAtLeast(min);
-        } catch (IncompatibleVersionException e) {
+        } catch (CniException e) {
             return false;
         }
     }
@@ -197,7 +195,7 @@ public final class NetworkFlows {
             });
         }
         if (!errors.isEmpty()) {
-            throw new IncompatibleVersionException("[" + String.join(" ", errors) + "]");
+            throw new CniException(CniException.INCOMPATIBLE_CNI_VERSION, "[" + String.join(" ", errors) + "]");
         }
         return java.util.Collections.unmodifiableSortedSet(caps);
     }

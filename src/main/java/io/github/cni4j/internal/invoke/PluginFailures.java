@@ -3,8 +3,8 @@ package io.github.cni4j.internal.invoke;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.config.GoQuote;
+import io.github.cni4j.internal.gojson.VersionCodec;
 import io.github.cni4j.invoke.ExecResult;
-import io.github.cni4j.version.CniError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,10 +66,10 @@ public final class PluginFailures {
             msg = "netplugin failed: " + GoQuote.quote(stderr) + ": " + err;
         } else {
             try {
-                CniError e = CniError.fromBytes(out);
+                VersionCodec.ErrorFields e = VersionCodec.decodeError(out);
                 code = e.code();
                 msg = e.msg();
-                details = e.details().orElse(null);
+                details = e.details();
             } catch (ConfigException e) {
                 msg = "netplugin failed but error parsing its diagnostic message "
                         + GoQuote.quote(new String(out, StandardCharsets.UTF_8)) + ": " + e.msg();
@@ -77,18 +77,5 @@ public final class PluginFailures {
         }
         return new PluginException(code, msg, details, type, path.toString(), command, r.exitStatus(), r.signal(),
                 stderr, null);
-    }
-
-    /**
-     * Re-throws {@code e} with a libcni-style prefix on its message, keeping code, details and plugin context.
-     *
-     * @param prefix e.g. {@code plugin type="bridge" failed (add): }
-     * @param e the failure
-     * @return the wrapped failure
-     */
-    public static PluginException wrap(String prefix, PluginException e) {
-        PluginException w = new PluginException(e.code(), prefix + e.msg(), e.details().orElse(null), e.pluginType(),
-                e.pluginPath(), e.command(), e.exitStatus(), e.signal().orElse(0), e.stderrTail(), e);
-        return w;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.error.PluginNotFoundException;
+import io.github.cni4j.error.PluginException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public final class PluginFinder {
      *
      * @param type the plugin's {@code type}
      * @return the path of the binary
-     * @throws PluginNotFoundException with libcni's message: {@code no plugin name provided},
+     * @throws PluginException ({@code NOT_FOUND}) with libcni's message: {@code no plugin name provided},
      *         {@code invalid plugin name: <type>} (also for {@code .}, {@code ..}, NUL, line breaks and lone UTF-16
      *         surrogates, which libcni lets through or cannot see), {@code no paths provided} or
      *         {@code failed to find plugin "<type>" in path [<dir1> <dir2>]}
@@ -64,16 +64,16 @@ public final class PluginFinder {
     public Path find(String type) {
         Objects.requireNonNull(type, "type");
         if (type.isEmpty()) {
-            throw new PluginNotFoundException("no plugin name provided", type, dirs);
+            throw PluginException.notFound("no plugin name provided", type, dirs);
         }
         // "." and ".." name directories, never binaries; NUL and line breaks cannot be in a file the admin installed.
         if (type.contains("/") || type.contains(File.separator) || type.equals(".") || type.equals("..")
                 || type.indexOf('\0') >= 0 || type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0
                 || type.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
-            throw new PluginNotFoundException("invalid plugin name: " + type, type, dirs);
+            throw PluginException.notFound("invalid plugin name: " + type, type, dirs);
         }
         if (dirs.isEmpty()) {
-            throw new PluginNotFoundException("no paths provided", type, dirs);
+            throw PluginException.notFound("no paths provided", type, dirs);
         }
         for (Path dir : dirs) {
             Path candidate = dir.resolve(type);
@@ -82,7 +82,6 @@ public final class PluginFinder {
             }
         }
         String searched = dirs.stream().map(Path::toString).collect(Collectors.joining(" "));
-        throw new PluginNotFoundException("failed to find plugin \"" + type + "\" in path [" + searched + "]",
-                type, dirs);
+        throw PluginException.notFound("failed to find plugin \"" + type + "\" in path [" + searched + "]", type, dirs);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.cni4j.internal.invoke;
 
 import io.github.cni4j.error.PluginException;
-import io.github.cni4j.error.PluginTimeoutException;
 import io.github.cni4j.internal.exec.PluginEnv;
 import io.github.cni4j.invoke.ExecRequest;
 import io.github.cni4j.invoke.ExecResult;
@@ -47,7 +46,7 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
     /**
      * Runs a plugin with the complete environment {@code env} and returns its stdout.
      *
-     * @throws PluginException on failure, {@link PluginTimeoutException} past the timeout
+     * @throws PluginException on failure, {@code TIMED_OUT} past the timeout
      */
     public byte[] run(String type, Path path, String command, byte[] stdin, Map<String, String> env) {
         ExecRequest request = new ExecRequest(path, stdin, env, timeout);
@@ -64,7 +63,7 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
                     path.toString(), command, -1, 0, r.stderrText(), null);
         }
         if (r.timedOut()) {
-            throw new PluginTimeoutException(type, command, timeout, r.stderrText());
+            throw PluginException.timedOut(type, path.toString(), command, timeout, r.stderrText());
         }
         if (!r.isSuccess()) {
             throw PluginFailures.failure(type, path, command, r);

@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.error.CacheException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.CniNames;
@@ -76,7 +76,7 @@ final class Preflight {
     static void cacheNameFits(ResultCache cache, Net net, RuntimeConf rt) {
         try {
             cache.file(net.name(), rt.containerId(), rt.ifName());
-        } catch (CacheException e) {
+        } catch (CniException e) {
             throw new ConfigException(4, e.getMessage(), null, 0, 0, null, e);
         }
     }

@@ -1,6 +1,8 @@
 package io.github.cni4j.overlay.internal;
 
-import io.github.cni4j.error.OverlayException;
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
+import io.github.cni4j.error.CniException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -13,7 +15,7 @@ final class Cidrs {
     /** An IPv4 or IPv6 literal; anything else (a host name too) is refused. */
     static InetAddress literal(String s) {
         if (s.isEmpty() || !s.matches("[0-9a-fA-F.:]+") || (!s.contains(":") && !s.matches("\\d+(\\.\\d+){3}"))) {
-            throw new OverlayException("not an IP address: " + s);
+            throw new CniException(UNKNOWN, "not an IP address: " + s);
         }
         try {
             return InetAddress.getByName(s);
@@ -34,7 +36,7 @@ final class Cidrs {
         try {
             int p = parts.length == 2 ? Integer.parseInt(parts[1]) : max;
             if (p < 0 || p > max) {
-                throw new OverlayException("prefix length out of range in " + cidr);
+                throw new CniException(UNKNOWN, "prefix length out of range in " + cidr);
             }
             return p;
         } catch (NumberFormatException e) {

@@ -1,6 +1,6 @@
 package io.github.cni4j.overlay.internal;
 
-import io.github.cni4j.error.OverlayException;
+import io.github.cni4j.error.CniException;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -41,7 +41,7 @@ public interface DataPlane extends AutoCloseable {
     /**
      * Finds the link that holds the advertise address.
      *
-     * @throws io.github.cni4j.error.OverlayException naming the address and the addresses this host has, if no
+     * @throws io.github.cni4j.error.CniException naming the address and the addresses this host has, if no
      *     link holds it
      */
     Underlay underlay(InetAddress advertise);
@@ -51,7 +51,7 @@ public interface DataPlane extends AutoCloseable {
      * brings it up.
      *
      * @return the device's MAC address, {@code aa:bb:cc:dd:ee:ff}
-     * @throws io.github.cni4j.error.OverlayException when the VNI or port is in use by another device
+     * @throws io.github.cni4j.error.CniException when the VNI or port is in use by another device
      */
     String ensureVxlan(Vxlan vxlan);
 

@@ -1,8 +1,10 @@
 package io.github.cni4j.overlay.internal;
 
+import static io.github.cni4j.error.CniException.UNKNOWN;
+
 import static io.github.cni4j.overlay.internal.netlink.Rtnl.*;
 
-import io.github.cni4j.error.OverlayException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.overlay.internal.netlink.Attrs;
 import io.github.cni4j.overlay.internal.netlink.Errno;
 import io.github.cni4j.overlay.internal.netlink.NetlinkException;
@@ -48,23 +50,25 @@ public final class NetlinkDataPlane implements DataPlane {
             }
             int index = m.getInt(4);
             if (ip.get().equals(advertise)) {
-                Link l = link(index).orElseThrow(() -> new OverlayException("link " + index + " of advertise address "
+                Link l = link(index).orElseThrow(() -> new CniException(UNKNOWN,
+                        "link " + index + " of advertise address "
                         + advertise.getHostAddress() + " vanished"));
                 return new Underlay(l.name(), l.index(), l.mtu());
             }
             seen.add(ip.get().getHostAddress());
         }
-        throw new OverlayException("advertise address " + advertise.getHostAddress()
+        throw new CniException(UNKNOWN, "advertise address " + advertise.getHostAddress()
                 + " is not on this host; its addresses: " + String.join(", ", seen));
     }
 
     @Override
     public String ensureVxlan(Vxlan v) {
         if (v.device().getBytes(StandardCharsets.UTF_8).length > 15 || v.device().isEmpty()) {
-            throw new OverlayException("VXLAN device name must be 1 to 15 bytes: " + v.device());
+            throw new CniException(UNKNOWN, "VXLAN device name must be 1 to 15 bytes: " + v.device());
         }
         if (v.vni() < 1 || v.vni() > 0xffffff || v.port() < 1 || v.port() > 0xffff) {
-            throw new OverlayException("VXLAN id must be 1..16777215 and port 1..65535: " + v.vni() + ", " + v.port());
+            throw new CniException(UNKNOWN,
+                    "VXLAN id must be 1..16777215 and port 1..65535: " + v.vni() + ", " + v.port());
         }
         InetAddress vtep = Cidrs.network(v.vtepCidr());
         int prefix = Cidrs.prefix(v.vtepCidr());
@@ -72,7 +76,8 @@ public final class NetlinkDataPlane implements DataPlane {
         for (Link l : links) {
             if (!l.name().equals(v.device()) && "vxlan".equals(l.kind()) && l.vni() == v.vni()
                     && l.port() == v.port()) {
-                throw new OverlayException("VXLAN id " + v.vni() + " with port " + v.port() + " is in use by device "
+                throw new CniException(UNKNOWN,
+                        "VXLAN id " + v.vni() + " with port " + v.port() + " is in use by device "
                         + l.name() + "; choose another vxlanid_list value");
             }
         }
@@ -80,7 +85,7 @@ public final class NetlinkDataPlane implements DataPlane {
         if (existing.isPresent()) {
             Link l = existing.get();
             if (!"vxlan".equals(l.kind())) {
-                throw new OverlayException("device " + v.device() + " exists and is not a VXLAN device (kind "
+                throw new CniException(UNKNOWN, "device " + v.device() + " exists and is not a VXLAN device (kind "
                         + (l.kind().isEmpty() ? "none" : l.kind()) + ")");
             }
             boolean same = l.vni() == v.vni() && l.port() == v.port() && l.local().equals(Optional.of(v.local()))
@@ -96,15 +101,15 @@ public final class NetlinkDataPlane implements DataPlane {
         if (existing.isEmpty()) {
             create(v);
         }
-        Link l = link(v.device()).orElseThrow(() -> new OverlayException("VXLAN device " + v.device()
+        Link l = link(v.device()).orElseThrow(() -> new CniException(UNKNOWN, "VXLAN device " + v.device()
                 + " vanished after creation"));
         setAddress(l.index(), vtep, prefix, v.device());
         try {
             ack(new Request(RTM_NEWLINK, NLM_F_REQUEST | NLM_F_ACK).u8(AF_UNSPEC).pad(3).u32(l.index())
                     .u32(IFF_UP).u32(IFF_UP), "set " + v.device() + " up");
-        } catch (OverlayException e) {
+        } catch (CniException e) {
             if (e.getCause() instanceof NetlinkException ne && ne.errno() == Errno.EADDRINUSE) {
-                throw new OverlayException("UDP port " + v.port() + " of VXLAN device " + v.device()
+                throw new CniException(UNKNOWN, "UDP port " + v.port() + " of VXLAN device " + v.device()
                         + " is in use by another socket: " + ne.getMessage());
             }
             throw e;
@@ -124,11 +129,11 @@ public final class NetlinkDataPlane implements DataPlane {
             socket.ack(r, "create VXLAN device " + v.device());
         } catch (NetlinkException e) {
             if (e.errno() == Errno.EEXIST) {
-                throw new OverlayException("VXLAN id " + v.vni() + " with port " + v.port()
+                throw new CniException(UNKNOWN, "VXLAN id " + v.vni() + " with port " + v.port()
                         + " or the name " + v.device() + " is already in use: " + e.getMessage());
             }
             if (e.errno() == Errno.EADDRINUSE) {
-                throw new OverlayException("UDP port " + v.port() + " for VXLAN device " + v.device()
+                throw new CniException(UNKNOWN, "UDP port " + v.port() + " for VXLAN device " + v.device()
                         + " is in use: " + e.getMessage());
             }
             throw wrap(e.getMessage(), e);
@@ -184,7 +189,7 @@ public final class NetlinkDataPlane implements DataPlane {
             return;
         }
         if (!"vxlan".equals(link.get().kind())) {
-            throw new OverlayException("refusing to delete " + device + ": not a VXLAN device");
+            throw new CniException(UNKNOWN, "refusing to delete " + device + ": not a VXLAN device");
         }
         ignoreMissing(new Request(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK).u8(AF_UNSPEC).pad(3)
                 .u32(link.get().index()).u32(0).u32(0), "delete VXLAN device " + device);
@@ -201,8 +206,8 @@ public final class NetlinkDataPlane implements DataPlane {
         socket.close();
     }
 
-    static OverlayException wrap(String message, Throwable cause) {
-        return new OverlayException(message, cause);
+    static CniException wrap(String message, Throwable cause) {
+        return new CniException(UNKNOWN, message, null, cause);
     }
 
     private static String describe(Peer p) {
@@ -211,7 +216,7 @@ public final class NetlinkDataPlane implements DataPlane {
     }
 
     private int index(String device) {
-        return link(device).orElseThrow(() -> new OverlayException("VXLAN device " + device + " does not exist"))
+        return link(device).orElseThrow(() -> new CniException(UNKNOWN, "VXLAN device " + device + " does not exist"))
                 .index();
     }
 

@@ -3,7 +3,7 @@ package io.github.cni4j.overlay.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.error.OverlayException;
+import io.github.cni4j.error.CniException;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +19,9 @@ class CidrsTest {
 
     @Test
     void hostNamesAndBadPrefixesAreRefused() {
-        assertThatThrownBy(() -> Cidrs.literal("example.com")).isInstanceOf(OverlayException.class)
+        assertThatThrownBy(() -> Cidrs.literal("example.com")).isExactlyInstanceOf(CniException.class)
                 .hasMessage("not an IP address: example.com");
-        assertThatThrownBy(() -> Cidrs.literal("10.1.2")).isInstanceOf(OverlayException.class);
+        assertThatThrownBy(() -> Cidrs.literal("10.1.2")).isExactlyInstanceOf(CniException.class);
         assertThatThrownBy(() -> Cidrs.prefix("10.0.0.0/33")).hasMessageContaining("out of range");
         assertThatThrownBy(() -> Cidrs.prefix("10.0.0.0/x")).hasMessageContaining("not a CIDR");
     }

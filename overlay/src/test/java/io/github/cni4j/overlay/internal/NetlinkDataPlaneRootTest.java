@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.cni4j.netns.NetNs;
-import io.github.cni4j.error.OverlayException;
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.overlay.internal.DataPlane.Peer;
 import io.github.cni4j.overlay.internal.DataPlane.Underlay;
 import io.github.cni4j.overlay.internal.DataPlane.Vxlan;
@@ -171,7 +171,7 @@ class NetlinkDataPlaneRootTest {
 
         assertThatThrownBy(() -> planeA.ensureVxlan(new Vxlan("c4jv-onl2", VNI, PORT, ip("10.250.0.1"),
                 ua.index(), 1450, "10.200.9.0/32")))
-                .isInstanceOf(OverlayException.class)
+                .isExactlyInstanceOf(CniException.class)
                 .hasMessageContaining("VXLAN id " + VNI).hasMessageContaining("port " + PORT)
                 .hasMessageContaining(DEV);
         assertThat(sh("ip", "-n", A, "link", "show")).doesNotContain("c4jv-onl2");
@@ -190,7 +190,7 @@ class NetlinkDataPlaneRootTest {
                 DatagramSocket taken = ns.call(() -> new DatagramSocket(4999))) {
             assertThatThrownBy(() -> planeA.ensureVxlan(new Vxlan("c4jv-onlp", 77, 4999, ip("10.250.0.1"),
                     ua.index(), 1450, "10.200.8.0/32")))
-                    .isInstanceOf(OverlayException.class)
+                    .isExactlyInstanceOf(CniException.class)
                     .hasMessageContaining("UDP port 4999").hasMessageContaining("c4jv-onlp")
                     .hasMessageContaining("EADDRINUSE");
         } finally {
@@ -219,7 +219,7 @@ class NetlinkDataPlaneRootTest {
         } finally {
             planeA.deleteVxlan(dev);
         }
-        assertThatThrownBy(() -> planeA.deleteVxlan("c4j-onl-va")).isInstanceOf(OverlayException.class)
+        assertThatThrownBy(() -> planeA.deleteVxlan("c4j-onl-va")).isExactlyInstanceOf(CniException.class)
                 .hasMessageContaining("not a VXLAN device");
         assertThatThrownBy(() -> planeA.ensureVxlan(new Vxlan("c4j-onl-va", 5002, PORT, ip("10.250.0.1"),
                 ua.index(), 1400, "10.201.3.0/32"))).hasMessageContaining("is not a VXLAN device (kind veth)");
@@ -228,7 +228,7 @@ class NetlinkDataPlaneRootTest {
     @Test
     void advertiseAddressNotOnTheHostNamesTheAddresses() throws Exception {
         assertThatThrownBy(() -> planeA.underlay(ip("192.0.2.77")))
-                .isInstanceOf(OverlayException.class)
+                .isExactlyInstanceOf(CniException.class)
                 .hasMessageContaining("192.0.2.77 is not on this host")
                 .hasMessageContaining("10.250.0.1").hasMessageContaining("127.0.0.1");
     }
