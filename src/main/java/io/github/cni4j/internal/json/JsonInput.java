@@ -115,38 +115,49 @@ public final class JsonInput {
     }
 
     private static void checkNumbers(JsonNode tree, byte[] bytes) {
-        String bad = findHugeNumber(tree, "");
+        HugeNumber bad = hugeNumber(tree, bytes);
         if (bad != null) {
-            int[] pos = JsonLocator.position(bytes, bad);
-            throw new JsonProblem("number " + literal(bytes, pos[2])
-                    + " is out of range: JSON numbers must fit a 64-bit float", pos[0], pos[1], bad, true);
+            throw new JsonProblem("number " + bad.literal() + " is out of range: JSON numbers must fit a 64-bit float",
+                    bad.line(), bad.column(), bad.pointer(), true);
         }
     }
 
+    /** A number that does not fit a float64: where it is and how it is written (cut after 40 characters). */
+    public record HugeNumber(String pointer, int line, int column, String literal) {
+    }
+
+    /** {@return the first number of the tree that does not fit a 64-bit float (Go refuses those), or null} */
+    public static HugeNumber hugeNumber(JsonNode tree, byte[] bytes) {
+        String bad = findHugeNumber(tree, "");
+        if (bad == null) {
+            return null;
+        }
+        int[] pos = JsonLocator.position(bytes, bad);
+        return new HugeNumber(bad, pos[0], pos[1], literal(bytes, pos[2], 40));
+    }
+
     /**
-     * The number literal that starts at {@code offset}, cut after 40 characters (with "...").
+     * The number literal that starts at {@code offset}, cut after {@code max} characters (with "...").
      *
      * @param bytes the document
      * @param offset where the number starts, or a negative value when unknown
+     * @param max the longest literal returned whole
      * @return the literal, or {@code ""} when the offset is unknown
      */
-    public static String literal(byte[] bytes, int offset) {
+    public static String literal(byte[] bytes, int offset, int max) {
+        if (offset < 0) {
+            return "";
+        }
         int end = offset;
-        while (end >= 0 && end < bytes.length && end - offset < 40 && "+-.eE0123456789".indexOf(bytes[end]) >= 0) {
+        while (end < bytes.length && end - offset < max && "+-.eE0123456789".indexOf(bytes[end]) >= 0) {
             end++;
         }
-        String s = offset < 0 ? "" : new String(bytes, offset, end - offset, java.nio.charset.StandardCharsets.US_ASCII);
-        return end - offset >= 40 ? s + "..." : s;
+        String s = new String(bytes, offset, end - offset, java.nio.charset.StandardCharsets.US_ASCII);
+        return end - offset >= max ? s + "..." : s;
     }
 
-    /**
-     * Finds the first number that does not fit a 64-bit float (Go's decoder refuses those).
-     *
-     * @param node the tree
-     * @param pointer the tree's own JSON pointer ({@code ""} for a document)
-     * @return the JSON pointer of that number, or {@code null} when every number fits
-     */
-    public static String findHugeNumber(JsonNode node, String pointer) {
+    /** {@return the JSON pointer of the first number under {@code pointer} that does not fit a float64, or null} */
+    private static String findHugeNumber(JsonNode node, String pointer) {
         if (node.isNumber()) {
             return Double.isFinite(node.doubleValue()) ? null : pointer;
         }
@@ -172,13 +183,7 @@ public final class JsonInput {
         return null;
     }
 
-    /**
-     * Tells the JSON kind of a value in Go's words for error messages: {@code string}, {@code number},
-     * {@code bool}, {@code array}, {@code object} or {@code null}.
-     *
-     * @param node a value
-     * @return its kind
-     */
+    /** {@return the JSON kind of a value in Go's words: string, number, bool, array, object or null} */
     public static String kind(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "null";
@@ -195,14 +200,7 @@ public final class JsonInput {
         return node.isArray() ? "array" : "object";
     }
 
-    /**
-     * Names a generic JSON value's Go type as {@code fmt}'s {@code %T} prints it after {@code json.Unmarshal} into
-     * an {@code interface{}}: {@code string}, {@code float64}, {@code bool}, {@code []interface {}},
-     * {@code map[string]interface {}} or {@code <nil>}. libcni's messages print these.
-     *
-     * @param node a value
-     * @return the Go type name
-     */
+    /** {@return a generic value's Go type as {@code %T} prints it after decoding into {@code interface{}}} */
     public static String goType(JsonNode node) {
         return switch (kind(node)) {
             case "string" -> "string";
@@ -212,10 +210,5 @@ public final class JsonInput {
             case "object" -> "map[string]interface {}";
             default -> "<nil>";
         };
-    }
-
-    /** @return true when the token starts a value */
-    static boolean isValueStart(JsonToken t) {
-        return t != null && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && t != JsonToken.FIELD_NAME;
     }
 }

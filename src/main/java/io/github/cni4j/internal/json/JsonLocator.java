@@ -186,7 +186,7 @@ public final class JsonLocator {
             }
         } else if (t == JsonToken.START_ARRAY) {
             int i = 0;
-            for (JsonToken next = p.nextToken(); JsonInput.isValueStart(next); next = p.nextToken()) {
+            for (JsonToken next = p.nextToken(); next != null && next != JsonToken.END_ARRAY; next = p.nextToken()) {
                 value(p, next, JsonPointers.child(pointer, i++));
                 current = pointer;
             }
