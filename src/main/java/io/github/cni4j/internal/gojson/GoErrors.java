@@ -24,28 +24,32 @@ public final class GoErrors {
 
     /** {@return the tree of a JSON text Go accepts; otherwise a decoding failure with Go's words after prefix} */
     public static JsonNode readTree(byte[] json, String prefix) {
-        GoSyntax.Error syntax = GoSyntax.check(json);
-        if (syntax != null) {
-            int[] at = JsonLocator.lineColumn(json, syntax.offset());
-            throw new ConfigException(DECODING_FAILURE, prefix + syntax.message(), null, at[0], at[1],
-                    null, null);
-        }
-        try {
-            // Go takes invalid UTF-8 inside strings as U+FFFD; decoding with replacement does the same
-            JsonNode tree = JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
-            JsonInput.HugeNumber bad = JsonInput.hugeNumber(tree, json);
-            if (bad != null) {
-                // Go decodes every number of a result into a float64 and fails on one that overflows it
-                throw new ConfigException(DECODING_FAILURE, prefix + "json: cannot unmarshal number " + bad.literal()
-                        + " into Go value of type float64", null, bad.line(), bad.column(), bad.pointer(), null);
+        JsonNode tree = JsonInput.parse(json);
+        if (tree == null) {
+            GoSyntax.Error syntax = GoSyntax.check(json);
+            if (syntax != null) {
+                int[] at = JsonLocator.lineColumn(json, syntax.offset());
+                throw new ConfigException(DECODING_FAILURE, prefix + syntax.message(), null, at[0], at[1], null, null);
             }
-            return tree;
+            tree = readLenient(json, prefix);
+        }
+        JsonInput.HugeNumber bad = JsonInput.hugeNumber(tree, json);
+        if (bad != null) {
+            // Go decodes every number of a result into a float64 and fails on one that overflows it
+            throw new ConfigException(DECODING_FAILURE, prefix + "json: cannot unmarshal number " + bad.literal()
+                    + " into Go value of type float64", null, bad.line(), bad.column(), bad.pointer(), null);
+        }
+        return tree;
+    }
+
+    /** Text Go accepts but Jackson's byte reader refuses: invalid UTF-8 (Go reads U+FFFD), or beyond cni4j's limits. */
+    private static JsonNode readLenient(byte[] json, String prefix) {
+        try {
+            return JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            // Go accepts this text (nesting beyond cni4j's limits); Jackson does not
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new ConfigException(DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col,
-                    null, e);
+            throw new ConfigException(DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col, null, e);
         } catch (IOException e) {
             throw new ConfigException(DECODING_FAILURE, prefix + e.getMessage(), null, 0, 0, null, e);
         }

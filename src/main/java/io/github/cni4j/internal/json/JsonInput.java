@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Reads a whole JSON document the way Go's {@code json.Unmarshal} accepts it, fast, and explains failures precisely.
  *
- * <p>The fast path is one Jackson tree read plus a check that nothing but whitespace follows the value. Only when
- * that fails is the text read a second time by {@link JsonLocator}, which knows where each value starts and can
- * say what was expected at the failing position. Limits: {@link #MAX_BYTES} bytes, {@link JsonTrees#MAX_DEPTH}
+ * <p>The one strict reader: {@link #parse} (a Jackson tree read) serves config loading here and Go's error words
+ * in {@code gojson.GoErrors}. Only when it fails is the text read again, by {@link JsonLocator} (positions from
+ * Jackson's token locations, what was expected there) or {@link GoSyntax} (Go's message). Limits: {@link #MAX_BYTES} bytes, {@link JsonTrees#MAX_DEPTH}
  * levels of nesting; numbers must fit a float64 (Go's generic decode refuses larger ones).
  */
 public final class JsonInput {
@@ -28,10 +28,7 @@ public final class JsonInput {
     }
 
     /**
-     * Reads one JSON value.
-     *
-     * @param bytes UTF-8 JSON text
-     * @return the tree (numbers as Jackson reads them; objects keep document order, duplicate keys: last wins)
+     * {@return the tree of one JSON value in UTF-8} Objects keep document order; of duplicate keys the last wins.
      * @throws JsonProblem with the position and a clear message when the text is not one JSON value
      */
     public static JsonNode read(byte[] bytes) {
@@ -39,19 +36,7 @@ public final class JsonInput {
             throw new JsonProblem("document is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
                     + " bytes (16 MiB)", 0, 0, null, true);
         }
-        JsonNode tree = null;
-        if (!hasForeignEncoding(bytes)) {
-            try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
-                if (p.nextToken() != null) {
-                    tree = JsonTrees.MAPPER.readTree(p);
-                    if (p.nextToken() != null) {
-                        tree = null;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                tree = null;
-            }
-        }
+        JsonNode tree = parse(bytes);
         if (tree == null) {
             throw JsonLocator.syntaxProblem(bytes);
         }
@@ -60,6 +45,22 @@ public final class JsonInput {
             restoreNegativeZeros(tree, bytes);
         }
         return tree;
+    }
+
+    /**
+     * {@return the tree of one JSON value in UTF-8 without a byte order mark, or null when Jackson refuses the text}
+     * The fast path of every strict read: one Jackson tree read, then a check that only whitespace follows.
+     */
+    public static JsonNode parse(byte[] bytes) {
+        if (hasForeignEncoding(bytes)) {
+            return null;
+        }
+        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+            JsonNode tree = p.nextToken() == null ? null : JsonTrees.MAPPER.readTree(p);
+            return p.nextToken() == null ? tree : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** An integer literal {@code -0} somewhere (perhaps inside a string: the walk below decides). */
