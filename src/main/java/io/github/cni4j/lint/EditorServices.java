@@ -1,6 +1,8 @@
 package io.github.cni4j.lint;
 
-import io.github.cni4j.internal.lint.EditorSupport;
+import io.github.cni4j.internal.lint.Completions;
+import io.github.cni4j.internal.lint.Hovers;
+import io.github.cni4j.internal.lint.QuickFixes;
 import io.github.cni4j.internal.lint.LintEngine;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +77,7 @@ public final class EditorServices {
      */
     public List<QuickFix> quickFixes(String text, String sourceName, TextRange range) {
         Objects.requireNonNull(range, "range");
-        return EditorSupport.quickFixes(text, diagnostics(text, sourceName), range);
+        return QuickFixes.of(text, diagnostics(text, sourceName), range);
     }
 
     /**
@@ -89,7 +91,7 @@ public final class EditorServices {
      * @return the suggestions; empty where nothing is known
      */
     public List<CompletionItem> completion(String text, int line, int column) {
-        return EditorSupport.completion(Objects.requireNonNull(text, "text"), line, column, options);
+        return Completions.at(Objects.requireNonNull(text, "text"), line, column, options);
     }
 
     /**
@@ -102,6 +104,6 @@ public final class EditorServices {
      * @return the hover text, or empty when nothing is known there
      */
     public Optional<Hover> hover(String text, int line, int column) {
-        return EditorSupport.hover(Objects.requireNonNull(text, "text"), line, column);
+        return Hovers.at(Objects.requireNonNull(text, "text"), line, column);
     }
 }

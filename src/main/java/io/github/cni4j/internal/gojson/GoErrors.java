@@ -16,59 +16,53 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GoErrors {
 
+    private static final int DECODING_FAILURE = ConfigException.DECODING_FAILURE;
+
     private GoErrors() {
     }
 
+    /** {@return the tree of a JSON text Go accepts; otherwise a decoding failure with Go's words after prefix} */
     public static JsonNode readTree(byte[] json, String prefix) {
-        GoSyntax.Error syntax = GoSyntax.check(json);
-        if (syntax != null) {
-            int[] at = JsonLocator.lineColumn(json, syntax.offset());
-            throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + syntax.message(), null, at[0], at[1],
-                    null, null);
+        JsonNode tree = JsonInput.parse(json);
+        if (tree == null) {
+            GoSyntax.Error syntax = GoSyntax.check(json);
+            if (syntax != null) {
+                int[] at = JsonLocator.lineColumn(json, syntax.offset());
+                throw new ConfigException(DECODING_FAILURE, prefix + syntax.message(), null, at[0], at[1], null, null);
+            }
+            tree = readLenient(json, prefix);
         }
+        JsonInput.HugeNumber bad = JsonInput.hugeNumber(tree, json);
+        if (bad != null) {
+            // Go decodes every number of a result into a float64 and fails on one that overflows it
+            throw new ConfigException(DECODING_FAILURE, prefix + "json: cannot unmarshal number " + bad.literal()
+                    + " into Go value of type float64", null, bad.line(), bad.column(), bad.pointer(), null);
+        }
+        return tree;
+    }
+
+    /** Text Go accepts but Jackson's byte reader refuses: invalid UTF-8 (Go reads U+FFFD), or beyond cni4j's limits. */
+    private static JsonNode readLenient(byte[] json, String prefix) {
         try {
-            // Go takes invalid UTF-8 inside strings as U+FFFD; decoding with replacement does the same
-            JsonNode tree = JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
-            refuseHugeNumbers(tree, json, prefix);
-            return tree;
+            return JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            // Go accepts this text (nesting beyond cni4j's limits); Jackson does not
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col,
-                    null, e);
+            throw new ConfigException(DECODING_FAILURE, prefix + e.getOriginalMessage(), null, line, col, null, e);
         } catch (IOException e) {
-            throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + e.getMessage(), null, 0, 0, null, e);
+            throw new ConfigException(DECODING_FAILURE, prefix + e.getMessage(), null, 0, 0, null, e);
         }
     }
 
-    /**
-     * Go decodes every JSON number of a result into a float64 and fails on one that overflows it (found by
-     * fuzzing: {@code {"x":3290E993}} once reached the Go-style encoder as Infinity).
-     */
-    private static void refuseHugeNumbers(JsonNode tree, byte[] json, String prefix) {
-        String bad = JsonInput.findHugeNumber(tree, "");
-        if (bad == null) {
-            return;
-        }
-        int[] at = JsonLocator.position(json, bad);
-        String literal = JsonInput.literal(json, at[2]);
-        throw new ConfigException(ConfigException.DECODING_FAILURE, prefix + "json: cannot unmarshal number " + literal
-                + " into Go value of type float64", null, at[0], at[1], bad, null);
-    }
-
+    /** {@return a decoding-failure exception at the value of {@code pointer} in {@code text} (either may be null)} */
     public static ConfigException fail(String msg, String pointer, byte[] text) {
         int[] at = text == null || pointer == null ? new int[2] : JsonLocator.position(text, pointer);
-        return new ConfigException(ConfigException.DECODING_FAILURE, msg, null, at[0], at[1], pointer, null);
+        return new ConfigException(DECODING_FAILURE, msg, null, at[0], at[1], pointer, null);
     }
 
-    /** Returns the source text of the number at a JSON pointer, as Go quotes it in errors (errors only). */
+    /** {@return the source text of the number at a JSON pointer, as Go quotes it in errors (errors only)} */
     public static String numberText(byte[] text, String pointer, String fallback) {
-        int start = JsonLocator.position(text, pointer)[2];
-        int end = start;
-        while (end >= 0 && end < text.length && "+-.eE0123456789".indexOf(text[end]) >= 0) {
-            end++;
-        }
-        return end > start ? new String(text, start, end - start, StandardCharsets.US_ASCII) : fallback;
+        String s = JsonInput.literal(text, JsonLocator.position(text, pointer)[2], Integer.MAX_VALUE);
+        return s.isEmpty() ? fallback : s;
     }
 }

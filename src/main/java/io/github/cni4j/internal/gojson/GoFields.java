@@ -1,6 +1,8 @@
 package io.github.cni4j.internal.gojson;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cni4j.internal.json.JsonInput;
+import io.github.cni4j.internal.json.JsonPointers;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -55,16 +57,9 @@ public final class GoFields {
         }
     }
 
-    /** Go's name for the JSON kind of a value in "cannot unmarshal X" messages. */
+    /** {@return Go's name for the JSON kind of a value in "cannot unmarshal X" messages} */
     public static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "array";
-            case OBJECT -> "object";
-            case STRING -> "string";
-            case BOOLEAN -> "bool";
-            case NULL, MISSING -> "null";
-            default -> "number";
-        };
+        return JsonInput.kind(node);
     }
 
     /** The message of Go's {@code UnmarshalTypeError} with struct context. */
@@ -72,12 +67,13 @@ public final class GoFields {
         return "json: cannot unmarshal " + value + " into Go struct field " + context + " of type " + goType;
     }
 
-    /** Appends an escaped RFC 6901 token to a JSON pointer. */
+    /** {@return the pointer with an escaped RFC 6901 token appended} */
     public static String child(String pointer, String token) {
-        return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
+        return JsonPointers.child(pointer, token);
     }
 
+    /** {@return the pointer with an array index appended} */
     public static String child(String pointer, int index) {
-        return pointer + "/" + index;
+        return JsonPointers.child(pointer, index);
     }
 }

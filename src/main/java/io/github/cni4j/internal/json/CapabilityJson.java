@@ -26,14 +26,7 @@ public final class CapabilityJson {
         return JsonTrees.MAPPER.createObjectNode();
     }
 
-    /**
-     * Parses a JSON document that must be an object.
-     *
-     * @param json the bytes
-     * @param source what is being read, e.g. {@code "PortMapping"}, used in error messages
-     * @return the object
-     * @throws ConfigException when the bytes are not JSON or not an object
-     */
+    /** {@return the JSON object in the bytes}, else a ConfigException naming {@code source} (e.g. "PortMapping") */
     public static ObjectNode readObject(byte[] json, String source) {
         JsonNode node = read(json, source);
         if (!node.isObject()) {
@@ -43,14 +36,7 @@ public final class CapabilityJson {
         return (ObjectNode) node;
     }
 
-    /**
-     * Parses any JSON document.
-     *
-     * @param json the bytes
-     * @param source the name used in error messages
-     * @return the tree
-     * @throws ConfigException when the bytes are not one JSON value
-     */
+    /** {@return the tree of one JSON value}, else a ConfigException naming {@code source} */
     public static JsonNode read(byte[] json, String source) {
         try {
             return JsonInput.read(json);

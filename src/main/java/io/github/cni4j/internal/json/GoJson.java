@@ -33,24 +33,14 @@ public final class GoJson {
     private GoJson() {
     }
 
-    /**
-     * Encodes a tree with sorted keys, as Go marshals a {@code map[string]interface{}}.
-     *
-     * @param node the tree
-     * @return the UTF-8 bytes
-     */
+    /** {@return the UTF-8 bytes of a tree with sorted keys, as Go marshals a {@code map[string]interface{}}} */
     public static byte[] encode(JsonNode node) {
         StringBuilder sb = new StringBuilder(256);
         write(sb, node);
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Appends one value (sorted keys at every level).
-     *
-     * @param sb where to write
-     * @param node the value; {@code null} writes {@code null}
-     */
+    /** Appends one value (sorted keys at every level); a Java {@code null} writes {@code null}. */
     public static void write(StringBuilder sb, JsonNode node) {
         if (node == null) {
             sb.append("null");
@@ -118,9 +108,6 @@ public final class GoJson {
      *
      * <p>Go 1.22 started writing backspace and form feed in their short forms; this follows the four-hex-digit
      * form of the Go toolchain Debian ships (the offline oracle), which plugins decode identically.
-     *
-     * @param sb where to write
-     * @param s the string
      */
     public static void appendString(StringBuilder sb, String s) {
         sb.append('"');
@@ -159,10 +146,7 @@ public final class GoJson {
     /**
      * Appends a number as Go formats a float64: the shortest decimal that round-trips, plain notation for
      * {@code 1e-6 <= |x| < 1e21}, otherwise exponent form with at least a two-digit-free exponent ({@code 1e+21},
-     * {@code 1e-7}).
-     *
-     * @param sb where to write
-     * @param d the number; must be finite
+     * {@code 1e-7}); {@code d} must be finite.
      */
     public static void appendNumber(StringBuilder sb, double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {

@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Reads a whole JSON document the way Go's {@code json.Unmarshal} accepts it, fast, and explains failures precisely.
  *
- * <p>The fast path is one Jackson tree read plus a check that nothing but whitespace follows the value. Only when
- * that fails is the text read a second time by {@link JsonLocator}, which knows where each value starts and can
- * say what was expected at the failing position. Limits: {@link #MAX_BYTES} bytes, {@link JsonTrees#MAX_DEPTH}
+ * <p>The one strict reader: {@link #parse} (a Jackson tree read) serves config loading here and Go's error words
+ * in {@code gojson.GoErrors}. Only when it fails is the text read again, by {@link JsonLocator} (positions from
+ * Jackson's token locations, what was expected there) or {@link GoSyntax} (Go's message). Limits: {@link #MAX_BYTES} bytes, {@link JsonTrees#MAX_DEPTH}
  * levels of nesting; numbers must fit a float64 (Go's generic decode refuses larger ones).
  */
 public final class JsonInput {
@@ -28,10 +28,7 @@ public final class JsonInput {
     }
 
     /**
-     * Reads one JSON value.
-     *
-     * @param bytes UTF-8 JSON text
-     * @return the tree (numbers as Jackson reads them; objects keep document order, duplicate keys: last wins)
+     * {@return the tree of one JSON value in UTF-8} Objects keep document order; of duplicate keys the last wins.
      * @throws JsonProblem with the position and a clear message when the text is not one JSON value
      */
     public static JsonNode read(byte[] bytes) {
@@ -39,19 +36,7 @@ public final class JsonInput {
             throw new JsonProblem("document is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
                     + " bytes (16 MiB)", 0, 0, null, true);
         }
-        JsonNode tree = null;
-        if (!hasForeignEncoding(bytes)) {
-            try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
-                if (p.nextToken() != null) {
-                    tree = JsonTrees.MAPPER.readTree(p);
-                    if (p.nextToken() != null) {
-                        tree = null;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                tree = null;
-            }
-        }
+        JsonNode tree = parse(bytes);
         if (tree == null) {
             throw JsonLocator.syntaxProblem(bytes);
         }
@@ -60,6 +45,22 @@ public final class JsonInput {
             restoreNegativeZeros(tree, bytes);
         }
         return tree;
+    }
+
+    /**
+     * {@return the tree of one JSON value in UTF-8 without a byte order mark, or null when Jackson refuses the text}
+     * The fast path of every strict read: one Jackson tree read, then a check that only whitespace follows.
+     */
+    public static JsonNode parse(byte[] bytes) {
+        if (hasForeignEncoding(bytes)) {
+            return null;
+        }
+        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+            JsonNode tree = p.nextToken() == null ? null : JsonTrees.MAPPER.readTree(p);
+            return p.nextToken() == null ? tree : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** An integer literal {@code -0} somewhere (perhaps inside a string: the walk below decides). */
@@ -115,38 +116,49 @@ public final class JsonInput {
     }
 
     private static void checkNumbers(JsonNode tree, byte[] bytes) {
-        String bad = findHugeNumber(tree, "");
+        HugeNumber bad = hugeNumber(tree, bytes);
         if (bad != null) {
-            int[] pos = JsonLocator.position(bytes, bad);
-            throw new JsonProblem("number " + literal(bytes, pos[2])
-                    + " is out of range: JSON numbers must fit a 64-bit float", pos[0], pos[1], bad, true);
+            throw new JsonProblem("number " + bad.literal() + " is out of range: JSON numbers must fit a 64-bit float",
+                    bad.line(), bad.column(), bad.pointer(), true);
         }
     }
 
+    /** A number that does not fit a float64: where it is and how it is written (cut after 40 characters). */
+    public record HugeNumber(String pointer, int line, int column, String literal) {
+    }
+
+    /** {@return the first number of the tree that does not fit a 64-bit float (Go refuses those), or null} */
+    public static HugeNumber hugeNumber(JsonNode tree, byte[] bytes) {
+        String bad = findHugeNumber(tree, "");
+        if (bad == null) {
+            return null;
+        }
+        int[] pos = JsonLocator.position(bytes, bad);
+        return new HugeNumber(bad, pos[0], pos[1], literal(bytes, pos[2], 40));
+    }
+
     /**
-     * The number literal that starts at {@code offset}, cut after 40 characters (with "...").
+     * The number literal that starts at {@code offset}, cut after {@code max} characters (with "...").
      *
      * @param bytes the document
      * @param offset where the number starts, or a negative value when unknown
+     * @param max the longest literal returned whole
      * @return the literal, or {@code ""} when the offset is unknown
      */
-    public static String literal(byte[] bytes, int offset) {
+    public static String literal(byte[] bytes, int offset, int max) {
+        if (offset < 0) {
+            return "";
+        }
         int end = offset;
-        while (end >= 0 && end < bytes.length && end - offset < 40 && "+-.eE0123456789".indexOf(bytes[end]) >= 0) {
+        while (end < bytes.length && end - offset < max && "+-.eE0123456789".indexOf(bytes[end]) >= 0) {
             end++;
         }
-        String s = offset < 0 ? "" : new String(bytes, offset, end - offset, java.nio.charset.StandardCharsets.US_ASCII);
-        return end - offset >= 40 ? s + "..." : s;
+        String s = new String(bytes, offset, end - offset, java.nio.charset.StandardCharsets.US_ASCII);
+        return end - offset >= max ? s + "..." : s;
     }
 
-    /**
-     * Finds the first number that does not fit a 64-bit float (Go's decoder refuses those).
-     *
-     * @param node the tree
-     * @param pointer the tree's own JSON pointer ({@code ""} for a document)
-     * @return the JSON pointer of that number, or {@code null} when every number fits
-     */
-    public static String findHugeNumber(JsonNode node, String pointer) {
+    /** {@return the JSON pointer of the first number under {@code pointer} that does not fit a float64, or null} */
+    private static String findHugeNumber(JsonNode node, String pointer) {
         if (node.isNumber()) {
             return Double.isFinite(node.doubleValue()) ? null : pointer;
         }
@@ -172,13 +184,7 @@ public final class JsonInput {
         return null;
     }
 
-    /**
-     * Tells the JSON kind of a value in Go's words for error messages: {@code string}, {@code number},
-     * {@code bool}, {@code array}, {@code object} or {@code null}.
-     *
-     * @param node a value
-     * @return its kind
-     */
+    /** {@return the JSON kind of a value in Go's words: string, number, bool, array, object or null} */
     public static String kind(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "null";
@@ -195,14 +201,7 @@ public final class JsonInput {
         return node.isArray() ? "array" : "object";
     }
 
-    /**
-     * Names a generic JSON value's Go type as {@code fmt}'s {@code %T} prints it after {@code json.Unmarshal} into
-     * an {@code interface{}}: {@code string}, {@code float64}, {@code bool}, {@code []interface {}},
-     * {@code map[string]interface {}} or {@code <nil>}. libcni's messages print these.
-     *
-     * @param node a value
-     * @return the Go type name
-     */
+    /** {@return a generic value's Go type as {@code %T} prints it after decoding into {@code interface{}}} */
     public static String goType(JsonNode node) {
         return switch (kind(node)) {
             case "string" -> "string";
@@ -212,10 +211,5 @@ public final class JsonInput {
             case "object" -> "map[string]interface {}";
             default -> "<nil>";
         };
-    }
-
-    /** @return true when the token starts a value */
-    static boolean isValueStart(JsonToken t) {
-        return t != null && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && t != JsonToken.FIELD_NAME;
     }
 }

@@ -29,12 +29,8 @@ public final class JsonLocator {
     }
 
     /**
-     * Returns where the value at a pointer starts, or where its nearest existing ancestor starts (a missing key is
-     * reported at the object that lacks it).
-     *
-     * @param bytes the JSON text
-     * @param pointer a JSON pointer into it
-     * @return {line, column, byte offset}, {0, 0, -1} when the text has no value at all
+     * {@return {line, column, byte offset} where the value at a pointer starts, or its nearest existing ancestor
+     * (a missing key is reported at the object that lacks it); {0, 0, -1} when the text has no value at all}
      */
     public static int[] position(byte[] bytes, String pointer) {
         // The whole text is walked: with duplicate keys the last occurrence is the value that counts.
@@ -52,12 +48,7 @@ public final class JsonLocator {
         }
     }
 
-    /**
-     * Reads a text the fast path refused and describes the first problem.
-     *
-     * @param bytes the JSON text
-     * @return the problem (always; text the fast path refused is never fine)
-     */
+    /** {@return the first problem of a text the fast path refused (always one: such text is never fine)} */
     public static JsonProblem syntaxProblem(byte[] bytes) {
         if (bytes.length == 0) {
             return new JsonProblem("unexpected end of JSON input", 0, 0, "", true);
@@ -186,20 +177,14 @@ public final class JsonLocator {
             }
         } else if (t == JsonToken.START_ARRAY) {
             int i = 0;
-            for (JsonToken next = p.nextToken(); JsonInput.isValueStart(next); next = p.nextToken()) {
+            for (JsonToken next = p.nextToken(); next != null && next != JsonToken.END_ARRAY; next = p.nextToken()) {
                 value(p, next, JsonPointers.child(pointer, i++));
                 current = pointer;
             }
         }
     }
 
-    /**
-     * Turns a byte offset into a line and a column; {@code \n}, {@code \r\n} and a lone {@code \r} end lines.
-     *
-     * @param bytes UTF-8 text
-     * @param offset a byte offset into it
-     * @return {1-based line, 1-based column in code points}
-     */
+    /** {@return {1-based line, column in code points} of a byte offset; \n, \r\n and a lone \r end lines} */
     public static int[] lineColumn(byte[] bytes, int offset) {
         int line = 1;
         int column = 1;

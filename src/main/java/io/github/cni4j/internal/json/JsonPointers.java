@@ -8,13 +8,7 @@ public final class JsonPointers {
     private JsonPointers() {
     }
 
-    /**
-     * Appends an object member to a pointer, escaping {@code ~} and {@code /}.
-     *
-     * @param parent the parent pointer ({@code ""} is the document)
-     * @param key the member name
-     * @return the child pointer
-     */
+    /** {@return the pointer of member {@code key} under {@code parent} ({@code ""} is the document)} */
     public static String child(String parent, String key) {
         if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
             return parent + '/' + key;
@@ -22,23 +16,12 @@ public final class JsonPointers {
         return parent + '/' + key.replace("~", "~0").replace("/", "~1");
     }
 
-    /**
-     * Appends an array index to a pointer.
-     *
-     * @param parent the parent pointer
-     * @param index the element index
-     * @return the child pointer
-     */
+    /** {@return the pointer of element {@code index} under {@code parent}} */
     public static String child(String parent, int index) {
         return parent + '/' + index;
     }
 
-    /**
-     * Returns the parent of a pointer; the parent of the document is the document.
-     *
-     * @param pointer a pointer
-     * @return its parent
-     */
+    /** {@return the parent of a pointer; the parent of the document is the document} */
     public static String parent(String pointer) {
         int slash = pointer.lastIndexOf('/');
         return slash <= 0 ? "" : pointer.substring(0, slash);

@@ -33,22 +33,22 @@ public final class JsonProblem extends RuntimeException {
         this.syntax = syntax;
     }
 
-    /** @return the 1-based line, 0 when unknown */
+    /** {@return the 1-based line, 0 when unknown} */
     public int line() {
         return line;
     }
 
-    /** @return the 1-based column, 0 when unknown */
+    /** {@return the 1-based column, 0 when unknown} */
     public int column() {
         return column;
     }
 
-    /** @return the JSON pointer, or {@code null} */
+    /** {@return the JSON pointer, or {@code null}} */
     public String pointer() {
         return pointer;
     }
 
-    /** @return true when the text is not well-formed JSON */
+    /** {@return true when the text is not well-formed JSON} */
     public boolean syntax() {
         return syntax;
     }

@@ -28,12 +28,8 @@ public final class JsonValues {
     }
 
     /**
-     * Deep-copies a plain value into an unmodifiable one, rejecting what JSON cannot hold.
-     *
-     * @param value the value
-     * @param where the field name for the error
-     * @return the unmodifiable copy
-     * @throws IllegalArgumentException naming {@code where} for nulls and unsupported types
+     * {@return an unmodifiable deep copy of a plain value}
+     * @throws IllegalArgumentException naming {@code where} for nulls and what JSON cannot hold
      */
     public static Object freeze(Object value, String where) {
         if (value == null) {
@@ -67,12 +63,7 @@ public final class JsonValues {
                 + value.getClass().getName());
     }
 
-    /**
-     * Tells whether a value is already what {@link #freeze} returns, so freezing it again would change nothing.
-     *
-     * @param value the value
-     * @return true for a finite scalar or a list or map {@link #freeze} made
-     */
+    /** {@return whether a value is a finite scalar or a list or map {@link #freeze} made (freezing is a no-op)} */
     public static boolean isFrozen(Object value) {
         if (value instanceof FrozenList || value instanceof FrozenMap || value instanceof String
                 || value instanceof Boolean) {
@@ -125,12 +116,7 @@ public final class JsonValues {
         }
     }
 
-    /**
-     * Converts a frozen value to a JSON tree.
-     *
-     * @param value the value
-     * @return the tree
-     */
+    /** {@return the JSON tree of a frozen value} */
     public static JsonNode toTree(Object value) {
         if (value instanceof String s) {
             return NODES.textNode(s);
@@ -161,11 +147,8 @@ public final class JsonValues {
     }
 
     /**
-     * Converts a JSON tree to plain unmodifiable Java values (numbers as Long when integral, else Double; JSON null
-     * is not representable and becomes the empty string's absence, so it is skipped in objects and lists).
-     *
-     * @param node the tree
-     * @return the value, or {@code null} for a JSON null
+     * {@return a JSON tree as plain unmodifiable Java values, or null for a JSON null} Numbers become Long when
+     * integral, else Double; JSON nulls are skipped in objects and lists.
      */
     public static Object fromTree(JsonNode node) {
         if (node.isTextual()) {

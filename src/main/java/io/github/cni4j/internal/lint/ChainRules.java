@@ -10,13 +10,7 @@ import java.util.Optional;
 /** Checks the plugin list as a chain: order and plugins that do not belong together. */
 final class ChainRules {
 
-    /**
-     * One plugin of the list.
-     *
-     * @param node the plugin object
-     * @param ptr its pointer
-     * @param type its type, or "" when it has no usable type
-     */
+    /** One plugin of the list: its object, pointer and type ("" when it has no usable type). */
     record Entry(JsonNode node, String ptr, String type) {
         Optional<Role> role() {
             return PluginKnowledge.plugin(type).map(PluginKnowledge.Plugin::role);

@@ -50,11 +50,7 @@ final class Checks {
                 ? "an " + t.name().toLowerCase(Locale.ROOT) : "a " + t.name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * Reports a type mismatch; ERROR nodes were already reported as syntax errors and are skipped.
-     *
-     * @return whether the node has the type
-     */
+    /** {@return whether the node has the type}, else reports it (ERROR nodes were reported as syntax errors) */
     static boolean expect(LintContext ctx, DiagnosticCode code, JsonNode n, String ptr, String what, FieldType t) {
         if (hasType(n, t) || n.kind() == JsonNode.Kind.ERROR) {
             return hasType(n, t);
@@ -70,12 +66,7 @@ final class Checks {
         return false;
     }
 
-    /**
-     * Checks the members of an object against known fields: unknown keys (with a suggestion) and wrong types.
-     *
-     * @param owner how the object is named in messages, e.g. {@code plugin "bridge"}
-     * @param known every field the object may have
-     */
+    /** Checks an object's members against known fields: unknown keys (with a suggestion), wrong types. */
     static void fields(LintContext ctx, JsonNode obj, String ptr, String owner, Map<String, FieldType> known) {
         for (JsonNode.Member m : obj.members()) {
             String childPtr = LintContext.child(ptr, m.key());

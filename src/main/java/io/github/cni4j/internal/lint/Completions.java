@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Completion at a cursor: keys of the object under it, plugin types, versions, capabilities, allowed values. */
-final class Completions {
+public final class Completions {
 
     private final EditorDocument doc;
     private final LintEngine.Options options;
@@ -29,7 +29,7 @@ final class Completions {
         this.options = options;
     }
 
-    static List<CompletionItem> at(String text, int line, int column, LintEngine.Options options) {
+    public static List<CompletionItem> at(String text, int line, int column, LintEngine.Options options) {
         EditorDocument doc = new EditorDocument(text);
         Completions c = new Completions(doc, options);
         doc.cursor(doc.offset(line, column)).ifPresent(c::complete);

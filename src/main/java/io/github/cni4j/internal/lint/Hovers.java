@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Hover text for a key or a {@code type} value: documentation, type and default of the field. */
-final class Hovers {
+public final class Hovers {
 
     /** Documentation of the fields, read once from {@code field-docs.properties}; never changed afterwards. */
     private static final Map<String, String> DOCS = load();
@@ -27,7 +27,7 @@ final class Hovers {
     private Hovers() {
     }
 
-    static Optional<Hover> at(String text, int line, int column) {
+    public static Optional<Hover> at(String text, int line, int column) {
         EditorDocument doc = new EditorDocument(text);
         return doc.cursor(doc.offset(line, column)).flatMap(c -> hover(doc, c));
     }

@@ -1,6 +1,8 @@
 package io.github.cni4j.internal.lint;
 
+import io.github.cni4j.internal.json.GoSyntax;
 import io.github.cni4j.lint.DiagnosticCode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Splits text into JSON tokens, reporting and stepping over what is not JSON (comments, single quotes, bad
@@ -157,44 +159,10 @@ final class JsonLexer {
             pos++;
         }
         String s = text.substring(start, pos);
-        if (!isNumber(s)) {
+        if (GoSyntax.check(s.getBytes(StandardCharsets.US_ASCII)) != null) {   // JSON's number grammar
             error(start, pos, "invalid number '" + s + "'");
         }
         return new Token(Type.NUMBER, start, pos, s);
-    }
-
-    /** JSON's number grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
-    static boolean isNumber(String s) {
-        int i = s.startsWith("-") ? 1 : 0;
-        int intStart = i;
-        i = digits(s, i);
-        if (i == intStart || s.charAt(intStart) == '0' && i - intStart > 1) {
-            return false;
-        }
-        if (i < s.length() && s.charAt(i) == '.') {
-            int f = ++i;
-            if ((i = digits(s, i)) == f) {
-                return false;
-            }
-        }
-        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int e = i;
-            if ((i = digits(s, i)) == e) {
-                return false;
-            }
-        }
-        return i == s.length();
-    }
-
-    private static int digits(String s, int i) {
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-        }
-        return i;
     }
 
     private static boolean isHex(String s, int from, int to) {

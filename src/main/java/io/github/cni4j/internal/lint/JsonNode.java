@@ -108,12 +108,7 @@ public final class JsonNode {
         return kind == Kind.STRING;
     }
 
-    /**
-     * The member that wins as in Go's decoder: the last one with that key.
-     *
-     * @param key the key
-     * @return the member, if present
-     */
+    /** {@return the member that wins as in Go's decoder: the last one with that key, if present} */
     public Optional<Member> member(String key) {
         for (int i = members.size() - 1; i >= 0; i--) {
             if (members.get(i).key().equals(key)) {
@@ -123,29 +118,19 @@ public final class JsonNode {
         return Optional.empty();
     }
 
-    /**
-     * @param key the key
-     * @return the winning value for the key, if present
-     */
+    /** {@return the winning value for the key, if present} */
     public Optional<JsonNode> get(String key) {
         Optional<Member> m = member(key);
         return m.isPresent() ? Optional.of(m.get().value()) : Optional.empty();
     }
 
-    /**
-     * @param key the key
-     * @param kind the kind wanted
-     * @return the winning value for the key if it has that kind
-     */
+    /** {@return the winning value for the key if it has that kind} */
     public Optional<JsonNode> get(String key, Kind kind) {
         Optional<JsonNode> v = get(key);
         return v.isPresent() && v.get().kind == kind ? v : Optional.empty();
     }
 
-    /**
-     * @param key the key
-     * @return the value if it is a string
-     */
+    /** {@return the winning value for the key if it is a string} */
     public Optional<String> string(String key) {
         Optional<JsonNode> v = get(key, Kind.STRING);
         return v.isPresent() ? Optional.of(v.get().text) : Optional.empty();

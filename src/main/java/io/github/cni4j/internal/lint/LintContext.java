@@ -23,10 +23,7 @@ public final class LintContext {
     private int syntaxErrors;
     private boolean capped;
 
-    /**
-     * @param source the text
-     * @param sourceName the name printed in front of each diagnostic
-     */
+    /** A run over {@code source}; {@code sourceName} is printed in front of each diagnostic. */
     public LintContext(SourceText source, String sourceName) {
         this.source = source;
         this.sourceName = sourceName;
@@ -47,41 +44,17 @@ public final class LintContext {
         return diagnostics;
     }
 
-    /**
-     * Reports a problem about a value.
-     *
-     * @param code what
-     * @param node where
-     * @param pointer the JSON pointer of the node
-     * @param message what is wrong and what is expected
-     */
+    /** Reports a problem about a value at {@code pointer}: what is wrong and what is expected. */
     public void report(DiagnosticCode code, JsonNode node, String pointer, String message) {
         report(code, node.start(), node.end(), pointer, message, null);
     }
 
-    /**
-     * Reports a problem about a value, with a suggested fix.
-     *
-     * @param code what
-     * @param node where
-     * @param pointer the JSON pointer of the node
-     * @param message what is wrong and what is expected
-     * @param fix a suggested fix or null
-     */
+    /** Reports a problem about a value, with a suggested fix (or null). */
     public void report(DiagnosticCode code, JsonNode node, String pointer, String message, String fix) {
         report(code, node.start(), node.end(), pointer, message, fix);
     }
 
-    /**
-     * Reports a problem about a range of characters.
-     *
-     * @param code what
-     * @param start first char offset
-     * @param end offset after the range
-     * @param pointer the JSON pointer concerned
-     * @param message what is wrong and what is expected
-     * @param fix a suggested fix or null
-     */
+    /** Reports a problem about the chars {@code [start, end)}, with a suggested fix (or null). */
     public void report(DiagnosticCode code, int start, int end, String pointer, String message, String fix) {
         if (capped) {
             return;
@@ -120,10 +93,7 @@ public final class LintContext {
      * Reports a bug in a rule (its {@code RuntimeException} or {@code StackOverflowError}, caught by the caller)
      * as an internal-error diagnostic, so that the run goes on with the other rules. Callers catch around the
      * parse, each plugin and the document as a whole: plain code, so the first lint in a JVM pays no lambda
-     * bootstrap.
-     *
-     * @param rule a name for the rule, printed in the diagnostic
-     * @param e what it threw
+     * bootstrap. {@code rule} names the rule in the diagnostic.
      */
     public void failed(String rule, Throwable e) {
         add(DiagnosticCode.INTERNAL_ERROR, 0, 0, "", "the linter failed in rule \"" + rule + "\" ("
@@ -131,13 +101,7 @@ public final class LintContext {
                 + "); the other checks still ran. Please report this with the file", null);
     }
 
-    /**
-     * Appends an RFC 6901 reference token to a pointer.
-     *
-     * @param parent the parent pointer
-     * @param token a key or an index
-     * @return the child pointer
-     */
+    /** {@return the pointer with an RFC 6901 reference token (a key or an index) appended} */
     public static String child(String parent, Object token) {
         String t = token.toString();
         if (t.length() > MAX_MESSAGE) {

@@ -14,11 +14,7 @@ import java.util.stream.Stream;
 /** Runs the parser and every rule over one text. Stateless; each call has its own {@link LintContext}. */
 public final class LintEngine {
 
-    /**
-     * Settings of a linter.
-     *
-     * @param pluginDirs directories to look plugin binaries up in; empty means no installation check
-     */
+    /** Settings of a linter: directories to look plugin binaries up in (empty: no installation check). */
     public record Options(List<Path> pluginDirs) {
         /** Copies the list. */
         public Options {
@@ -51,15 +47,7 @@ public final class LintEngine {
     private LintEngine() {
     }
 
-    /**
-     * Lints a text.
-     *
-     * @param text the configuration
-     * @param sourceName printed with each diagnostic; its extension ({@code .conf}, {@code .conflist},
-     *        {@code .json}) is compared with the content
-     * @param options the linter's settings
-     * @return the diagnostics sorted by position
-     */
+    /** {@return the diagnostics of a text sorted by position}; the extension of sourceName is checked too */
     public static List<Diagnostic> lint(String text, String sourceName, Options options) {
         LintContext ctx = new LintContext(new SourceText(text), sourceName);
         Optional<JsonNode> root = Optional.empty();

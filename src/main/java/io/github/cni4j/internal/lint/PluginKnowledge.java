@@ -98,10 +98,7 @@ public final class PluginKnowledge {
     private PluginKnowledge() {
     }
 
-    /**
-     * @param type a plugin type
-     * @return what is known about it, if it is a reference plugin
-     */
+    /** {@return what is known about a plugin type, if it is a reference plugin} */
     public static Optional<Plugin> plugin(String type) {
         return Optional.ofNullable(PLUGINS.get(type));
     }
@@ -111,28 +108,17 @@ public final class PluginKnowledge {
         return List.copyOf(PLUGINS.keySet());
     }
 
-    /**
-     * @param key a key
-     * @return whether some plugin object (any reference plugin, or the common keys) has this key
-     */
+    /** {@return whether some plugin object (any reference plugin, or the common keys) has this key} */
     public static boolean isPluginField(String key) {
         return WITH_COMMON.values().stream().anyMatch(m -> m.containsKey(key));
     }
 
-    /**
-     * @param plugin a known plugin
-     * @return its own fields and the keys every plugin may carry
-     */
+    /** {@return a known plugin's own fields and the keys every plugin may carry} */
     public static Map<String, FieldType> allFields(Plugin plugin) {
         return WITH_COMMON.get(plugin.type());
     }
 
-    /**
-     * Parses a field list in this class's notation.
-     *
-     * @param spec e.g. {@code "dst:s gw:s"}
-     * @return field name to type
-     */
+    /** {@return field name to type, parsed from a field list in this class's notation, e.g. {@code "dst:s gw:s"}} */
     public static Map<String, FieldType> fieldsOf(String spec) {
         return fields(spec);
     }

@@ -24,10 +24,7 @@ final class PluginRules {
         this.options = options;
     }
 
-    /**
-     * @param topLevel whether this is a single-plugin config (its version was checked as the document's)
-     * @return the plugin type when it is usable
-     */
+    /** {@return the plugin type when usable}; {@code topLevel}: a single-plugin config, version already checked */
     Optional<String> check(JsonNode p, String ptr, Optional<CniVersion> listVersion, boolean topLevel) {
         Optional<String> type = Checks.type(ctx, p, ptr, topLevel ? "the configuration" : "plugin " + ptr);
         Optional<Plugin> known = type.isPresent() ? PluginKnowledge.plugin(type.get()) : Optional.empty();

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Turns diagnostics into edits: "did you mean" renames, values written without quotes, missing members added,
  * plugin settings moved from the list into a plugin; and wraps a single-plugin config into a list.
  */
-final class QuickFixes {
+public final class QuickFixes {
 
     private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean \"([^\"]*)\"\\?");
     private static final Pattern UNQUOTE = Pattern.compile("write (\\S+) without quotes");
@@ -28,7 +28,7 @@ final class QuickFixes {
         this.doc = doc;
     }
 
-    static List<QuickFix> of(String text, List<Diagnostic> diagnostics, TextRange range) {
+    public static List<QuickFix> of(String text, List<Diagnostic> diagnostics, TextRange range) {
         QuickFixes q = new QuickFixes(new EditorDocument(text));
         int from = q.doc.offset(range.startLine(), range.startColumn());
         int to = q.doc.offset(range.endLine(), range.endColumn());

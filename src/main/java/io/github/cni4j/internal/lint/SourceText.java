@@ -14,11 +14,7 @@ public final class SourceText {
     private final String text;
     private final int[] lineStarts;
 
-    /**
-     * Indexes the text.
-     *
-     * @param text the whole document
-     */
+    /** Indexes the whole document. */
     public SourceText(String text) {
         this.text = text;
         int[] starts = new int[16];
@@ -48,20 +44,14 @@ public final class SourceText {
         return lineStarts.length;
     }
 
-    /**
-     * @param offset a char offset, clamped to {@code [0, length]}
-     * @return the 1-based line of the offset
-     */
+    /** {@return the 1-based line of a char offset (clamped to {@code [0, length]})} */
     public int line(int offset) {
         int off = clamp(offset);
         int idx = Arrays.binarySearch(lineStarts, off);
         return idx >= 0 ? idx + 1 : -idx - 1;
     }
 
-    /**
-     * @param offset a char offset, clamped to {@code [0, length]}
-     * @return the 1-based column of the offset in code points
-     */
+    /** {@return the 1-based column in code points of a char offset (clamped to {@code [0, length]})} */
     public int column(int offset) {
         int off = clamp(offset);
         int start = lineStarts[line(off) - 1];
@@ -73,13 +63,7 @@ public final class SourceText {
         return text.codePointCount(start, Math.min(off, lineEnd(line(off) - 1))) + 1;
     }
 
-    /**
-     * The inverse of {@link #line(int)} and {@link #column(int)}.
-     *
-     * @param line a 1-based line, clamped to the document
-     * @param column a 1-based column in code points, clamped to the line
-     * @return the char offset
-     */
+    /** {@return the char offset of a 1-based line and column (code points), each clamped; inverse of line/column} */
     public int offset(int line, int column) {
         int idx = Math.max(0, Math.min(line, lineStarts.length) - 1);
         int start = lineStarts[idx];
