@@ -24,14 +24,9 @@ final class ResultCodec {
     }
 
     /**
-     * Parses a result. With a {@code null} fallback the version comes from the JSON alone (libcni's
-     * {@code create.CreateFromBytes}); otherwise a missing or empty version means the fallback (libcni's handling
-     * of plugin output).
-     *
-     * @param json the bytes
-     * @param fallbackVersion the configuration's version, or {@code null}
-     * @return the result
-     * @throws ConfigException code 6 with libcni's message
+     * Parses a result or throws {@link ConfigException} (code 6) with libcni's message. With a {@code null} fallback
+     * the version comes from the JSON alone ({@code create.CreateFromBytes}); otherwise a missing or empty version
+     * means the fallback (libcni's handling of plugin output).
      */
     public static Result parse(byte[] json, String fallbackVersion) {
         if (fallbackVersion == null) {
@@ -69,14 +64,7 @@ final class ResultCodec {
         return create(version, GoErrors.readTree(remarshalled, RAW_RESULT), json);
     }
 
-    /**
-     * Parses a result as the given version, as libcni's {@code create.Create}.
-     *
-     * @param version the exact version string
-     * @param json the bytes
-     * @return the result
-     * @throws ConfigException code 6 with libcni's message
-     */
+    /** Parses a result as the given version, as libcni's {@code create.Create}; ConfigException code 6 if not one. */
     public static Result create(String version, byte[] json) {
         return create(version, GoErrors.readTree(json, ""), json);
     }
