@@ -5,9 +5,7 @@ import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -71,29 +69,29 @@ final class ResultWriter {
     private static final class Obj {
         private final StringBuilder out;
         private final boolean sorted;
-        private final Map<String, String> members;
-        private final StringBuilder sb;
-        private boolean first = true;
+        /** Sorted mode: member values in {@code buf}, {@code keys[i]}'s value ending at {@code ends[i]}. */
+        private final StringBuilder buf;
+        private final String[] keys;
+        private final int[] ends;
+        private int n;
 
         Obj(StringBuilder out, boolean sorted) {
-            this.out = out;
+            this.out = out.append('{');
             this.sorted = sorted;
-            this.members = sorted ? new TreeMap<>(GoJson.KEY_ORDER) : null;
-            this.sb = sorted ? new StringBuilder(32) : out;
-            out.append('{');
+            this.buf = sorted ? new StringBuilder(64) : out;
+            this.keys = sorted ? new String[8] : null;
+            this.ends = sorted ? new int[8] : null;
         }
 
         private Obj member(String key, Consumer<StringBuilder> value) {
-            if (sorted) {
-                sb.setLength(0);
-                value.accept(sb);
-                members.put(key, sb.toString());
-            } else {
-                GoJson.appendString(first ? out : out.append(','), key);
-                first = false;
-                out.append(':');
-                value.accept(out);
+            if (!sorted) {
+                GoJson.appendString(n++ > 0 ? out.append(',') : out, key);
+                value.accept(out.append(':'));
+                return this;
             }
+            value.accept(buf);
+            keys[n] = key;
+            ends[n++] = buf.length();
             return this;
         }
 
@@ -144,12 +142,16 @@ final class ResultWriter {
         }
 
         void close() {
-            if (sorted) {
-                for (Map.Entry<String, String> e : members.entrySet()) {
-                    GoJson.appendString(first ? out : out.append(','), e.getKey());
-                    out.append(':').append(e.getValue());
-                    first = false;
+            for (int done = 0; sorted && done < n; done++) {
+                int min = -1;
+                for (int i = 0; i < n; i++) {
+                    if (keys[i] != null && (min < 0 || GoJson.KEY_ORDER.compare(keys[i], keys[min]) < 0)) {
+                        min = i;
+                    }
                 }
+                GoJson.appendString(done > 0 ? out.append(',') : out, keys[min]);
+                out.append(':').append(buf, min == 0 ? 0 : ends[min - 1], ends[min]);
+                keys[min] = null;
             }
             out.append('}');
         }
