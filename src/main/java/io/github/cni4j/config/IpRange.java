@@ -74,11 +74,7 @@ public abstract class IpRange {
         }
     }
 
-    /**
-     * Returns the JSON form, keys sorted, absent values omitted.
-     *
-     * @return UTF-8 JSON bytes
-     */
+    /** {@return the JSON form, keys sorted, absent values omitted} */
     public byte[] toBytes() {
         ObjectNode o = CapabilityJson.object();
         o.put("subnet", subnet());
@@ -88,32 +84,16 @@ public abstract class IpRange {
         return GoJson.encode(o);
     }
 
-    /**
-     * Returns the subnet.
-     *
-     * @return a CIDR
-     */
+    /** {@return the subnet} */
     public abstract String subnet();
 
-    /**
-     * Returns the first address to hand out, if restricted.
-     *
-     * @return the start
-     */
+    /** {@return the first address to hand out, if restricted} */
     public abstract Optional<String> rangeStart();
 
-    /**
-     * Returns the last address to hand out, if restricted.
-     *
-     * @return the end
-     */
+    /** {@return the last address to hand out, if restricted} */
     public abstract Optional<String> rangeEnd();
 
-    /**
-     * Returns the gateway, if set.
-     *
-     * @return the gateway
-     */
+    /** {@return the gateway, if set} */
     public abstract Optional<String> gateway();
 
     /**

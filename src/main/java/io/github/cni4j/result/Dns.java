@@ -36,20 +36,12 @@ public abstract class Dns {
     Dns() {
     }
 
-    /**
-     * Returns a new builder; everything starts empty.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder; everything starts empty} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Returns the empty DNS settings.
-     *
-     * @return the empty value
-     */
+    /** {@return the empty DNS settings} */
     public static Dns empty() {
         return EMPTY;
     }
@@ -70,10 +62,8 @@ public abstract class Dns {
     }
 
     /**
-     * Returns the {@code dns} capability's JSON form: keys sorted, empty lists omitted, the domain left out (the
-     * capability has none).
-     *
-     * @return UTF-8 JSON bytes
+     * {@return the {@code dns} capability's JSON form: keys sorted, empty lists omitted, the domain left out (the
+     * capability has none)}
      */
     public byte[] toCapabilityBytes() {
         ObjectNode o = CapabilityJson.object();
@@ -90,48 +80,24 @@ public abstract class Dns {
         }
     }
 
-    /**
-     * Returns a builder that starts from these values.
-     *
-     * @return the builder
-     */
+    /** {@return a builder that starts from these values} */
     public Builder toBuilder() {
         return builder().from(this);
     }
 
-    /**
-     * Returns the name server addresses, in priority order.
-     *
-     * @return the name servers
-     */
+    /** {@return the name server addresses, in priority order} */
     public abstract List<String> nameservers();
 
-    /**
-     * Returns the local domain, if set and not empty.
-     *
-     * @return the domain
-     */
+    /** {@return the local domain, if set and not empty} */
     public abstract Optional<String> domain();
 
-    /**
-     * Returns the search domains, in order.
-     *
-     * @return the search domains
-     */
+    /** {@return the search domains, in order} */
     public abstract List<String> search();
 
-    /**
-     * Returns the resolver options, e.g. {@code ndots:5}.
-     *
-     * @return the options
-     */
+    /** {@return the resolver options, e.g. {@code ndots:5}} */
     public abstract List<String> options();
 
-    /**
-     * Tells whether nothing is set (libcni then omits {@code dns} from 1.x results).
-     *
-     * @return true when empty
-     */
+    /** {@return whether nothing is set (libcni then omits {@code dns} from 1.x results)} */
     public boolean isEmpty() {
         return nameservers().isEmpty() && domain().isEmpty() && search().isEmpty() && options().isEmpty();
     }

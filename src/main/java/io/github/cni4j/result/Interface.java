@@ -28,79 +28,47 @@ public abstract class Interface {
     Interface() {
     }
 
-    /**
-     * Returns a new builder; every field starts empty (0 for the MTU).
-     *
-     * @return the builder
-     */
+    /** {@return a new builder; every field starts empty (0 for the MTU)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Returns a builder that starts from this interface's values.
-     *
-     * @return the builder
-     */
+    /** {@return a builder that starts from this interface's values} */
     public Builder toBuilder() {
         return builder().from(this);
     }
 
-    /**
-     * Returns the interface name, e.g. {@code eth0} (always printed in JSON, even when empty).
-     *
-     * @return the name
-     */
+    /** {@return the interface name, e.g. {@code eth0} (always printed in JSON, even when empty)} */
     @Value.Default
     public String name() {
         return "";
     }
 
-    /**
-     * Returns the hardware address, or empty.
-     *
-     * @return the MAC address text
-     */
+    /** {@return the hardware address, or empty} */
     @Value.Default
     public String mac() {
         return "";
     }
 
-    /**
-     * Returns the MTU (CNI 1.1.0), or 0 when not reported.
-     *
-     * @return the MTU
-     */
+    /** {@return the MTU (CNI 1.1.0), or 0 when not reported} */
     @Value.Default
     public int mtu() {
         return 0;
     }
 
-    /**
-     * Returns the network namespace path the interface lives in; empty for host interfaces.
-     *
-     * @return the sandbox path
-     */
+    /** {@return the network namespace path the interface lives in; empty for host interfaces} */
     @Value.Default
     public String sandbox() {
         return "";
     }
 
-    /**
-     * Returns the socket path of a userspace interface (CNI 1.1.0), or empty.
-     *
-     * @return the socket path
-     */
+    /** {@return the socket path of a userspace interface (CNI 1.1.0), or empty} */
     @Value.Default
     public String socketPath() {
         return "";
     }
 
-    /**
-     * Returns the PCI address of the device (CNI 1.1.0 {@code pciID}), or empty.
-     *
-     * @return the PCI ID
-     */
+    /** {@return the PCI address of the device (CNI 1.1.0 {@code pciID}), or empty} */
     @Value.Default
     public String pciId() {
         return "";

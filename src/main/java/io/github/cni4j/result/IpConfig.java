@@ -32,50 +32,26 @@ public abstract class IpConfig {
     IpConfig() {
     }
 
-    /**
-     * Returns a new builder; the address is required.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder; the address is required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Returns a builder that starts from this entry's values.
-     *
-     * @return the builder
-     */
+    /** {@return a builder that starts from this entry's values} */
     public Builder toBuilder() {
         return builder().from(this);
     }
 
-    /**
-     * Returns the address with its prefix length, host bits kept.
-     *
-     * @return the address
-     */
+    /** {@return the address with its prefix length, host bits kept} */
     public abstract IpPrefix address();
 
-    /**
-     * Returns the default gateway for this address, if any.
-     *
-     * @return the gateway
-     */
+    /** {@return the default gateway for this address, if any} */
     public abstract Optional<InetAddress> gateway();
 
-    /**
-     * Returns the index into {@link Result#interfaces()} of the interface holding this address, if given.
-     *
-     * @return the interface index
-     */
+    /** {@return the index into {@link Result#interfaces()} of the interface holding this address, if given} */
     public abstract Optional<Integer> interfaceIndex();
 
-    /**
-     * Returns the 0.x IP version label ({@code "4"} or {@code "6"}), or empty in 1.x results.
-     *
-     * @return the version label
-     */
+    /** {@return the 0.x IP version label ({@code "4"} or {@code "6"}), or empty in 1.x results} */
     @Value.Default
     public String version() {
         return "";
@@ -84,14 +60,8 @@ public abstract class IpConfig {
     /** Keeps the gateway in Go's form (IPv4 as 4 bytes, no host name). */
     @Value.Check
     IpConfig normalize() {
-        if (gateway().isPresent()) {
-            InetAddress g = gateway().get();
-            InetAddress n = GoIp.toInet(g.getAddress());
-            if (!n.toString().equals(g.toString()) || n.getClass() != g.getClass()) {
-                return builder().from(this).gateway(n).build();
-            }
-        }
-        return this;
+        InetAddress g = gateway().orElse(null);
+        return g == null || IpPrefix.goForm(g) == g ? this : builder().from(this).gateway(IpPrefix.goForm(g)).build();
     }
 
     @Override
@@ -132,11 +102,7 @@ public abstract class IpConfig {
          * @throws IllegalArgumentException if the text is not an IP address
          */
         public Builder gateway(String gateway) {
-            InetAddress ip = GoIp.parse(Objects.requireNonNull(gateway, "gateway"));
-            if (ip == null) {
-                throw new IllegalArgumentException("invalid IP address: " + gateway);
-            }
-            return gateway(ip);
+            return gateway(IpPrefix.ip(Objects.requireNonNull(gateway, "gateway")));
         }
 
         /**

@@ -81,6 +81,21 @@ public record IpPrefix(InetAddress address, int prefixLength) {
         return v;
     }
 
+    /** {@return {@code a} in Go's form (IPv4 as 4 bytes, no host name): {@code a} itself when it already is} */
+    static InetAddress goForm(InetAddress a) {
+        InetAddress n = GoIp.toInet(a.getAddress());
+        return n.toString().equals(a.toString()) && n.getClass() == a.getClass() ? a : n;
+    }
+
+    /** {@return the IP address {@code text} names, or throws IllegalArgumentException with Go's message} */
+    static InetAddress ip(String text) {
+        InetAddress ip = GoIp.parse(text);
+        if (ip == null) {
+            throw new IllegalArgumentException("invalid IP address: " + text);
+        }
+        return ip;
+    }
+
     /**
      * Returns the prefix for an address and a prefix length.
      *
@@ -94,20 +109,14 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     }
 
     /**
-     * Tells whether this is an IPv4 prefix (what Go's {@code To4() != nil} decides, and what picks
-     * {@code ips[].version} "4" in older results).
-     *
-     * @return true for IPv4
+     * {@return whether this is an IPv4 prefix (what Go's {@code To4() != nil} decides, and what picks {@code
+     * ips[].version} "4" in older results)}
      */
     public boolean isIpv4() {
         return address instanceof Inet4Address;
     }
 
-    /**
-     * Returns the canonical CIDR text as Go prints it, e.g. {@code 2001:db8::2/64}.
-     *
-     * @return the text
-     */
+    /** {@return the canonical CIDR text as Go prints it, e.g. {@code 2001:db8::2/64}} */
     @Override
     public String toString() {
         return GoIp.format(address) + "/" + prefixLength;

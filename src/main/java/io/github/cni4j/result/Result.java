@@ -70,60 +70,32 @@ public abstract class Result {
                 Objects.requireNonNull(fallbackVersion, "fallbackVersion"));
     }
 
-    /**
-     * Returns a new builder (version 1.1.0, everything else empty).
-     *
-     * @return the builder
-     */
+    /** {@return a new builder (version 1.1.0, everything else empty)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Returns a builder that starts from this result.
-     *
-     * @return the builder
-     */
+    /** {@return a builder that starts from this result} */
     public Builder toBuilder() {
         return builder().from(this);
     }
 
-    /**
-     * Returns the spec version this result is in.
-     *
-     * @return the version
-     */
+    /** {@return the spec version this result is in} */
     @Value.Default
     public CniVersion cniVersion() {
         return CniVersion.V1_1_0;
     }
 
-    /**
-     * Returns the interfaces (empty for IPAM results and 0.1.0/0.2.0 results).
-     *
-     * @return the interfaces
-     */
+    /** {@return the interfaces (empty for IPAM results and 0.1.0/0.2.0 results)} */
     public abstract List<Interface> interfaces();
 
-    /**
-     * Returns the IP addresses.
-     *
-     * @return the addresses
-     */
+    /** {@return the IP addresses} */
     public abstract List<IpConfig> ips();
 
-    /**
-     * Returns the routes.
-     *
-     * @return the routes
-     */
+    /** {@return the routes} */
     public abstract List<Route> routes();
 
-    /**
-     * Returns the DNS settings, or empty when nothing is set.
-     *
-     * @return the DNS settings
-     */
+    /** {@return the DNS settings, or empty when nothing is set} */
     public abstract Optional<Dns> dns();
 
     /**
@@ -152,20 +124,9 @@ public abstract class Result {
         return ResultCodec.encode(this);
     }
 
-    /** Refuses unsupported versions, applies the version's shape (0.x labels, legacy limits), drops empty DNS. */
     @Value.Check
     Result normalize() {
-        if (!cniVersion().isSupported()) {
-            throw new IllegalArgumentException("cniVersion " + cniVersion() + " is not a supported version");
-        }
-        ResultShape.Parts p = ResultShape.normalize(cniVersion(), interfaces(), ips(), routes());
-        boolean emptyDns = dns().map(Dns::isEmpty).orElse(false);
-        if (emptyDns || !p.interfaces().equals(interfaces()) || !p.ips().equals(ips())
-                || !p.routes().equals(routes())) {
-            Builder b = builder().from(this).interfaces(p.interfaces()).ips(p.ips()).routes(p.routes());
-            return (emptyDns ? b.dns(Optional.empty()) : b).build();
-        }
-        return this;
+        return ResultShape.apply(this);
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.github.cni4j.internal.gojson.GoFields;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonTrees;
 import io.github.cni4j.version.CniVersion;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -25,14 +24,9 @@ final class ResultCodec {
     }
 
     /**
-     * Parses a result. With a {@code null} fallback the version comes from the JSON alone (libcni's
-     * {@code create.CreateFromBytes}); otherwise a missing or empty version means the fallback (libcni's handling
-     * of plugin output).
-     *
-     * @param json the bytes
-     * @param fallbackVersion the configuration's version, or {@code null}
-     * @return the result
-     * @throws ConfigException code 6 with libcni's message
+     * Parses a result or throws {@link ConfigException} (code 6) with libcni's message. With a {@code null} fallback
+     * the version comes from the JSON alone ({@code create.CreateFromBytes}); otherwise a missing or empty version
+     * means the fallback (libcni's handling of plugin output).
      */
     public static Result parse(byte[] json, String fallbackVersion) {
         if (fallbackVersion == null) {
@@ -70,14 +64,7 @@ final class ResultCodec {
         return create(version, GoErrors.readTree(remarshalled, RAW_RESULT), json);
     }
 
-    /**
-     * Parses a result as the given version, as libcni's {@code create.Create}.
-     *
-     * @param version the exact version string
-     * @param json the bytes
-     * @return the result
-     * @throws ConfigException code 6 with libcni's message
-     */
+    /** Parses a result as the given version, as libcni's {@code create.Create}; ConfigException code 6 if not one. */
     public static Result create(String version, byte[] json) {
         return create(version, GoErrors.readTree(json, ""), json);
     }
@@ -115,38 +102,13 @@ final class ResultCodec {
         };
     }
 
-    /**
-     * Encodes a result in its own version's JSON shape, as libcni marshals it.
-     *
-     * @param result the result
-     * @return the bytes
-     */
+    /** {@return the result in its own version's JSON shape, as libcni marshals it} */
     public static byte[] encode(Result result) {
-        return ResultWriter.write(result);
+        return ResultWriter.write(result, false);
     }
 
-    /**
-     * Encodes a result as it appears after a trip through a generic map (the result cache's {@code result}
-     * member): every key sorted, whatever the version.
-     *
-     * @param result the result
-     * @return the bytes
-     */
+    /** {@return the result as after a trip through a generic map (the cache file's {@code result}): keys sorted} */
     public static byte[] sortedBytes(Result result) {
-        return GoJson.encode(sortedTree(result));
-    }
-
-    /**
-     * Returns the result as a JSON tree (for embedding in other documents that {@link GoJson} encodes sorted).
-     *
-     * @param result the result
-     * @return the tree
-     */
-    public static JsonNode sortedTree(Result result) {
-        try {
-            return JsonTrees.MAPPER.readTree(encode(result));
-        } catch (IOException e) {
-            throw new IllegalStateException("cni4j wrote result JSON it cannot read back", e);
-        }
+        return ResultWriter.write(result, true);
     }
 }

@@ -117,47 +117,45 @@ final class ResultReader {
         return b.build();
     }
 
-    private IpConfig ip(JsonNode v, String ptr) {
+    private interface FieldReader {
+        void read(String name, JsonNode value, String ptr);
+    }
+
+    /** One object Go decodes with its own unmarshaller: any error inside stops decoding; {@code required} must be set. */
+    private void entry(JsonNode v, String ptr, String ctx, String goType, List<String> fields, String required,
+                       FieldReader reader) {
         DecodeError outer = d.enterEntry();
-        String ctx = "Result.ips";
         if (!v.isObject()) {
-            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, pkg + ".ipConfig"), ptr);
+            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, goType), ptr);
         }
+        boolean[] seen = new boolean[1];
+        GoFields.visit(v, fields, (f, e) -> {
+            reader.read(f, e.getValue(), GoFields.child(ptr, e.getKey()));
+            seen[0] |= f.equals(required);
+        });
+        d.requireAddress(seen[0], required, ptr);
+        d.leaveEntry(outer);
+    }
+
+    private IpConfig ip(JsonNode v, String ptr) {
+        String ctx = "Result.ips";
         IpConfig.Builder b = IpConfig.builder();
-        boolean[] hasAddress = new boolean[1];
-        GoFields.visit(v, family == 1 ? IP_040 : IP_100, (f, e) -> {
-            String p = GoFields.child(ptr, e.getKey());
-            JsonNode x = e.getValue();
+        entry(v, ptr, ctx, pkg + ".ipConfig", family == 1 ? IP_040 : IP_100, "address", (f, x, p) -> {
             switch (f) {
                 case "version" -> b.version(d.string(x, p, ctx, ""));
                 case "interface" -> d.integer(x, p, ctx, b::interfaceIndex);
-                case "address" -> {
-                    b.address(d.cidr(x, p, ctx));
-                    hasAddress[0] = true;
-                }
+                case "address" -> b.address(d.cidr(x, p, ctx));
                 default -> d.ip(x, p, ctx, b::gateway);
             }
         });
-        d.requireAddress(hasAddress[0], "address", ptr);
-        d.leaveEntry(outer);
         return b.build();
     }
 
     private Route route(JsonNode v, String ptr, String ctx) {
-        DecodeError outer = d.enterEntry();
-        if (!v.isObject()) {
-            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types.route"), ptr);
-        }
         Route.Builder b = Route.builder();
-        boolean[] hasDst = new boolean[1];
-        GoFields.visit(v, ROUTE, (f, e) -> {
-            String p = GoFields.child(ptr, e.getKey());
-            JsonNode x = e.getValue();
+        entry(v, ptr, ctx, "types.route", ROUTE, "dst", (f, x, p) -> {
             switch (f) {
-                case "dst" -> {
-                    b.dst(d.cidr(x, p, ctx));
-                    hasDst[0] = true;
-                }
+                case "dst" -> b.dst(d.cidr(x, p, ctx));
                 case "gw" -> d.ip(x, p, ctx, b::gw);
                 case "mtu" -> d.integer(x, p, ctx, b::mtu);
                 case "advmss" -> d.integer(x, p, ctx, b::advmss);
@@ -166,8 +164,6 @@ final class ResultReader {
                 default -> d.integer(x, p, ctx, b::scope);
             }
         });
-        d.requireAddress(hasDst[0], "dst", ptr);
-        d.leaveEntry(outer);
         return b.build();
     }
 
@@ -175,28 +171,16 @@ final class ResultReader {
         if (v.isNull()) {
             return;
         }
-        DecodeError outer = d.enterEntry();
         String ctx = "Result." + f;
-        if (!v.isObject()) {
-            throw new DecodeError(GoFields.typeError(GoFields.kind(v), ctx, "types020.ipConfig"), ptr);
-        }
         IpConfig.Builder b = IpConfig.builder().version(f.substring(2));
-        boolean[] hasAddress = new boolean[1];
         List<Route> routes = new ArrayList<>();
-        GoFields.visit(v, IP_020, (name, e) -> {
-            String p = GoFields.child(ptr, e.getKey());
-            JsonNode x = e.getValue();
+        entry(v, ptr, ctx, "types020.ipConfig", IP_020, "ip", (name, x, p) -> {
             switch (name) {
-                case "ip" -> {
-                    b.address(d.cidr(x, p, ctx));
-                    hasAddress[0] = true;
-                }
+                case "ip" -> b.address(d.cidr(x, p, ctx));
                 case "gateway" -> d.ip(x, p, ctx, b::gateway);
                 default -> legacyRoutes(f, x, p, ctx, routes);
             }
         });
-        d.requireAddress(hasAddress[0], "ip", ptr);
-        d.leaveEntry(outer);
         result.addIp(b.build());
         routes.forEach(result::addRoute);
     }

@@ -5,65 +5,53 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Fits a result's parts to what its version's JSON can hold, so that a built result always equals what its own
- * bytes parse back to.
+ * Fits a result to what its version's JSON can hold, so that a built result always equals what its own bytes parse
+ * back to: 1.x drops the 0.x labels; 0.x drops the 1.1.0 interface fields; 0.1.0/0.2.0 fill labels from the family,
+ * put {@code ip4} and its routes first and refuse what {@code ip4}/{@code ip6} cannot express; an empty DNS is none.
  */
 final class ResultShape {
 
     private ResultShape() {
     }
 
-    /** The normalized parts. */
-    public record Parts(List<Interface> interfaces, List<IpConfig> ips, List<Route> routes) {
-    }
-
-    /**
-     * Normalizes the parts for a version: 1.x drops the 0.x labels; 0.x drops the 1.1.0 interface fields;
-     * 0.1.0/0.2.0 fill labels from the family, put {@code ip4} and its routes first and refuse what
-     * {@code ip4}/{@code ip6} cannot express.
-     *
-     * @param v the version
-     * @param interfaces the interfaces
-     * @param ips the addresses
-     * @param routes the routes
-     * @return the parts to keep
-     * @throws IllegalArgumentException naming the field a 0.1.0/0.2.0 result cannot hold
-     */
-    public static Parts normalize(CniVersion v, List<Interface> interfaces, List<IpConfig> ips, List<Route> routes) {
-        List<IpConfig> labelled = new ArrayList<>(ips.size());
-        for (IpConfig ip : ips) {
-            labelled.add(label(v, ip));
+    /** {@return {@code r} in its version's shape, {@code r} itself when it has it; IllegalArgumentException if none} */
+    static Result apply(Result r) {
+        CniVersion v = r.cniVersion();
+        if (!v.isSupported()) {
+            throw new IllegalArgumentException("cniVersion " + v + " is not a supported version");
         }
-        List<Route> ordered = routes;
+        List<IpConfig> ips = new ArrayList<>(r.ips().size());
+        for (IpConfig ip : r.ips()) {
+            ips.add(v.isAtLeast(CniVersion.V1_0_0) && !ip.version().isEmpty() ? ip.toBuilder().version("").build()
+                    : !v.isAtLeast(CniVersion.V0_3_0) && ip.version().isEmpty()
+                    ? ip.toBuilder().version(ip.address().isIpv4() ? "4" : "6").build() : ip);
+        }
+        List<Route> routes = r.routes();
         if (!v.isAtLeast(CniVersion.V0_3_0)) {
-            checkLegacy(v, interfaces, labelled, routes);
+            checkLegacy(v, r.interfaces(), ips, routes);
             // ip4 (and its routes) always come before ip6 in these versions' JSON
-            labelled.sort(Comparator.comparing(IpConfig::version));
-            ordered = new ArrayList<>(routes);
-            ordered.sort(Comparator.comparing(r -> r.dst().isIpv4() ? 0 : 1));
+            ips.sort(Comparator.comparing(IpConfig::version));
+            routes = new ArrayList<>(routes);
+            routes.sort(Comparator.comparing(rt -> rt.dst().isIpv4() ? 0 : 1));
         }
-        List<Interface> kept = interfaces;
+        List<Interface> interfaces = r.interfaces();
         if (!v.isAtLeast(CniVersion.V1_0_0)) {
             // 0.3.x/0.4.0 interfaces have no MTU, socket path or PCI ID
-            kept = new ArrayList<>(interfaces.size());
-            for (Interface f : interfaces) {
-                kept.add(Interface.builder().name(f.name()).mac(f.mac()).sandbox(f.sandbox()).build());
+            interfaces = new ArrayList<>(interfaces.size());
+            for (Interface f : r.interfaces()) {
+                interfaces.add(Interface.builder().name(f.name()).mac(f.mac()).sandbox(f.sandbox()).build());
             }
         }
-        return new Parts(kept, labelled, ordered);
-    }
-
-    private static IpConfig label(CniVersion v, IpConfig ip) {
-        if (v.isAtLeast(CniVersion.V1_0_0)) {
-            return ip.version().isEmpty() ? ip : ip.toBuilder().version("").build();
+        boolean emptyDns = r.dns().map(Dns::isEmpty).orElse(false);
+        if (emptyDns || !interfaces.equals(r.interfaces()) || !ips.equals(r.ips()) || !routes.equals(r.routes())) {
+            return r.toBuilder().interfaces(interfaces).ips(ips).routes(routes)
+                    .dns(emptyDns ? Optional.empty() : r.dns()).build();
         }
-        if (!v.isAtLeast(CniVersion.V0_3_0) && ip.version().isEmpty()) {
-            return ip.toBuilder().version(ip.address().isIpv4() ? "4" : "6").build();
-        }
-        return ip;
+        return r;
     }
 
     private static void checkLegacy(CniVersion v, List<Interface> interfaces, List<IpConfig> labelled,

@@ -5,216 +5,155 @@ import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * Writes results byte for byte as libcni marshals them. 1.x results go through a generic map in libcni, so their
- * keys come out sorted and an empty {@code dns} is dropped; older results are plain Go structs, written in field
- * order with {@code omitempty} rules and an always-present {@code dns} object.
+ * Writes results byte for byte as libcni marshals them. Every object is written in Go's struct field order with
+ * its {@code omitempty} rules; 1.x results (and any result after a trip through a generic map, as in the cache
+ * file) come out with keys sorted instead. 1.x drops an empty {@code dns}, older versions always write it.
  */
 final class ResultWriter {
 
     private ResultWriter() {
     }
 
-    static byte[] write(Result r) {
+    /** Writes {@code r} in its version's shape; {@code sortAll} sorts every key, whatever the version. */
+    static byte[] write(Result r, boolean sortAll) {
         StringBuilder sb = new StringBuilder(256);
-        if (r.cniVersion().isAtLeast(CniVersion.V1_0_0)) {
-            writeSorted(sb, r);
-        } else if (r.cniVersion().isAtLeast(CniVersion.V0_3_0)) {
-            writeStructOrder(sb, r);
+        boolean v1 = r.cniVersion().isAtLeast(CniVersion.V1_0_0);
+        Obj o = new Obj(sb, sortAll || v1).str("cniVersion", r.cniVersion().toString());
+        if (r.cniVersion().isAtLeast(CniVersion.V0_3_0)) {
+            o.list("interfaces", r.interfaces(), (x, f) -> x.str("name", f.name()).opt("mac", f.mac())
+                    .nz("mtu", f.mtu()).opt("sandbox", f.sandbox()).opt("socketPath", f.socketPath())
+                    .opt("pciID", f.pciId()));
+            o.list("ips", r.ips(), (x, ip) -> {
+                if (!v1) {
+                    x.str("version", ip.version());
+                }
+                ip.interfaceIndex().ifPresent(i -> x.num("interface", i));
+                x.str("address", ip.address().toString());
+                ip.gateway().ifPresent(g -> x.str("gateway", GoIp.format(g)));
+            });
+            o.list("routes", r.routes(), ResultWriter::route);
         } else {
-            writeLegacy(sb, r);
+            for (String label : List.of("4", "6")) {
+                r.ips().stream().filter(ip -> ip.version().equals(label)).forEach(ip -> o.obj("ip" + label, x -> {
+                    x.str("ip", ip.address().toString());
+                    ip.gateway().ifPresent(g -> x.str("gateway", GoIp.format(g)));
+                    x.list("routes", r.routes().stream().filter(rt -> rt.dst().isIpv4() == label.equals("4"))
+                            .toList(), ResultWriter::route);
+                }));
+            }
         }
+        Optional<Dns> dns = v1 ? r.dns() : Optional.of(r.dns().orElse(Dns.empty()));
+        dns.ifPresent(d -> o.obj("dns", x -> x.strings("nameservers", d.nameservers())
+                .opt("domain", d.domain().orElse("")).strings("search", d.search()).strings("options", d.options())));
+        o.close();
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void writeSorted(StringBuilder sb, Result r) {
-        sb.append("{\"cniVersion\":");
-        GoJson.appendString(sb, r.cniVersion().toString());
-        if (r.dns().isPresent()) {
-            sb.append(",\"dns\":");
-            writeDnsSorted(sb, r.dns().get());
-        }
-        if (!r.interfaces().isEmpty()) {
-            sb.append(",\"interfaces\":[");
-            for (int i = 0; i < r.interfaces().size(); i++) {
-                Interface f = r.interfaces().get(i);
-                sb.append(i > 0 ? ",{" : "{");
-                Fields o = new Fields(sb);
-                o.str("mac", f.mac()).num("mtu", f.mtu()).strAlways("name", f.name()).str("pciID", f.pciId())
-                        .str("sandbox", f.sandbox()).str("socketPath", f.socketPath());
-                sb.append('}');
-            }
-            sb.append(']');
-        }
-        if (!r.ips().isEmpty()) {
-            sb.append(",\"ips\":[");
-            for (int i = 0; i < r.ips().size(); i++) {
-                IpConfig ip = r.ips().get(i);
-                sb.append(i > 0 ? ",{" : "{");
-                Fields o = new Fields(sb).strAlways("address", ip.address().toString());
-                ip.gateway().ifPresent(g -> o.strAlways("gateway", GoIp.format(g)));
-                ip.interfaceIndex().ifPresent(x -> o.numAlways("interface", x));
-                sb.append('}');
-            }
-            sb.append(']');
-        }
-        if (!r.routes().isEmpty()) {
-            sb.append(",\"routes\":[");
-            for (int i = 0; i < r.routes().size(); i++) {
-                Route rt = r.routes().get(i);
-                sb.append(i > 0 ? ",{" : "{");
-                Fields o = new Fields(sb).num("advmss", rt.advmss()).strAlways("dst", rt.dst().toString());
-                rt.gw().ifPresent(g -> o.strAlways("gw", GoIp.format(g)));
-                o.num("mtu", rt.mtu()).num("priority", rt.priority());
-                rt.scope().ifPresent(x -> o.numAlways("scope", x));
-                rt.table().ifPresent(x -> o.numAlways("table", x));
-                sb.append('}');
-            }
-            sb.append(']');
-        }
-        sb.append('}');
+    private static void route(Obj x, Route rt) {
+        x.str("dst", rt.dst().toString());
+        rt.gw().ifPresent(g -> x.str("gw", GoIp.format(g)));
+        x.nz("mtu", rt.mtu()).nz("advmss", rt.advmss()).nz("priority", rt.priority());
+        rt.table().ifPresent(t -> x.num("table", t));
+        rt.scope().ifPresent(s -> x.num("scope", s));
     }
 
-    private static void writeDnsSorted(StringBuilder sb, Dns d) {
-        sb.append('{');
-        new Fields(sb).str("domain", d.domain().orElse("")).list("nameservers", d.nameservers())
-                .list("options", d.options()).list("search", d.search());
-        sb.append('}');
-    }
+    /**
+     * One JSON object: members appended in call order, or, when sorted, buffered and written by key at
+     * {@link #close()}. {@code opt}/{@code nz} skip Go's omitempty zeros.
+     */
+    private static final class Obj {
+        private final StringBuilder out;
+        private final boolean sorted;
+        /** Sorted mode: member values in {@code buf}, {@code keys[i]}'s value ending at {@code ends[i]}. */
+        private final StringBuilder buf;
+        private final String[] keys;
+        private final int[] ends;
+        private int n;
 
-    private static void writeStructOrder(StringBuilder sb, Result r) {
-        sb.append("{\"cniVersion\":");
-        GoJson.appendString(sb, r.cniVersion().toString());
-        if (!r.interfaces().isEmpty()) {
-            sb.append(",\"interfaces\":[");
-            for (int i = 0; i < r.interfaces().size(); i++) {
-                Interface f = r.interfaces().get(i);
-                sb.append(i > 0 ? ",{" : "{");
-                new Fields(sb).strAlways("name", f.name()).str("mac", f.mac()).str("sandbox", f.sandbox());
-                sb.append('}');
+        Obj(StringBuilder out, boolean sorted) {
+            this.out = out.append('{');
+            this.sorted = sorted;
+            this.buf = sorted ? new StringBuilder(64) : out;
+            this.keys = sorted ? new String[8] : null;
+            this.ends = sorted ? new int[8] : null;
+        }
+
+        private Obj member(String key, Consumer<StringBuilder> value) {
+            if (!sorted) {
+                GoJson.appendString(n++ > 0 ? out.append(',') : out, key);
+                value.accept(out.append(':'));
+                return this;
             }
-            sb.append(']');
-        }
-        if (!r.ips().isEmpty()) {
-            sb.append(",\"ips\":[");
-            for (int i = 0; i < r.ips().size(); i++) {
-                IpConfig ip = r.ips().get(i);
-                sb.append(i > 0 ? ",{" : "{");
-                Fields o = new Fields(sb).strAlways("version", ip.version());
-                ip.interfaceIndex().ifPresent(x -> o.numAlways("interface", x));
-                o.strAlways("address", ip.address().toString());
-                ip.gateway().ifPresent(g -> o.strAlways("gateway", GoIp.format(g)));
-                sb.append('}');
-            }
-            sb.append(']');
-        }
-        if (!r.routes().isEmpty()) {
-            sb.append(",\"routes\":");
-            writeRoutes(sb, r.routes());
-        }
-        sb.append(",\"dns\":");
-        writeDnsStructOrder(sb, r.dns().orElse(Dns.empty()));
-        sb.append('}');
-    }
-
-    private static void writeLegacy(StringBuilder sb, Result r) {
-        sb.append("{\"cniVersion\":");
-        GoJson.appendString(sb, r.cniVersion().toString());
-        for (String label : List.of("4", "6")) {
-            for (IpConfig ip : r.ips()) {
-                if (ip.version().equals(label)) {
-                    sb.append(",\"ip").append(label).append("\":{");
-                    Fields o = new Fields(sb).strAlways("ip", ip.address().toString());
-                    ip.gateway().ifPresent(g -> o.strAlways("gateway", GoIp.format(g)));
-                    List<Route> mine = r.routes().stream().filter(rt -> rt.dst().isIpv4() == label.equals("4"))
-                            .toList();
-                    if (!mine.isEmpty()) {
-                        sb.append(",\"routes\":");
-                        writeRoutes(sb, mine);
-                    }
-                    sb.append('}');
-                }
-            }
-        }
-        sb.append(",\"dns\":");
-        writeDnsStructOrder(sb, r.dns().orElse(Dns.empty()));
-        sb.append('}');
-    }
-
-    private static void writeRoutes(StringBuilder sb, List<Route> routes) {
-        sb.append('[');
-        for (int i = 0; i < routes.size(); i++) {
-            Route rt = routes.get(i);
-            sb.append(i > 0 ? ",{" : "{");
-            Fields o = new Fields(sb).strAlways("dst", rt.dst().toString());
-            rt.gw().ifPresent(g -> o.strAlways("gw", GoIp.format(g)));
-            o.num("mtu", rt.mtu()).num("advmss", rt.advmss()).num("priority", rt.priority());
-            rt.table().ifPresent(x -> o.numAlways("table", x));
-            rt.scope().ifPresent(x -> o.numAlways("scope", x));
-            sb.append('}');
-        }
-        sb.append(']');
-    }
-
-    private static void writeDnsStructOrder(StringBuilder sb, Dns d) {
-        sb.append('{');
-        new Fields(sb).list("nameservers", d.nameservers()).str("domain", d.domain().orElse(""))
-                .list("search", d.search()).list("options", d.options());
-        sb.append('}');
-    }
-
-    /** Appends the members of one object, writing commas between them and skipping Go's omitempty zeros. */
-    private static final class Fields {
-        private final StringBuilder sb;
-        private boolean first = true;
-
-        Fields(StringBuilder sb) {
-            this.sb = sb;
-        }
-
-        private void key(String k) {
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            GoJson.appendString(sb, k);
-            sb.append(':');
-        }
-
-        Fields strAlways(String k, String v) {
-            key(k);
-            GoJson.appendString(sb, v);
+            value.accept(buf);
+            keys[n] = key;
+            ends[n++] = buf.length();
             return this;
         }
 
-        Fields str(String k, String v) {
-            return v.isEmpty() ? this : strAlways(k, v);
+        Obj str(String k, String v) {
+            return member(k, b -> GoJson.appendString(b, v));
         }
 
-        Fields numAlways(String k, int v) {
-            key(k);
-            GoJson.appendNumber(sb, v);
-            return this;
+        Obj opt(String k, String v) {
+            return v.isEmpty() ? this : str(k, v);
         }
 
-        Fields num(String k, int v) {
-            return v == 0 ? this : numAlways(k, v);
+        Obj num(String k, int v) {
+            return member(k, b -> GoJson.appendNumber(b, v));
         }
 
-        Fields list(String k, List<String> v) {
-            if (!v.isEmpty()) {
-                key(k);
-                sb.append('[');
+        Obj nz(String k, int v) {
+            return v == 0 ? this : num(k, v);
+        }
+
+        Obj strings(String k, List<String> v) {
+            return v.isEmpty() ? this : member(k, b -> {
+                b.append('[');
                 for (int i = 0; i < v.size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    GoJson.appendString(sb, v.get(i));
+                    GoJson.appendString(i > 0 ? b.append(',') : b, v.get(i));
                 }
-                sb.append(']');
+                b.append(']');
+            });
+        }
+
+        Obj obj(String k, Consumer<Obj> body) {
+            return member(k, b -> {
+                Obj x = new Obj(b, sorted);
+                body.accept(x);
+                x.close();
+            });
+        }
+
+        <T> Obj list(String k, List<T> items, BiConsumer<Obj, T> body) {
+            return items.isEmpty() ? this : member(k, b -> {
+                b.append('[');
+                for (int i = 0; i < items.size(); i++) {
+                    Obj x = new Obj(i > 0 ? b.append(',') : b, sorted);
+                    body.accept(x, items.get(i));
+                    x.close();
+                }
+                b.append(']');
+            });
+        }
+
+        void close() {
+            for (int done = 0; sorted && done < n; done++) {
+                int min = -1;
+                for (int i = 0; i < n; i++) {
+                    if (keys[i] != null && (min < 0 || GoJson.KEY_ORDER.compare(keys[i], keys[min]) < 0)) {
+                        min = i;
+                    }
+                }
+                GoJson.appendString(done > 0 ? out.append(',') : out, keys[min]);
+                out.append(':').append(buf, min == 0 ? 0 : ends[min - 1], ends[min]);
+                keys[min] = null;
             }
-            return this;
+            out.append('}');
         }
     }
 }

@@ -29,11 +29,7 @@ public abstract class Route {
     Route() {
     }
 
-    /**
-     * Returns a new builder; the destination is required.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder; the destination is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -68,84 +64,46 @@ public abstract class Route {
         return r;
     }
 
-    /**
-     * Returns a builder that starts from this route's values.
-     *
-     * @return the builder
-     */
+    /** {@return a builder that starts from this route's values} */
     public Builder toBuilder() {
         return builder().from(this);
     }
 
-    /**
-     * Returns the destination, e.g. {@code 0.0.0.0/0}.
-     *
-     * @return the destination
-     */
+    /** {@return the destination, e.g. {@code 0.0.0.0/0}} */
     public abstract IpPrefix dst();
 
-    /**
-     * Returns the next hop, if any (none means the interface's default gateway or a link route).
-     *
-     * @return the gateway
-     */
+    /** {@return the next hop, if any (none means the interface's default gateway or a link route)} */
     public abstract Optional<InetAddress> gw();
 
-    /**
-     * Returns the route MTU, or 0 when not set.
-     *
-     * @return the MTU
-     */
+    /** {@return the route MTU, or 0 when not set} */
     @Value.Default
     public int mtu() {
         return 0;
     }
 
-    /**
-     * Returns the advertised MSS, or 0 when not set.
-     *
-     * @return the advertised MSS
-     */
+    /** {@return the advertised MSS, or 0 when not set} */
     @Value.Default
     public int advmss() {
         return 0;
     }
 
-    /**
-     * Returns the route priority (metric), or 0 when not set.
-     *
-     * @return the priority
-     */
+    /** {@return the route priority (metric), or 0 when not set} */
     @Value.Default
     public int priority() {
         return 0;
     }
 
-    /**
-     * Returns the routing table, if set.
-     *
-     * @return the table
-     */
+    /** {@return the routing table, if set} */
     public abstract Optional<Integer> table();
 
-    /**
-     * Returns the route scope (0 global, 253 link, 254 host), if set.
-     *
-     * @return the scope
-     */
+    /** {@return the route scope (0 global, 253 link, 254 host), if set} */
     public abstract Optional<Integer> scope();
 
     /** Keeps the gateway in Go's form (IPv4 as 4 bytes, no host name). */
     @Value.Check
     Route normalize() {
-        if (gw().isPresent()) {
-            InetAddress g = gw().get();
-            InetAddress n = GoIp.toInet(g.getAddress());
-            if (!n.toString().equals(g.toString()) || n.getClass() != g.getClass()) {
-                return builder().from(this).gw(n).build();
-            }
-        }
-        return this;
+        InetAddress g = gw().orElse(null);
+        return g == null || IpPrefix.goForm(g) == g ? this : builder().from(this).gw(IpPrefix.goForm(g)).build();
     }
 
     @Override
@@ -186,11 +144,7 @@ public abstract class Route {
          * @throws IllegalArgumentException if the text is not an IP address
          */
         public Builder gw(String gw) {
-            InetAddress ip = GoIp.parse(Objects.requireNonNull(gw, "gw"));
-            if (ip == null) {
-                throw new IllegalArgumentException("invalid IP address: " + gw);
-            }
-            return gw(ip);
+            return gw(IpPrefix.ip(Objects.requireNonNull(gw, "gw")));
         }
 
         /**

@@ -14,19 +14,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds the exact bytes a plugin reads on stdin, byte for byte as libcni builds them (REFERENCE B.3).
+ * Builds the exact bytes a plugin reads on stdin, byte for byte as libcni builds them.
  *
  * <p>libcni decodes the plugin's bytes into a map, sets the injected keys and re-encodes it (keys sorted); a
  * {@code prevResult} is a Go struct there and keeps its own field order. When {@code runtimeConfig} is injected, that
  * happens in a second decode/encode round, which sorts everything, {@code prevResult} included. Here the same bytes
- * come from one encoding of the plugin's tree: {@code prevResult} is embedded verbatim, or parsed into a tree (and so
- * sorted) when a {@code runtimeConfig} goes in too. {@code capabilities} stays, as in libcni.
+ * come from one encoding of the plugin's tree: {@code prevResult} is embedded verbatim, or, for a 0.x result when a
+ * {@code runtimeConfig} goes in too, parsed into a tree and so sorted. {@code capabilities} stays, as in libcni.
  *
  * <p>Thread-safe: the plugin's shared tree is only read.
  */
 public final class StdinBytes {
 
     private static final JsonNodeFactory NODES = JsonTrees.MAPPER.getNodeFactory();
+    /** How {@code Result.toBytes()} starts a 1.x result, which it writes with every key sorted. */
+    private static final String SORTED_PREFIX = "{\"cniVersion\":\"1.";
 
     private StdinBytes() {
     }
@@ -48,8 +50,10 @@ public final class StdinBytes {
         ObjectNode conf = base(plugin, netName, cniVersion);
         ObjectNode runtimeConfig = runtimeConfig(plugin, capabilityArgs);
         if (prevResultJson != null) {
+            // A 1.x result's bytes are sorted already, as the runtimeConfig round sorts them: no tree needed.
             String prev = new String(prevResultJson, StandardCharsets.UTF_8);
-            conf.set("prevResult", runtimeConfig == null ? new POJONode(new RawValue(prev)) : parse(prev));
+            conf.set("prevResult", runtimeConfig == null || prev.startsWith(SORTED_PREFIX)
+                    ? new POJONode(new RawValue(prev)) : parse(prev));
         }
         if (runtimeConfig != null) {
             conf.set("runtimeConfig", runtimeConfig);
