@@ -48,7 +48,7 @@ public final class CniInvoker {
 
     private CniInvoker(Builder b) {
         this.flows = new Flows(new PluginRunner(PluginFinder.of(b.pluginDirs), b.exec, b.timeout, b.busyRetryDelay),
-                Optional.ofNullable(b.cacheDir));
+                Optional.ofNullable(b.cacheDir), b.cacheSync);
         this.networkFlows = new NetworkFlows(flows);
     }
 
@@ -219,6 +219,7 @@ public final class CniInvoker {
     public static final class Builder {
         private List<Path> pluginDirs = List.of(Path.of("/opt/cni/bin"));
         private Path cacheDir;
+        private ResultCache.Sync cacheSync = ResultCache.Sync.FILE_AND_DIRECTORY;
         private PluginExec exec = PluginExecs.defaultExec();
         private Duration timeout = Duration.ofMinutes(5);
         private Duration busyRetryDelay = Duration.ofSeconds(1);
@@ -252,6 +253,17 @@ public final class CniInvoker {
          */
         public Builder cacheDir(Path cacheDir) {
             this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+            return this;
+        }
+
+        /**
+         * Sets what a cache write waits for (default {@link ResultCache.Sync#FILE_AND_DIRECTORY}, crash-safe;
+         * {@link ResultCache.Sync#NONE} is Go libcni's behaviour).
+         * @param sync the sync level
+         * @return this builder
+         */
+        public Builder cacheSync(ResultCache.Sync sync) {
+            this.cacheSync = Objects.requireNonNull(sync, "sync");
             return this;
         }
 
