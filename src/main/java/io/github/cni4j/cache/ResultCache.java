@@ -93,11 +93,7 @@ public final class ResultCache {
         return sync;
     }
 
-    /**
-     * The cache directory.
-     *
-     * @return the directory
-     */
+    /** {@return the cache directory} */
     public Path dir() {
         return dir;
     }

@@ -52,10 +52,7 @@ public final class CniInvoker {
         this.networkFlows = new NetworkFlows(flows);
     }
 
-    /**
-     * Returns a new builder.
-     * @return the builder
-     */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -299,10 +296,7 @@ public final class CniInvoker {
             return this;
         }
 
-        /**
-         * Builds the invoker.
-         * @return the invoker
-         */
+        /** {@return the invoker built from these settings} */
         public CniInvoker build() {
             return new CniInvoker(this);
         }

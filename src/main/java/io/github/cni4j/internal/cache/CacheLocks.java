@@ -26,14 +26,7 @@ public final class CacheLocks {
     private CacheLocks() {
     }
 
-    /**
-     * Locks a network.
-     *
-     * @param cacheDir the cache directory
-     * @param network the network name
-     * @param exclusive true for GC
-     * @return the held lock
-     */
+    /** Locks a network of {@code cacheDir}: exclusively for GC, shared otherwise; returns the held lock. */
     public static KeyedLocks.Held network(Path cacheDir, String network, boolean exclusive) {
         Names names = names(cacheDir, network);
         KeyedLocks.Held mem = IN_PROCESS.lock(names.key, exclusive);
@@ -54,15 +47,7 @@ public final class CacheLocks {
         };
     }
 
-    /**
-     * Locks one attachment (and its network, shared).
-     *
-     * @param cacheDir the cache directory
-     * @param network the network name
-     * @param containerId the container ID
-     * @param ifName the interface name
-     * @return the held lock
-     */
+    /** Locks one attachment exclusively, and its network shared; returns the held lock. */
     public static KeyedLocks.Held attachment(Path cacheDir, String network, String containerId, String ifName) {
         KeyedLocks.Held net = network(cacheDir, network, false);
         try {

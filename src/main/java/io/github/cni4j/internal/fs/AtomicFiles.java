@@ -76,37 +76,25 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] data, boolean syncFile, boolean syncDir) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         ensureDir(dir);
-        String prefix = "." + target.getFileName() + ".";
-        for (int attempt = 0; ; attempt++) {
-            // Digits only: ResultCache and GC recognise a killed writer's leftover by this name.
-            Path tmp = dir.resolve(prefix + (ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
-            FileChannel ch;
-            try {
-                ch = FileChannel.open(tmp, CREATE_NEW, PRIVATE);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt < 8) {
-                    continue;
+        // Digits only: ResultCache and GC recognise a killed writer's leftover by this name.
+        Path tmp = dir.resolve("." + target.getFileName() + "."
+                + (ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        FileChannel ch = FileChannel.open(tmp, CREATE_NEW, PRIVATE);   // O_EXCL: never another writer's file
+        try {
+            try (ch) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
                 }
-                throw e;
-            }
-            try {
-                try (ch) {
-                    ByteBuffer buf = ByteBuffer.wrap(data);
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    if (syncFile) {
-                        // The size is data for fdatasync; mode and times need not be durable.
-                        ch.force(false);
-                    }
+                if (syncFile) {
+                    ch.force(false);   // fdatasync: the size is data for it; mode and times need not be durable
                 }
-                // rename(2) replaces a symlink at the target itself; it never writes through it.
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
             }
-            break;
+            // rename(2) replaces a symlink at the target itself; it never writes through it.
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         if (syncDir) {
             syncDir(dir);
