@@ -274,6 +274,13 @@ public final class Cni {
             return set(settings.exec(exec));
         }
 
+        /** Sets what a cache write waits for. Default: the invoker's, {@code FILE_AND_DIRECTORY} (crash-safe).
+         * @param sync the sync level
+         * @return this builder */
+        public Builder cacheSync(io.github.cni4j.cache.ResultCache.Sync sync) {
+            return set(settings.cacheSync(sync));
+        }
+
         /** Sets the host IP of port mappings without one (Docker's {@code host_binding_ipv4}). Default: none.
          * @param ip an IP address
          * @return this builder */

@@ -30,60 +30,36 @@ public abstract class CachedAttachment {
     CachedAttachment() {
     }
 
-    /**
-     * Returns a new builder (strings empty, no config bytes, no args, no result).
-     *
-     * @return the builder
-     */
+    /** {@return a new builder (strings empty, no config bytes, no args, no result)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * The container ID.
-     *
-     * @return the ID
-     */
+    /** {@return the container ID} */
     @Value.Default
     public String containerId() {
         return "";
     }
 
-    /**
-     * The network (list) name.
-     *
-     * @return the name
-     */
+    /** {@return the network (list) name} */
     @Value.Default
     public String networkName() {
         return "";
     }
 
-    /**
-     * The interface name.
-     *
-     * @return the name
-     */
+    /** {@return the interface name} */
     @Value.Default
     public String ifName() {
         return "";
     }
 
-    /**
-     * The network configuration bytes the attachment was added with, verbatim.
-     *
-     * @return a copy of the bytes
-     */
+    /** {@return a copy of the network configuration bytes the attachment was added with, verbatim} */
     @Value.Default
     public byte[] config() {
         return new byte[0];
     }
 
-    /**
-     * The netns path (libcni ≥ 1.2 writes it; older entries have none).
-     *
-     * @return the path, empty when unknown
-     */
+    /** {@return the netns path, empty when unknown (libcni ≥ 1.2 writes it; older entries have none)} */
     @Value.Default
     public String netNs() {
         return "";
@@ -96,18 +72,10 @@ public abstract class CachedAttachment {
      */
     public abstract List<Map.Entry<String, String>> cniArgs();
 
-    /**
-     * The caller's whole capability-argument map of the ADD (plain JSON-able values).
-     *
-     * @return the map
-     */
+    /** {@return the caller's whole capability-argument map of the ADD (plain JSON-able values)} */
     public abstract Map<String, Object> capabilityArgs();
 
-    /**
-     * The final ADD result as JSON (keys sorted), if the entry has one.
-     *
-     * @return the JSON
-     */
+    /** {@return the final ADD result as JSON (keys sorted), if the entry has one} */
     public abstract Optional<String> resultJson();
 
     /**

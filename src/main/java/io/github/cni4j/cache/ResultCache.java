@@ -22,11 +22,13 @@ import java.util.Optional;
  * kind {@code cniCacheV1}, byte-compatible with Go libcni so that cni4j and Go runtimes (containerd, CRI-O, cnitool)
  * can clean up each other's attachments.
  *
- * <p>Unlike libcni, writes are atomic (temp file, fsync, rename, directory fsync), so a crash never leaves the empty
- * file that blocked DEL in containernetworking/cni#1055. Directories are 0700, files 0600.
+ * <p>Unlike libcni, writes are atomic (temp file, rename), so a killed writer never leaves the empty file that
+ * blocked DEL in containernetworking/cni#1055; by default they are also durable ({@link Sync}). Directories are
+ * 0700, files 0600.
  *
  * <pre>{@code
  * ResultCache cache = ResultCache.of(Path.of("/var/lib/cni"));
+ * ResultCache likeGo = cache.withSync(ResultCache.Sync.NONE);   // no fsync at all, as Go libcni
  * Optional<CachedAttachment> a = cache.get("mynet", "ctr1", "eth0");
  * List<CachedAttachment> all = cache.attachments("ctr1");
  * }</pre>
@@ -41,10 +43,29 @@ public final class ResultCache {
     /** Longest file name Linux file systems accept. */
     private static final int MAX_NAME_BYTES = 255;
 
-    private final Path dir;
+    /**
+     * What a cache write waits for, traded against a power cut or kernel crash (a killed process never leaves a torn
+     * entry, whatever is chosen). See {@code docs/performance.md} for what each sync costs.
+     *
+     * <pre>{@code
+     * CniInvoker invoker = CniInvoker.builder().cacheSync(ResultCache.Sync.FILE).build();
+     * }</pre>
+     */
+    public enum Sync {
+        /** The default: {@code fdatasync} of the entry before its rename, {@code fsync} of {@code results/} after. */
+        FILE_AND_DIRECTORY,
+        /** The entry's {@code fdatasync} only: never torn, but a power cut may lose the newest write. */
+        FILE,
+        /** No sync, as Go libcni: a power cut may leave an entry empty or torn, which then fails its DEL. */
+        NONE
+    }
 
-    private ResultCache(Path dir) {
+    private final Path dir;
+    private final Sync sync;
+
+    private ResultCache(Path dir, Sync sync) {
         this.dir = dir;
+        this.sync = sync;
     }
 
     /**
@@ -54,14 +75,25 @@ public final class ResultCache {
      * @return the cache
      */
     public static ResultCache of(Path dir) {
-        return new ResultCache(Objects.requireNonNull(dir, "dir"));
+        return new ResultCache(Objects.requireNonNull(dir, "dir"), Sync.FILE_AND_DIRECTORY);
     }
 
     /**
-     * The cache directory.
+     * Returns this cache with writes synced as {@code sync} says.
      *
-     * @return the directory
+     * @param sync the sync level
+     * @return the cache
      */
+    public ResultCache withSync(Sync sync) {
+        return new ResultCache(dir, Objects.requireNonNull(sync, "sync"));
+    }
+
+    /** {@return how writes are synced ({@link Sync#FILE_AND_DIRECTORY} unless set)} */
+    public Sync sync() {
+        return sync;
+    }
+
+    /** {@return the cache directory} */
     public Path dir() {
         return dir;
     }
@@ -98,7 +130,7 @@ public final class ResultCache {
     }
 
     /**
-     * Writes (replaces) an entry atomically.
+     * Writes (replaces) an entry atomically, synced as {@link #sync()} says.
      *
      * @param entry the entry
      * @throws CniException (code 5) when it cannot be written
@@ -106,7 +138,7 @@ public final class ResultCache {
     public void put(CachedAttachment entry) {
         Path f = file(entry.networkName(), entry.containerId(), entry.ifName());
         try {
-            AtomicFiles.write(f, CacheCodec.encode(entry));
+            AtomicFiles.write(f, CacheCodec.encode(entry), sync != Sync.NONE, sync == Sync.FILE_AND_DIRECTORY);
         } catch (NotDirectoryException e) {
             throw new CniException(CniException.IO_FAILURE, e.getMessage(), null, e);
         } catch (IOException e) {

@@ -48,14 +48,11 @@ public final class CniInvoker {
 
     private CniInvoker(Builder b) {
         this.flows = new Flows(new PluginRunner(PluginFinder.of(b.pluginDirs), b.exec, b.timeout, b.busyRetryDelay),
-                Optional.ofNullable(b.cacheDir));
+                Optional.ofNullable(b.cacheDir), b.cacheSync);
         this.networkFlows = new NetworkFlows(flows);
     }
 
-    /**
-     * Returns a new builder.
-     * @return the builder
-     */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
@@ -219,6 +216,7 @@ public final class CniInvoker {
     public static final class Builder {
         private List<Path> pluginDirs = List.of(Path.of("/opt/cni/bin"));
         private Path cacheDir;
+        private ResultCache.Sync cacheSync = ResultCache.Sync.FILE_AND_DIRECTORY;
         private PluginExec exec = PluginExecs.defaultExec();
         private Duration timeout = Duration.ofMinutes(5);
         private Duration busyRetryDelay = Duration.ofSeconds(1);
@@ -256,6 +254,17 @@ public final class CniInvoker {
         }
 
         /**
+         * Sets what a cache write waits for (default {@link ResultCache.Sync#FILE_AND_DIRECTORY}, crash-safe;
+         * {@link ResultCache.Sync#NONE} is Go libcni's behaviour).
+         * @param sync the sync level
+         * @return this builder
+         */
+        public Builder cacheSync(ResultCache.Sync sync) {
+            this.cacheSync = Objects.requireNonNull(sync, "sync");
+            return this;
+        }
+
+        /**
          * Sets the executor (default {@link PluginExecs#defaultExec()}: native {@code posix_spawn} where available).
          * @param exec the executor
          * @return this builder
@@ -287,10 +296,7 @@ public final class CniInvoker {
             return this;
         }
 
-        /**
-         * Builds the invoker.
-         * @return the invoker
-         */
+        /** {@return the invoker built from these settings} */
         public CniInvoker build() {
             return new CniInvoker(this);
         }

@@ -42,11 +42,7 @@ public record ExecRequest(Path plugin, byte[] stdin, Map<String, String> environ
         PluginRunner.checkTimeout(Objects.requireNonNull(timeout, "timeout"));
     }
 
-    /**
-     * Returns a copy of the stdin bytes.
-     *
-     * @return the stdin bytes
-     */
+    /** {@return a copy of the stdin bytes} */
     @Override
     public byte[] stdin() {
         return stdin.clone();

@@ -81,69 +81,33 @@ public abstract class ExecResult {
         return of(null, -1, 0, true, stdout, false, stderrTail);
     }
 
-    /**
-     * Why the process did not start.
-     *
-     * @return Go's text for the failure, empty when it started
-     */
+    /** {@return Go's text for why the process did not start, empty when it started} */
     public abstract Optional<String> spawnError();
 
-    /**
-     * The exit status.
-     *
-     * @return the status, or {@code -1} when the process did not start, died by a signal or timed out
-     */
+    /** {@return the exit status, or {@code -1} when the process did not start, died by a signal or timed out} */
     public abstract int exitStatus();
 
-    /**
-     * The signal that ended the process.
-     *
-     * @return the signal number, {@code 0} when none
-     */
+    /** {@return the number of the signal that ended the process, {@code 0} when none} */
     public abstract int signal();
 
-    /**
-     * Whether the run passed its timeout and was killed.
-     *
-     * @return true on timeout
-     */
+    /** {@return whether the run passed its timeout and was killed} */
     public abstract boolean timedOut();
 
-    /**
-     * Whether stdout exceeded the executor's bound.
-     *
-     * @return true on overflow
-     */
+    /** {@return whether stdout exceeded the executor's bound} */
     public abstract boolean stdoutOverflow();
 
-    /**
-     * Whether the plugin started, exited with status 0 and did not time out.
-     *
-     * @return true on success
-     */
+    /** {@return whether the plugin started, exited with status 0 and did not time out} */
     public boolean isSuccess() {
         return spawnError().isEmpty() && !timedOut() && signal() == 0 && exitStatus() == 0;
     }
 
-    /**
-     * Returns a copy of stdout.
-     *
-     * @return stdout
-     */
+    /** {@return a copy of stdout} */
     public abstract byte[] stdout();
 
-    /**
-     * Returns a copy of the stderr tail.
-     *
-     * @return the stderr tail
-     */
+    /** {@return a copy of the stderr tail} */
     public abstract byte[] stderrTail();
 
-    /**
-     * The stderr tail decoded as UTF-8.
-     *
-     * @return the stderr text
-     */
+    /** {@return the stderr tail decoded as UTF-8} */
     public String stderrText() {
         return new String(stderrTail(), StandardCharsets.UTF_8);
     }

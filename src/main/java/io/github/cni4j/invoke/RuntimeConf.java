@@ -40,20 +40,12 @@ public abstract class RuntimeConf {
     RuntimeConf() {
     }
 
-    /**
-     * Returns a new builder (all strings default to empty, no args, no capability args, no cache dir).
-     *
-     * @return the builder
-     */
+    /** {@return a new builder (all strings empty, no args, no capability args, no cache dir)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * Returns a builder initialized from this value.
-     *
-     * @return the builder
-     */
+    /** {@return a builder initialized from this value} */
     public Builder toBuilder() {
         return builder().from(this);
     }
@@ -95,17 +87,11 @@ public abstract class RuntimeConf {
      */
     public abstract List<Map.Entry<String, String>> args();
 
-    /**
-     * The capability arguments (deeply unmodifiable plain values).
-     *
-     * @return the map, empty if none
-     */
+    /** {@return the capability arguments (deeply unmodifiable plain values), empty if none} */
     public abstract Map<String, Object> capabilityArgs();
 
     /**
-     * The cache directory for this call, used when the invoker has none of its own (libcni's deprecated field).
-     *
-     * @return the directory, if set
+     * {@return the cache directory of this call, if set, used when the invoker has none (libcni's deprecated field)}
      */
     public abstract Optional<Path> cacheDir();
 

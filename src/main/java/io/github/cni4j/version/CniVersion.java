@@ -38,6 +38,8 @@ public final class CniVersion implements Comparable<CniVersion> {
 
     private static final List<CniVersion> SUPPORTED =
             List.of(V0_1_0, V0_2_0, V0_3_0, V0_3_1, V0_4_0, V1_0_0, V1_1_0);
+    private static final List<String> SUPPORTED_TEXT =
+            List.of("0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
 
     private final int major;
     private final int minor;
@@ -61,6 +63,10 @@ public final class CniVersion implements Comparable<CniVersion> {
         Objects.requireNonNull(text, "text");
         if (text.isEmpty()) {
             return V0_1_0;
+        }
+        int known = SUPPORTED_TEXT.indexOf(text);   // the spec's own spellings need no split
+        if (known >= 0) {
+            return SUPPORTED.get(known);
         }
         String[] parts = text.split("\\.", -1);
         if (parts.length >= 4) {

@@ -72,6 +72,19 @@ class ResultCacheTest {
     }
 
     @Test
+    void everySyncLevelWritesAWholeEntryAndLeavesNoTempFile() {
+        assertThat(ResultCache.of(tmp).sync()).isEqualTo(ResultCache.Sync.FILE_AND_DIRECTORY);
+        for (ResultCache.Sync sync : ResultCache.Sync.values()) {
+            ResultCache cache = ResultCache.of(tmp.resolve(sync.name())).withSync(sync);
+            assertThat(cache.sync()).isEqualTo(sync);
+            cache.put(entry("c"));
+            cache.put(entry("c"));
+            assertThat(cache.get("n", "c", "eth0")).contains(entry("c"));
+            assertThat(tmp.resolve(sync.name() + "/results")).isDirectoryNotContaining("glob:**.tmp");
+        }
+    }
+
+    @Test
     void symlinkedResultsDirIsNeverWrittenThrough() throws Exception {
         Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
         Path root = Files.createDirectory(tmp.resolve("cache"));

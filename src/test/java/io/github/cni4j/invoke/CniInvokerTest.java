@@ -2,6 +2,8 @@ package io.github.cni4j.invoke;
 
 import io.github.cni4j.testing.FailureKinds;
 import io.github.cni4j.cache.CachedAttachment;
+import io.github.cni4j.cache.ResultCache;
+import io.github.cni4j.internal.invoke.Flows;
 import io.github.cni4j.internal.invoke.PluginFinder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +48,18 @@ class CniInvokerTest {
 
     static RuntimeConf rt(String id) {
         return RuntimeConf.builder().containerId(id).netNs("/var/run/netns/" + id).ifName("eth0").build();
+    }
+
+    @Test
+    void cacheSyncReachesTheCacheWriter() throws ReflectiveOperationException {
+        java.lang.reflect.Field flows = CniInvoker.class.getDeclaredField("flows");
+        flows.setAccessible(true);
+        assertThat(((Flows) flows.get(invoker)).cache(java.util.Optional.empty()).sync())
+                .isEqualTo(ResultCache.Sync.FILE_AND_DIRECTORY);
+        for (ResultCache.Sync sync : ResultCache.Sync.values()) {
+            CniInvoker inv = CniInvoker.builder().cacheDir(cache).cacheSync(sync).build();
+            assertThat(((Flows) flows.get(inv)).cache(java.util.Optional.of(rt("c1"))).sync()).isEqualTo(sync);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The locks of cache operations: per network a read-write lock (ADD/CHECK/DEL share it, GC takes it exclusively),
@@ -25,20 +26,13 @@ public final class CacheLocks {
     private CacheLocks() {
     }
 
-    /**
-     * Locks a network.
-     *
-     * @param cacheDir the cache directory
-     * @param network the network name
-     * @param exclusive true for GC
-     * @return the held lock
-     */
+    /** Locks a network of {@code cacheDir}: exclusively for GC, shared otherwise; returns the held lock. */
     public static KeyedLocks.Held network(Path cacheDir, String network, boolean exclusive) {
-        KeyedLocks.Held mem = IN_PROCESS.lock(key(cacheDir, network), exclusive);
+        Names names = names(cacheDir, network);
+        KeyedLocks.Held mem = IN_PROCESS.lock(names.key, exclusive);
         KeyedLocks.Held file;
-        Path lockFile = cacheDir.resolve("locks").resolve(fileName(network));
         try {
-            file = FILES.lock(lockFile, exclusive);
+            file = FILES.lock(names.lockFile, exclusive);
         } catch (CniException e) {
             LOG.log(System.Logger.Level.WARNING, "advisory lock skipped: " + e.getMessage());
             file = () -> { };
@@ -53,19 +47,12 @@ public final class CacheLocks {
         };
     }
 
-    /**
-     * Locks one attachment (and its network, shared).
-     *
-     * @param cacheDir the cache directory
-     * @param network the network name
-     * @param containerId the container ID
-     * @param ifName the interface name
-     * @return the held lock
-     */
+    /** Locks one attachment exclusively, and its network shared; returns the held lock. */
     public static KeyedLocks.Held attachment(Path cacheDir, String network, String containerId, String ifName) {
         KeyedLocks.Held net = network(cacheDir, network, false);
         try {
-            KeyedLocks.Held one = IN_PROCESS.lock(key(cacheDir, network) + "\0" + containerId + "\0" + ifName, true);
+            KeyedLocks.Held one = IN_PROCESS.lock(names(cacheDir, network).key + "\0" + containerId + "\0" + ifName,
+                    true);
             return () -> {
                 one.close();
                 net.close();
@@ -76,8 +63,24 @@ public final class CacheLocks {
         }
     }
 
-    private static String key(Path cacheDir, String network) {
-        return cacheDir.toAbsolutePath().normalize() + "\0" + network;
+    /** The in-process key and the lock file of a network, computed once per (cache dir, network). */
+    private record Names(String key, Path lockFile) {
+    }
+
+    private static final ConcurrentHashMap<Path, ConcurrentHashMap<String, Names>> NAMES = new ConcurrentHashMap<>();
+
+    private static Names names(Path cacheDir, String network) {
+        if (NAMES.size() > 64) {
+            NAMES.clear();   // a bound for callers with ever new cache dirs; rebuilt on demand
+        }
+        ConcurrentHashMap<String, Names> byNet = NAMES.computeIfAbsent(cacheDir, d -> new ConcurrentHashMap<>());
+        if (byNet.size() > 1024) {
+            byNet.clear();
+        }
+        return byNet.computeIfAbsent(network, n -> {
+            Path dir = cacheDir.toAbsolutePath().normalize();
+            return new Names(dir + "\0" + n, dir.resolve("locks").resolve(fileName(n)));
+        });
     }
 
     /** The network's own name when it is a safe, short file name; a digest otherwise. */

@@ -55,11 +55,7 @@ public final class KeyedLocks {
         locks.computeIfPresent(key, (k, v) -> --v.users == 0 ? null : v);
     }
 
-    /**
-     * The number of keys currently tracked (for tests).
-     *
-     * @return the size
-     */
+    /** {@return the number of keys currently tracked (for tests)} */
     public int size() {
         return locks.size();
     }

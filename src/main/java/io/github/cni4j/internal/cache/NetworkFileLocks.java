@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Advisory locks (POSIX {@code fcntl} record locks, what {@code FileChannel.lock} uses) on
@@ -35,6 +37,8 @@ final class NetworkFileLocks {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Map<Path, Shared> shared = new HashMap<>();
+    /** Lock files whose directory this JVM has made or checked (not a symlink), so the next open needs no stat. */
+    private final Set<Path> checked = ConcurrentHashMap.newKeySet();
 
     private static final class Shared {
         FileChannel channel;
@@ -73,10 +77,22 @@ final class NetworkFileLocks {
         }
     }
 
-    private static FileChannel open(Path file) {
+    private FileChannel open(Path file) {
         try {
+            if (checked.contains(file)) {
+                try {
+                    return FileChannel.open(file, OPTIONS, PRIVATE);
+                } catch (NoSuchFileException e) {
+                    checked.remove(file);   // the directory went away: make it again
+                }
+            }
             AtomicFiles.ensureDir(file.toAbsolutePath().getParent());
-            return FileChannel.open(file, OPTIONS, PRIVATE);
+            FileChannel ch = FileChannel.open(file, OPTIONS, PRIVATE);
+            if (checked.size() > 1024) {
+                checked.clear();
+            }
+            checked.add(file);
+            return ch;
         } catch (IOException | RuntimeException e) {
             throw new CniException(CniException.IO_FAILURE,
                     "failed to open lock file " + file + ": " + e.getMessage(), null, e);

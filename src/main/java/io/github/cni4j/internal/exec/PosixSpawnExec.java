@@ -34,12 +34,7 @@ public final class PosixSpawnExec implements PluginExec {
         this.maxStderr = maxStderr;
     }
 
-    /**
-     * The shared instance with the portable executor's bounds (16 MiB stdout, 64 KiB of stderr), when this platform
-     * supports it.
-     *
-     * @return the executor, or empty
-     */
+    /** {@return the shared instance (16 MiB stdout, 64 KiB of stderr), or empty when this platform cannot run it} */
     public static Optional<PosixSpawnExec> instance() {
         return Spawn.unavailable().isEmpty() ? Optional.of(INSTANCE) : Optional.empty();
     }

@@ -23,6 +23,7 @@ public final class InvokerOps implements NetworkOps {
         CniInvoker.Builder b = CniInvoker.builder().pluginDirs(s.pluginDirs()).cacheDir(s.cacheDir());
         s.timeout().ifPresent(b::timeout);
         s.exec().ifPresent(b::exec);
+        s.cacheSync().ifPresent(b::cacheSync);
         return new InvokerOps(b.build());
     }
 

@@ -89,6 +89,9 @@ public abstract class Settings {
     /** The executor, else the invoker's. */
     public abstract Optional<PluginExec> exec();
 
+    /** How cache writes are synced, else the invoker's. */
+    public abstract Optional<io.github.cni4j.cache.ResultCache.Sync> cacheSync();
+
     /** The host IP of port mappings that name none. */
     public abstract Optional<String> defaultHostIp();
 

@@ -8,10 +8,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Crash-safe file replacement: write a temp file in the target's directory, fsync it, rename it over the target,
@@ -20,6 +24,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * directory on the way that is a symlink is refused, so a planted link cannot redirect the write.
  */
 public final class AtomicFiles {
+
+    private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
+    private static final FileAttribute<?> PRIVATE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private AtomicFiles() {
     }
@@ -54,24 +63,32 @@ public final class AtomicFiles {
     }
 
     /**
-     * Atomically replaces {@code target} with {@code data} (mode 0600).
+     * Atomically replaces {@code target} with {@code data} (mode 0600): a temp file made with {@code O_EXCL}, written,
+     * {@code fdatasync}'d when {@code syncFile}, renamed over the target, and the directory {@code fsync}'d when
+     * {@code syncDir}.
      *
      * @param target the file
      * @param data the new content
+     * @param syncFile whether the content is on disk before the rename (else a power cut may leave it torn)
+     * @param syncDir whether the rename is on disk before this returns (else a power cut may undo it)
      * @throws IOException on failure; the old content is then untouched
      */
-    public static void write(Path target, byte[] data) throws IOException {
+    public static void write(Path target, byte[] data, boolean syncFile, boolean syncDir) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         ensureDir(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        // Digits only: ResultCache and GC recognise a killed writer's leftover by this name.
+        Path tmp = dir.resolve("." + target.getFileName() + "."
+                + (ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+        FileChannel ch = FileChannel.open(tmp, CREATE_NEW, PRIVATE);   // O_EXCL: never another writer's file
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (ch) {
                 ByteBuffer buf = ByteBuffer.wrap(data);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (syncFile) {
+                    ch.force(false);   // fdatasync: the size is data for it; mode and times need not be durable
+                }
             }
             // rename(2) replaces a symlink at the target itself; it never writes through it.
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -79,7 +96,9 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        syncDir(dir);
+        if (syncDir) {
+            syncDir(dir);
+        }
     }
 
     private static void syncDir(Path dir) throws IOException {

@@ -29,16 +29,19 @@ public final class Flows {
 
     private final PluginRunner runner;
     private final Optional<Path> cacheDir;
+    private final ResultCache.Sync sync;
 
     /**
      * Creates the flows.
      *
      * @param runner runs plugins
      * @param cacheDir the invoker's cache directory, if set (it wins over {@link RuntimeConf#cacheDir()})
+     * @param sync how cache writes are synced
      */
-    public Flows(PluginRunner runner, Optional<Path> cacheDir) {
+    public Flows(PluginRunner runner, Optional<Path> cacheDir, ResultCache.Sync sync) {
         this.runner = runner;
         this.cacheDir = cacheDir;
+        this.sync = sync;
     }
 
     /** The runner. @return the runner */
@@ -53,7 +56,8 @@ public final class Flows {
      * @return the cache
      */
     public ResultCache cache(Optional<RuntimeConf> rt) {
-        return ResultCache.of(cacheDir.or(() -> rt.flatMap(RuntimeConf::cacheDir)).orElse(ResultCache.DEFAULT_DIR));
+        return ResultCache.of(cacheDir.or(() -> rt.flatMap(RuntimeConf::cacheDir)).orElse(ResultCache.DEFAULT_DIR))
+                .withSync(sync);
     }
 
     private static KeyedLocks.Held lockAttachment(ResultCache cache, Net net, RuntimeConf rt) {

@@ -33,11 +33,7 @@ public final class PluginFinder {
         return new PluginFinder(Objects.requireNonNull(dirs, "dirs"));
     }
 
-    /**
-     * The directories searched, in order.
-     *
-     * @return the directories
-     */
+    /** {@return the directories searched, in order} */
     public List<Path> dirs() {
         return dirs;
     }
