@@ -30,13 +30,8 @@ public abstract class Bandwidth extends DeclaredSpec {
         return new Builder().capability("bandwidth", true);
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code bandwidth}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code bandwidth} */
     public static Bandwidth from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
@@ -46,35 +41,19 @@ public abstract class Bandwidth extends DeclaredSpec {
         return SpecDecoder.fill(new Builder(), tree());
     }
 
-    /**
-     * The ingress rate in bit/s.
-     *
-     * @return {@code ingressRate}, or empty when not set
-     */
+    /** {@return the ingress rate in bit/s, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> ingressRate();
 
-    /**
-     * The ingress burst in bits.
-     *
-     * @return {@code ingressBurst}, or empty when not set
-     */
+    /** {@return the ingress burst in bits, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> ingressBurst();
 
-    /**
-     * The egress rate in bit/s.
-     *
-     * @return {@code egressRate}, or empty when not set
-     */
+    /** {@return the egress rate in bit/s, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> egressRate();
 
-    /**
-     * The egress burst in bits.
-     *
-     * @return {@code egressBurst}, or empty when not set
-     */
+    /** {@return the egress burst in bits, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> egressBurst();
 
@@ -95,13 +74,8 @@ public abstract class Bandwidth extends DeclaredSpec {
         }
     }
 
-    /**
-     * Builds {@link Bandwidth} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Bandwidth c = Bandwidth.builder().build();
-     * }</pre>
-     */
+    /** Builds {@link Bandwidth} configs, one setter per key (not thread-safe), e.g.
+     * {@code Bandwidth.builder().build()}. */
     public static final class Builder extends ImmutableBandwidth.Builder implements SpecBuilder<Builder, Bandwidth> {
 
         Builder() {

@@ -32,13 +32,8 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code dhcp}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code dhcp} */
     public static Dhcp from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
@@ -48,36 +43,21 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
         return SpecDecoder.fill(new Builder(), tree());
     }
 
-    /**
-     * The daemon socket (plugin default {@code /run/cni/dhcp.sock}).
-     *
-     * @return {@code daemonSocketPath}, or empty when not set
-     */
+    /** {@return the daemon socket (plugin default {@code /run/cni/dhcp.sock}), or empty when not set} */
     public abstract Optional<String> daemonSocketPath();
 
-    /**
-     * The DHCP options to request, e.g. {@code [{"option":"classless-static-routes","skipDefault":false}]}.
-     *
-     * @return {@code request} as compact JSON text, or empty when not set
-     */
+    /** {@return the DHCP options to request, e.g. {@code [{"option":"classless-static-routes","skipDefault":false}]} as
+     * compact JSON text, or empty when not set} */
     @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> request();
 
-    /**
-     * The options sent to the server, e.g. {@code [{"option":"host-name","fromArg":"K8S_POD_NAME"}]}.
-     *
-     * @return {@code provide} as compact JSON text, or empty when not set
-     */
+    /** {@return the options sent to the server, e.g. {@code [{"option":"host-name","fromArg":"K8S_POD_NAME"}]} as
+     * compact JSON text, or empty when not set} */
     @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> provide();
 
-    /**
-     * Builds {@link Dhcp} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Dhcp c = Dhcp.builder().daemonSocketPath(Path.of("/run/cni/dhcp.sock")).build();
-     * }</pre>
-     */
+    /** Builds {@link Dhcp} configs, one setter per key (not thread-safe), e.g.
+     * {@code Dhcp.builder().daemonSocketPath(Path.of("/run/cni/dhcp.sock")).build()}. */
     public static final class Builder extends ImmutableDhcp.Builder implements SpecBuilder<Builder, Dhcp> {
 
         Builder() {

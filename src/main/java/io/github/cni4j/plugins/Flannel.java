@@ -31,13 +31,8 @@ public abstract class Flannel extends DeclaredSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code flannel}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code flannel} */
     public static Flannel from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
@@ -47,35 +42,20 @@ public abstract class Flannel extends DeclaredSpec {
         return SpecDecoder.fill(new Builder(), tree());
     }
 
-    /**
-     * Flannel's subnet file (plugin default {@code /run/flannel/subnet.env}).
-     *
-     * @return {@code subnetFile}, or empty when not set
-     */
+    /** {@return flannel's subnet file (plugin default {@code /run/flannel/subnet.env}), or empty when not set} */
     public abstract Optional<String> subnetFile();
 
-    /**
-     * Where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
-     *
-     * @return {@code dataDir}, or empty when not set
-     */
+    /** {@return where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}),
+     * or empty when not set} */
     public abstract Optional<String> dataDir();
 
-    /**
-     * The plugin object flannel completes and calls (default type {@code bridge}).
-     *
-     * @return {@code delegate} as compact JSON text, or empty when not set
-     */
+    /** {@return the plugin object flannel completes and calls (default type {@code bridge}) as compact JSON text, or
+     * empty when not set} */
     @Key(json = Fields.Kind.OBJECT)
     public abstract Optional<String> delegate();
 
-    /**
-     * Builds {@link Flannel} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Flannel c = Flannel.builder().subnetFile(Path.of("/run/flannel/subnet.env")).build();
-     * }</pre>
-     */
+    /** Builds {@link Flannel} configs, one setter per key (not thread-safe), e.g.
+     * {@code Flannel.builder().subnetFile(Path.of("/run/flannel/subnet.env")).build()}. */
     public static final class Builder extends ImmutableFlannel.Builder implements SpecBuilder<Builder, Flannel> {
 
         Builder() {

@@ -27,6 +27,10 @@ import java.util.Set;
  * PluginConfig pc = portmap.toPluginConfig();
  * }</pre>
  *
+ * <p>Each config class reads a {@link PluginConfig} of its plugin with {@code from(config)}, e.g.
+ * {@code Bridge.from(config)}: it throws {@link io.github.cni4j.error.ConfigException} when a known key has a wrong
+ * type or value, and {@link IllegalArgumentException} when the config is of another type.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public abstract sealed class PluginSpec permits DeclaredSpec {

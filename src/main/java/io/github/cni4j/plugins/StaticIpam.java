@@ -60,13 +60,8 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code static}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code static} */
     public static StaticIpam from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
@@ -76,28 +71,17 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
         return SpecDecoder.fill(new Builder(), tree());
     }
 
-    /**
-     * The configured addresses.
-     *
-     * @return {@code addresses}; empty when absent
-     */
+    /** {@return the configured addresses; empty when absent} */
     @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"address\"],\"properties\":{"
             + "\"address\":{\"$ref\":\"#/$defs/cidr\"},\"gateway\":{\"$ref\":\"#/$defs/ip\"}}}}")
     public abstract List<Address> addresses();
 
-    /**
-     * The routes the plugin returns.
-     *
-     * @return {@code routes}; empty when absent
-     */
+    /** {@return the routes the plugin returns; empty when absent} */
     @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
     public abstract List<Route> routes();
 
-    /**
-     * The DNS settings the plugin returns, e.g. {@code {"nameservers":["10.10.0.1"]}}.
-     *
-     * @return {@code dns} as compact JSON text, or empty when not set
-     */
+    /** {@return the DNS settings the plugin returns, e.g. {@code {"nameservers":["10.10.0.1"]}} as compact JSON text,
+     * or empty when not set} */
     @Key(json = Fields.Kind.OBJECT, schema = "{\"$ref\":\"#/$defs/dns\"}")
     public abstract Optional<String> dns();
 
@@ -115,13 +99,8 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
         }
     }
 
-    /**
-     * Builds {@link StaticIpam} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * StaticIpam c = StaticIpam.builder().addAddress("10.10.0.5/24", Optional.empty()).build();
-     * }</pre>
-     */
+    /** Builds {@link StaticIpam} configs, one setter per key (not thread-safe), e.g.
+     * {@code StaticIpam.builder().addAddress("10.10.0.5/24", Optional.empty()).build()}. */
     public static final class Builder extends ImmutableStaticIpam.Builder implements SpecBuilder<Builder, StaticIpam> {
 
         Builder() {
