@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("bandwidth")
-public abstract class Bandwidth extends DeclaredSpec {
+public abstract class Bandwidth extends DeclaredSpec<Bandwidth.Builder> {
 
     /** The capabilities this plugin consumes: {@code bandwidth}. */
     public static final Set<String> CAPABILITIES = Set.of("bandwidth");
@@ -34,11 +34,6 @@ public abstract class Bandwidth extends DeclaredSpec {
      * @param config a config of type {@code bandwidth} */
     public static Bandwidth from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the ingress rate in bit/s, or empty when not set} */

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("bridge")
-public abstract class Bridge extends DeclaredSpec {
+public abstract class Bridge extends DeclaredSpec<Bridge.Builder> {
 
     /** The capabilities this plugin consumes: {@code mac}, {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("mac", "ips", "ipRanges");
@@ -37,11 +37,6 @@ public abstract class Bridge extends DeclaredSpec {
      * @param config a config of type {@code bridge} */
     public static Bridge from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the bridge device name (plugin default {@code cni0}), or empty when not set} */

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("dhcp")
-public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
+public abstract non-sealed class Dhcp extends DeclaredSpec<Dhcp.Builder> implements IpamSpec {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
@@ -36,11 +36,6 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
      * @param config a config of type {@code dhcp} */
     public static Dhcp from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the daemon socket (plugin default {@code /run/cni/dhcp.sock}), or empty when not set} */

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("firewall")
-public abstract class Firewall extends DeclaredSpec {
+public abstract class Firewall extends DeclaredSpec<Firewall.Builder> {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
@@ -34,11 +34,6 @@ public abstract class Firewall extends DeclaredSpec {
      * @param config a config of type {@code firewall} */
     public static Firewall from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the backend, {@code iptables}, {@code firewalld} or empty (the plugin default: firewalld when running),

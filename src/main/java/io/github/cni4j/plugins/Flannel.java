@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("flannel")
-public abstract class Flannel extends DeclaredSpec {
+public abstract class Flannel extends DeclaredSpec<Flannel.Builder> {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
@@ -35,11 +35,6 @@ public abstract class Flannel extends DeclaredSpec {
      * @param config a config of type {@code flannel} */
     public static Flannel from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return flannel's subnet file (plugin default {@code /run/flannel/subnet.env}), or empty when not set} */

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("host-device")
-public abstract class HostDevice extends DeclaredSpec {
+public abstract class HostDevice extends DeclaredSpec<HostDevice.Builder> {
 
     /** The capabilities this plugin consumes: {@code deviceID}, {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("deviceID", "ips", "ipRanges");
@@ -35,11 +35,6 @@ public abstract class HostDevice extends DeclaredSpec {
      * @param config a config of type {@code host-device} */
     public static HostDevice from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the host device name, or empty when not set} */

@@ -29,7 +29,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("host-local")
-public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamSpec {
+public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builder> implements IpamSpec {
 
     /** The capabilities host-local consumes: {@code ips} and {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
@@ -46,11 +46,6 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
      * @param config a config of type {@code host-local} */
     public static HostLocal from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the range sets: the plugin allocates one address from each set, from its first range with room; empty

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("ipvlan")
-public abstract class Ipvlan extends DeclaredSpec {
+public abstract class Ipvlan extends DeclaredSpec<Ipvlan.Builder> {
 
     /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
@@ -35,11 +35,6 @@ public abstract class Ipvlan extends DeclaredSpec {
      * @param config a config of type {@code ipvlan} */
     public static Ipvlan from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the parent interface (plugin default: the interface of the default route), or empty when not set} */

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("loopback")
-public abstract class Loopback extends DeclaredSpec {
+public abstract class Loopback extends DeclaredSpec<Loopback.Builder> {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
@@ -33,11 +33,6 @@ public abstract class Loopback extends DeclaredSpec {
      * @param config a config of type {@code loopback} */
     public static Loopback from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** Builds {@link Loopback} configs, one setter per key (not thread-safe), e.g.

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("macvlan")
-public abstract class Macvlan extends DeclaredSpec {
+public abstract class Macvlan extends DeclaredSpec<Macvlan.Builder> {
 
     /** The capabilities this plugin consumes: {@code mac}, {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("mac", "ips", "ipRanges");
@@ -35,11 +35,6 @@ public abstract class Macvlan extends DeclaredSpec {
      * @param config a config of type {@code macvlan} */
     public static Macvlan from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the parent interface (plugin default: the interface of the default route), or empty when not set} */

@@ -46,7 +46,7 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
     final ObjectNode tree() {
         ObjectNode t = tree;
         if (t == null) {
-            t = SpecRules.encode((DeclaredSpec) this);
+            t = SpecRules.encode((DeclaredSpec<?>) this);
             bytes = GoJson.encode(t);
             tree = t;
         }

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("portmap")
-public abstract class Portmap extends DeclaredSpec {
+public abstract class Portmap extends DeclaredSpec<Portmap.Builder> {
 
     /** The capabilities this plugin consumes: {@code portMappings}. */
     public static final Set<String> CAPABILITIES = Set.of("portMappings");
@@ -41,11 +41,6 @@ public abstract class Portmap extends DeclaredSpec {
      * @param config a config of type {@code portmap} */
     public static Portmap from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return whether hairpin/localhost traffic is SNATed (plugin default true), or empty when not set} */

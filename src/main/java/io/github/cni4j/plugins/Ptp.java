@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("ptp")
-public abstract class Ptp extends DeclaredSpec {
+public abstract class Ptp extends DeclaredSpec<Ptp.Builder> {
 
     /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
@@ -35,11 +35,6 @@ public abstract class Ptp extends DeclaredSpec {
      * @param config a config of type {@code ptp} */
     public static Ptp from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return whether traffic leaving the subnet is masqueraded, or empty when not set} */

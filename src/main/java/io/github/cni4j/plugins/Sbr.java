@@ -17,7 +17,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("sbr")
-public abstract class Sbr extends DeclaredSpec {
+public abstract class Sbr extends DeclaredSpec<Sbr.Builder> {
 
     /** The capabilities this plugin consumes: none. */
     public static final Set<String> CAPABILITIES = Set.of();
@@ -34,11 +34,6 @@ public abstract class Sbr extends DeclaredSpec {
      * @param config a config of type {@code sbr} */
     public static Sbr from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the first routing table number to use (plugin default 100), or empty when not set} */

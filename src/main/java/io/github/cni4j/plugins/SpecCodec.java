@@ -7,6 +7,7 @@ import io.github.cni4j.config.IpRange;
 import io.github.cni4j.internal.gojson.GoIp;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.result.Route;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -190,6 +191,32 @@ final class SpecCodec {
         }
         throw new IllegalStateException(type + " is not a declared plugin config");
     }
+
+    /** A fresh nested {@code Builder} of a config's class (its constructor is package-private, like this class). */
+    @SuppressWarnings("unchecked")
+    static <B extends SpecBuilder<B, ?>> B newBuilder(DeclaredSpec<B> spec) {
+        try {
+            return (B) BUILDERS.get(declaring(spec.getClass())).newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a builder of " + spec.getClass(), e);
+        }
+    }
+
+    private static final ClassValue<Constructor<?>> BUILDERS = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            for (Class<?> c : type.getDeclaredClasses()) {
+                if (c.getSimpleName().equals("Builder")) {
+                    try {
+                        return c.getDeclaredConstructor();
+                    } catch (NoSuchMethodException e) {
+                        break;
+                    }
+                }
+            }
+            throw new IllegalStateException(type + " has no nested Builder()");
+        }
+    };
 
     static String pluginType(Class<?> type) {
         return declaring(type).getAnnotation(PluginType.class).value();

@@ -23,7 +23,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("static")
-public abstract non-sealed class StaticIpam extends DeclaredSpec implements IpamSpec {
+public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Builder> implements IpamSpec {
 
     /** The capabilities this plugin consumes: {@code ips}. */
     public static final Set<String> CAPABILITIES = Set.of("ips");
@@ -64,11 +64,6 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
      * @param config a config of type {@code static} */
     public static StaticIpam from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the configured addresses; empty when absent} */

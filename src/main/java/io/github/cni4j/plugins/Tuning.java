@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("tuning")
-public abstract class Tuning extends DeclaredSpec {
+public abstract class Tuning extends DeclaredSpec<Tuning.Builder> {
 
     /** The capabilities this plugin consumes: {@code mac}. */
     public static final Set<String> CAPABILITIES = Set.of("mac");
@@ -36,11 +36,6 @@ public abstract class Tuning extends DeclaredSpec {
      * @param config a config of type {@code tuning} */
     public static Tuning from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the sysctls to set in the container (only {@code net.*} names are accepted by the plugin) as name to

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PluginStyle
 @PluginType("vlan")
-public abstract class Vlan extends DeclaredSpec {
+public abstract class Vlan extends DeclaredSpec<Vlan.Builder> {
 
     /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
     public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
@@ -35,11 +35,6 @@ public abstract class Vlan extends DeclaredSpec {
      * @param config a config of type {@code vlan} */
     public static Vlan from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
     }
 
     /** {@return the parent interface (required), or empty when not set} */
