@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +16,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("dhcp")
 public abstract non-sealed class Dhcp extends DeclaredSpec<Dhcp.Builder> implements IpamSpec {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
 
     Dhcp() {
     }

@@ -3,7 +3,6 @@ package io.github.cni4j.plugins;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,12 +15,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("flannel")
 public abstract class Flannel extends DeclaredSpec<Flannel.Builder> {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
 
     Flannel() {
     }

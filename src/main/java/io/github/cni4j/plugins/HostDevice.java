@@ -3,7 +3,6 @@ package io.github.cni4j.plugins;
 import io.github.cni4j.config.PluginConfig;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,12 +15,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("host-device")
+@PluginType(value = "host-device", capabilities = {"deviceID", "ips", "ipRanges"})
 public abstract class HostDevice extends DeclaredSpec<HostDevice.Builder> {
-
-    /** The capabilities this plugin consumes: {@code deviceID}, {@code ips}, {@code ipRanges}. */
-    public static final Set<String> CAPABILITIES = Set.of("deviceID", "ips", "ipRanges");
 
     HostDevice() {
     }

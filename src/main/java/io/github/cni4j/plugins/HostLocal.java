@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -27,12 +26,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("host-local")
+@PluginType(value = "host-local", capabilities = {"ips", "ipRanges"})
 public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builder> implements IpamSpec {
-
-    /** The capabilities host-local consumes: {@code ips} and {@code ipRanges}. */
-    public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
 
     HostLocal() {
     }

@@ -2,7 +2,6 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,12 +15,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("ipvlan")
+@PluginType(value = "ipvlan", capabilities = {"ips", "ipRanges"})
 public abstract class Ipvlan extends DeclaredSpec<Ipvlan.Builder> {
-
-    /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
-    public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
 
     Ipvlan() {
     }

@@ -1,7 +1,6 @@
 package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -14,12 +13,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("loopback")
 public abstract class Loopback extends DeclaredSpec<Loopback.Builder> {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
 
     Loopback() {
     }

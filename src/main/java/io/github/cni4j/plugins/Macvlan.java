@@ -2,7 +2,6 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,12 +15,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("macvlan")
+@PluginType(value = "macvlan", capabilities = {"mac", "ips", "ipRanges"})
 public abstract class Macvlan extends DeclaredSpec<Macvlan.Builder> {
-
-    /** The capabilities this plugin consumes: {@code mac}, {@code ips}, {@code ipRanges}. */
-    public static final Set<String> CAPABILITIES = Set.of("mac", "ips", "ipRanges");
 
     Macvlan() {
     }

@@ -3,7 +3,6 @@ package io.github.cni4j.plugins;
 import io.github.cni4j.config.PluginConfig;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -18,12 +17,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("portmap")
+@PluginType(value = "portmap", capabilities = {"portMappings"})
 public abstract class Portmap extends DeclaredSpec<Portmap.Builder> {
-
-    /** The capabilities this plugin consumes: {@code portMappings}. */
-    public static final Set<String> CAPABILITIES = Set.of("portMappings");
 
     Portmap() {
     }

@@ -2,7 +2,6 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -15,12 +14,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("sbr")
 public abstract class Sbr extends DeclaredSpec<Sbr.Builder> {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
 
     Sbr() {
     }

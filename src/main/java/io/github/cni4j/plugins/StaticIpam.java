@@ -7,7 +7,6 @@ import io.github.cni4j.result.Route;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -21,12 +20,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("static")
+@PluginType(value = "static", capabilities = {"ips"})
 public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Builder> implements IpamSpec {
-
-    /** The capabilities this plugin consumes: {@code ips}. */
-    public static final Set<String> CAPABILITIES = Set.of("ips");
 
     StaticIpam() {
     }

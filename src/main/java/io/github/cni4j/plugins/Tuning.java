@@ -4,7 +4,6 @@ import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +16,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("tuning")
+@PluginType(value = "tuning", capabilities = {"mac"})
 public abstract class Tuning extends DeclaredSpec<Tuning.Builder> {
-
-    /** The capabilities this plugin consumes: {@code mac}. */
-    public static final Set<String> CAPABILITIES = Set.of("mac");
 
     Tuning() {
     }
