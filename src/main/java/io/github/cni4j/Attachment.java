@@ -76,29 +76,17 @@ public final class Attachment {
         return new Attachment(containerId, netNsPath, List.of());
     }
 
-    /**
-     * Returns the container ID.
-     *
-     * @return the ID
-     */
+    /** {@return the container ID} */
     public String containerId() {
         return containerId;
     }
 
-    /**
-     * Returns the namespace path the networks were attached in.
-     *
-     * @return the path (empty path in host mode)
-     */
+    /** {@return the namespace path the networks were attached in, an empty path in host mode} */
     public Path netNsPath() {
         return netNsPath;
     }
 
-    /**
-     * Returns the attached networks in attach order (loopback first when it was attached).
-     *
-     * @return unmodifiable
-     */
+    /** {@return the attached networks in attach order (loopback first when it was attached); unmodifiable} */
     public List<AttachedNetwork> networks() {
         return networks;
     }
@@ -122,11 +110,7 @@ public final class Attachment {
         return interfaces;
     }
 
-    /**
-     * Returns every address of the container's interfaces, in attach order.
-     *
-     * @return unmodifiable
-     */
+    /** {@return every address of the container's interfaces, in attach order; unmodifiable} */
     public List<IpConfig> ips() {
         List<IpConfig> out = new ArrayList<>();
         interfaces.values().forEach(i -> out.addAll(i.ips()));
@@ -144,11 +128,7 @@ public final class Attachment {
         return List.copyOf(out);
     }
 
-    /**
-     * Tells whether nothing is attached (host mode, {@code container} mode with a path, or no networks).
-     *
-     * @return true when there are no networks
-     */
+    /** {@return whether nothing is attached (host mode, {@code container} mode with a path, or no networks)} */
     public boolean isEmpty() {
         return networks.isEmpty();
     }

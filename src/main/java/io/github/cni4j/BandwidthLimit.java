@@ -130,27 +130,15 @@ public record BandwidthLimit(long ingressRate, long ingressBurst, long egressRat
         }
     }
 
-    /**
-     * Returns the JSON form (all four keys, sorted).
-     *
-     * @return UTF-8 JSON bytes
-     */
+    /** {@return the JSON form (all four keys, sorted), as UTF-8 bytes} */
     public byte[] toBytes() {
         return GoJson.encode(toJson());
     }
 
     ObjectNode toJson() {
-        ObjectNode o = CapabilityJson.object();
-        o.put("ingressRate", ingressRate);
-        o.put("ingressBurst", ingressBurst);
-        o.put("egressRate", egressRate);
-        o.put("egressBurst", egressBurst);
-        return o;
+        return CapabilityJson.object().put("ingressRate", ingressRate).put("ingressBurst", ingressBurst)
+                .put("egressRate", egressRate).put("egressBurst", egressBurst);
     }
-
-
-
-
 
     private static long positive(long v, String what) {
         if (v <= 0) {

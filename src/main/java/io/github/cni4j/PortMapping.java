@@ -134,27 +134,17 @@ public record PortMapping(int hostPort, int containerPort, String protocol, Opti
         }
     }
 
-    /**
-     * Returns the JSON form with the convention's key names, keys sorted.
-     *
-     * @return UTF-8 JSON bytes
-     */
+    /** {@return the JSON form with the convention's key names, keys sorted, as UTF-8 bytes} */
     public byte[] toBytes() {
         return GoJson.encode(toJson());
     }
 
     ObjectNode toJson() {
-        ObjectNode o = CapabilityJson.object();
-        o.put("hostPort", hostPort);
-        o.put("containerPort", containerPort);
-        o.put("protocol", protocol);
+        ObjectNode o = CapabilityJson.object().put("hostPort", hostPort).put("containerPort", containerPort)
+                .put("protocol", protocol);
         hostIp.ifPresent(ip -> o.put("hostIP", ip));
         return o;
     }
-
-
-
-
 
     private static void checkPort(int port, String field) {
         if (port < 1 || port > 65535) {

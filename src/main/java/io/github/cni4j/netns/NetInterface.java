@@ -23,18 +23,10 @@ public abstract class NetInterface {
     NetInterface() {
     }
 
-    /**
-     * Returns the interface name, e.g. {@code eth0}.
-     *
-     * @return the name
-     */
+    /** {@return the interface name, e.g. {@code eth0}} */
     public abstract String name();
 
-    /**
-     * Returns the interface index, unique inside its namespace.
-     *
-     * @return the index
-     */
+    /** {@return the interface index, unique inside its namespace} */
     public abstract int index();
 
     /**
@@ -44,32 +36,16 @@ public abstract class NetInterface {
      */
     public abstract Optional<String> mac();
 
-    /**
-     * Returns the MTU, or 0 when the kernel did not report one.
-     *
-     * @return the MTU
-     */
+    /** {@return the MTU, or 0 when the kernel did not report one} */
     public abstract int mtu();
 
-    /**
-     * Tells whether the interface is administratively up ({@code IFF_UP}).
-     *
-     * @return true when up
-     */
+    /** {@return whether the interface is administratively up ({@code IFF_UP})} */
     public abstract boolean isUp();
 
-    /**
-     * Tells whether this is a loopback interface ({@code IFF_LOOPBACK}).
-     *
-     * @return true for loopback
-     */
+    /** {@return whether this is a loopback interface ({@code IFF_LOOPBACK})} */
     public abstract boolean isLoopback();
 
-    /**
-     * Returns the IPv4 and IPv6 addresses in the kernel's order.
-     *
-     * @return the addresses, possibly empty
-     */
+    /** {@return the IPv4 and IPv6 addresses in the kernel's order, possibly empty} */
     public abstract List<IfAddress> addresses();
 
     static ImmutableNetInterface.Builder builder() {

@@ -171,20 +171,12 @@ public final class NetNs implements AutoCloseable {
         NamedNetNs.delete(name);
     }
 
-    /**
-     * Returns the namespace file this handle was opened from.
-     *
-     * @return the path
-     */
+    /** {@return the namespace file this handle was opened from} */
     public Path path() {
         return path;
     }
 
-    /**
-     * Returns the name when this is a named namespace (its file is in {@code /run/netns}).
-     *
-     * @return the name, or empty
-     */
+    /** {@return the name when this is a named namespace (its file is in {@code /run/netns}), or empty} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
