@@ -101,11 +101,7 @@ public final class Attachment {
         return networks.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
-    /**
-     * Returns the container-side interfaces by name, in attach order (e.g. {@code lo}, {@code eth0}, {@code eth1}).
-     *
-     * @return unmodifiable
-     */
+    /** {@return the container-side interfaces by name, in attach order ({@code lo}, {@code eth0}, ...); read-only} */
     public Map<String, AttachedInterface> interfaces() {
         return interfaces;
     }
@@ -117,11 +113,7 @@ public final class Attachment {
         return List.copyOf(out);
     }
 
-    /**
-     * Returns the DNS settings the networks reported, one per network that reported any, in attach order.
-     *
-     * @return unmodifiable
-     */
+    /** {@return the DNS settings the networks reported, one per network that reported any, in attach order} */
     public List<Dns> dns() {
         List<Dns> out = new ArrayList<>();
         networks.forEach(n -> n.result().dns().ifPresent(out::add));

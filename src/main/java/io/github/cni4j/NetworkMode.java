@@ -90,20 +90,12 @@ public record NetworkMode(Kind kind, List<String> networks, Optional<Sandbox> sa
         }
     }
 
-    /**
-     * Own network namespace with only the loopback interface up ({@code --net none}).
-     *
-     * @return the mode
-     */
+    /** {@return an own network namespace with only the loopback interface up ({@code --net none})} */
     public static NetworkMode none() {
         return new NetworkMode(Kind.NONE, List.of(), Optional.empty(), Optional.empty());
     }
 
-    /**
-     * The host's network: no namespace is made and no plugin runs ({@code --net host}).
-     *
-     * @return the mode
-     */
+    /** {@return the host's network: no namespace is made and no plugin runs ({@code --net host})} */
     public static NetworkMode host() {
         return new NetworkMode(Kind.HOST, List.of(), Optional.empty(), Optional.empty());
     }

@@ -29,11 +29,7 @@ public abstract class NetInterface {
     /** {@return the interface index, unique inside its namespace} */
     public abstract int index();
 
-    /**
-     * Returns the link-layer address in lower-case colon form ({@code 0a:58:0a:f4:00:02}), if the link has one.
-     *
-     * @return the address, or empty
-     */
+    /** {@return the link-layer address in lower-case colon form ({@code 0a:58:0a:f4:00:02}), or empty} */
     public abstract Optional<String> mac();
 
     /** {@return the MTU, or 0 when the kernel did not report one} */

@@ -31,11 +31,7 @@ public final class ConfList {
     private ConfList() {
     }
 
-    /**
-     * A new conflist builder ({@code cniVersion} defaults to {@code 1.0.0}).
-     *
-     * @return the builder
-     */
+    /** {@return a new conflist builder ({@code cniVersion} defaults to {@code 1.0.0})} */
     public static Builder builder() {
         return new Builder();
     }

@@ -58,27 +58,15 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
         return bytes;
     }
 
-    /**
-     * The plugin binary name, the {@code type} key.
-     *
-     * @return e.g. {@code "bridge"}
-     */
+    /** {@return the plugin binary name, the {@code type} key, e.g. {@code "bridge"}} */
     public final String type() {
         return tree().path("type").asText();
     }
 
-    /**
-     * The plugin object's own {@code name} key, which few configs set.
-     *
-     * @return the name, or empty
-     */
+    /** {@return the plugin object's own {@code name} key, which few configs set, or empty} */
     public abstract Optional<String> name();
 
-    /**
-     * The {@code capabilities} this config enables or disables.
-     *
-     * @return capability name to flag, in file order; empty when the key is absent
-     */
+    /** {@return the {@code capabilities} this config enables or disables, in file order; empty when absent} */
     public abstract Map<String, Boolean> capabilities();
 
     /**
@@ -103,40 +91,24 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
         return v == null ? Optional.empty() : Optional.of(new String(GoJson.encode(v), StandardCharsets.UTF_8));
     }
 
-    /**
-     * All top-level keys in insertion order.
-     *
-     * @return the key names
-     */
+    /** {@return the names of all top-level keys, in insertion order} */
     public final Set<String> fieldNames() {
         Set<String> names = new LinkedHashSet<>();
         tree().fieldNames().forEachRemaining(names::add);
         return java.util.Collections.unmodifiableSet(names);
     }
 
-    /**
-     * The Go-canonical JSON of this object: keys sorted at every level, compact, no trailing newline.
-     *
-     * @return a fresh copy of the UTF-8 bytes
-     */
+    /** {@return a fresh copy of the Go-canonical JSON: keys sorted at every level, compact, no trailing newline} */
     public final byte[] toBytes() {
         return bytes().clone();
     }
 
-    /**
-     * Same as {@link #toBytes()}, as a string.
-     *
-     * @return the JSON text
-     */
+    /** {@return the same as {@link #toBytes()}, as a string} */
     public final String toJson() {
         return new String(bytes(), StandardCharsets.UTF_8);
     }
 
-    /**
-     * This object as a config-model plugin entry.
-     *
-     * @return the plugin config parsed from {@link #toBytes()}
-     */
+    /** {@return this object as a config-model plugin entry, parsed from {@link #toBytes()}} */
     public final PluginConfig toPluginConfig() {
         return PluginConfig.fromBytes(bytes(), type() + " plugin spec");
     }

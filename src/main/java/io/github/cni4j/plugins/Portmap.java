@@ -23,11 +23,7 @@ public abstract class Portmap extends DeclaredSpec<Portmap.Builder> {
     Portmap() {
     }
 
-    /**
-     * A new builder with {@code "type":"portmap"} and capability {@code portMappings} enabled.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"portmap"} and capability {@code portMappings} enabled} */
     public static Builder builder() {
         return new Builder().capability("portMappings", true);
     }

@@ -75,11 +75,7 @@ public final class CniArgs {
         return List.copyOf(out);
     }
 
-    /**
-     * Renders the pairs as the CNI_ARGS string, {@code K1=V1;K2=V2}.
-     *
-     * @return the string, empty when there are no pairs
-     */
+    /** {@return the pairs as the CNI_ARGS string, {@code K1=V1;K2=V2}, empty when there are none} */
     public String render() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> p : toPairs()) {
