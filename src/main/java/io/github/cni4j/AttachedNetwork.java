@@ -24,14 +24,11 @@ import java.util.List;
 public record AttachedNetwork(NetworkConfigList config, String ifName, Result result,
                               List<AttachedInterface> interfaces) {
 
-    /**
-     * Copies the interfaces.
-     *
+    /** Copies the interfaces.
      * @param config the config
      * @param ifName the interface name
      * @param result the result
-     * @param interfaces the interfaces
-     */
+     * @param interfaces the interfaces */
     public AttachedNetwork {
         interfaces = List.copyOf(interfaces);
     }

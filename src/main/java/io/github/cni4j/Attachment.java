@@ -91,12 +91,9 @@ public final class Attachment {
         return networks;
     }
 
-    /**
-     * Finds an attached network by name.
-     *
+    /** Finds an attached network by name.
      * @param name the network name
-     * @return the network, if attached
-     */
+     * @return the network, if attached */
     public Optional<AttachedNetwork> network(String name) {
         return networks.stream().filter(n -> n.name().equals(name)).findFirst();
     }

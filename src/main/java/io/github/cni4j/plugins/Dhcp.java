@@ -53,23 +53,17 @@ public abstract non-sealed class Dhcp extends DeclaredSpec<Dhcp.Builder> impleme
         Builder() {
         }
 
-        /**
-         * Sets {@code daemonSocketPath}: the daemon socket (plugin default {@code /run/cni/dhcp.sock}).
-         *
+        /** Sets {@code daemonSocketPath}: the daemon socket (plugin default {@code /run/cni/dhcp.sock}).
          * @param socket the socket path
-         * @return this builder
-         */
+         * @return this builder */
         public Builder daemonSocketPath(Path socket) {
             return daemonSocketPath(socket.toString());
         }
 
-        /**
-         * Appends a {@code request} entry: a DHCP option to request.
-         *
+        /** Appends a {@code request} entry: a DHCP option to request.
          * @param option the option name or number, e.g. {@code "classless-static-routes"}
          * @param skipDefault whether to skip the default requested options
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRequest(String option, boolean skipDefault) {
             ObjectNode n = Fields.MAPPER.createObjectNode();
             n.put("option", option);
@@ -77,14 +71,11 @@ public abstract non-sealed class Dhcp extends DeclaredSpec<Dhcp.Builder> impleme
             return SpecDecoder.append(this, "request", n);
         }
 
-        /**
-         * Appends a {@code provide} entry: an option sent to the server, with a fixed value or one from CNI_ARGS.
-         *
+        /** Appends a {@code provide} entry: an option sent to the server, with a fixed value or one from CNI_ARGS.
          * @param option the option, e.g. {@code "host-name"}
          * @param value the fixed value, may be empty
          * @param fromArg the CNI_ARGS key to take the value from, may be empty
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addProvide(String option, String value, String fromArg) {
             ObjectNode n = Fields.MAPPER.createObjectNode();
             n.put("option", option);

@@ -51,32 +51,23 @@ public abstract class Flannel extends DeclaredSpec<Flannel.Builder> {
         Builder() {
         }
 
-        /**
-         * Sets {@code subnetFile}: flannel's subnet file (plugin default {@code /run/flannel/subnet.env}).
-         *
+        /** Sets {@code subnetFile}: flannel's subnet file (plugin default {@code /run/flannel/subnet.env}).
          * @param file the file
-         * @return this builder
-         */
+         * @return this builder */
         public Builder subnetFile(Path file) {
             return subnetFile(file.toString());
         }
 
-        /**
-         * Sets {@code dataDir}: where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
-         *
+        /** Sets {@code dataDir}: where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
          * @param dir the directory
-         * @return this builder
-         */
+         * @return this builder */
         public Builder dataDir(Path dir) {
             return dataDir(dir.toString());
         }
 
-        /**
-         * Sets {@code delegate}: the plugin object flannel completes and calls (default type {@code bridge}).
-         *
+        /** Sets {@code delegate}: the plugin object flannel completes and calls (default type {@code bridge}).
          * @param delegate e.g. a {@link Bridge} config without {@code ipam}
-         * @return this builder
-         */
+         * @return this builder */
         public Builder delegate(PluginSpec delegate) {
             return delegate(SpecCodec.json(delegate.tree()));
         }

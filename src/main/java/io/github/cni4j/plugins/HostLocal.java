@@ -131,52 +131,37 @@ public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builde
         Builder() {
         }
 
-        /**
-         * Appends one range set: the plugin allocates one address from the first range of the set that has room.
-         *
+        /** Appends one range set: the plugin allocates one address from the first range of the set that has room.
          * @param ranges the pools of the set, all of one address family
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRangeSet(IpRange... ranges) {
             return addRanges(List.of(ranges));
         }
 
-        /**
-         * Appends one range set.
-         *
+        /** Appends one range set.
          * @param ranges the pools of the set, all of one address family
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRangeSet(List<IpRange> ranges) {
             return addRanges(List.copyOf(ranges));
         }
 
-        /**
-         * Appends a route.
-         *
+        /** Appends a route.
          * @param route the route
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRoute(Route route) {
             return addRoutes(route);
         }
 
-        /**
-         * Sets where allocations are stored (default {@code /var/lib/cni/networks}).
-         *
+        /** Sets where allocations are stored (default {@code /var/lib/cni/networks}).
          * @param dir the directory
-         * @return this builder
-         */
+         * @return this builder */
         public Builder dataDir(Path dir) {
             return dataDir(dir.toString());
         }
 
-        /**
-         * Sets a resolv.conf whose nameservers the plugin returns as DNS.
-         *
+        /** Sets a resolv.conf whose nameservers the plugin returns as DNS.
          * @param file the file
-         * @return this builder
-         */
+         * @return this builder */
         public Builder resolvConf(Path file) {
             return resolvConf(file.toString());
         }

@@ -79,12 +79,9 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
         return SpecDecoder.supported(getClass());
     }
 
-    /**
-     * Any top-level key as compact Go-canonical JSON text, known or not.
-     *
+    /** Any top-level key as compact Go-canonical JSON text, known or not.
      * @param key the JSON key
-     * @return the value's JSON text, or empty when the key is absent
-     */
+     * @return the value's JSON text, or empty when the key is absent */
     public final Optional<String> rawField(String key) {
         Objects.requireNonNull(key, "key");
         JsonNode v = tree().get(key);

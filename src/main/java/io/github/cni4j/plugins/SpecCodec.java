@@ -31,17 +31,14 @@ final class SpecCodec {
     /** How a declared accessor holds its value. */
     enum Shape { OPTIONAL, LIST, MAP }
 
-    /**
-     * One declared key.
-     *
+    /** One declared key.
      * @param key the JSON key, the accessor's name
      * @param accessor the abstract accessor
      * @param shape Optional, List or Map
      * @param element the element type (String, Boolean, Integer, Long or IpamSpec; List for a list of lists)
      * @param kind the JSON type the key must have
      * @param rules the declared rules, if any
-     * @param codec for a list of objects: how one element maps to JSON
-     */
+     * @param codec for a list of objects: how one element maps to JSON */
     record Attr(String key, Method accessor, Shape shape, Class<?> element, Fields.Kind kind, Optional<Key> rules,
                 Optional<ElementCodec> codec) {
     }

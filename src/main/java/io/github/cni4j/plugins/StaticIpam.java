@@ -38,12 +38,9 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Buil
      */
     public record Address(String address, Optional<String> gateway) {
 
-        /**
-         * Checks both components are present.
-         *
+        /** Checks both components are present.
          * @param address the address with prefix
-         * @param gateway the gateway, or empty
-         */
+         * @param gateway the gateway, or empty */
         public Address {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(gateway, "gateway");
@@ -96,35 +93,26 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Buil
         Builder() {
         }
 
-        /**
-         * Appends an address.
-         *
+        /** Appends an address.
          * @param address the address with prefix, e.g. {@code 10.10.0.1/24}
          * @param gateway the gateway, or empty
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addAddress(String address, Optional<String> gateway) {
             return addAddresses(new Address(address, gateway));
         }
 
-        /**
-         * Appends a route.
-         *
+        /** Appends a route.
          * @param route the route
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRoute(Route route) {
             return addRoutes(route);
         }
 
-        /**
-         * Sets {@code dns}.
-         *
+        /** Sets {@code dns}.
          * @param nameservers the name servers
          * @param domain the domain, may be empty (then omitted)
          * @param search the search domains
-         * @return this builder
-         */
+         * @return this builder */
         public Builder dns(List<String> nameservers, String domain, List<String> search) {
             ObjectNode n = Fields.MAPPER.createObjectNode();
             n.set("nameservers", Fields.MAPPER.valueToTree(List.copyOf(nameservers)));

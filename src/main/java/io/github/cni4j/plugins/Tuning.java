@@ -75,12 +75,9 @@ public abstract class Tuning extends DeclaredSpec<Tuning.Builder> {
         Builder() {
         }
 
-        /**
-         * Sets {@code dataDir}: where the original settings are saved.
-         *
+        /** Sets {@code dataDir}: where the original settings are saved.
          * @param dir the directory
-         * @return this builder
-         */
+         * @return this builder */
         public Builder dataDir(Path dir) {
             return dataDir(dir.toString());
         }

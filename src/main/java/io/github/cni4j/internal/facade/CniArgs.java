@@ -21,13 +21,10 @@ public final class CniArgs {
 
     private final Map<String, String> pairs = new LinkedHashMap<>();
 
-    /**
-     * Adds or replaces a pair; a replaced key keeps its first position.
-     *
+    /** Adds or replaces a pair; a replaced key keeps its first position.
      * @param key the key: not empty, without {@code ;}, {@code =}, NUL, CR or LF
      * @param value the value: without {@code ;}, NUL, CR or LF
-     * @throws IllegalArgumentException if the key or value cannot be carried in CNI_ARGS
-     */
+     * @throws IllegalArgumentException if the key or value cannot be carried in CNI_ARGS */
     public void put(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");

@@ -37,13 +37,10 @@ public final class SnapshotLoader {
         return NetworkConfigList.fromBytes(LOOPBACK, LOOPBACK_NAME);
     }
 
-    /**
-     * Loads a snapshot.
-     *
+    /** Loads a snapshot.
      * @param s the settings
      * @return the snapshot
-     * @throws ConfigException listing every file that could not be loaded and every duplicate name
-     */
+     * @throws ConfigException listing every file that could not be loaded and every duplicate name */
     public static Snapshot load(Settings s) {
         Loading l = new Loading();
         loadExplicit(s.sources(), l);
