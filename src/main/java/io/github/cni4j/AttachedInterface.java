@@ -31,7 +31,14 @@ import java.util.Optional;
 public record AttachedInterface(String name, String network, Optional<String> mac, String sandbox,
                                 Optional<Integer> mtu, List<IpConfig> ips, List<Route> routes) {
 
-    /** Copies the lists. */
+    /** Copies the lists.
+     * @param name the name
+     * @param network the network
+     * @param mac the MAC
+     * @param sandbox the sandbox
+     * @param mtu the MTU
+     * @param ips the addresses
+     * @param routes the routes */
     public AttachedInterface {
         ips = List.copyOf(ips);
         routes = List.copyOf(routes);

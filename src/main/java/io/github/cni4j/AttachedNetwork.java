@@ -24,16 +24,16 @@ import java.util.List;
 public record AttachedNetwork(NetworkConfigList config, String ifName, Result result,
                               List<AttachedInterface> interfaces) {
 
-    /** Copies the interfaces. */
+    /** Copies the interfaces.
+     * @param config the config
+     * @param ifName the interface name
+     * @param result the result
+     * @param interfaces the interfaces */
     public AttachedNetwork {
         interfaces = List.copyOf(interfaces);
     }
 
-    /**
-     * Returns the network name.
-     *
-     * @return the name
-     */
+    /** {@return the network name} */
     public String name() {
         return config.name();
     }

@@ -76,79 +76,48 @@ public final class Attachment {
         return new Attachment(containerId, netNsPath, List.of());
     }
 
-    /**
-     * Returns the container ID.
-     *
-     * @return the ID
-     */
+    /** {@return the container ID} */
     public String containerId() {
         return containerId;
     }
 
-    /**
-     * Returns the namespace path the networks were attached in.
-     *
-     * @return the path (empty path in host mode)
-     */
+    /** {@return the namespace path the networks were attached in, an empty path in host mode} */
     public Path netNsPath() {
         return netNsPath;
     }
 
-    /**
-     * Returns the attached networks in attach order (loopback first when it was attached).
-     *
-     * @return unmodifiable
-     */
+    /** {@return the attached networks in attach order (loopback first when it was attached); unmodifiable} */
     public List<AttachedNetwork> networks() {
         return networks;
     }
 
-    /**
-     * Finds an attached network by name.
-     *
+    /** Finds an attached network by name.
      * @param name the network name
-     * @return the network, if attached
-     */
+     * @return the network, if attached */
     public Optional<AttachedNetwork> network(String name) {
         return networks.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
-    /**
-     * Returns the container-side interfaces by name, in attach order (e.g. {@code lo}, {@code eth0}, {@code eth1}).
-     *
-     * @return unmodifiable
-     */
+    /** {@return the container-side interfaces by name, in attach order ({@code lo}, {@code eth0}, ...); read-only} */
     public Map<String, AttachedInterface> interfaces() {
         return interfaces;
     }
 
-    /**
-     * Returns every address of the container's interfaces, in attach order.
-     *
-     * @return unmodifiable
-     */
+    /** {@return every address of the container's interfaces, in attach order; unmodifiable} */
     public List<IpConfig> ips() {
         List<IpConfig> out = new ArrayList<>();
         interfaces.values().forEach(i -> out.addAll(i.ips()));
         return List.copyOf(out);
     }
 
-    /**
-     * Returns the DNS settings the networks reported, one per network that reported any, in attach order.
-     *
-     * @return unmodifiable
-     */
+    /** {@return the DNS settings the networks reported, one per network that reported any, in attach order} */
     public List<Dns> dns() {
         List<Dns> out = new ArrayList<>();
         networks.forEach(n -> n.result().dns().ifPresent(out::add));
         return List.copyOf(out);
     }
 
-    /**
-     * Tells whether nothing is attached (host mode, {@code container} mode with a path, or no networks).
-     *
-     * @return true when there are no networks
-     */
+    /** {@return whether nothing is attached (host mode, {@code container} mode with a path, or no networks)} */
     public boolean isEmpty() {
         return networks.isEmpty();
     }

@@ -34,89 +34,68 @@ public record BandwidthLimit(long ingressRate, long ingressBurst, long egressRat
     /** libcni carries capability arguments as float64, which is exact only up to 2^53. */
     private static final long MAX = 1L << 53;
 
-    /**
-     * Checks the components.
-     *
+    /** Checks the components.
      * @param ingressRate the ingress rate in bit/s
      * @param ingressBurst the ingress burst in bits
      * @param egressRate the egress rate in bit/s
      * @param egressBurst the egress burst in bits
-     * @throws IllegalArgumentException if a value is negative or above 2^53, or a rate is set without its burst
-     */
+     * @throws IllegalArgumentException if a value is negative or above 2^53, or a rate is set without its burst */
     public BandwidthLimit {
         check(ingressRate, ingressBurst, "ingress");
         check(egressRate, egressBurst, "egress");
     }
 
-    /**
-     * Limits both directions.
-     *
+    /** Limits both directions.
      * @param ingressRate ingress rate in bit/s (0 = unlimited)
      * @param ingressBurst ingress burst in bits (required when the rate is set)
      * @param egressRate egress rate in bit/s (0 = unlimited)
      * @param egressBurst egress burst in bits (required when the rate is set)
      * @return the limits
-     * @throws IllegalArgumentException if a value is negative or a rate has no burst
-     */
+     * @throws IllegalArgumentException if a value is negative or a rate has no burst */
     public static BandwidthLimit of(long ingressRate, long ingressBurst, long egressRate, long egressBurst) {
         return new BandwidthLimit(ingressRate, ingressBurst, egressRate, egressBurst);
     }
 
-    /**
-     * Limits only traffic into the container.
-     *
+    /** Limits only traffic into the container.
      * @param rate bit/s, positive
      * @param burst bits, positive
      * @return the limits
-     * @throws IllegalArgumentException if a value is not positive
-     */
+     * @throws IllegalArgumentException if a value is not positive */
     public static BandwidthLimit ingress(long rate, long burst) {
         return new BandwidthLimit(positive(rate, "ingress rate"), positive(burst, "ingress burst"), 0, 0);
     }
 
-    /**
-     * Limits only traffic out of the container.
-     *
+    /** Limits only traffic out of the container.
      * @param rate bit/s, positive
      * @param burst bits, positive
      * @return the limits
-     * @throws IllegalArgumentException if a value is not positive
-     */
+     * @throws IllegalArgumentException if a value is not positive */
     public static BandwidthLimit egress(long rate, long burst) {
         return new BandwidthLimit(0, 0, positive(rate, "egress rate"), positive(burst, "egress burst"));
     }
 
-    /**
-     * Returns a copy with these ingress limits.
-     *
+    /** Returns a copy with these ingress limits.
      * @param rate bit/s (0 = unlimited)
      * @param burst bits
      * @return the new limits
-     * @throws IllegalArgumentException if a value is negative or the rate has no burst
-     */
+     * @throws IllegalArgumentException if a value is negative or the rate has no burst */
     public BandwidthLimit withIngress(long rate, long burst) {
         return new BandwidthLimit(rate, burst, egressRate, egressBurst);
     }
 
-    /**
-     * Returns a copy with these egress limits.
-     *
+    /** Returns a copy with these egress limits.
      * @param rate bit/s (0 = unlimited)
      * @param burst bits
      * @return the new limits
-     * @throws IllegalArgumentException if a value is negative or the rate has no burst
-     */
+     * @throws IllegalArgumentException if a value is negative or the rate has no burst */
     public BandwidthLimit withEgress(long rate, long burst) {
         return new BandwidthLimit(ingressRate, ingressBurst, rate, burst);
     }
 
-    /**
-     * Reads limits from their JSON form; absent keys are 0.
-     *
+    /** Reads limits from their JSON form; absent keys are 0.
      * @param json a JSON object
      * @return the limits
-     * @throws ConfigException naming the field when the JSON is malformed or a value is invalid
-     */
+     * @throws ConfigException naming the field when the JSON is malformed or a value is invalid */
     public static BandwidthLimit fromBytes(byte[] json) {
         ObjectNode o = CapabilityJson.readObject(Objects.requireNonNull(json, "json"), SOURCE);
         long ir = CapabilityJson.integer(o, "ingressRate", SOURCE, "").orElse(0L);
@@ -130,27 +109,15 @@ public record BandwidthLimit(long ingressRate, long ingressBurst, long egressRat
         }
     }
 
-    /**
-     * Returns the JSON form (all four keys, sorted).
-     *
-     * @return UTF-8 JSON bytes
-     */
+    /** {@return the JSON form (all four keys, sorted), as UTF-8 bytes} */
     public byte[] toBytes() {
         return GoJson.encode(toJson());
     }
 
     ObjectNode toJson() {
-        ObjectNode o = CapabilityJson.object();
-        o.put("ingressRate", ingressRate);
-        o.put("ingressBurst", ingressBurst);
-        o.put("egressRate", egressRate);
-        o.put("egressBurst", egressBurst);
-        return o;
+        return CapabilityJson.object().put("ingressRate", ingressRate).put("ingressBurst", ingressBurst)
+                .put("egressRate", egressRate).put("egressBurst", egressBurst);
     }
-
-
-
-
 
     private static long positive(long v, String what) {
         if (v <= 0) {

@@ -225,7 +225,8 @@ public final class Cni {
             return set(settings.addSources(file));
         }
 
-        /** Names the default network among the configuration directory's (nerdctl's {@code bridge}).
+        /** Names the default network among the configuration directory's (nerdctl's {@code bridge}); it must be
+         * there when {@link #build()} loads the networks.
          * @param name the network name
          * @return this builder */
         public Builder defaultNetwork(String name) {
@@ -297,7 +298,8 @@ public final class Cni {
          * Checks the settings, loads the networks and builds the {@code Cni}.
          * @return the facade
          * @throws IllegalArgumentException listing every invalid setting at once
-         * @throws ConfigException listing every network file that cannot be loaded
+         * @throws ConfigException listing every network file that cannot be loaded and an unknown
+         *         {@link #defaultNetwork}, with the known networks
          */
         public Cni build() {
             return new Cni(Engine.create(settings.build()));

@@ -90,20 +90,12 @@ public record NetworkMode(Kind kind, List<String> networks, Optional<Sandbox> sa
         }
     }
 
-    /**
-     * Own network namespace with only the loopback interface up ({@code --net none}).
-     *
-     * @return the mode
-     */
+    /** {@return an own network namespace with only the loopback interface up ({@code --net none})} */
     public static NetworkMode none() {
         return new NetworkMode(Kind.NONE, List.of(), Optional.empty(), Optional.empty());
     }
 
-    /**
-     * The host's network: no namespace is made and no plugin runs ({@code --net host}).
-     *
-     * @return the mode
-     */
+    /** {@return the host's network: no namespace is made and no plugin runs ({@code --net host})} */
     public static NetworkMode host() {
         return new NetworkMode(Kind.HOST, List.of(), Optional.empty(), Optional.empty());
     }
@@ -118,13 +110,10 @@ public record NetworkMode(Kind kind, List<String> networks, Optional<Sandbox> sa
         return new NetworkMode(Kind.BRIDGE, List.of(), Optional.empty(), Optional.empty());
     }
 
-    /**
-     * Own namespace attached to these networks, in order, as {@code eth0}, {@code eth1}, ...
-     *
+    /** Own namespace attached to these networks, in order, as {@code eth0}, {@code eth1}, ...
      * @param names network names, at least one, no duplicates
      * @return the mode
-     * @throws IllegalArgumentException if no name is given, a name is repeated or not a valid network name
-     */
+     * @throws IllegalArgumentException if no name is given, a name is repeated or not a valid network name */
     public static NetworkMode network(String... names) {
         return new NetworkMode(Kind.NETWORK, List.of(Objects.requireNonNull(names, "names")), Optional.empty(),
                 Optional.empty());

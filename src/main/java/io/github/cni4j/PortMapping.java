@@ -57,50 +57,38 @@ public record PortMapping(int hostPort, int containerPort, String protocol, Opti
         }
     }
 
-    /**
-     * A TCP mapping from {@code hostPort} on the host to {@code containerPort} in the container.
-     *
+    /** A TCP mapping from {@code hostPort} on the host to {@code containerPort} in the container.
      * @param hostPort the host port, 1 to 65535
      * @param containerPort the container port, 1 to 65535
      * @return the mapping
-     * @throws IllegalArgumentException if a port is out of range
-     */
+     * @throws IllegalArgumentException if a port is out of range */
     public static PortMapping tcp(int hostPort, int containerPort) {
         return new PortMapping(hostPort, containerPort, "tcp", Optional.empty());
     }
 
-    /**
-     * A UDP mapping.
-     *
+    /** A UDP mapping.
      * @param hostPort the host port, 1 to 65535
      * @param containerPort the container port, 1 to 65535
      * @return the mapping
-     * @throws IllegalArgumentException if a port is out of range
-     */
+     * @throws IllegalArgumentException if a port is out of range */
     public static PortMapping udp(int hostPort, int containerPort) {
         return new PortMapping(hostPort, containerPort, "udp", Optional.empty());
     }
 
-    /**
-     * A mapping with an explicit protocol.
-     *
+    /** A mapping with an explicit protocol.
      * @param hostPort the host port, 1 to 65535
      * @param containerPort the container port, 1 to 65535
      * @param protocol {@code tcp}, {@code udp} or {@code sctp} (any case; stored lower case)
      * @return the mapping
-     * @throws IllegalArgumentException if a port is out of range or the protocol is unknown
-     */
+     * @throws IllegalArgumentException if a port is out of range or the protocol is unknown */
     public static PortMapping of(int hostPort, int containerPort, String protocol) {
         return new PortMapping(hostPort, containerPort, Objects.requireNonNull(protocol, "protocol"), Optional.empty());
     }
 
-    /**
-     * Returns a copy that binds only to one host address (Docker's {@code -p 10.0.0.1:8080:80}).
-     *
+    /** Returns a copy that binds only to one host address (Docker's {@code -p 10.0.0.1:8080:80}).
      * @param hostIp an IPv4 or IPv6 literal
      * @return the new mapping
-     * @throws IllegalArgumentException if {@code hostIp} is not an IP literal
-     */
+     * @throws IllegalArgumentException if {@code hostIp} is not an IP literal */
     public PortMapping withHostIp(String hostIp) {
         Objects.requireNonNull(hostIp, "hostIp");
         return new PortMapping(hostPort, containerPort, protocol, Optional.of(hostIp));
@@ -134,27 +122,17 @@ public record PortMapping(int hostPort, int containerPort, String protocol, Opti
         }
     }
 
-    /**
-     * Returns the JSON form with the convention's key names, keys sorted.
-     *
-     * @return UTF-8 JSON bytes
-     */
+    /** {@return the JSON form with the convention's key names, keys sorted, as UTF-8 bytes} */
     public byte[] toBytes() {
         return GoJson.encode(toJson());
     }
 
     ObjectNode toJson() {
-        ObjectNode o = CapabilityJson.object();
-        o.put("hostPort", hostPort);
-        o.put("containerPort", containerPort);
-        o.put("protocol", protocol);
+        ObjectNode o = CapabilityJson.object().put("hostPort", hostPort).put("containerPort", containerPort)
+                .put("protocol", protocol);
         hostIp.ifPresent(ip -> o.put("hostIP", ip));
         return o;
     }
-
-
-
-
 
     private static void checkPort(int port, String field) {
         if (port < 1 || port > 65535) {

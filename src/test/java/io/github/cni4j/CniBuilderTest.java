@@ -21,6 +21,17 @@ class CniBuilderTest {
     }
 
     @Test
+    void anUnknownDefaultNetworkIsReportedByBuildWithTheKnownNetworks(@TempDir Path tmp) throws java.io.IOException {
+        Path confDir = Files.createDirectories(tmp.resolve("net.d"));
+        Files.writeString(confDir.resolve("10-a.conflist"),
+                "{\"cniVersion\":\"1.0.0\",\"name\":\"a\",\"plugins\":[{\"type\":\"bridge\"}]}");
+        assertThatThrownBy(() -> Cni.builder().confDir(confDir).cacheDir(tmp.resolve("cache"))
+                .defaultNetwork("missing").build())
+                .isInstanceOf(io.github.cni4j.error.ConfigException.class)
+                .hasMessageContainingAll("defaultNetwork \"missing\"", "[\"a\"]", confDir.toString());
+    }
+
+    @Test
     void buildListsEveryInvalidSettingInOneMessage() {
         assertThatThrownBy(() -> Cni.builder()
                 .pluginDirs(java.util.List.of())

@@ -24,46 +24,22 @@ public abstract class NetInterface {
     NetInterface() {
     }
 
-    /**
-     * Returns the interface name, e.g. {@code eth0}.
-     *
-     * @return the name
-     */
+    /** {@return the interface name, e.g. {@code eth0}} */
     public abstract String name();
 
-    /**
-     * Returns the interface index, unique inside its namespace.
-     *
-     * @return the index
-     */
+    /** {@return the interface index, unique inside its namespace} */
     public abstract int index();
 
-    /**
-     * Returns the link-layer address in lower-case colon form ({@code 0a:58:0a:f4:00:02}), if the link has one.
-     *
-     * @return the address, or empty
-     */
+    /** {@return the link-layer address in lower-case colon form ({@code 0a:58:0a:f4:00:02}), or empty} */
     public abstract Optional<String> mac();
 
-    /**
-     * Returns the MTU, or 0 when the kernel did not report one.
-     *
-     * @return the MTU
-     */
+    /** {@return the MTU, or 0 when the kernel did not report one} */
     public abstract int mtu();
 
-    /**
-     * Tells whether the interface is administratively up ({@code IFF_UP}).
-     *
-     * @return true when up
-     */
+    /** {@return whether the interface is administratively up ({@code IFF_UP})} */
     public abstract boolean isUp();
 
-    /**
-     * Tells whether this is a loopback interface ({@code IFF_LOOPBACK}).
-     *
-     * @return true for loopback
-     */
+    /** {@return whether this is a loopback interface ({@code IFF_LOOPBACK})} */
     public abstract boolean isLoopback();
 
     /** {@return the IPv4 and IPv6 addresses with their prefix lengths, in the kernel's order; possibly empty} */

@@ -147,12 +147,9 @@ public final class NetNs implements AutoCloseable {
         }
     }
 
-    /**
-     * Lists the named network namespaces ({@code ip netns list}), sorted.
-     *
+    /** Lists the named network namespaces ({@code ip netns list}), sorted.
      * @return the names in {@code /run/netns}; empty when the directory does not exist
-     * @throws NetNsException if the directory cannot be read
-     */
+     * @throws NetNsException if the directory cannot be read */
     public static List<String> list() {
         return NamedNetNs.list();
     }
@@ -171,20 +168,12 @@ public final class NetNs implements AutoCloseable {
         NamedNetNs.delete(name);
     }
 
-    /**
-     * Returns the namespace file this handle was opened from.
-     *
-     * @return the path
-     */
+    /** {@return the namespace file this handle was opened from} */
     public Path path() {
         return path;
     }
 
-    /**
-     * Returns the name when this is a named namespace (its file is in {@code /run/netns}).
-     *
-     * @return the name, or empty
-     */
+    /** {@return the name when this is a named namespace (its file is in {@code /run/netns}), or empty} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
@@ -251,12 +240,9 @@ public final class NetNs implements AutoCloseable {
         }
     }
 
-    /**
-     * Deletes this named namespace like {@link #delete(String)}, then closes this handle (on success only).
-     *
+    /** Deletes this named namespace like {@link #delete(String)}, then closes this handle (on success only).
      * @throws IllegalStateException if this is not a named namespace
-     * @throws NetNsException if the namespace no longer exists or a call fails
-     */
+     * @throws NetNsException if the namespace no longer exists or a call fails */
     public void delete() {
         if (name == null) {
             throw new IllegalStateException(path + " is not a named network namespace in " + NamedNetNs.RUN_DIR);

@@ -2,7 +2,6 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -15,12 +14,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("bandwidth")
-public abstract class Bandwidth extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: {@code bandwidth}. */
-    public static final Set<String> CAPABILITIES = Set.of("bandwidth");
+@PluginType(value = "bandwidth", capabilities = {"bandwidth"})
+public abstract class Bandwidth extends DeclaredSpec<Bandwidth.Builder> {
 
     Bandwidth() {
     }
@@ -30,51 +25,25 @@ public abstract class Bandwidth extends DeclaredSpec {
         return new Builder().capability("bandwidth", true);
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code bandwidth}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code bandwidth} */
     public static Bandwidth from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * The ingress rate in bit/s.
-     *
-     * @return {@code ingressRate}, or empty when not set
-     */
+    /** {@return the ingress rate in bit/s, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> ingressRate();
 
-    /**
-     * The ingress burst in bits.
-     *
-     * @return {@code ingressBurst}, or empty when not set
-     */
+    /** {@return the ingress burst in bits, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> ingressBurst();
 
-    /**
-     * The egress rate in bit/s.
-     *
-     * @return {@code egressRate}, or empty when not set
-     */
+    /** {@return the egress rate in bit/s, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> egressRate();
 
-    /**
-     * The egress burst in bits.
-     *
-     * @return {@code egressBurst}, or empty when not set
-     */
+    /** {@return the egress burst in bits, or empty when not set} */
     @Key(min = 0)
     public abstract Optional<Long> egressBurst();
 
@@ -95,13 +64,8 @@ public abstract class Bandwidth extends DeclaredSpec {
         }
     }
 
-    /**
-     * Builds {@link Bandwidth} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Bandwidth c = Bandwidth.builder().build();
-     * }</pre>
-     */
+    /** Builds {@link Bandwidth} configs, one setter per key (not thread-safe), e.g.
+     * {@code Bandwidth.builder().build()}. */
     public static final class Builder extends ImmutableBandwidth.Builder implements SpecBuilder<Builder, Bandwidth> {
 
         Builder() {

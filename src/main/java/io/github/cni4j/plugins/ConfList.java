@@ -31,11 +31,7 @@ public final class ConfList {
     private ConfList() {
     }
 
-    /**
-     * A new conflist builder ({@code cniVersion} defaults to {@code 1.0.0}).
-     *
-     * @return the builder
-     */
+    /** {@return a new conflist builder ({@code cniVersion} defaults to {@code 1.0.0})} */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,112 +57,82 @@ public final class ConfList {
         Builder() {
         }
 
-        /**
-         * Sets the network name (required; libcni's name rules).
-         *
+        /** Sets the network name (required; libcni's name rules).
          * @param name the name
-         * @return this builder
-         */
+         * @return this builder */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /**
-         * Sets {@code cniVersion} (default {@code 1.0.0}).
-         *
+        /** Sets {@code cniVersion} (default {@code 1.0.0}).
          * @param version e.g. {@code "1.1.0"}
-         * @return this builder
-         */
+         * @return this builder */
         public Builder cniVersion(String version) {
             this.cniVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 
-        /**
-         * Appends to {@code cniVersions} (spec 1.1.0).
-         *
+        /** Appends to {@code cniVersions} (spec 1.1.0).
          * @param version a version
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addCniVersion(String version) {
             cniVersions.add(Objects.requireNonNull(version, "version"));
             return this;
         }
 
-        /**
-         * Sets {@code disableCheck} (absent by default).
-         *
+        /** Sets {@code disableCheck} (absent by default).
          * @param disable the flag
-         * @return this builder
-         */
+         * @return this builder */
         public Builder disableCheck(boolean disable) {
             this.disableCheck = disable;
             return this;
         }
 
-        /**
-         * Sets {@code disableGC} (absent by default).
-         *
+        /** Sets {@code disableGC} (absent by default).
          * @param disable the flag
-         * @return this builder
-         */
+         * @return this builder */
         public Builder disableGC(boolean disable) {
             this.disableGC = disable;
             return this;
         }
 
-        /**
-         * Sets any other top-level key, such as nerdctl's {@code nerdctlID}.
-         *
+        /** Sets any other top-level key, such as nerdctl's {@code nerdctlID}.
          * @param key the key
          * @param json its value as JSON text
          * @return this builder
-         * @throws IllegalArgumentException when {@code json} is not JSON
-         */
+         * @throws IllegalArgumentException when {@code json} is not JSON */
         public Builder field(String key, String json) {
             Fields.parseValue(Objects.requireNonNull(key, "key"), Objects.requireNonNull(json, "json"));
             extra.put(key, json);
             return this;
         }
 
-        /**
-         * Appends a plugin to the chain.
-         *
+        /** Appends a plugin to the chain.
          * @param plugin the typed plugin config
-         * @return this builder
-         */
+         * @return this builder */
         public Builder plugin(PluginSpec plugin) {
             plugins.add(Objects.requireNonNull(plugin, "plugin"));
             return this;
         }
 
-        /**
-         * Validates and parses the conflist.
-         *
+        /** Validates and parses the conflist.
          * @return the list, whose {@code bytes()} are {@link #toBytes()}
-         * @throws IllegalArgumentException naming the field that is wrong
-         */
+         * @throws IllegalArgumentException naming the field that is wrong */
         public NetworkConfigList build() {
             return NetworkConfigList.fromBytes(toBytes(), "conflist " + name);
         }
 
-        /**
-         * The Go-canonical conflist: keys sorted, compact, as libcni would re-encode it.
-         *
+        /** The Go-canonical conflist: keys sorted, compact, as libcni would re-encode it.
          * @return the bytes
-         * @throws IllegalArgumentException naming the field that is wrong
-         */
+         * @throws IllegalArgumentException naming the field that is wrong */
         public byte[] toBytes() {
             return GoJson.encode(tree());
         }
 
-        /**
-         * The conflist indented by two spaces, as nerdctl writes its files (keys in builder order).
-         *
+        /** The conflist indented by two spaces, as nerdctl writes its files (keys in builder order).
          * @return the bytes, without a trailing newline
-         * @throws IllegalArgumentException naming the field that is wrong
-         */
+         * @throws IllegalArgumentException naming the field that is wrong */
         public byte[] toPrettyBytes() {
             return GoIndent.encode(tree());
         }

@@ -14,10 +14,17 @@ import org.immutables.value.Value;
  * declaration come the accessor, the generated builder setters, the JSON mapping and validation
  * ({@link SpecDecoder}, {@link SpecRules}) and the field table the linter and the JSON Schema test use
  * ({@link SpecCodec#kinds(Class)}).
+ *
+ * @param <B> the config's nested {@code Builder}, which {@link #toBuilder()} fills
  */
-abstract non-sealed class DeclaredSpec extends PluginSpec {
+abstract non-sealed class DeclaredSpec<B extends SpecBuilder<B, ?>> extends PluginSpec {
 
     DeclaredSpec() {
+    }
+
+    /** {@return a builder holding this config's keys} */
+    public final B toBuilder() {
+        return SpecDecoder.fill(SpecCodec.newBuilder(this), tree());
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -17,12 +16,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("dhcp")
-public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
+public abstract non-sealed class Dhcp extends DeclaredSpec<Dhcp.Builder> implements IpamSpec {
 
     Dhcp() {
     }
@@ -32,74 +27,43 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code dhcp}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code dhcp} */
     public static Dhcp from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * The daemon socket (plugin default {@code /run/cni/dhcp.sock}).
-     *
-     * @return {@code daemonSocketPath}, or empty when not set
-     */
+    /** {@return the daemon socket (plugin default {@code /run/cni/dhcp.sock}), or empty when not set} */
     public abstract Optional<String> daemonSocketPath();
 
-    /**
-     * The DHCP options to request, e.g. {@code [{"option":"classless-static-routes","skipDefault":false}]}.
-     *
-     * @return {@code request} as compact JSON text, or empty when not set
-     */
+    /** {@return the DHCP options to request, e.g. {@code [{"option":"classless-static-routes","skipDefault":false}]} as
+     * compact JSON text, or empty when not set} */
     @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> request();
 
-    /**
-     * The options sent to the server, e.g. {@code [{"option":"host-name","fromArg":"K8S_POD_NAME"}]}.
-     *
-     * @return {@code provide} as compact JSON text, or empty when not set
-     */
+    /** {@return the options sent to the server, e.g. {@code [{"option":"host-name","fromArg":"K8S_POD_NAME"}]} as
+     * compact JSON text, or empty when not set} */
     @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> provide();
 
-    /**
-     * Builds {@link Dhcp} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Dhcp c = Dhcp.builder().daemonSocketPath(Path.of("/run/cni/dhcp.sock")).build();
-     * }</pre>
-     */
+    /** Builds {@link Dhcp} configs, one setter per key (not thread-safe), e.g.
+     * {@code Dhcp.builder().daemonSocketPath(Path.of("/run/cni/dhcp.sock")).build()}. */
     public static final class Builder extends ImmutableDhcp.Builder implements SpecBuilder<Builder, Dhcp> {
 
         Builder() {
         }
 
-        /**
-         * Sets {@code daemonSocketPath}: the daemon socket (plugin default {@code /run/cni/dhcp.sock}).
-         *
+        /** Sets {@code daemonSocketPath}: the daemon socket (plugin default {@code /run/cni/dhcp.sock}).
          * @param socket the socket path
-         * @return this builder
-         */
+         * @return this builder */
         public Builder daemonSocketPath(Path socket) {
             return daemonSocketPath(socket.toString());
         }
 
-        /**
-         * Appends a {@code request} entry: a DHCP option to request.
-         *
+        /** Appends a {@code request} entry: a DHCP option to request.
          * @param option the option name or number, e.g. {@code "classless-static-routes"}
          * @param skipDefault whether to skip the default requested options
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRequest(String option, boolean skipDefault) {
             ObjectNode n = Fields.MAPPER.createObjectNode();
             n.put("option", option);
@@ -107,14 +71,11 @@ public abstract non-sealed class Dhcp extends DeclaredSpec implements IpamSpec {
             return SpecDecoder.append(this, "request", n);
         }
 
-        /**
-         * Appends a {@code provide} entry: an option sent to the server, with a fixed value or one from CNI_ARGS.
-         *
+        /** Appends a {@code provide} entry: an option sent to the server, with a fixed value or one from CNI_ARGS.
          * @param option the option, e.g. {@code "host-name"}
          * @param value the fixed value, may be empty
          * @param fromArg the CNI_ARGS key to take the value from, may be empty
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addProvide(String option, String value, String fromArg) {
             ObjectNode n = Fields.MAPPER.createObjectNode();
             n.put("option", option);

@@ -2,7 +2,6 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -15,12 +14,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("firewall")
-public abstract class Firewall extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
+public abstract class Firewall extends DeclaredSpec<Firewall.Builder> {
 
     Firewall() {
     }
@@ -30,59 +25,30 @@ public abstract class Firewall extends DeclaredSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code firewall}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code firewall} */
     public static Firewall from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * The backend, {@code iptables}, {@code firewalld} or empty (the plugin default: firewalld when running).
-     *
-     * @return {@code backend}, or empty when not set
-     */
+    /** {@return the backend, {@code iptables}, {@code firewalld} or empty (the plugin default: firewalld when running),
+     * or empty when not set} */
     @Key(oneOf = {"", "iptables", "firewalld"})
     public abstract Optional<String> backend();
 
-    /**
-     * The admin chain (plugin default {@code CNI-ADMIN}).
-     *
-     * @return {@code iptablesAdminChainName}, or empty when not set
-     */
+    /** {@return the admin chain (plugin default {@code CNI-ADMIN}), or empty when not set} */
     public abstract Optional<String> iptablesAdminChainName();
 
-    /**
-     * The firewalld zone (plugin default {@code trusted}).
-     *
-     * @return {@code firewalldZone}, or empty when not set
-     */
+    /** {@return the firewalld zone (plugin default {@code trusted}), or empty when not set} */
     public abstract Optional<String> firewalldZone();
 
-    /**
-     * The ingress policy: {@code open} (default), {@code same-bridge}, or {@code isolated} (plugins 1.7.1 and later only).
-     *
-     * @return {@code ingressPolicy}, or empty when not set
-     */
+    /** {@return the ingress policy: {@code open} (default), {@code same-bridge}, or {@code isolated} (plugins 1.7.1 and
+     * later only), or empty when not set} */
     @Key(oneOf = {"", "open", "same-bridge", "isolated"})
     public abstract Optional<String> ingressPolicy();
 
-    /**
-     * Builds {@link Firewall} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Firewall c = Firewall.builder().build();
-     * }</pre>
-     */
+    /** Builds {@link Firewall} configs, one setter per key (not thread-safe), e.g.
+     * {@code Firewall.builder().build()}. */
     public static final class Builder extends ImmutableFirewall.Builder implements SpecBuilder<Builder, Firewall> {
 
         Builder() {

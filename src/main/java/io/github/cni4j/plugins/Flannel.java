@@ -3,7 +3,6 @@ package io.github.cni4j.plugins;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,12 +15,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("flannel")
-public abstract class Flannel extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
+public abstract class Flannel extends DeclaredSpec<Flannel.Builder> {
 
     Flannel() {
     }
@@ -31,82 +26,48 @@ public abstract class Flannel extends DeclaredSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code flannel}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code flannel} */
     public static Flannel from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * Flannel's subnet file (plugin default {@code /run/flannel/subnet.env}).
-     *
-     * @return {@code subnetFile}, or empty when not set
-     */
+    /** {@return flannel's subnet file (plugin default {@code /run/flannel/subnet.env}), or empty when not set} */
     public abstract Optional<String> subnetFile();
 
-    /**
-     * Where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
-     *
-     * @return {@code dataDir}, or empty when not set
-     */
+    /** {@return where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}),
+     * or empty when not set} */
     public abstract Optional<String> dataDir();
 
-    /**
-     * The plugin object flannel completes and calls (default type {@code bridge}).
-     *
-     * @return {@code delegate} as compact JSON text, or empty when not set
-     */
+    /** {@return the plugin object flannel completes and calls (default type {@code bridge}) as compact JSON text, or
+     * empty when not set} */
     @Key(json = Fields.Kind.OBJECT)
     public abstract Optional<String> delegate();
 
-    /**
-     * Builds {@link Flannel} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Flannel c = Flannel.builder().subnetFile(Path.of("/run/flannel/subnet.env")).build();
-     * }</pre>
-     */
+    /** Builds {@link Flannel} configs, one setter per key (not thread-safe), e.g.
+     * {@code Flannel.builder().subnetFile(Path.of("/run/flannel/subnet.env")).build()}. */
     public static final class Builder extends ImmutableFlannel.Builder implements SpecBuilder<Builder, Flannel> {
 
         Builder() {
         }
 
-        /**
-         * Sets {@code subnetFile}: flannel's subnet file (plugin default {@code /run/flannel/subnet.env}).
-         *
+        /** Sets {@code subnetFile}: flannel's subnet file (plugin default {@code /run/flannel/subnet.env}).
          * @param file the file
-         * @return this builder
-         */
+         * @return this builder */
         public Builder subnetFile(Path file) {
             return subnetFile(file.toString());
         }
 
-        /**
-         * Sets {@code dataDir}: where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
-         *
+        /** Sets {@code dataDir}: where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
          * @param dir the directory
-         * @return this builder
-         */
+         * @return this builder */
         public Builder dataDir(Path dir) {
             return dataDir(dir.toString());
         }
 
-        /**
-         * Sets {@code delegate}: the plugin object flannel completes and calls (default type {@code bridge}).
-         *
+        /** Sets {@code delegate}: the plugin object flannel completes and calls (default type {@code bridge}).
          * @param delegate e.g. a {@link Bridge} config without {@code ipam}
-         * @return this builder
-         */
+         * @return this builder */
         public Builder delegate(PluginSpec delegate) {
             return delegate(SpecCodec.json(delegate.tree()));
         }

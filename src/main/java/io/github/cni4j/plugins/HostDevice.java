@@ -3,7 +3,6 @@ package io.github.cni4j.plugins;
 import io.github.cni4j.config.PluginConfig;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,12 +15,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("host-device")
-public abstract class HostDevice extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: {@code deviceID}, {@code ips}, {@code ipRanges}. */
-    public static final Set<String> CAPABILITIES = Set.of("deviceID", "ips", "ipRanges");
+@PluginType(value = "host-device", capabilities = {"deviceID", "ips", "ipRanges"})
+public abstract class HostDevice extends DeclaredSpec<HostDevice.Builder> {
 
     HostDevice() {
     }
@@ -31,56 +26,27 @@ public abstract class HostDevice extends DeclaredSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code host-device}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code host-device} */
     public static HostDevice from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * The host device name.
-     *
-     * @return {@code device}, or empty when not set
-     */
+    /** {@return the host device name, or empty when not set} */
     @Key(ifName = true)
     public abstract Optional<String> device();
 
-    /**
-     * The MAC address of the device.
-     *
-     * @return {@code hwaddr}, or empty when not set
-     */
+    /** {@return the MAC address of the device, or empty when not set} */
     public abstract Optional<String> hwaddr();
 
-    /**
-     * The kernel device path of the device.
-     *
-     * @return {@code kernelpath}, or empty when not set
-     */
+    /** {@return the kernel device path of the device, or empty when not set} */
     public abstract Optional<String> kernelpath();
 
-    /**
-     * The PCI address of the device.
-     *
-     * @return {@code pciBusID}, or empty when not set
-     */
+    /** {@return the PCI address of the device, or empty when not set} */
     public abstract Optional<String> pciBusID();
 
-    /**
-     * The nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others).
-     *
-     * @return the typed {@code ipam}, or empty
-     */
+    /** {@return the nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others),
+     * or empty} */
     public abstract Optional<IpamSpec> ipam();
 
     @Override
@@ -92,13 +58,8 @@ public abstract class HostDevice extends DeclaredSpec {
         }
     }
 
-    /**
-     * Builds {@link HostDevice} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * HostDevice c = HostDevice.builder().build();
-     * }</pre>
-     */
+    /** Builds {@link HostDevice} configs, one setter per key (not thread-safe), e.g.
+     * {@code HostDevice.builder().build()}. */
     public static final class Builder extends ImmutableHostDevice.Builder implements SpecBuilder<Builder, HostDevice> {
 
         Builder() {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -27,12 +26,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("host-local")
-public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamSpec {
-
-    /** The capabilities host-local consumes: {@code ips} and {@code ipRanges}. */
-    public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
+@PluginType(value = "host-local", capabilities = {"ips", "ipRanges"})
+public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builder> implements IpamSpec {
 
     HostLocal() {
     }
@@ -42,82 +37,42 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of the config, unknown keys kept}
-     *
-     * @param config a config of type {@code host-local}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code host-local} */
     public static HostLocal from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * The range sets: the plugin allocates one address from each set, from its first range with room.
-     *
-     * @return {@code ranges}; empty when absent
-     */
+    /** {@return the range sets: the plugin allocates one address from each set, from its first range with room; empty
+     * when absent} */
     @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"array\",\"minItems\":1,"
             + "\"items\":{\"$ref\":\"#/$defs/range\"}}}")
     public abstract List<List<IpRange>> ranges();
 
-    /**
-     * The routes the plugin returns.
-     *
-     * @return {@code routes}; empty when absent
-     */
+    /** {@return the routes the plugin returns; empty when absent} */
     @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
     public abstract List<Route> routes();
 
-    /**
-     * Where allocations are stored.
-     *
-     * @return {@code dataDir}, or empty for the plugin's default
-     */
+    /** {@return where allocations are stored, or empty for the plugin's default} */
     public abstract Optional<String> dataDir();
 
-    /**
-     * A resolv.conf whose nameservers the plugin returns as DNS.
-     *
-     * @return {@code resolvConf}, or empty when not set
-     */
+    /** {@return A resolv.conf whose nameservers the plugin returns as DNS, or empty when not set} */
     public abstract Optional<String> resolvConf();
 
-    /**
-     * The legacy single-range form's subnet (like {@code rangeStart}, {@code rangeEnd} and {@code gateway}).
-     *
-     * @return {@code subnet}, or empty when not set
-     */
+    /** {@return the legacy single-range form's subnet (like {@code rangeStart}, {@code rangeEnd} and {@code gateway}),
+     * or empty when not set} */
     @Key(schema = "{\"$ref\":\"#/$defs/cidr\"}")
     public abstract Optional<String> subnet();
 
-    /**
-     * The legacy single-range form's first address.
-     *
-     * @return {@code rangeStart}, or empty when not set
-     */
+    /** {@return the legacy single-range form's first address, or empty when not set} */
     @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
     public abstract Optional<String> rangeStart();
 
-    /**
-     * The legacy single-range form's last address.
-     *
-     * @return {@code rangeEnd}, or empty when not set
-     */
+    /** {@return the legacy single-range form's last address, or empty when not set} */
     @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
     public abstract Optional<String> rangeEnd();
 
-    /**
-     * The legacy single-range form's gateway.
-     *
-     * @return {@code gateway}, or empty when not set
-     */
+    /** {@return the legacy single-range form's gateway, or empty when not set} */
     @Key(schema = "{\"$ref\":\"#/$defs/ip\"}")
     public abstract Optional<String> gateway();
 
@@ -169,64 +124,44 @@ public abstract non-sealed class HostLocal extends DeclaredSpec implements IpamS
         return new BigInteger[] {start, end, BigInteger.valueOf(subnet.address().length)};
     }
 
-    /**
-     * Builds {@link HostLocal} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * HostLocal h = HostLocal.builder().addRangeSet(IpRange.of("10.1.0.0/24")).build();
-     * }</pre>
-     */
+    /** Builds {@link HostLocal} configs, one setter per key (not thread-safe), e.g.
+     * {@code HostLocal.builder().addRangeSet(IpRange.of("10.1.0.0/24")).build()}. */
     public static final class Builder extends ImmutableHostLocal.Builder implements SpecBuilder<Builder, HostLocal> {
 
         Builder() {
         }
 
-        /**
-         * Appends one range set: the plugin allocates one address from the first range of the set that has room.
-         *
+        /** Appends one range set: the plugin allocates one address from the first range of the set that has room.
          * @param ranges the pools of the set, all of one address family
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRangeSet(IpRange... ranges) {
             return addRanges(List.of(ranges));
         }
 
-        /**
-         * Appends one range set.
-         *
+        /** Appends one range set.
          * @param ranges the pools of the set, all of one address family
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRangeSet(List<IpRange> ranges) {
             return addRanges(List.copyOf(ranges));
         }
 
-        /**
-         * Appends a route.
-         *
+        /** Appends a route.
          * @param route the route
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRoute(Route route) {
             return addRoutes(route);
         }
 
-        /**
-         * Sets where allocations are stored (default {@code /var/lib/cni/networks}).
-         *
+        /** Sets where allocations are stored (default {@code /var/lib/cni/networks}).
          * @param dir the directory
-         * @return this builder
-         */
+         * @return this builder */
         public Builder dataDir(Path dir) {
             return dataDir(dir.toString());
         }
 
-        /**
-         * Sets a resolv.conf whose nameservers the plugin returns as DNS.
-         *
+        /** Sets a resolv.conf whose nameservers the plugin returns as DNS.
          * @param file the file
-         * @return this builder
-         */
+         * @return this builder */
         public Builder resolvConf(Path file) {
             return resolvConf(file.toString());
         }

@@ -13,17 +13,9 @@ package io.github.cni4j.plugins;
  */
 public sealed interface IpamSpec permits HostLocal, StaticIpam, Dhcp {
 
-    /**
-     * The IPAM plugin binary name.
-     *
-     * @return e.g. {@code "host-local"}
-     */
+    /** {@return the IPAM plugin binary name, e.g. {@code "host-local"}} */
     String type();
 
-    /**
-     * The Go-canonical JSON of the IPAM object.
-     *
-     * @return a fresh copy of the UTF-8 bytes
-     */
+    /** {@return the Go-canonical JSON of the IPAM object, a fresh copy of the UTF-8 bytes} */
     byte[] toBytes();
 }

@@ -1,7 +1,6 @@
 package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -14,12 +13,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("loopback")
-public abstract class Loopback extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
+public abstract class Loopback extends DeclaredSpec<Loopback.Builder> {
 
     Loopback() {
     }
@@ -29,30 +24,14 @@ public abstract class Loopback extends DeclaredSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code loopback}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code loopback} */
     public static Loopback from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-
-    /**
-     * Builds {@link Loopback} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Loopback c = Loopback.builder().build();
-     * }</pre>
-     */
+    /** Builds {@link Loopback} configs, one setter per key (not thread-safe), e.g.
+     * {@code Loopback.builder().build()}. */
     public static final class Builder extends ImmutableLoopback.Builder implements SpecBuilder<Builder, Loopback> {
 
         Builder() {

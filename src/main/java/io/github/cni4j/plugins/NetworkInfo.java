@@ -140,11 +140,7 @@ public final class NetworkInfo {
         return out;
     }
 
-    /**
-     * This network as one element of {@code docker network inspect} output (nerdctl's dockercompat shape).
-     *
-     * @return the JSON object, indented by two spaces
-     */
+    /** {@return this network as one {@code docker network inspect} element (nerdctl's dockercompat), indented by 2} */
     public byte[] toDockerJson() {
         ObjectNode o = Fields.MAPPER.createObjectNode();
         o.put("Name", name());

@@ -41,12 +41,9 @@ public final class NetworkManager {
         b.pluginDirs = from.pluginDirs == null ? PluginBinaries.defaultDirs() : from.pluginDirs;
     }
 
-    /**
-     * A builder over a conf dir.
-     *
+    /** A builder over a conf dir.
      * @param confDir where the conflists live, e.g. {@code /etc/cni/net.d}
-     * @return the builder
-     */
+     * @return the builder */
     public static Builder builder(Path confDir) {
         return new Builder(Objects.requireNonNull(confDir, "confDir"));
     }
@@ -127,12 +124,9 @@ public final class NetworkManager {
         return isolatedSupported;
     }
 
-    /**
-     * Every network of the conf dir ({@code .conf}, {@code .conflist}, {@code .json}), in file order.
-     *
+    /** Every network of the conf dir ({@code .conf}, {@code .conflist}, {@code .json}), in file order.
      * @return the networks
-     * @throws ConfigException when a file cannot be parsed (naming it)
-     */
+     * @throws ConfigException when a file cannot be parsed (naming it) */
     public List<NetworkInfo> list() {
         return ConfDirIo.locked(b.confDir, this::listLocked);
     }
@@ -154,23 +148,17 @@ public final class NetworkManager {
         return ConfDirIo.locked(b.confDir, () -> Networks.find(listLocked(), nameOrIdPrefix, b.confDir));
     }
 
-    /**
-     * Removes a network, refusing while the result cache shows attachments.
-     *
+    /** Removes a network, refusing while the result cache shows attachments.
      * @param name the network name
-     * @throws ConfigException when it is unknown, in use, the default network, or not made by nerdctl/cni4j
-     */
+     * @throws ConfigException when it is unknown, in use, the default network, or not made by nerdctl/cni4j */
     public void remove(String name) {
         remove(name, false);
     }
 
-    /**
-     * Removes a network's file and, for bridge networks, its bridge device when no other network uses it.
-     *
+    /** Removes a network's file and, for bridge networks, its bridge device when no other network uses it.
      * @param name the network name
      * @param force remove even while in use, or the default network, or a file made by other tools
-     * @throws ConfigException when it is unknown, or (without {@code force}) in use, default, or foreign
-     */
+     * @throws ConfigException when it is unknown, or (without {@code force}) in use, default, or foreign */
     public void remove(String name, boolean force) {
         Objects.requireNonNull(name, "name");
         ConfDirIo.locked(b.confDir, () -> {

@@ -69,12 +69,9 @@ public abstract class NetworkSpec {
     NetworkSpec() {
     }
 
-    /**
-     * A new builder.
-     *
+    /** A new builder.
      * @param name the network name ({@code ^[a-zA-Z0-9][a-zA-Z0-9_.-]+$})
-     * @return the builder
-     */
+     * @return the builder */
     public static Builder builder(String name) {
         return new Builder().name(name);
     }
@@ -168,24 +165,18 @@ public abstract class NetworkSpec {
         Builder() {
         }
 
-        /**
-         * Adds a subnet, IPv4 or IPv6, as a network address.
-         *
+        /** Adds a subnet, IPv4 or IPv6, as a network address.
          * @param cidr the subnet
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addSubnet(String cidr) {
             addSubnets(cidr);
             return this;
         }
 
-        /**
-         * Adds a label.
-         *
+        /** Adds a label.
          * @param key a label key
          * @param value its value
-         * @return this builder
-         */
+         * @return this builder */
         public Builder putLabel(String key, String value) {
             putLabels(key, value);
             return this;
@@ -204,12 +195,9 @@ public abstract class NetworkSpec {
             return this;
         }
 
-        /**
-         * Validates and builds the spec.
-         *
+        /** Validates and builds the spec.
          * @return the spec
-         * @throws IllegalArgumentException naming the field (nerdctl's texts where it has one)
-         */
+         * @throws IllegalArgumentException naming the field (nerdctl's texts where it has one) */
         @Override
         public NetworkSpec build() {
             NetworkSpec s = super.build();

@@ -27,6 +27,10 @@ import java.util.Set;
  * PluginConfig pc = portmap.toPluginConfig();
  * }</pre>
  *
+ * <p>Each config class reads a {@link PluginConfig} of its plugin with {@code from(config)}, e.g.
+ * {@code Bridge.from(config)}: it throws {@link io.github.cni4j.error.ConfigException} when a known key has a wrong
+ * type or value, and {@link IllegalArgumentException} when the config is of another type.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public abstract sealed class PluginSpec permits DeclaredSpec {
@@ -42,7 +46,7 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
     final ObjectNode tree() {
         ObjectNode t = tree;
         if (t == null) {
-            t = SpecRules.encode((DeclaredSpec) this);
+            t = SpecRules.encode((DeclaredSpec<?>) this);
             bytes = GoJson.encode(t);
             tree = t;
         }
@@ -54,27 +58,15 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
         return bytes;
     }
 
-    /**
-     * The plugin binary name, the {@code type} key.
-     *
-     * @return e.g. {@code "bridge"}
-     */
+    /** {@return the plugin binary name, the {@code type} key, e.g. {@code "bridge"}} */
     public final String type() {
         return tree().path("type").asText();
     }
 
-    /**
-     * The plugin object's own {@code name} key, which few configs set.
-     *
-     * @return the name, or empty
-     */
+    /** {@return the plugin object's own {@code name} key, which few configs set, or empty} */
     public abstract Optional<String> name();
 
-    /**
-     * The {@code capabilities} this config enables or disables.
-     *
-     * @return capability name to flag, in file order; empty when the key is absent
-     */
+    /** {@return the {@code capabilities} this config enables or disables, in file order; empty when absent} */
     public abstract Map<String, Boolean> capabilities();
 
     /**
@@ -87,52 +79,33 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
         return SpecDecoder.supported(getClass());
     }
 
-    /**
-     * Any top-level key as compact Go-canonical JSON text, known or not.
-     *
+    /** Any top-level key as compact Go-canonical JSON text, known or not.
      * @param key the JSON key
-     * @return the value's JSON text, or empty when the key is absent
-     */
+     * @return the value's JSON text, or empty when the key is absent */
     public final Optional<String> rawField(String key) {
         Objects.requireNonNull(key, "key");
         JsonNode v = tree().get(key);
         return v == null ? Optional.empty() : Optional.of(new String(GoJson.encode(v), StandardCharsets.UTF_8));
     }
 
-    /**
-     * All top-level keys in insertion order.
-     *
-     * @return the key names
-     */
+    /** {@return the names of all top-level keys, in insertion order} */
     public final Set<String> fieldNames() {
         Set<String> names = new LinkedHashSet<>();
         tree().fieldNames().forEachRemaining(names::add);
         return java.util.Collections.unmodifiableSet(names);
     }
 
-    /**
-     * The Go-canonical JSON of this object: keys sorted at every level, compact, no trailing newline.
-     *
-     * @return a fresh copy of the UTF-8 bytes
-     */
+    /** {@return a fresh copy of the Go-canonical JSON: keys sorted at every level, compact, no trailing newline} */
     public final byte[] toBytes() {
         return bytes().clone();
     }
 
-    /**
-     * Same as {@link #toBytes()}, as a string.
-     *
-     * @return the JSON text
-     */
+    /** {@return the same as {@link #toBytes()}, as a string} */
     public final String toJson() {
         return new String(bytes(), StandardCharsets.UTF_8);
     }
 
-    /**
-     * This object as a config-model plugin entry.
-     *
-     * @return the plugin config parsed from {@link #toBytes()}
-     */
+    /** {@return this object as a config-model plugin entry, parsed from {@link #toBytes()}} */
     public final PluginConfig toPluginConfig() {
         return PluginConfig.fromBytes(bytes(), type() + " plugin spec");
     }

@@ -3,7 +3,6 @@ package io.github.cni4j.plugins;
 import io.github.cni4j.config.PluginConfig;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -18,89 +17,44 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("portmap")
-public abstract class Portmap extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: {@code portMappings}. */
-    public static final Set<String> CAPABILITIES = Set.of("portMappings");
+@PluginType(value = "portmap", capabilities = {"portMappings"})
+public abstract class Portmap extends DeclaredSpec<Portmap.Builder> {
 
     Portmap() {
     }
 
-    /**
-     * A new builder with {@code "type":"portmap"} and capability {@code portMappings} enabled.
-     *
-     * @return the builder
-     */
+    /** {@return a new builder with {@code "type":"portmap"} and capability {@code portMappings} enabled} */
     public static Builder builder() {
         return new Builder().capability("portMappings", true);
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code portmap}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code portmap} */
     public static Portmap from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * Whether hairpin/localhost traffic is SNATed (plugin default true).
-     *
-     * @return {@code snat}, or empty when not set
-     */
+    /** {@return whether hairpin/localhost traffic is SNATed (plugin default true), or empty when not set} */
     public abstract Optional<Boolean> snat();
 
-    /**
-     * The mark bit for masquerading (0-31, plugin default 13).
-     *
-     * @return {@code markMasqBit}, or empty when not set
-     */
+    /** {@return the mark bit for masquerading (0-31, plugin default 13), or empty when not set} */
     @Key(min = 0, max = 31)
     public abstract Optional<Integer> markMasqBit();
 
-    /**
-     * An existing chain that sets the masquerade mark.
-     *
-     * @return {@code externalSetMarkChain}, or empty when not set
-     */
+    /** {@return an existing chain that sets the masquerade mark, or empty when not set} */
     public abstract Optional<String> externalSetMarkChain();
 
-    /**
-     * Extra iptables match arguments for IPv4 rules, e.g. {@code ["-s", "10.0.0.0/8"]}.
-     *
-     * @return {@code conditionsV4}; empty when not set
-     */
+    /** {@return extra iptables match arguments for IPv4 rules, e.g. {@code ["-s", "10.0.0.0/8"]};
+     * empty when not set} */
     public abstract List<String> conditionsV4();
 
-    /**
-     * Extra ip6tables match arguments for IPv6 rules.
-     *
-     * @return {@code conditionsV6}; empty when not set
-     */
+    /** {@return extra ip6tables match arguments for IPv6 rules; empty when not set} */
     public abstract List<String> conditionsV6();
 
-    /**
-     * Whether all forwarded traffic is masqueraded (newer plugins).
-     *
-     * @return {@code masqAll}, or empty when not set
-     */
+    /** {@return whether all forwarded traffic is masqueraded (newer plugins), or empty when not set} */
     public abstract Optional<Boolean> masqAll();
 
-    /**
-     * The backend, {@code iptables} or {@code nftables} (newer plugins).
-     *
-     * @return {@code backend}, or empty when not set
-     */
+    /** {@return the backend, {@code iptables} or {@code nftables} (newer plugins), or empty when not set} */
     @Key(oneOf = {"iptables", "nftables"})
     public abstract Optional<String> backend();
 
@@ -111,13 +65,8 @@ public abstract class Portmap extends DeclaredSpec {
         }
     }
 
-    /**
-     * Builds {@link Portmap} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Portmap c = Portmap.builder().snat(false).addConditionsV4("-s", "10.0.0.0/8").build();
-     * }</pre>
-     */
+    /** Builds {@link Portmap} configs, one setter per key (not thread-safe), e.g.
+     * {@code Portmap.builder().snat(false).addConditionsV4("-s", "10.0.0.0/8").build()}. */
     public static final class Builder extends ImmutablePortmap.Builder implements SpecBuilder<Builder, Portmap> {
 
         Builder() {

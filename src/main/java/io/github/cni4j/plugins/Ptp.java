@@ -2,7 +2,6 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -16,12 +15,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("ptp")
-public abstract class Ptp extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: {@code ips}, {@code ipRanges}. */
-    public static final Set<String> CAPABILITIES = Set.of("ips", "ipRanges");
+@PluginType(value = "ptp", capabilities = {"ips", "ipRanges"})
+public abstract class Ptp extends DeclaredSpec<Ptp.Builder> {
 
     Ptp() {
     }
@@ -31,50 +26,25 @@ public abstract class Ptp extends DeclaredSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code ptp}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code ptp} */
     public static Ptp from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * Whether traffic leaving the subnet is masqueraded.
-     *
-     * @return {@code ipMasq}, or empty when not set
-     */
+    /** {@return whether traffic leaving the subnet is masqueraded, or empty when not set} */
     public abstract Optional<Boolean> ipMasq();
 
-    /**
-     * The masquerade backend, {@code iptables} or {@code nftables} (newer plugins).
-     *
-     * @return {@code ipMasqBackend}, or empty when not set
-     */
+    /** {@return the masquerade backend, {@code iptables} or {@code nftables} (newer plugins), or empty when not set} */
     @Key(oneOf = {"iptables", "nftables"})
     public abstract Optional<String> ipMasqBackend();
 
-    /**
-     * The MTU of the veth pair (0 = kernel default).
-     *
-     * @return {@code mtu}, or empty when not set
-     */
+    /** {@return the MTU of the veth pair (0 = kernel default), or empty when not set} */
     @Key(mtu = true)
     public abstract Optional<Integer> mtu();
 
-    /**
-     * The nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others).
-     *
-     * @return the typed {@code ipam}, or empty
-     */
+    /** {@return the nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others),
+     * or empty} */
     public abstract Optional<IpamSpec> ipam();
 
     @Override
@@ -84,13 +54,8 @@ public abstract class Ptp extends DeclaredSpec {
         }
     }
 
-    /**
-     * Builds {@link Ptp} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Ptp c = Ptp.builder().build();
-     * }</pre>
-     */
+    /** Builds {@link Ptp} configs, one setter per key (not thread-safe), e.g.
+     * {@code Ptp.builder().build()}. */
     public static final class Builder extends ImmutablePtp.Builder implements SpecBuilder<Builder, Ptp> {
 
         Builder() {

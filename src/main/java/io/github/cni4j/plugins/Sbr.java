@@ -2,7 +2,6 @@ package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -15,12 +14,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
 @PluginType("sbr")
-public abstract class Sbr extends DeclaredSpec {
-
-    /** The capabilities this plugin consumes: none. */
-    public static final Set<String> CAPABILITIES = Set.of();
+public abstract class Sbr extends DeclaredSpec<Sbr.Builder> {
 
     Sbr() {
     }
@@ -30,37 +25,18 @@ public abstract class Sbr extends DeclaredSpec {
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code sbr}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code sbr} */
     public static Sbr from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * The first routing table number to use (plugin default 100).
-     *
-     * @return {@code table}, or empty when not set
-     */
+    /** {@return the first routing table number to use (plugin default 100), or empty when not set} */
     @Key(min = 1, max = 0xFFFF_FFFFL)
     public abstract Optional<Long> table();
 
-    /**
-     * Builds {@link Sbr} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * Sbr c = Sbr.builder().build();
-     * }</pre>
-     */
+    /** Builds {@link Sbr} configs, one setter per key (not thread-safe), e.g.
+     * {@code Sbr.builder().build()}. */
     public static final class Builder extends ImmutableSbr.Builder implements SpecBuilder<Builder, Sbr> {
 
         Builder() {

@@ -20,22 +20,16 @@ public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends Plugi
         HostLocal.Builder, Ipvlan.Builder, Loopback.Builder, Macvlan.Builder, Portmap.Builder, Ptp.Builder, Sbr.Builder, StaticIpam.Builder, Tuning.Builder,
         Vlan.Builder {
 
-    /**
-     * Sets the plugin object's own {@code name} key (rarely used; the list name is what plugins see as name).
-     *
+    /** Sets the plugin object's own {@code name} key (rarely used; the list name is what plugins see as name).
      * @param name the name
-     * @return this builder
-     */
+     * @return this builder */
     B name(String name);
 
-    /**
-     * Enables or disables one capability in {@code capabilities}.
-     *
+    /** Enables or disables one capability in {@code capabilities}.
      * @param capability a name from the config's {@code supportedCapabilities()}
      * @param enabled the flag
      * @return this builder
-     * @throws IllegalArgumentException when the plugin does not consume that capability
-     */
+     * @throws IllegalArgumentException when the plugin does not consume that capability */
     default B capability(String capability, boolean enabled) {
         SpecDecoder.capability(this, Objects.requireNonNull(capability, "capability"), enabled);
         return self();
@@ -55,23 +49,17 @@ public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends Plugi
         return self();
     }
 
-    /**
-     * Removes a key, typed or not.
-     *
+    /** Removes a key, typed or not.
      * @param key the JSON key
-     * @return this builder
-     */
+     * @return this builder */
     default B remove(String key) {
         SpecDecoder.remove(this, Objects.requireNonNull(key, "key"));
         return self();
     }
 
-    /**
-     * Validates and builds the config.
-     *
+    /** Validates and builds the config.
      * @return the immutable config
-     * @throws IllegalArgumentException naming the field that is wrong
-     */
+     * @throws IllegalArgumentException naming the field that is wrong */
     T build();
 
     @SuppressWarnings("unchecked")

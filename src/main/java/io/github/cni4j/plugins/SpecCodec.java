@@ -7,6 +7,7 @@ import io.github.cni4j.config.IpRange;
 import io.github.cni4j.internal.gojson.GoIp;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.result.Route;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -30,17 +31,14 @@ final class SpecCodec {
     /** How a declared accessor holds its value. */
     enum Shape { OPTIONAL, LIST, MAP }
 
-    /**
-     * One declared key.
-     *
+    /** One declared key.
      * @param key the JSON key, the accessor's name
      * @param accessor the abstract accessor
      * @param shape Optional, List or Map
      * @param element the element type (String, Boolean, Integer, Long or IpamSpec; List for a list of lists)
      * @param kind the JSON type the key must have
      * @param rules the declared rules, if any
-     * @param codec for a list of objects: how one element maps to JSON
-     */
+     * @param codec for a list of objects: how one element maps to JSON */
     record Attr(String key, Method accessor, Shape shape, Class<?> element, Fields.Kind kind, Optional<Key> rules,
                 Optional<ElementCodec> codec) {
     }
@@ -190,6 +188,32 @@ final class SpecCodec {
         }
         throw new IllegalStateException(type + " is not a declared plugin config");
     }
+
+    /** A fresh nested {@code Builder} of a config's class (its constructor is package-private, like this class). */
+    @SuppressWarnings("unchecked")
+    static <B extends SpecBuilder<B, ?>> B newBuilder(DeclaredSpec<B> spec) {
+        try {
+            return (B) BUILDERS.get(declaring(spec.getClass())).newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a builder of " + spec.getClass(), e);
+        }
+    }
+
+    private static final ClassValue<Constructor<?>> BUILDERS = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            for (Class<?> c : type.getDeclaredClasses()) {
+                if (c.getSimpleName().equals("Builder")) {
+                    try {
+                        return c.getDeclaredConstructor();
+                    } catch (NoSuchMethodException e) {
+                        break;
+                    }
+                }
+            }
+            throw new IllegalStateException(type + " has no nested Builder()");
+        }
+    };
 
     static String pluginType(Class<?> type) {
         return declaring(type).getAnnotation(PluginType.class).value();

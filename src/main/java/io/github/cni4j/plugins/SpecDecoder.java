@@ -183,14 +183,9 @@ final class SpecDecoder {
         map(builder, "capabilities").put(capability, enabled);
     }
 
-    /** The {@code CAPABILITIES} constant of a declared config class. */
-    @SuppressWarnings("unchecked")
+    /** The capabilities a declared config class names in its {@link PluginType}. */
     static Set<String> supported(Class<?> type) {
-        try {
-            return (Set<String>) SpecCodec.declaring(type).getField("CAPABILITIES").get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return Set.of(SpecCodec.declaring(type).getAnnotation(PluginType.class).capabilities());
     }
 
     /** Appends an element to a declared array key held as JSON text (the convenience adders of a builder). */

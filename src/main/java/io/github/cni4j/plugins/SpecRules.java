@@ -15,7 +15,7 @@ final class SpecRules {
     private SpecRules() {
     }
 
-    static Object get(DeclaredSpec spec, SpecCodec.Attr a) {
+    static Object get(DeclaredSpec<?> spec, SpecCodec.Attr a) {
         try {
             return a.accessor().invoke(spec);
         } catch (IllegalAccessException | InvocationTargetException e) {
@@ -24,7 +24,7 @@ final class SpecRules {
     }
 
     /** The tree: type, name, the declared keys that are set, capabilities (last, as nerdctl writes it), kept keys. */
-    static ObjectNode encode(DeclaredSpec spec) {
+    static ObjectNode encode(DeclaredSpec<?> spec) {
         ObjectNode tree = Fields.MAPPER.createObjectNode();
         tree.put("type", SpecCodec.pluginType(spec.getClass()));
         spec.name().ifPresent(n -> tree.put("name", n));
@@ -62,7 +62,7 @@ final class SpecRules {
     }
 
     /** A list of modeled values, kept also as read when its elements carry keys cni4j does not model. */
-    private static boolean converted(DeclaredSpec spec, String key) {
+    private static boolean converted(DeclaredSpec<?> spec, String key) {
         return SpecCodec.attribute(spec.getClass(), key).flatMap(SpecCodec.Attr::codec).isPresent();
     }
 
@@ -83,7 +83,7 @@ final class SpecRules {
     }
 
     /** Checks the {@link Key} rules of every declared key that is set. */
-    static void check(DeclaredSpec spec) {
+    static void check(DeclaredSpec<?> spec) {
         spec.extraJson().forEach((k, v) -> {
             Optional<SpecCodec.Attr> attr = SpecCodec.attribute(spec.getClass(), k);
             boolean declared = attr.isPresent() && attr.get().element() != IpamSpec.class  // unmodeled IPAM: kept

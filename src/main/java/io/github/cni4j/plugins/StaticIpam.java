@@ -7,7 +7,6 @@ import io.github.cni4j.result.Route;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -21,12 +20,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginStyle
-@PluginType("static")
-public abstract non-sealed class StaticIpam extends DeclaredSpec implements IpamSpec {
-
-    /** The capabilities this plugin consumes: {@code ips}. */
-    public static final Set<String> CAPABILITIES = Set.of("ips");
+@PluginType(value = "static", capabilities = {"ips"})
+public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Builder> implements IpamSpec {
 
     StaticIpam() {
     }
@@ -43,12 +38,9 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
      */
     public record Address(String address, Optional<String> gateway) {
 
-        /**
-         * Checks both components are present.
-         *
+        /** Checks both components are present.
          * @param address the address with prefix
-         * @param gateway the gateway, or empty
-         */
+         * @param gateway the gateway, or empty */
         public Address {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(gateway, "gateway");
@@ -60,44 +52,23 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
         return new Builder();
     }
 
-    /**
-     * {@return the typed view of a config of this plugin, unknown keys kept}
-     *
-     * @param config a config of type {@code static}
-     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
-     * @throws IllegalArgumentException when the config is of another type
-     */
+    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
+     * @param config a config of type {@code static} */
     public static StaticIpam from(PluginConfig config) {
         return SpecDecoder.decode(config, new Builder());
     }
 
-    /** {@return a builder holding this config's keys} */
-    public Builder toBuilder() {
-        return SpecDecoder.fill(new Builder(), tree());
-    }
-
-    /**
-     * The configured addresses.
-     *
-     * @return {@code addresses}; empty when absent
-     */
+    /** {@return the configured addresses; empty when absent} */
     @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"address\"],\"properties\":{"
             + "\"address\":{\"$ref\":\"#/$defs/cidr\"},\"gateway\":{\"$ref\":\"#/$defs/ip\"}}}}")
     public abstract List<Address> addresses();
 
-    /**
-     * The routes the plugin returns.
-     *
-     * @return {@code routes}; empty when absent
-     */
+    /** {@return the routes the plugin returns; empty when absent} */
     @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
     public abstract List<Route> routes();
 
-    /**
-     * The DNS settings the plugin returns, e.g. {@code {"nameservers":["10.10.0.1"]}}.
-     *
-     * @return {@code dns} as compact JSON text, or empty when not set
-     */
+    /** {@return the DNS settings the plugin returns, e.g. {@code {"nameservers":["10.10.0.1"]}} as compact JSON text,
+     * or empty when not set} */
     @Key(json = Fields.Kind.OBJECT, schema = "{\"$ref\":\"#/$defs/dns\"}")
     public abstract Optional<String> dns();
 
@@ -115,47 +86,33 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec implements Ipam
         }
     }
 
-    /**
-     * Builds {@link StaticIpam} configs: one setter per key, generated from the accessors; not thread-safe.
-     *
-     * <pre>{@code
-     * StaticIpam c = StaticIpam.builder().addAddress("10.10.0.5/24", Optional.empty()).build();
-     * }</pre>
-     */
+    /** Builds {@link StaticIpam} configs, one setter per key (not thread-safe), e.g.
+     * {@code StaticIpam.builder().addAddress("10.10.0.5/24", Optional.empty()).build()}. */
     public static final class Builder extends ImmutableStaticIpam.Builder implements SpecBuilder<Builder, StaticIpam> {
 
         Builder() {
         }
 
-        /**
-         * Appends an address.
-         *
+        /** Appends an address.
          * @param address the address with prefix, e.g. {@code 10.10.0.1/24}
          * @param gateway the gateway, or empty
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addAddress(String address, Optional<String> gateway) {
             return addAddresses(new Address(address, gateway));
         }
 
-        /**
-         * Appends a route.
-         *
+        /** Appends a route.
          * @param route the route
-         * @return this builder
-         */
+         * @return this builder */
         public Builder addRoute(Route route) {
             return addRoutes(route);
         }
 
-        /**
-         * Sets {@code dns}.
-         *
+        /** Sets {@code dns}.
          * @param nameservers the name servers
          * @param domain the domain, may be empty (then omitted)
          * @param search the search domains
-         * @return this builder
-         */
+         * @return this builder */
         public Builder dns(List<String> nameservers, String domain, List<String> search) {
             ObjectNode n = Fields.MAPPER.createObjectNode();
             n.set("nameservers", Fields.MAPPER.valueToTree(List.copyOf(nameservers)));

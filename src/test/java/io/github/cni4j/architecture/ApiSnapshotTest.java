@@ -144,6 +144,16 @@ class ApiSnapshotTest {
                 members.add("  " + m.toGenericString());
             }
         }
+        // Public methods of a hand-written package-private superclass are the type's own API (javadoc shows them
+        // there); generated Immutable* builders are left out like before: their setters follow the accessors.
+        for (Class<?> s = type.getSuperclass(); s != null && !Modifier.isPublic(s.getModifiers())
+                && !s.getName().startsWith(s.getPackageName() + ".Immutable"); s = s.getSuperclass()) {
+            for (Method m : s.getDeclaredMethods()) {
+                if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) {
+                    members.add("  inherited " + m.toGenericString());
+                }
+            }
+        }
         for (Field f : type.getDeclaredFields()) {
             if (!f.isSynthetic() && (Modifier.isPublic(f.getModifiers())
                     || Modifier.isProtected(f.getModifiers()) && !Modifier.isFinal(type.getModifiers()))) {

@@ -21,13 +21,10 @@ public final class CniArgs {
 
     private final Map<String, String> pairs = new LinkedHashMap<>();
 
-    /**
-     * Adds or replaces a pair; a replaced key keeps its first position.
-     *
+    /** Adds or replaces a pair; a replaced key keeps its first position.
      * @param key the key: not empty, without {@code ;}, {@code =}, NUL, CR or LF
      * @param value the value: without {@code ;}, NUL, CR or LF
-     * @throws IllegalArgumentException if the key or value cannot be carried in CNI_ARGS
-     */
+     * @throws IllegalArgumentException if the key or value cannot be carried in CNI_ARGS */
     public void put(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
@@ -75,11 +72,7 @@ public final class CniArgs {
         return List.copyOf(out);
     }
 
-    /**
-     * Renders the pairs as the CNI_ARGS string, {@code K1=V1;K2=V2}.
-     *
-     * @return the string, empty when there are no pairs
-     */
+    /** {@return the pairs as the CNI_ARGS string, {@code K1=V1;K2=V2}, empty when there are none} */
     public String render() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> p : toPairs()) {

@@ -20,12 +20,9 @@ public final class ContainerLocks {
         }
     }
 
-    /**
-     * Returns the lock guarding a container; the same ID always maps to the same lock.
-     *
+    /** Returns the lock guarding a container; the same ID always maps to the same lock.
      * @param containerId the container
-     * @return its lock
-     */
+     * @return its lock */
     public ReentrantLock of(String containerId) {
         int h = containerId.hashCode();
         return locks[(h ^ (h >>> 16)) & (STRIPES - 1)];

@@ -26,24 +26,18 @@ public final class Engine {
     private final AtomicReference<Snapshot> snapshot;
     private final ContainerLocks locks = new ContainerLocks();
 
-    /**
-     * Creates an engine on the real invoker.
-     *
+    /** Creates an engine on the real invoker.
      * @param settings the settings
      * @return the engine
-     * @throws io.github.cni4j.error.ConfigException if the networks cannot be loaded
-     */
+     * @throws io.github.cni4j.error.ConfigException if the networks cannot be loaded */
     public static Engine create(Settings settings) {
         return new Engine(InvokerOps.create(settings), settings);
     }
 
-    /**
-     * Creates an engine and loads the first snapshot.
-     *
+    /** Creates an engine and loads the first snapshot.
      * @param ops the operations
      * @param settings the settings
-     * @throws io.github.cni4j.error.ConfigException if the networks cannot be loaded
-     */
+     * @throws io.github.cni4j.error.ConfigException if the networks cannot be loaded */
     public Engine(NetworkOps ops, Settings settings) {
         this.ops = ops;
         this.settings = settings;
@@ -70,16 +64,13 @@ public final class Engine {
         return ops;
     }
 
-    /**
-     * Attaches a request's networks, all or nothing (see {@link Planner#plan} for the parameters).
-     *
+    /** Attaches a request's networks, all or nothing (see {@link Planner#plan} for the parameters).
      * @param target which networks
      * @param names the named networks
      * @param base the shared parameters
      * @param own per-network parameters
      * @param inspect checks each result (see {@link AttachFlow#run})
-     * @return the added steps with their results
-     */
+     * @return the added steps with their results */
     public List<AttachFlow.Added> attach(Planner.Target target, List<String> names, RuntimeConf base,
                                          Map<String, RuntimeConf> own, BiConsumer<Step, Result> inspect) {
         Snapshot snap = snapshot.get();
@@ -109,12 +100,9 @@ public final class Engine {
         }
     }
 
-    /**
-     * Detaches everything the container has: its cached attachments and the configured networks, newest first.
-     *
+    /** Detaches everything the container has: its cached attachments and the configured networks, newest first.
      * @param containerId the container
-     * @param netNs its namespace path ({@code ""} or a missing path are fine)
-     */
+     * @param netNs its namespace path ({@code ""} or a missing path are fine) */
     public void detach(String containerId, String netNs) {
         Snapshot snap = snapshot.get();
         locked(containerId, () -> {
@@ -124,12 +112,9 @@ public final class Engine {
         });
     }
 
-    /**
-     * Deletes exactly these steps, newest first, continuing past failures.
-     *
+    /** Deletes exactly these steps, newest first, continuing past failures.
      * @param containerId the container, for the lock and messages
-     * @param steps the steps in attach order
-     */
+     * @param steps the steps in attach order */
     public void detachSteps(String containerId, List<Step> steps) {
         locked(containerId, () -> {
             DetachFlow.delAll(ops, containerId, steps);
@@ -137,14 +122,11 @@ public final class Engine {
         });
     }
 
-    /**
-     * Detaches one network from a container, keeping its other attachments ({@code docker network disconnect}).
-     *
+    /** Detaches one network from a container, keeping its other attachments ({@code docker network disconnect}).
      * @param containerId the container
      * @param netNs its namespace path
      * @param network the network name
-     * @return true when an attachment was found and deleted
-     */
+     * @return true when an attachment was found and deleted */
     public boolean disconnect(String containerId, String netNs, String network) {
         Snapshot snap = snapshot.get();
         return locked(containerId, () -> {
@@ -174,12 +156,9 @@ public final class Engine {
         });
     }
 
-    /**
-     * Checks exactly these steps in order.
-     *
+    /** Checks exactly these steps in order.
      * @param containerId the container
-     * @param steps the steps
-     */
+     * @param steps the steps */
     public void checkSteps(String containerId, List<Step> steps) {
         for (Step s : steps) {
             if (!supportsCheck(s.net())) {

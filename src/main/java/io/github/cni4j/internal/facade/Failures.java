@@ -16,14 +16,11 @@ public final class Failures {
     private Failures() {
     }
 
-    /**
-     * Returns a copy of {@code e} whose {@code msg()} is {@code prefix + e.msg() + suffix}.
-     *
+    /** Returns a copy of {@code e} whose {@code msg()} is {@code prefix + e.msg() + suffix}.
      * @param e the original
      * @param prefix text before the original message
      * @param suffix text after it
-     * @return the new exception, same subtype, {@code e} as cause
-     */
+     * @return the new exception, same subtype, {@code e} as cause */
     public static CniException augment(CniException e, String prefix, String suffix) {
         String msg = prefix + e.msg() + suffix;
         if (e instanceof PluginException p) {

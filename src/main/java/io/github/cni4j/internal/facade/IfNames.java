@@ -18,12 +18,9 @@ public final class IfNames {
     private IfNames() {
     }
 
-    /**
-     * Checks that a prefix leaves room for a number of up to four digits within the kernel's 15-byte limit.
-     *
+    /** Checks that a prefix leaves room for a number of up to four digits within the kernel's 15-byte limit.
      * @param prefix the prefix
-     * @return null when fine, else what is wrong
-     */
+     * @return null when fine, else what is wrong */
     public static String checkPrefix(String prefix) {
         if (prefix.isEmpty()) {
             return "interface prefix must not be empty";
@@ -34,13 +31,10 @@ public final class IfNames {
         return null;
     }
 
-    /**
-     * Returns the {@code index}-th name of a prefix.
-     *
+    /** Returns the {@code index}-th name of a prefix.
      * @param prefix the prefix
      * @param index the number, from 0
-     * @return e.g. {@code eth0}
-     */
+     * @return e.g. {@code eth0} */
     public static String indexed(String prefix, int index) {
         return prefix + index;
     }

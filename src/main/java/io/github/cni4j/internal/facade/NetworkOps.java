@@ -28,11 +28,8 @@ public interface NetworkOps {
     /** GC of a list: every cached attachment of this network not in {@code stillValid} is deleted. */
     void gc(NetworkConfigList net, List<RuntimeConf> stillValid);
 
-    /**
-     * Lists cached attachments.
-     *
+    /** Lists cached attachments.
      * @param containerId a container ID, or {@code ""} for every container
-     * @return the attachments found in the cache
-     */
+     * @return the attachments found in the cache */
     List<CachedAttachment> cachedAttachments(String containerId);
 }

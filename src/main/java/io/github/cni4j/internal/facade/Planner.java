@@ -95,14 +95,11 @@ public final class Planner {
         return target == Target.LOOPBACK_ONLY ? List.of() : names.stream().map(snap::lookup).toList();
     }
 
-    /**
-     * Fails like go-cni's {@code cni plugin not initialized} when there are fewer default networks than required.
-     *
+    /** Fails like go-cni's {@code cni plugin not initialized} when there are fewer default networks than required.
      * @param defaults the default networks (without loopback)
      * @param snap the snapshot, for the directory name
      * @param settings the settings
-     * @throws ConfigException when there are too few
-     */
+     * @throws ConfigException when there are too few */
     public static void requireEnough(List<NetworkConfigList> defaults, Snapshot snap, Settings settings) {
         if (defaults.size() < settings.minNetworks()) {
             throw new ConfigException(7, "cni plugin not initialized: need at least " + settings.minNetworks()

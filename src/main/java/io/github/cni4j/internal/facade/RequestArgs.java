@@ -52,13 +52,10 @@ public final class RequestArgs {
         return List.copyOf(ips);
     }
 
-    /**
-     * The per-network parameters: each network's own interface name (empty when not given) and capabilities.
-     *
+    /** The per-network parameters: each network's own interface name (empty when not given) and capabilities.
      * @param ifNames interface names by network
      * @param capabilities capability arguments by network
-     * @return the parameters by network, in the order first named
-     */
+     * @return the parameters by network, in the order first named */
     public static Map<String, RuntimeConf> perNetwork(Map<String, String> ifNames,
                                                       Map<String, Map<String, Object>> capabilities) {
         Map<String, RuntimeConf> own = new LinkedHashMap<>();

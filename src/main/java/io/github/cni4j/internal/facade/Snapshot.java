@@ -31,23 +31,17 @@ public record Snapshot(List<NetworkConfigList> defaults, Map<String, NetworkConf
         skipped = List.copyOf(skipped);
     }
 
-    /**
-     * Returns the default networks, resolving a named default.
-     *
+    /** Returns the default networks, resolving a named default.
      * @return the networks, in order
-     * @throws ConfigException if the named default network does not exist
-     */
+     * @throws ConfigException if the named default network does not exist */
     public List<NetworkConfigList> resolveDefaults() {
         return defaultNetwork.isEmpty() ? defaults : List.of(lookup(defaultNetwork));
     }
 
-    /**
-     * Finds a network by name: in the snapshot first, then (for networks created since) in the directory.
-     *
+    /** Finds a network by name: in the snapshot first, then (for networks created since) in the directory.
      * @param name the network name
      * @return the network
-     * @throws ConfigException libcni's {@code no net configuration with name "<name>" in <dir>} and friends
-     */
+     * @throws ConfigException libcni's {@code no net configuration with name "<name>" in <dir>} and friends */
     public NetworkConfigList lookup(String name) {
         NetworkConfigList net = byName.get(name);
         if (net != null) {

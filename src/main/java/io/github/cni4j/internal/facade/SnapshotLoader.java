@@ -19,7 +19,8 @@ import java.util.Optional;
  * <p>Directory rules follow go-cni: files in libcni order ({@code .conf}, {@code .conflist}, {@code .json}, sorted);
  * a list without plugins is skipped; the first {@code maxConfFiles} usable networks are the defaults. A file that
  * fails to load before the defaults are complete is an error (the defaults would otherwise depend on it); bad
- * files after that are remembered and only mentioned when someone asks for a network by name.
+ * files after that are remembered and only mentioned when someone asks for a network by name. A named
+ * {@code defaultNetwork} that is not among the usable networks is an error too.
  */
 public final class SnapshotLoader {
 
@@ -36,13 +37,10 @@ public final class SnapshotLoader {
         return NetworkConfigList.fromBytes(LOOPBACK, LOOPBACK_NAME);
     }
 
-    /**
-     * Loads a snapshot.
-     *
+    /** Loads a snapshot.
      * @param s the settings
      * @return the snapshot
-     * @throws ConfigException listing every file that could not be loaded and every duplicate name
-     */
+     * @throws ConfigException listing every file that could not be loaded and every duplicate name */
     public static Snapshot load(Settings s) {
         Loading l = new Loading();
         loadExplicit(s.sources(), l);
@@ -66,6 +64,7 @@ public final class SnapshotLoader {
                 }
             }
         }
+        checkDefaultNetwork(s, l);
         if (!l.problems.isEmpty()) {
             ConfigException first = l.causes.isEmpty() ? null : l.causes.get(0);
             // Name the conf dir only when a problem was found there, not for the networks the caller gave.
@@ -76,6 +75,22 @@ public final class SnapshotLoader {
         }
         Optional<NetworkConfigList> lo = s.loopback() ? Optional.of(loopbackNetwork()) : Optional.empty();
         return new Snapshot(l.defaults, l.byName, lo, s.confDir(), s.defaultNetwork(), l.skipped);
+    }
+
+    /** A named default network must be one of the directory's usable networks when the snapshot is taken. */
+    private static void checkDefaultNetwork(Settings s, Loading l) {
+        String name = s.defaultNetwork();
+        if (name.isEmpty() || l.byName.containsKey(name)) {
+            return;
+        }
+        String known = "defaultNetwork \"" + name + "\" is not among the known networks "
+                + l.byName.keySet().stream().map(n -> "\"" + n + "\"").toList() + ": ";
+        try {
+            ConfLoader.loadConfList(s.confDir(), name);
+            l.problem(known + "it has no plugins", null);
+        } catch (ConfigException e) {
+            l.problem(known + Failures.messageOf(e), e);
+        }
     }
 
     /** Explicit networks are the defaults, in the order given; every problem is collected. */

@@ -26,12 +26,9 @@ public final class Errno {
     private Errno() {
     }
 
-    /**
-     * Returns the symbolic name, such as {@code EPERM}, or {@code E<n>} for numbers outside the table.
-     *
+    /** Returns the symbolic name, such as {@code EPERM}, or {@code E<n>} for numbers outside the table.
      * @param errno the errno
-     * @return the name
-     */
+     * @return the name */
     public static String name(int errno) {
         if (errno > 0 && errno < NAMES.length) {
             return NAMES[errno];

@@ -1,13 +1,22 @@
 package io.github.cni4j.internal.jna;
 
+import com.sun.jna.FunctionMapper;
+import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The C calls of the native plugin executor ({@code internal.exec}), unchecked: each returns what its man page says
- * and {@link #errno()} gives the error of the last failed call on this thread. Addresses are raw pointers into a
- * native block the caller owns (see {@link PosixSpawnLib}), so calls allocate nothing on the Java heap.
+ * The C calls of the native plugin executor ({@code internal.exec}), direct-mapped glibc functions, unchecked: the
+ * {@code posix_spawn*} family returns an error number (0 on success) and leaves errno alone; the others return -1
+ * and set errno, which {@link #errno()} reads right after the call on the same thread. Every pointer is a raw
+ * address ({@code long}) into a native block the caller owns, so a call marshals and allocates nothing.
+ *
+ * <p>The Java names map to the C names by rule ({@link #cName}): {@code fileActionsAddDup2} is
+ * {@code posix_spawn_file_actions_adddup2}, {@code attrSetFlags} is {@code posix_spawnattr_setflags}.
  *
  * <p>Constants are the Linux values shared by x86-64 and the asm-generic ABIs (arm64, riscv64); {@link #unavailable()}
  * refuses every other platform. Thread-safe: these are plain system calls.
@@ -51,6 +60,7 @@ public final class Spawn {
     private Spawn() {
     }
 
+    /** Checks the platform, then binds the natives below (only on 64-bit Linux). */
     private static Optional<String> probe() {
         if (!Platform.isLinux()) {
             return Optional.of("not Linux");
@@ -60,16 +70,21 @@ public final class Spawn {
             return Optional.of("unsupported architecture " + arch);
         }
         try {
-            Class.forName(PosixSpawnLib.class.getName(), true, Spawn.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return Optional.of("cannot bind posix_spawn through JNA: " + e);
-        }
-        try {
-            Class.forName(CloseFromLib.class.getName(), true, Spawn.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return Optional.of("the C library lacks posix_spawn_file_actions_addclosefrom_np (glibc 2.34+): " + e);
+            FunctionMapper mapper = (lib, method) -> cName(method.getName());
+            Native.register(Spawn.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME,
+                    Map.of(Library.OPTION_FUNCTION_MAPPER, mapper)));
+        } catch (LinkageError | RuntimeException e) {
+            return Optional.of("cannot bind posix_spawn through JNA (posix_spawn_file_actions_addclosefrom_np needs "
+                    + "glibc 2.34+): " + e);
         }
         return Optional.empty();
+    }
+
+    static String cName(String javaName) {
+        String c = javaName.replaceFirst("^fileActions", "posix_spawn_file_actions_")
+                .replaceFirst("^attr", "posix_spawnattr_").replaceFirst("^posixSpawn$", "posix_spawn")
+                .toLowerCase(Locale.ROOT);
+        return c.endsWith("addclosefrom") ? c + "_np" : c;
     }
 
     /**
@@ -87,118 +102,79 @@ public final class Spawn {
         return Native.getLastError();
     }
 
-    /** @see PosixSpawnLib#posix_spawn */
-    public static int posixSpawn(long pid, long path, long fileActions, long attr, long argv, long envp) {
-        return PosixSpawnLib.posix_spawn(pid, path, fileActions, attr, argv, envp);
-    }
+    /** posix_spawn(3): 0 with the pid stored at {@code pid}, or an error number (ENOENT, EACCES, ETXTBSY, ...). */
+    public static native int posixSpawn(long pid, long path, long fileActions, long attr, long argv, long envp);
 
-    /** @see PosixSpawnLib#posix_spawn_file_actions_init */
-    public static int fileActionsInit(long fileActions) {
-        return PosixSpawnLib.posix_spawn_file_actions_init(fileActions);
-    }
+    /** posix_spawn_file_actions_init(3). */
+    public static native int fileActionsInit(long fileActions);
 
-    /** @see PosixSpawnLib#posix_spawn_file_actions_destroy */
-    public static int fileActionsDestroy(long fileActions) {
-        return PosixSpawnLib.posix_spawn_file_actions_destroy(fileActions);
-    }
+    /** posix_spawn_file_actions_destroy(3). */
+    public static native int fileActionsDestroy(long fileActions);
 
-    /** @see PosixSpawnLib#posix_spawn_file_actions_adddup2 */
-    public static int fileActionsAddDup2(long fileActions, int fd, int newFd) {
-        return PosixSpawnLib.posix_spawn_file_actions_adddup2(fileActions, fd, newFd);
-    }
+    /** posix_spawn_file_actions_adddup2(3): the duplicate has FD_CLOEXEC cleared. */
+    public static native int fileActionsAddDup2(long fileActions, int fd, int newFd);
 
-    /** @see CloseFromLib#posix_spawn_file_actions_addclosefrom_np */
-    public static int fileActionsAddCloseFrom(long fileActions, int from) {
-        return CloseFromLib.posix_spawn_file_actions_addclosefrom_np(fileActions, from);
-    }
+    /** posix_spawn_file_actions_addclosefrom_np(3), glibc 2.34+. */
+    public static native int fileActionsAddCloseFrom(long fileActions, int from);
 
-    /** @see PosixSpawnLib#posix_spawnattr_init */
-    public static int attrInit(long attr) {
-        return PosixSpawnLib.posix_spawnattr_init(attr);
-    }
+    /** posix_spawnattr_init(3). */
+    public static native int attrInit(long attr);
 
-    /** @see PosixSpawnLib#posix_spawnattr_destroy */
-    public static int attrDestroy(long attr) {
-        return PosixSpawnLib.posix_spawnattr_destroy(attr);
-    }
+    /** posix_spawnattr_destroy(3). */
+    public static native int attrDestroy(long attr);
 
-    /** @see PosixSpawnLib#posix_spawnattr_setflags */
-    public static int attrSetFlags(long attr, short flags) {
-        return PosixSpawnLib.posix_spawnattr_setflags(attr, flags);
-    }
+    /** posix_spawnattr_setflags(3). */
+    public static native int attrSetFlags(long attr, short flags);
 
-    /** @see PosixSpawnLib#posix_spawnattr_setpgroup */
-    public static int attrSetPgroup(long attr, int pgroup) {
-        return PosixSpawnLib.posix_spawnattr_setpgroup(attr, pgroup);
-    }
+    /** posix_spawnattr_setpgroup(3): 0 makes the child the leader of a new group. */
+    public static native int attrSetPgroup(long attr, int pgroup);
 
-    /** @see PosixSpawnLib#posix_spawnattr_setsigmask */
-    public static int attrSetSigMask(long attr, long sigset) {
-        return PosixSpawnLib.posix_spawnattr_setsigmask(attr, sigset);
-    }
+    /** posix_spawnattr_setsigmask(3). */
+    public static native int attrSetSigMask(long attr, long sigset);
 
-    /** @see PosixSpawnLib#posix_spawnattr_setsigdefault */
-    public static int attrSetSigDefault(long attr, long sigset) {
-        return PosixSpawnLib.posix_spawnattr_setsigdefault(attr, sigset);
-    }
+    /** posix_spawnattr_setsigdefault(3). */
+    public static native int attrSetSigDefault(long attr, long sigset);
 
-    /** @see PosixSpawnLib#sigemptyset */
-    public static int sigEmptySet(long sigset) {
-        return PosixSpawnLib.sigemptyset(sigset);
-    }
+    /** sigemptyset(3). */
+    public static native int sigEmptySet(long sigset);
 
-    /** @see PosixSpawnLib#sigfillset */
-    public static int sigFillSet(long sigset) {
-        return PosixSpawnLib.sigfillset(sigset);
-    }
+    /** sigfillset(3). */
+    public static native int sigFillSet(long sigset);
 
-    /** @see PosixSpawnLib#pipe2 */
-    public static int pipe2(long fds, int flags) {
-        return PosixSpawnLib.pipe2(fds, flags);
-    }
+    /** pipe2(2): two fds stored at {@code fds}, read end first. */
+    public static native int pipe2(long fds, int flags);
 
-    /** @see PosixSpawnLib#fcntl */
-    public static int fcntl(int fd, int cmd, int arg) {
-        return PosixSpawnLib.fcntl(fd, cmd, arg);
-    }
+    /** fcntl(2) with an int argument (variadic in C): a command-specific value. */
+    public static native int fcntl(int fd, int cmd, int arg);
 
-    /** @see PosixSpawnLib#poll */
-    public static int poll(long fds, int nfds, int timeoutMillis) {
-        return PosixSpawnLib.poll(fds, nfds, timeoutMillis);
-    }
+    /** poll(2): the number of ready fds, 0 on timeout (EINTR possible). */
+    public static native int poll(long fds, long nfds, int timeoutMillis);
 
-    /** @see PosixSpawnLib#read */
-    public static long read(int fd, long buf, long count) {
-        return PosixSpawnLib.read(fd, buf, count);
-    }
+    /** read(2): bytes read, 0 at end of file (EAGAIN on an empty non-blocking pipe). */
+    public static native long read(int fd, long buf, long count);
 
-    /** @see PosixSpawnLib#write */
-    public static long write(int fd, long buf, long count) {
-        return PosixSpawnLib.write(fd, buf, count);
-    }
+    /** write(2): bytes written (EAGAIN on a full non-blocking pipe, EPIPE without reader). */
+    public static native long write(int fd, long buf, long count);
 
-    /** @see PosixSpawnLib#close */
-    public static int close(int fd) {
-        return PosixSpawnLib.close(fd);
-    }
+    /** close(2). */
+    public static native int close(int fd);
 
-    /** @see PosixSpawnLib#kill */
-    public static int kill(int pid, int sig) {
-        return PosixSpawnLib.kill(pid, sig);
-    }
+    /** kill(2): a negative pid signals that process group. */
+    public static native int kill(int pid, int sig);
 
-    /** @see PosixSpawnLib#waitpid */
-    public static int waitpid(int pid, long status, int options) {
-        return PosixSpawnLib.waitpid(pid, status, options);
-    }
+    /** waitpid(2): the pid, 0 with WNOHANG while it runs. */
+    public static native int waitpid(int pid, long status, int options);
+
+    private static native long syscall(long number, long arg1, long arg2);
 
     /**
-     * pidfd_open(2): a pollable fd (readable once the process has exited; close-on-exec), or -1 with errno.
+     * pidfd_open(2) (Linux 5.3+): a pollable fd (readable once the process has exited; close-on-exec), or -1 with
+     * errno (ENOSYS on older kernels).
      *
      * @param pid the process
      * @return the fd or -1
      */
     public static int pidfdOpen(int pid) {
-        return (int) PosixSpawnLib.syscall(SYS_PIDFD_OPEN, pid, 0);
+        return (int) syscall(SYS_PIDFD_OPEN, pid, 0);
     }
 }

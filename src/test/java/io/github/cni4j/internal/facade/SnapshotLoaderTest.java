@@ -52,9 +52,19 @@ class SnapshotLoaderTest {
     }
 
     @Test
-    void missingNamedDefaultFailsWithLibcniMessage() throws IOException {
+    void missingNamedDefaultFailsAtLoadWithLibcniMessageAndTheKnownNetworks() throws IOException {
         write("10-a.conflist", list("a"));
-        Snapshot s = SnapshotLoader.load(settings(List.of(), 1, "nope"));
+        write("20-b.conflist", list("b"));
+        assertThatThrownBy(() -> SnapshotLoader.load(settings(List.of(), 1, "nope")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContainingAll("defaultNetwork \"nope\"", "[\"a\", \"b\"]",
+                        "no net configuration with name \"nope\"");
+    }
+
+    @Test
+    void namedDefaultRemovedAfterTheSnapshotFailsWithLibcniMessage() throws IOException {
+        write("10-a.conflist", list("a"));
+        Snapshot s = new Snapshot(List.of(), java.util.Map.of(), java.util.Optional.empty(), dir, "nope", List.of());
         assertThatThrownBy(s::resolveDefaults).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("no net configuration with name \"nope\"");
     }
