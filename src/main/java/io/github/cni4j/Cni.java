@@ -20,14 +20,11 @@ import java.util.function.Consumer;
  * {@code network connect}/{@code disconnect}, and sandboxes with the {@code nerdctl run --net} modes.
  *
  * <pre>{@code
- * Cni cni = Cni.builder()
- *         .pluginDirs(Path.of("/usr/lib/cni"))          // where the plugin binaries are
- *         .confDir(Path.of("/etc/cni/net.d"))           // the first network there is the default
- *         .build();
- * Path netns = Path.of("/var/run/netns/web-1");         // e.g. made with `ip netns add web-1` or NetNs.create
- * Attachment a = cni.attach("web-1", netns)
- *         .portMapping(PortMapping.tcp(8080, 80))
- *         .execute();                                   // eth0 on the default network (and lo)
+ * Cni cni = Cni.builder().pluginDirs(Path.of("/usr/lib/cni"))  // where the plugin binaries are
+ *         .confDir(Path.of("/etc/cni/net.d")).build();            // the first network there is the default
+ * Path netns = Path.of("/var/run/netns/web-1");  // e.g. made with `ip netns add web-1` or NetNs.create
+ * Attachment a = cni.attach("web-1", netns).portMapping(PortMapping.tcp(8080, 80))
+ *         .execute();                            // eth0 on the default network (and lo)
  * InetAddress ip = a.interfaces().get("eth0").ips().get(0).address().address();
  * cni.check("web-1", netns);
  * cni.detach("web-1", netns);                           // everything the container has, newest first
@@ -46,15 +43,13 @@ import java.util.function.Consumer;
  * in parallel; {@link #reload()} swaps the configuration atomically, running operations keep theirs.
  */
 public final class Cni {
-
     private final Engine engine;
 
     Cni(Engine engine) {
         this.engine = engine;
     }
 
-    /** Starts a builder with go-cni's defaults (see {@link Builder}).
-     * @return a new builder */
+    /** {@return a new builder with go-cni's defaults (see {@link Builder})} */
     public static Builder builder() {
         return new Builder();
     }
@@ -139,8 +134,7 @@ public final class Cni {
         engine.reload();
     }
 
-    /** Returns the names of the default networks, in attach order (without loopback).
-     * @return the names
+    /** {@return the names of the default networks, in attach order (without loopback)}
      * @throws ConfigException if a named default network does not exist */
     public List<String> networks() {
         return engine.snapshot().resolveDefaults().stream().map(NetworkConfigList::name).toList();
@@ -175,15 +169,13 @@ public final class Cni {
      * }</pre>
      */
     public static final class Builder {
-
         private final Settings.Builder settings = Settings.builder();
 
         private Builder() {
         }
 
-        /** Sets the plugin directories, in order (CNI_PATH). Default: the first existing of nerdctl's list
-         * ({@code /opt/cni/bin}, {@code /usr/local/libexec/cni}, {@code /usr/local/lib/cni}, {@code /usr/libexec/cni},
-         * {@code /usr/lib/cni}).
+        /** Sets the plugin directories, in order (CNI_PATH). Default: the first existing of {@code /opt/cni/bin},
+         * {@code /usr/local/libexec/cni}, {@code /usr/local/lib/cni}, {@code /usr/libexec/cni}, {@code /usr/lib/cni}.
          * @param dirs the directories
          * @return this builder */
         public Builder pluginDirs(Path... dirs) {

@@ -31,8 +31,4 @@ final class Fields {
         }
         return Collections.unmodifiableSet(names);
     }
-
-    static String canonical(JsonNode tree) {
-        return new String(GoJson.encode(tree), StandardCharsets.UTF_8);
-    }
 }

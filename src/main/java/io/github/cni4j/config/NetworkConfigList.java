@@ -11,7 +11,6 @@ import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonProblem;
 import io.github.cni4j.internal.json.JsonTrees;
 import io.github.cni4j.internal.value.CniStyle;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,11 +152,11 @@ public abstract class NetworkConfigList {
         }
         return ImmutableNetworkConfigList.builder().bytes(bytes).tree((ObjectNode) doc).fields(fields)
                 .plugins(plugins).file(Optional.ofNullable(file))
-                .canonical(new String(GoJson.encode(doc), StandardCharsets.UTF_8)).build();
+                .canonical(CanonicalJson.of(doc)).build();
     }
 
     /** The document as Go encodes it (keys sorted, compact): with the plugins, what equality compares. */
-    abstract String canonical();
+    abstract CanonicalJson canonical();
 
     @Value.Auxiliary
     abstract ObjectNode tree();

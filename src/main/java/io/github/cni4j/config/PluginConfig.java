@@ -12,7 +12,6 @@ import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.internal.json.JsonProblem;
 import io.github.cni4j.internal.value.CniStyle;
 import io.github.cni4j.result.Dns;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,7 +79,7 @@ public abstract class PluginConfig {
             throw ConfigErrors.decoding(p, sourceName, PREFIX);
         }
         try {
-            return of(json, tree, false, null);
+            return of(json, tree, false, CanonicalJson.of(tree));
         } catch (FieldError e) {
             throw ConfigErrors.at(json, sourceName, e.pointer(), PREFIX + e.getMessage());
         }
@@ -91,24 +90,24 @@ public abstract class PluginConfig {
         try {
             // libcni decodes the re-encoded entry, whose keys are sorted.
             byte[] bytes = GoJson.encode(entry);
-            return of(bytes, entry, true, new String(bytes, StandardCharsets.UTF_8));
+            return of(bytes, entry, true, CanonicalJson.ofEncoded(bytes));
         } catch (FieldError e) {
             throw ConfigErrors.at(listText, source, JsonPointers.child("/plugins", index) + e.pointer(),
                     "failed to parse plugin config " + index + ": " + PREFIX + e.getMessage());
         }
     }
 
-    private static PluginConfig of(byte[] bytes, JsonNode tree, boolean sortedKeys, String canonical) {
+    private static PluginConfig of(byte[] bytes, JsonNode tree, boolean sortedKeys, CanonicalJson canonical) {
         PluginFields fields = PluginFields.decode(tree, sortedKeys);
         if (fields.type().isEmpty()) {
             throw new FieldError("missing 'type'", tree.isObject() && tree.has("type") ? "/type" : "");
         }
         return ImmutablePluginConfig.builder().bytes(bytes).tree((ObjectNode) tree).fields(fields)
-                .canonical(canonical != null ? canonical : Fields.canonical(tree)).build();
+                .canonical(canonical).build();
     }
 
     /** The JSON value as Go encodes it (keys sorted, compact): what equality compares. */
-    abstract String canonical();
+    abstract CanonicalJson canonical();
 
     @Value.Auxiliary
     abstract ObjectNode tree();

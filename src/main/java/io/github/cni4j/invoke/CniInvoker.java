@@ -26,11 +26,8 @@ import java.util.Set;
  * rolled back (as in libcni): the caller must DEL, which works after a failed or partial ADD.
  *
  * <pre>{@code
- * CniInvoker invoker = CniInvoker.builder()
- *         .pluginDirs(Path.of("/usr/lib/cni"))
- *         .cacheDir(Path.of("/var/lib/cni"))
- *         .timeout(Duration.ofSeconds(30))
- *         .build();
+ * CniInvoker invoker = CniInvoker.builder().pluginDirs(Path.of("/usr/lib/cni"))
+ *         .cacheDir(Path.of("/var/lib/cni")).timeout(Duration.ofSeconds(30)).build();
  * NetworkConfigList list = NetworkConfigList.fromFile(Path.of("/etc/cni/net.d/10-mynet.conflist"));
  * RuntimeConf rt = RuntimeConf.builder().containerId("ctr1").netNs("/var/run/netns/ctr1").ifName("eth0").build();
  * Result result = invoker.add(list, rt);
@@ -221,8 +218,7 @@ public final class CniInvoker {
         private Duration timeout = Duration.ofMinutes(5);
         private Duration busyRetryDelay = Duration.ofSeconds(1);
 
-        private Builder() {
-        }
+        private Builder() { }
 
         /**
          * Sets the plugin directories, searched in order, {@code CNI_PATH} (default {@code /opt/cni/bin}).
