@@ -117,8 +117,10 @@ class NativeRunTest {
 
     @Test
     void pluginThatNeverStopsWritingRunsIntoTheDeadline() throws IOException {
-        Path p = script("p", "while :; do head -c 65536 /dev/zero; done");
-        SpawnOutcome o = new NativeRun(p.toString(), new byte[0], env(), TimeUnit.MILLISECONDS.toNanos(500),
+        // Past the bound in one write first, so the overflow never races the deadline on a loaded machine (a loop
+        // of small writes forks per 64 KiB and once missed 1 MiB in 500 ms at load 9); then it writes forever.
+        Path p = script("p", "head -c 2097152 /dev/zero; while :; do head -c 65536 /dev/zero; done");
+        SpawnOutcome o = new NativeRun(p.toString(), new byte[0], env(), TimeUnit.SECONDS.toNanos(2),
                 1024 * 1024, MAX_ERR).run();
         assertThat(o.stdoutOverflow()).isTrue();
         assertThat(o.stdout()).hasSize(1024 * 1024);
