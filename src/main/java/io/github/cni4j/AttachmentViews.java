@@ -30,7 +30,7 @@ final class AttachmentViews {
     static BiConsumer<Step, Result> validator() {
         Map<String, String> seen = new HashMap<>();
         return (step, result) -> {
-            for (AttachedInterface i : interfaces(step, result)) {
+            for (Attachment.Interface i : interfaces(step, result)) {
                 String other = seen.putIfAbsent(i.name(), step.name());
                 if (other != null) {
                     throw invalid(step, "interface " + i.name() + " was already reported by network \""
@@ -41,7 +41,7 @@ final class AttachmentViews {
     }
 
     /** The container-side interfaces of a network's result; throws if an IP names a missing interface. */
-    static List<AttachedInterface> interfaces(Step step, Result result) {
+    static List<Attachment.Interface> interfaces(Step step, Result result) {
         List<Interface> all = new ArrayList<>(result.interfaces());
         int reported = all.size();
         Map<Interface, List<IpConfig>> ips = new IdentityHashMap<>();   // two equal interfaces stay two
@@ -61,10 +61,10 @@ final class AttachmentViews {
             }
             ips.computeIfAbsent(idx.isPresent() ? all.get(idx.get()) : own, i -> new ArrayList<>()).add(ip);
         }
-        List<AttachedInterface> out = new ArrayList<>();
+        List<Attachment.Interface> out = new ArrayList<>();
         for (Interface i : all) {
             if (!i.sandbox().isEmpty()) {
-                out.add(new AttachedInterface(i.name(), step.name(),
+                out.add(new Attachment.Interface(i.name(), step.name(),
                         i.mac().isEmpty() ? Optional.empty() : Optional.of(i.mac()), i.sandbox(),
                         i.mtu() > 0 ? Optional.of(i.mtu()) : Optional.empty(), ips.getOrDefault(i, List.of()),
                         i == own ? result.routes() : List.of()));
