@@ -36,12 +36,12 @@ class EditorServicesTest {
     private final EditorServices services = EditorServices.standard();
 
     /** Applies edits, which refer to the unchanged text, from the last to the first. */
-    static String apply(String text, List<QuickFix.Edit> edits) {
-        List<QuickFix.Edit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt((QuickFix.Edit e) -> e.range().startLine())
+    static String apply(String text, List<EditorServices.QuickFix.Edit> edits) {
+        List<EditorServices.QuickFix.Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt((EditorServices.QuickFix.Edit e) -> e.range().startLine())
                 .thenComparingInt(e -> e.range().startColumn()).reversed());
         String out = text;
-        for (QuickFix.Edit e : sorted) {
+        for (EditorServices.QuickFix.Edit e : sorted) {
             int start = offset(out, e.range().startLine(), e.range().startColumn());
             int end = offset(out, e.range().endLine(), e.range().endColumn());
             out = out.substring(0, start) + e.newText() + out.substring(end);
@@ -57,8 +57,8 @@ class EditorServicesTest {
         return off + column - 1;
     }
 
-    private QuickFix onlyFix(String text, String name, Diagnostic d) {
-        List<QuickFix> fixes = services.quickFixes(text, name, d.range()).stream()
+    private EditorServices.QuickFix onlyFix(String text, String name, Diagnostic d) {
+        List<EditorServices.QuickFix> fixes = services.quickFixes(text, name, d.range()).stream()
                 .filter(f -> f.code().equals(d.code())).toList();
         assertThat(fixes).hasSize(1);
         return fixes.get(0);
@@ -72,22 +72,22 @@ class EditorServicesTest {
     @Test
     void didYouMeanRenamesTheKey() {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0100", "/plugins/0/isGatway");
-        QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
+        EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
         assertThat(fix.title()).isEqualTo("Change to \"isGateway\"");
-        assertThat(fix.edits()).containsExactly(new QuickFix.Edit(new Diagnostic.Range(8, 7, 8, 17), "\"isGateway\""));
+        assertThat(fix.edits()).containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(8, 7, 8, 17), "\"isGateway\""));
     }
 
     @Test
     void didYouMeanReplacesTheValue() {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0115", "/plugins/1/backend");
-        QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
-        assertThat(fix.edits()).containsExactly(new QuickFix.Edit(new Diagnostic.Range(14, 18, 14, 28), "\"iptables\""));
+        EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
+        assertThat(fix.edits()).containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(14, 18, 14, 28), "\"iptables\""));
     }
 
     @Test
     void listLevelSettingMovesIntoThePluginThatReadsIt() {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0100", "/isGateway");
-        QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
+        EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
         assertThat(fix.title()).isEqualTo("Move \"isGateway\" into plugin \"bridge\"");
         String fixed = apply(BROKEN, fix.edits());
         assertThat(fixed).startsWith("""
@@ -106,8 +106,8 @@ class EditorServicesTest {
     void missingVersionIsAddedFirst() {
         String text = "{\n  \"name\": \"n\",\n  \"plugins\": [{\"type\": \"loopback\"}]\n}\n";
         Diagnostic d = find(text, "a.conflist", "CNI0014", "/cniVersion");
-        QuickFix fix = onlyFix(text, "a.conflist", d);
-        assertThat(fix.edits()).containsExactly(new QuickFix.Edit(Diagnostic.Range.at(2, 3), "\"cniVersion\": \"1.0.0\",\n  "));
+        EditorServices.QuickFix fix = onlyFix(text, "a.conflist", d);
+        assertThat(fix.edits()).containsExactly(new EditorServices.QuickFix.Edit(Diagnostic.Range.at(2, 3), "\"cniVersion\": \"1.0.0\",\n  "));
         assertThat(apply(text, fix.edits())).isEqualTo(
                 "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"n\",\n  \"plugins\": [{\"type\": \"loopback\"}]\n}\n");
     }
@@ -130,8 +130,8 @@ class EditorServicesTest {
                   "ipam": {"type": "dhcp"}
                 }
                 """;
-        List<QuickFix> fixes = services.quickFixes(conf, "10-one.conf", Diagnostic.Range.at(4, 5));
-        QuickFix wrap = fixes.stream().filter(f -> f.code().isEmpty()).findFirst().orElseThrow();
+        List<EditorServices.QuickFix> fixes = services.quickFixes(conf, "10-one.conf", Diagnostic.Range.at(4, 5));
+        EditorServices.QuickFix wrap = fixes.stream().filter(f -> f.code().isEmpty()).findFirst().orElseThrow();
         assertThat(wrap.title()).isEqualTo("Convert to a plugin list (.conflist)");
         String list = apply(conf, wrap.edits());
         assertThat(list).isEqualTo("""

@@ -1,7 +1,6 @@
 package io.github.cni4j.examples.lsp;
 
 import io.github.cni4j.lint.EditorServices;
-import io.github.cni4j.lint.QuickFix;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +120,8 @@ final class CniDocuments implements TextDocumentService {
         if (doc != null && doc.cni()) {
             List<Diagnostic> shown = params.getContext() == null || params.getContext().getDiagnostics() == null
                     ? List.of() : params.getContext().getDiagnostics();
-            for (QuickFix fix : services.quickFixes(doc.text(), name(uri), doc.positions().range(params.getRange()))) {
+            for (EditorServices.QuickFix fix
+                    : services.quickFixes(doc.text(), name(uri), doc.positions().range(params.getRange()))) {
                 List<TextEdit> edits = fix.edits().stream()
                         .map(e -> new TextEdit(doc.positions().range(e.range()), e.newText())).toList();
                 CodeAction a = new CodeAction(fix.title());
