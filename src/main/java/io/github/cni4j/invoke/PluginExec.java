@@ -204,7 +204,8 @@ public interface PluginExec {
                                      boolean stdoutOverflow, byte[] stderrTail) {
             return ImmutableResponse.builder().spawnError(Optional.ofNullable(spawnError)).exitStatus(exitStatus)
                     .signal(signal).timedOut(timedOut).stdout(Objects.requireNonNull(stdout, "stdout"))
-                    .stdoutOverflow(stdoutOverflow).stderrTail(Objects.requireNonNull(stderrTail, "stderrTail")).build();
+                    .stdoutOverflow(stdoutOverflow).stderrTail(Objects.requireNonNull(stderrTail, "stderrTail"))
+                    .build();
         }
     }
 }

@@ -180,8 +180,8 @@ class PluginFailureTest {
         plugins.script("p", "cat\n");
         byte[] big = new byte[256 * 1024];
         java.util.Arrays.fill(big, (byte) 'x');
-        PluginExec.Response r = PluginExecs.portable().run(new PluginExec.Request(plugins.dir.resolve("p"), big, System.getenv(),
-                Duration.ofSeconds(20)));
+        PluginExec.Response r = PluginExecs.portable().run(new PluginExec.Request(plugins.dir.resolve("p"), big,
+                System.getenv(), Duration.ofSeconds(20)));
         assertThat(r.isSuccess()).isTrue();
         assertThat(r.stdout()).isEqualTo(big);
     }

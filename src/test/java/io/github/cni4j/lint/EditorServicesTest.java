@@ -74,14 +74,17 @@ class EditorServicesTest {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0100", "/plugins/0/isGatway");
         EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
         assertThat(fix.title()).isEqualTo("Change to \"isGateway\"");
-        assertThat(fix.edits()).containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(8, 7, 8, 17), "\"isGateway\""));
+        assertThat(fix.edits())
+                .containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(8, 7, 8, 17), "\"isGateway\""));
     }
 
     @Test
     void didYouMeanReplacesTheValue() {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0115", "/plugins/1/backend");
         EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
-        assertThat(fix.edits()).containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(14, 18, 14, 28), "\"iptables\""));
+        assertThat(fix.edits())
+                .containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(14, 18, 14, 28),
+                        "\"iptables\""));
     }
 
     @Test
@@ -107,7 +110,9 @@ class EditorServicesTest {
         String text = "{\n  \"name\": \"n\",\n  \"plugins\": [{\"type\": \"loopback\"}]\n}\n";
         Diagnostic d = find(text, "a.conflist", "CNI0014", "/cniVersion");
         EditorServices.QuickFix fix = onlyFix(text, "a.conflist", d);
-        assertThat(fix.edits()).containsExactly(new EditorServices.QuickFix.Edit(Diagnostic.Range.at(2, 3), "\"cniVersion\": \"1.0.0\",\n  "));
+        assertThat(fix.edits())
+                .containsExactly(new EditorServices.QuickFix.Edit(Diagnostic.Range.at(2, 3),
+                        "\"cniVersion\": \"1.0.0\",\n  "));
         assertThat(apply(text, fix.edits())).isEqualTo(
                 "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"n\",\n  \"plugins\": [{\"type\": \"loopback\"}]\n}\n");
     }
@@ -156,8 +161,10 @@ class EditorServicesTest {
         List<EditorServices.Completion> items = services.completion(text, 1, col);
         assertThat(items).extracting(EditorServices.Completion::label).contains("master", "mode", "mtu", "ipam")
                 .doesNotContain("type", "isGateway", "runtimeConfig");
-        EditorServices.Completion master = items.stream().filter(i -> i.label().equals("master")).findFirst().orElseThrow();
-        assertThat(master).isEqualTo(new EditorServices.Completion("master", EditorServices.Completion.Kind.FIELD, "string, macvlan",
+        EditorServices.Completion master = items.stream().filter(i -> i.label().equals("master")).findFirst()
+                .orElseThrow();
+        assertThat(master).isEqualTo(new EditorServices.Completion("master", EditorServices.Completion.Kind.FIELD,
+                "string, macvlan",
                 "\"master\": ", Diagnostic.Range.at(1, col)));
     }
 

@@ -162,7 +162,8 @@ class RealConfigCorpusTest {
             return;
         }
         assertThat(found).as(s.file()).noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-        Set<String> warnings = found.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).map(Diagnostic::code)
+        Set<String> warnings = found.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+                .map(Diagnostic::code)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(warnings).as(s.file() + ": " + found).isEqualTo(s.allowedWarnings());
     }

@@ -41,7 +41,8 @@ class ResultEncodingTest {
 
     @Test
     void version1xOmitsEmptyDnsAndEmptyListsButAlwaysPrintsInterfaceName() {
-        Result r = Result.builder().cniVersion(CniVersion.V1_0_0).addInterface(Result.Interface.builder().build()).build();
+        Result r = Result.builder().cniVersion(CniVersion.V1_0_0).addInterface(Result.Interface.builder().build())
+                .build();
         assertThat(text(r)).isEqualTo("{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\"\"}]}");
         assertThat(text(Result.builder().cniVersion(CniVersion.V1_0_0).build()))
                 .isEqualTo("{\"cniVersion\":\"1.0.0\"}");

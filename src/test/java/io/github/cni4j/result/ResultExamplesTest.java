@@ -49,7 +49,8 @@ class ResultExamplesTest {
         assertThat(p.address().getHostAddress()).isEqualTo("10.22.0.5");
         assertThat(p.prefixLength()).isEqualTo(16);
         assertThat(p.isIpv4()).isTrue();
-        Result.Interface eth0 = Result.Interface.builder().name("eth0").mac("be:ef:00:00:00:02").sandbox("/var/run/netns/c4j-test")
+        Result.Interface eth0 = Result.Interface.builder().name("eth0").mac("be:ef:00:00:00:02")
+                .sandbox("/var/run/netns/c4j-test")
                 .build();
         assertThat(!eth0.sandbox().isEmpty()).isTrue();
         assertThat(Result.Interface.builder().name("tap0").mtu(9000).build().mtu()).isEqualTo(9000);

@@ -45,7 +45,8 @@ final class ResultGens {
     static Gen<Result.Interface> interfaces() {
         Gen<String> text = text();
         Gen<Integer> ints = Gen.ints();
-        return r -> Result.Interface.builder().name(text.next(r)).mac(text.next(r)).mtu(ints.next(r)).sandbox(text.next(r))
+        return r -> Result.Interface.builder().name(text.next(r)).mac(text.next(r)).mtu(ints.next(r))
+                .sandbox(text.next(r))
                 .socketPath(text.next(r)).pciId(text.next(r)).build();
     }
 

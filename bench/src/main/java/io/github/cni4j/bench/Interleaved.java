@@ -22,7 +22,8 @@ final class Interleaved {
     }
 
     static void measure(Baselines into, Path rawSpawn, Path goBench, Path plugin, int rounds, int runs) {
-        PluginExec.Request request = new PluginExec.Request(plugin, "{\"cniVersion\":\"1.0.0\",\"name\":\"bench\",\"type\":\"noop\"}"
+        PluginExec.Request request = new PluginExec.Request(plugin,
+                "{\"cniVersion\":\"1.0.0\",\"name\":\"bench\",\"type\":\"noop\"}"
                 .getBytes(StandardCharsets.UTF_8), Fixtures.addEnvironment(), Duration.ofSeconds(10));
         PluginExec nat = PluginExecs.posixSpawn();
         PluginExec portable = PluginExecs.portable();

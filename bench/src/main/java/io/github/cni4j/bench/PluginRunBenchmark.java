@@ -45,7 +45,8 @@ public class PluginRunBenchmark {
 
     @Setup
     public void setUp() {
-        request = new PluginExec.Request(Fixtures.noopPlugin(), STDIN, Fixtures.addEnvironment(), Duration.ofSeconds(10));
+        request = new PluginExec.Request(Fixtures.noopPlugin(), STDIN, Fixtures.addEnvironment(),
+                Duration.ofSeconds(10));
         posixSpawn = PluginExecs.posixSpawn();
         portable = PluginExecs.portable();
     }

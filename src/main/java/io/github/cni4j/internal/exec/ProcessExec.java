@@ -91,7 +91,8 @@ public final class ProcessExec implements PluginExec {
         }
     }
 
-    private PluginExec.Response await(Process process, Future<StreamCapture> out, Future<StreamCapture> err, long deadline)
+    private PluginExec.Response await(Process process, Future<StreamCapture> out, Future<StreamCapture> err,
+                                      long deadline)
             throws InterruptedException {
         if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             ProcessTree.kill(process.toHandle());

@@ -112,7 +112,8 @@ public final class Completions {
             List<CniVersion> versions = new ArrayList<>(CniVersion.supported());
             for (int i = versions.size() - 1; i >= 0; i--) {
                 String v = versions.get(i).toString();
-                out.add(new EditorServices.Completion(v, Kind.VERSION, "CNI specification " + v, "\"" + v + "\"", replace));
+                out.add(new EditorServices.Completion(v, Kind.VERSION, "CNI specification " + v, "\"" + v + "\"",
+                        replace));
             }
         } else {
             Optional<Plugin> p = (c.role() == Role.IPAM ? Optional.of(c.object()) : c.plugin())
@@ -120,8 +121,8 @@ public final class Completions {
             Set<String> allowed = p.map(x -> x.allowed().get(key)).orElse(null);
             if (allowed != null) {
                 for (String v : new TreeSet<>(allowed)) {
-                    out.add(new EditorServices.Completion(v, Kind.VALUE, "allowed by " + p.get().type(), "\"" + v + "\"",
-                            replace));
+                    out.add(new EditorServices.Completion(v, Kind.VALUE, "allowed by " + p.get().type(),
+                            "\"" + v + "\"", replace));
                 }
             } else if (p.map(PluginKnowledge::allFields).map(f -> f.get(key)).orElse(null) == FieldType.BOOLEAN
                     || c.role() == Role.CAPABILITIES) {

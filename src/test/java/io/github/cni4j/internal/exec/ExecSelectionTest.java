@@ -50,8 +50,8 @@ class ExecSelectionTest {
 
     @Test
     void nativeSpawnErrorsUseGoWording() {
-        PluginExec.Response r = PluginExecs.posixSpawn().run(new PluginExec.Request(Path.of("/nonexistent/plugin"), new byte[0],
-                Map.of(), Duration.ofSeconds(5)));
+        PluginExec.Response r = PluginExecs.posixSpawn().run(new PluginExec.Request(Path.of("/nonexistent/plugin"),
+                new byte[0], Map.of(), Duration.ofSeconds(5)));
         assertThat(r.spawnError()).contains("fork/exec /nonexistent/plugin: no such file or directory");
         assertThat(r.isSuccess()).isFalse();
     }
