@@ -2,9 +2,8 @@ package io.github.cni4j;
 
 import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.facade.Step;
-import io.github.cni4j.result.Interface;
-import io.github.cni4j.result.IpConfig;
 import io.github.cni4j.result.Result;
+import io.github.cni4j.result.IpConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -30,7 +29,7 @@ final class AttachmentViews {
     static BiConsumer<Step, Result> validator() {
         Map<String, String> seen = new HashMap<>();
         return (step, result) -> {
-            for (AttachedInterface i : interfaces(step, result)) {
+            for (Attachment.Interface i : interfaces(step, result)) {
                 String other = seen.putIfAbsent(i.name(), step.name());
                 if (other != null) {
                     throw invalid(step, "interface " + i.name() + " was already reported by network \""
@@ -41,12 +40,12 @@ final class AttachmentViews {
     }
 
     /** The container-side interfaces of a network's result; throws if an IP names a missing interface. */
-    static List<AttachedInterface> interfaces(Step step, Result result) {
-        List<Interface> all = new ArrayList<>(result.interfaces());
+    static List<Attachment.Interface> interfaces(Step step, Result result) {
+        List<Result.Interface> all = new ArrayList<>(result.interfaces());
         int reported = all.size();
-        Map<Interface, List<IpConfig>> ips = new IdentityHashMap<>();   // two equal interfaces stay two
+        Map<Result.Interface, List<IpConfig>> ips = new IdentityHashMap<>();   // two equal interfaces stay two
         // The network's own interface: the one named CNI_IFNAME inside the container (the last one reported).
-        Interface own = all.stream().filter(i -> i.name().equals(step.ifName()) && !i.sandbox().isEmpty())
+        Result.Interface own = all.stream().filter(i -> i.name().equals(step.ifName()) && !i.sandbox().isEmpty())
                 .reduce((first, second) -> second).orElse(null);
         for (IpConfig ip : result.ips()) {
             Optional<Integer> idx = ip.interfaceIndex();
@@ -56,15 +55,15 @@ final class AttachmentViews {
             }
             // No index (IPAM-style or 0.1.0/0.2.0 results): the address is the network's own interface's.
             if (idx.isEmpty() && own == null) {
-                own = Interface.builder().name(step.ifName()).sandbox(step.rt().netNs()).build();
+                own = Result.Interface.builder().name(step.ifName()).sandbox(step.rt().netNs()).build();
                 all.add(own);
             }
             ips.computeIfAbsent(idx.isPresent() ? all.get(idx.get()) : own, i -> new ArrayList<>()).add(ip);
         }
-        List<AttachedInterface> out = new ArrayList<>();
-        for (Interface i : all) {
+        List<Attachment.Interface> out = new ArrayList<>();
+        for (Result.Interface i : all) {
             if (!i.sandbox().isEmpty()) {
-                out.add(new AttachedInterface(i.name(), step.name(),
+                out.add(new Attachment.Interface(i.name(), step.name(),
                         i.mac().isEmpty() ? Optional.empty() : Optional.of(i.mac()), i.sandbox(),
                         i.mtu() > 0 ? Optional.of(i.mtu()) : Optional.empty(), ips.getOrDefault(i, List.of()),
                         i == own ? result.routes() : List.of()));

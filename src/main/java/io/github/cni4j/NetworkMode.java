@@ -1,6 +1,6 @@
 package io.github.cni4j;
 
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

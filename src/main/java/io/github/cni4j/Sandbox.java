@@ -1,6 +1,6 @@
 package io.github.cni4j;
 
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.internal.facade.Engine;

@@ -55,7 +55,7 @@ class CniAttachIT {
 
         Attachment att = cni.attach(id, ns.path()).execute();
 
-        assertThat(att.networks()).extracting(AttachedNetwork::name)
+        assertThat(att.networks()).extracting(Attachment.Network::name)
                 .containsExactly("cni-loopback", a.name(), b.name());
         IpConfig eth0 = att.interfaces().get("eth0").ips().get(0);
         IpConfig eth1 = att.interfaces().get("eth1").ips().get(0);

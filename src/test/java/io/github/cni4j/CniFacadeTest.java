@@ -43,7 +43,7 @@ class CniFacadeTest {
         Attachment a = cni(true, "front", "back").attach("c1", Path.of("/run/netns/c1")).execute();
 
         assertThat(ops.log).containsExactly("ADD cni-loopback lo", "ADD front eth0", "ADD back eth1");
-        assertThat(a.networks()).extracting(AttachedNetwork::name).containsExactly("cni-loopback", "front", "back");
+        assertThat(a.networks()).extracting(Attachment.Network::name).containsExactly("cni-loopback", "front", "back");
         assertThat(a.interfaces().keySet()).containsExactly("lo", "eth0", "eth1");
         assertThat(a.interfaces().get("eth1").network()).isEqualTo("back");
         assertThat(a.interfaces().get("eth1").ips()).extracting(ip -> ip.address().toString())
@@ -335,8 +335,8 @@ class CniFacadeTest {
         ops.beforeAdd = () -> { };
         release.countDown();
 
-        assertThat(running.get().networks()).extracting(AttachedNetwork::name).containsExactly("a", "b");
-        assertThat(cni.attach("c2", Path.of("/n2")).execute().networks()).extracting(AttachedNetwork::name)
+        assertThat(running.get().networks()).extracting(Attachment.Network::name).containsExactly("a", "b");
+        assertThat(cni.attach("c2", Path.of("/n2")).execute().networks()).extracting(Attachment.Network::name)
                 .containsExactly("a", "c");
     }
 
@@ -368,7 +368,7 @@ class CniFacadeTest {
 
         Attachment a = cni(false, "front").attach("c1", Path.of("/n")).execute();
 
-        AttachedInterface eth0 = a.interfaces().get("eth0");
+        Attachment.Interface eth0 = a.interfaces().get("eth0");
         assertThat(eth0.ips()).extracting(ip -> ip.address() + " via " + ip.gateway().orElseThrow().getHostAddress())
                 .containsExactly("10.7.0.2/16 via 10.7.0.1");
         assertThat(eth0.routes()).extracting(r -> r.dst().toString()).containsExactly("0.0.0.0/0");

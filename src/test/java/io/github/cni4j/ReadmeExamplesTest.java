@@ -9,7 +9,6 @@ import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.lint.CniAssertions;
 import io.github.cni4j.lint.Diagnostic;
-import io.github.cni4j.lint.LintFormat;
 import io.github.cni4j.lint.Linter;
 import io.github.cni4j.plugins.Bridge;
 import io.github.cni4j.plugins.ConfList;
@@ -91,7 +90,7 @@ class ReadmeExamplesTest {
         List<Diagnostic> problems = Linter.standard().lint(file);
         assertThat(problems).extracting(Diagnostic::toString).contains(file
                 + ":8:7: warning CNI0100: unknown field \"isGatway\" for plugin \"bridge\"; it is passed through but not read");
-        assertThat(LintFormat.SARIF.format(problems)).contains("\"version\"", "2.1.0");
+        assertThat(Linter.toSarif(problems)).contains("\"version\"", "2.1.0");
 
         CniAssertions.assertThatConfigFile(resource("10-containerd-net.conflist")).isValid().hasNoWarnings();
     }

@@ -130,11 +130,11 @@ class SandboxIT {
         try {
             Attachment extra = s.connect(b.name());
             assertThat(extra.interfaces().keySet()).containsExactly("eth1");
-            assertThat(s.attachment().networks()).extracting(AttachedNetwork::name)
+            assertThat(s.attachment().networks()).extracting(Attachment.Network::name)
                     .containsExactly("cni-loopback", a.name(), b.name());
             assertThat(s.attachment().interfaces().get("eth1").network()).isEqualTo(b.name());
             assertThat(s.disconnect(b.name())).isTrue();
-            assertThat(s.attachment().networks()).extracting(AttachedNetwork::name)
+            assertThat(s.attachment().networks()).extracting(Attachment.Network::name)
                     .containsExactly("cni-loopback", a.name());
             assertThat(s.attachment().interfaces()).doesNotContainKey("eth1");
         } finally {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Finds and loads network configurations in a configuration directory (such as {@code /etc/cni/net.d}) with
@@ -25,13 +26,13 @@ import java.util.Objects;
  *   <li>{@link #loadConfList(Path, String)}: libcni's lookup of one network by name: {@code .conflist} files first
  *   (a file that fails to parse stops the lookup), then single {@code .conf}/{@code .json} configs, upgraded.</li>
  *   <li>{@link #loadAll(Path)}: every network of the directory, failing on the first bad file;
- *   {@link #scan(Path)} returns the good networks and the errors separately instead.</li>
+ *   {@link #loadAll(Path, Consumer)} hands each bad file's error to the caller and keeps going.</li>
  * </ul>
  *
  * <pre>{@code
  * NetworkConfigList net = ConfLoader.loadConfList(Path.of("/etc/cni/net.d"), "containerd-net");
- * ConfScan scan = ConfLoader.scan(Path.of("/etc/cni/net.d"));
- * scan.errors().forEach(e -> log.warn("skipping {}: {}", e.source(), e.getMessage()));
+ * List<NetworkConfigList> good = ConfLoader.loadAll(Path.of("/etc/cni/net.d"),
+ *         e -> log.warn("skipping {}: {}", e.source(), e.getMessage()));
  * }</pre>
  *
  * <p>This class has only static methods and is thread-safe; results reflect the directory at the time of the call.
@@ -135,32 +136,37 @@ public final class ConfLoader {
      * @throws ConfigException for the first file that cannot be read or parsed (its {@code source()} is the file)
      */
     public static List<NetworkConfigList> loadAll(Path dir) {
-        ConfScan scan = scan(dir);
-        if (!scan.errors().isEmpty()) {
-            throw scan.errors().get(0);
-        }
-        return scan.networks();
+        return loadAll(dir, e -> {
+            throw e;
+        });
     }
 
     /**
-     * Loads every network of a directory like {@link #loadAll(Path)}, but keeps going past bad files.
+     * Loads every network of a directory like {@link #loadAll(Path)}, but hands the error of each file that cannot
+     * be read or parsed to {@code onBadFile} and goes on with the next file (unless {@code onBadFile} throws).
+     *
+     * <pre>{@code
+     * List<ConfigException> errors = new ArrayList<>();
+     * List<NetworkConfigList> networks = ConfLoader.loadAll(dir, errors::add);
+     * }</pre>
      *
      * @param dir the configuration directory
-     * @return the networks that loaded and one error per file that did not
-     * @throws ConfigException only if the directory itself cannot be read
+     * @param onBadFile called once per bad file, in file order; its {@code source()} names the file
+     * @return the networks that loaded, in file order
+     * @throws ConfigException if the directory itself cannot be read, or what {@code onBadFile} throws
      */
-    public static ConfScan scan(Path dir) {
+    public static List<NetworkConfigList> loadAll(Path dir, Consumer<? super ConfigException> onBadFile) {
+        Objects.requireNonNull(onBadFile, "onBadFile");
         List<NetworkConfigList> networks = new ArrayList<>();
-        List<ConfigException> errors = new ArrayList<>();
         for (Path f : confFiles(dir)) {
             try {
                 networks.add(f.getFileName().toString().endsWith(".conflist")
                         ? NetworkConfigList.fromFile(f)
                         : NetworkConfigList.of(NetworkConfig.fromFile(f)));
             } catch (ConfigException e) {
-                errors.add(e);
+                onBadFile.accept(e);
             }
         }
-        return new ConfScan(networks, errors);
+        return List.copyOf(networks);
     }
 }

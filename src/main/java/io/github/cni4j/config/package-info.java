@@ -1,8 +1,9 @@
 /**
  * CNI network configurations: {@link io.github.cni4j.config.NetworkConfigList} ({@code .conflist}),
  * {@link io.github.cni4j.config.NetworkConfig} (single-plugin {@code .conf}), their
- * {@link io.github.cni4j.config.PluginConfig} objects, the directory loader
- * {@link io.github.cni4j.config.ConfLoader} and libcni's name rules in {@link io.github.cni4j.config.CniNames}.
+ * {@link io.github.cni4j.config.PluginConfig} objects and the directory loader
+ * {@link io.github.cni4j.config.ConfLoader}. The invoker checks container IDs, network names and interface names with
+ * libcni's rules (same codes and messages) when it runs a plugin.
  *
  * <p>Parsing follows Go libcni byte for byte where it is observable (accepted input, error messages, the bytes a
  * plugin later receives) and adds what libcni lacks: every error is a

@@ -71,7 +71,7 @@ public final class CniAssertions {
          * @return this assertion
          */
         public ConfigAssert isValid() {
-            return none(d -> d.severity() == Severity.ERROR, "to be valid (no errors)");
+            return none(d -> d.severity() == Diagnostic.Severity.ERROR, "to be valid (no errors)");
         }
 
         /**
@@ -80,7 +80,7 @@ public final class CniAssertions {
          * @return this assertion
          */
         public ConfigAssert hasNoWarnings() {
-            return none(d -> d.severity() != Severity.INFO, "to have no errors or warnings");
+            return none(d -> d.severity() != Diagnostic.Severity.INFO, "to have no errors or warnings");
         }
 
         /**

@@ -81,6 +81,12 @@ public abstract class Diagnostic {
         return 1;
     }
 
+    /** @return the range of text this diagnostic is about: {@link #line()}:{@link #column()} to
+     *          {@link #endLine()}:{@link #endColumn()} */
+    public Range range() {
+        return new Range(line(), column(), endLine(), endColumn());
+    }
+
     /** @return the RFC 6901 pointer of the value concerned; {@code ""} is the whole document */
     @Value.Default
     public String jsonPointer() {
@@ -98,10 +104,7 @@ public abstract class Diagnostic {
 
     @Value.Check
     void checkRange() {
-        if (line() < 1 || column() < 1 || endLine() < line() || (endLine() == line() && endColumn() < column())) {
-            throw new IllegalArgumentException("invalid range " + line() + ":" + column() + "-" + endLine() + ":"
-                    + endColumn());
-        }
+        range(); // the Range constructor refuses a position below 1 or an end before the start
     }
 
     /** @return {@code source:line:column: severity CODE: message}, as compilers print it (without the fix) */
@@ -149,6 +152,83 @@ public abstract class Diagnostic {
         @Override
         public Diagnostic build() {
             return super.build();
+        }
+    }
+
+    /**
+     * How bad a {@link Diagnostic} is.
+     *
+     * <pre>{@code
+     * boolean broken = linter.lint(path).stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+     * }</pre>
+     *
+     * <p>Enum constants are immutable and thread-safe.
+     */
+    public enum Severity {
+        /** libcni would refuse the configuration, or a plugin certainly fails on it. */
+        ERROR,
+        /** The configuration loads, but probably does not do what was meant. */
+        WARNING,
+        /** A hint; nothing is wrong today. */
+        INFO;
+
+        /** @return the SARIF {@code level} for this severity ({@code error}, {@code warning} or {@code note}) */
+        String sarifLevel() {
+            switch (this) {
+                case ERROR: return "error";
+                case WARNING: return "warning";
+                default: return "note";
+            }
+        }
+
+        /** @return the lower-case word used in text output ({@code error}, {@code warning}, {@code info}) */
+        String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A range of a document for {@link EditorServices}: 1-based lines and columns counted in code points, the end
+     * exclusive, as in {@link Diagnostic}. An empty range ({@code start == end}) is a cursor position.
+     *
+     * <pre>{@code
+     * Diagnostic.Range r = diagnostic.range();              // the text the diagnostic is about
+     * Diagnostic.Range cursor = Diagnostic.Range.at(4, 7);   // line 4, column 7
+     * }</pre>
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param startLine the 1-based first line
+     * @param startColumn the 1-based first column
+     * @param endLine the 1-based line of the end
+     * @param endColumn the 1-based column just after the range
+     */
+    public record Range(int startLine, int startColumn, int endLine, int endColumn) {
+
+        /**
+         * Checks the range.
+         *
+         * @param startLine see the record description
+         * @param startColumn see the record description
+         * @param endLine see the record description
+         * @param endColumn see the record description
+         * @throws IllegalArgumentException if a position is not 1-based or the end is before the start
+         */
+        public Range {
+            if (startLine < 1 || startColumn < 1 || endLine < startLine
+                    || endLine == startLine && endColumn < startColumn) {
+                throw new IllegalArgumentException("invalid range " + startLine + ":" + startColumn + "-" + endLine
+                        + ":" + endColumn);
+            }
+        }
+
+        /**
+         * @param line the 1-based line
+         * @param column the 1-based column
+         * @return the empty range at that position
+         */
+        public static Range at(int line, int column) {
+            return new Range(line, column, line, column);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Writes diagnostics as a JSON array (see {@link LintFormat#JSON}). Stateless and thread-safe. */
+/** Writes diagnostics as a JSON array (see {@link Linter#toJson(List)}). Stateless and thread-safe. */
 final class DiagnosticJson {
 
     static final JsonFactory FACTORY = new JsonFactory();

@@ -23,7 +23,7 @@ import java.util.Objects;
  * Linter linter = Linter.builder().addPluginDir(Path.of("/opt/cni/bin")).build();
  * List<Diagnostic> problems = linter.lint(Path.of("/etc/cni/net.d/10-containerd-net.conflist"));
  * problems.forEach(System.out::println);
- * boolean ok = problems.stream().noneMatch(d -> d.severity() == Severity.ERROR);
+ * boolean ok = problems.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
  * }</pre>
  *
  * <p>A linter is immutable and thread-safe; build one and reuse it.
@@ -88,6 +88,52 @@ public final class Linter {
         } catch (IOException | SecurityException e) {
             return unreadable(name, "cannot read the file: " + e);
         }
+    }
+
+    /**
+     * Formats diagnostics as text: one line per diagnostic, {@code file:line:col: severity CODE: message}; a fix
+     * hint follows on an extra line that starts with spaces ({@code "    fix: did you mean \"isGateway\"?"}), so
+     * line-based problem matchers skip it.
+     *
+     * <pre>{@code
+     * System.out.print(Linter.toText(Linter.standard().lint(path)));
+     * }</pre>
+     *
+     * @param diagnostics the diagnostics, usually from {@link #lint(Path)}
+     * @return the text, each line ended by a newline; empty for no diagnostics
+     */
+    public static String toText(List<Diagnostic> diagnostics) {
+        StringBuilder sb = new StringBuilder();
+        diagnostics.forEach(d -> sb.append(d.render()).append('\n'));
+        return sb.toString();
+    }
+
+    /**
+     * Formats diagnostics as a JSON array of objects with {@code code}, {@code severity}, {@code message},
+     * {@code source}, {@code line}, {@code column}, {@code endLine}, {@code endColumn}, {@code jsonPointer} and, when
+     * there is one, {@code fix}.
+     *
+     * @param diagnostics the diagnostics
+     * @return the JSON text
+     */
+    public static String toJson(List<Diagnostic> diagnostics) {
+        return DiagnosticJson.toJson(diagnostics);
+    }
+
+    /**
+     * Formats diagnostics as a SARIF 2.1.0 log for GitHub code scanning and IDE viewers: tool {@code cni4j-lint}
+     * with a rule per {@link DiagnosticCode}; each result has its level, message, a region in code-point columns,
+     * and the JSON pointer and fix hint as properties.
+     *
+     * <pre>{@code
+     * Files.writeString(Path.of("lint.sarif"), Linter.toSarif(Linter.standard().lint(path)));
+     * }</pre>
+     *
+     * @param diagnostics the diagnostics
+     * @return the SARIF JSON text
+     */
+    public static String toSarif(List<Diagnostic> diagnostics) {
+        return Sarif.toJson(diagnostics);
     }
 
     private static List<Diagnostic> unreadable(String name, String message) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes diagnostics as a SARIF 2.1.0 log ({@link LintFormat#SARIF}): one run whose tool driver {@code cni4j-lint}
+ * Writes diagnostics as a SARIF 2.1.0 log ({@link Linter#toSarif(List)}): one run whose tool driver {@code cni4j-lint}
  * lists a rule for every {@link DiagnosticCode}; each result has its rule, level, message and a region in code-point
  * columns, with the JSON pointer and the fix hint as properties. Stateless and thread-safe.
  */

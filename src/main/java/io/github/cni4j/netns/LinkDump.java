@@ -48,10 +48,10 @@ final class LinkDump {
     private LinkDump() {
     }
 
-    static List<NetInterface> dump() {
+    static List<NetNs.Interface> dump() {
         int fd = Sys.netlinkRouteSocket();
         try {
-            Map<Integer, ImmutableNetInterface.Builder> links = new TreeMap<>();
+            Map<Integer, ImmutableInterface.Builder> links = new TreeMap<>();
             Map<Integer, List<IpPrefix>> addresses = new TreeMap<>();
             // A dump that raced with a change is flagged NLM_F_DUMP_INTR; it is repeated for a consistent view.
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -63,7 +63,7 @@ final class LinkDump {
                     break;
                 }
             }
-            List<NetInterface> result = new ArrayList<>(links.size());
+            List<NetNs.Interface> result = new ArrayList<>(links.size());
             links.forEach((index, b) -> result.add(b.addresses(addresses.getOrDefault(index, List.of())).build()));
             return List.copyOf(result);
         } finally {
@@ -107,13 +107,13 @@ final class LinkDump {
         }
     }
 
-    private static void parseLink(ByteBuffer m, Map<Integer, ImmutableNetInterface.Builder> links) {
+    private static void parseLink(ByteBuffer m, Map<Integer, ImmutableInterface.Builder> links) {
         if (m.getShort(0) == 0 && m.limit() < IFINFOMSG_LEN) {
             return;
         }
         int index = m.getInt(4);
         int flags = m.getInt(8);
-        ImmutableNetInterface.Builder b = NetInterface.builder().index(index)
+        ImmutableInterface.Builder b = NetNs.Interface.builder().index(index)
                 .up((flags & IFF_UP) != 0).loopback((flags & IFF_LOOPBACK) != 0).mtu(0).name("");
         forEachAttribute(m, IFINFOMSG_LEN, (attr, value) -> {
             if (attr == IFLA_IFNAME) {

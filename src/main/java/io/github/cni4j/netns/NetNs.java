@@ -1,8 +1,9 @@
 package io.github.cni4j.netns;
 
 import io.github.cni4j.error.NetNsException;
-import io.github.cni4j.internal.jna.Errno;
 import io.github.cni4j.internal.jna.Sys;
+import io.github.cni4j.internal.value.CniStyle;
+import io.github.cni4j.result.IpPrefix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.immutables.value.Value;
 
 /**
  * An open Linux network namespace: create named ones like {@code ip netns add}, open any namespace file, and run
@@ -19,7 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <pre>{@code
  * try (NetNs ns = NetNs.create("c4j-demo")) {            // visible to `ip netns list` as c4j-demo
- *     List<NetInterface> links = ns.interfaces();         // lo, read inside the namespace
+ *     List<NetNs.Interface> links = ns.interfaces();      // lo, read inside the namespace
  *     int port = ns.call(() -> {                          // runs on this thread, inside the namespace
  *         try (ServerSocket s = new ServerSocket(0)) {    // sockets stay in the namespace they were made in
  *             return s.getLocalPort();
@@ -86,22 +88,7 @@ public final class NetNs implements AutoCloseable {
      */
     public static NetNs open(Path path) {
         Objects.requireNonNull(path, "path");
-        String p = path.toString();
-        long magic = Sys.statfsMagic(p);
-        if (magic < 0) {
-            throw NsFiles.statfsFailure(p, (int) -magic);
-        } else if (magic != NsFiles.NSFS_MAGIC && magic != NsFiles.PROC_SUPER_MAGIC) {
-            throw new NetNsException("unknown FS magic on \"" + p + "\": " + Long.toHexString(magic), "statfs", 0,
-                    "", p, null);
-        }
-        int fd = Sys.openReadOnly(p, "cannot open network namespace \"" + p + "\"");
-        int type = Sys.nsType(fd);
-        if (!NsFiles.isNetType(type)) {
-            Sys.close(fd);
-            throw new NetNsException("\"" + p + "\" is not a network namespace ("
-                    + (type >= 0 ? "namespace type 0x" + Integer.toHexString(type) : "not a namespace file") + ")",
-                    "ioctl", 0, "", p, null);
-        }
+        int fd = NsFiles.openNetNs(path.toString());
         return new NetNs(path, NamedNetNs.nameOf(path), fd);
     }
 
@@ -130,21 +117,7 @@ public final class NetNs implements AutoCloseable {
      * @throws NetNsException if the path cannot be examined (e.g. {@code EACCES})
      */
     public static boolean isNetNs(Path path) {
-        String p = path.toString();
-        long magic = Sys.statfsMagic(p);
-        if (magic == -Errno.ENOENT || magic == -20 /* ENOTDIR */) {
-            return false;
-        } else if (magic < 0) {
-            throw NsFiles.statfsFailure(p, (int) -magic);
-        } else if (magic != NsFiles.NSFS_MAGIC && magic != NsFiles.PROC_SUPER_MAGIC) {
-            return false;
-        }
-        int fd = Sys.openReadOnly(p, "cannot open \"" + p + "\"");
-        try {
-            return NsFiles.isNetType(Sys.nsType(fd));
-        } finally {
-            Sys.close(fd);
-        }
+        return NsFiles.isNetNs(path.toString());
     }
 
     /** Lists the named network namespaces ({@code ip netns list}), sorted.
@@ -220,7 +193,7 @@ public final class NetNs implements AutoCloseable {
      * @return the interfaces ordered by index
      * @throws NetNsException if entering or the netlink dump fails
      */
-    public List<NetInterface> interfaces() {
+    public List<Interface> interfaces() {
         return call(LinkDump::dump);
     }
 
@@ -268,5 +241,49 @@ public final class NetNs implements AutoCloseable {
     @Override
     public String toString() {
         return "NetNs[" + path + "]";
+    }
+
+    /**
+     * A network interface as seen inside one network namespace, from {@link NetNs#interfaces()}.
+     *
+     * <pre>{@code
+     * for (NetNs.Interface i : ns.interfaces()) {
+     *     System.out.println(i.index() + ": " + i.name() + " " + i.mac().orElse("-") + " " + i.addresses());
+     * }
+     * }</pre>
+     *
+     * <p>Immutable and thread-safe.
+     */
+    @Value.Immutable
+    @CniStyle
+    public abstract static class Interface {
+
+        Interface() {
+        }
+
+        /** {@return the interface name, e.g. {@code eth0}} */
+        public abstract String name();
+
+        /** {@return the interface index, unique inside its namespace} */
+        public abstract int index();
+
+        /** {@return the link-layer address in lower-case colon form ({@code 0a:58:0a:f4:00:02}), or empty} */
+        public abstract Optional<String> mac();
+
+        /** {@return the MTU, or 0 when the kernel did not report one} */
+        public abstract int mtu();
+
+        /** {@return whether the interface is administratively up ({@code IFF_UP})} */
+        public abstract boolean isUp();
+
+        /** {@return whether this is a loopback interface ({@code IFF_LOOPBACK})} */
+        public abstract boolean isLoopback();
+
+        /** {@return the IPv4 and IPv6 addresses with their prefix lengths, in the kernel's order; possibly empty} */
+        public abstract List<IpPrefix> addresses();
+
+        static ImmutableInterface.Builder builder() {
+            return ImmutableInterface.builder();
+        }
     }
 }

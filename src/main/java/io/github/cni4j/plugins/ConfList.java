@@ -2,7 +2,7 @@ package io.github.cni4j.plugins;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.version.CniVersion;

@@ -95,12 +95,12 @@ final class ResultReader {
         return out;
     }
 
-    private Interface iface(JsonNode v, String ptr) {
+    private Result.Interface iface(JsonNode v, String ptr) {
         if (!v.isObject()) {
             d.save(GoFields.typeError(GoFields.kind(v), "Result.interfaces", pkg + ".Interface"), ptr);
             return null;
         }
-        Interface.Builder b = Interface.builder();
+        Result.Interface.Builder b = Result.Interface.builder();
         GoFields.visit(v, family == 2 ? IFACE_100 : IFACE_040, (f, e) -> {
             String p = GoFields.child(ptr, e.getKey());
             String ctx = "Interface.interfaces." + f;

@@ -38,12 +38,12 @@ final class ResultShape {
             routes = new ArrayList<>(routes);
             routes.sort(Comparator.comparing(rt -> rt.dst().isIpv4() ? 0 : 1));
         }
-        List<Interface> interfaces = r.interfaces();
+        List<Result.Interface> interfaces = r.interfaces();
         if (!v.isAtLeast(CniVersion.V1_0_0)) {
             // 0.3.x/0.4.0 interfaces have no MTU, socket path or PCI ID
             interfaces = new ArrayList<>(interfaces.size());
-            for (Interface f : r.interfaces()) {
-                interfaces.add(Interface.builder().name(f.name()).mac(f.mac()).sandbox(f.sandbox()).build());
+            for (Result.Interface f : r.interfaces()) {
+                interfaces.add(Result.Interface.builder().name(f.name()).mac(f.mac()).sandbox(f.sandbox()).build());
             }
         }
         boolean emptyDns = r.dns().map(Dns::isEmpty).orElse(false);
@@ -54,7 +54,7 @@ final class ResultShape {
         return r;
     }
 
-    private static void checkLegacy(CniVersion v, List<Interface> interfaces, List<IpConfig> labelled,
+    private static void checkLegacy(CniVersion v, List<Result.Interface> interfaces, List<IpConfig> labelled,
                                     List<Route> routes) {
         if (!interfaces.isEmpty()) {
             throw new IllegalArgumentException("interfaces: a " + v + " result has none");

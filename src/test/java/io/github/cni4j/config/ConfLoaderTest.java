@@ -7,6 +7,7 @@ import io.github.cni4j.error.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -188,15 +189,15 @@ class ConfLoaderTest {
     }
 
     @Test
-    void loadAllFailsOnTheFirstBadFileAndScanKeepsGoing() throws Exception {
+    void loadAllFailsOnTheFirstBadFileUnlessGivenAnErrorHandler() throws Exception {
         write("10.conflist", conflist("a", "x"));
         Path bad = write("20.conf", "{\"name\":\"b\"}");
         write("30.conf", conf("c", "z"));
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfLoader.loadAll(dir));
         assertThat(e.source()).isEqualTo(bad.toString());
-        ConfScan scan = ConfLoader.scan(dir);
-        assertThat(scan.networks()).extracting(NetworkConfigList::name).containsExactly("a", "c");
-        assertThat(scan.errors()).singleElement().satisfies(err -> {
+        List<ConfigException> errors = new ArrayList<>();
+        assertThat(ConfLoader.loadAll(dir, errors::add)).extracting(NetworkConfigList::name).containsExactly("a", "c");
+        assertThat(errors).singleElement().satisfies(err -> {
             assertThat(err.source()).isEqualTo(bad.toString());
             assertThat(err.msg()).isEqualTo("error parsing configuration: missing 'type'");
         });

@@ -12,7 +12,7 @@ import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.cache.CacheCodec;
 import io.github.cni4j.internal.facade.CniArgs;
 import io.github.cni4j.internal.invoke.PluginFailures;
-import io.github.cni4j.invoke.ExecResult;
+import io.github.cni4j.invoke.PluginExec;
 import io.github.cni4j.lint.Diagnostic;
 import io.github.cni4j.lint.DiagnosticCode;
 import io.github.cni4j.lint.Linter;
@@ -108,7 +108,7 @@ class DecodersFuzzTest {
         byte[] stderr = data.consumeBytes(64);
         byte[] stdout = data.consumeRemainingAsBytes();
         PluginException e = PluginFailures.failure("fuzz", Path.of("/opt/cni/bin/fuzz"), "ADD",
-                ExecResult.exited(exit, stdout, false, stderr));
+                PluginExec.Response.exited(exit, stdout, false, stderr));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).isNotNull();
     }

@@ -46,10 +46,10 @@ class DocExamplesTest {
         invoker.del(list, rt);
         assertThat(ResultCache.of(tmp.resolve("cache")).attachments()).isEmpty();
 
-        ExecRequest req = new ExecRequest(plugins.dir.resolve("loopback"),
+        PluginExec.Request req = new PluginExec.Request(plugins.dir.resolve("loopback"),
                 "{\"cniVersion\":\"1.1.0\"}".getBytes(StandardCharsets.UTF_8),
                 Map.of("CNI_COMMAND", "VERSION"), Duration.ofSeconds(10));
-        ExecResult r = PluginExecs.portable().run(req);
+        PluginExec.Response r = PluginExecs.portable().run(req);
         assertThat(r.isSuccess()).isTrue();
         assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo(ScriptPlugins.VERSIONS);
     }

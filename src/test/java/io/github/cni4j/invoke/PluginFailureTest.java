@@ -167,7 +167,7 @@ class PluginFailureTest {
     void stdoutIsBoundedAndStderrKeepsItsTail() {
         plugins.script("p", "cat >/dev/null; head -c 3000 /dev/zero | tr '\\0' 'e' >&2; head -c 5000 /dev/zero\n");
         PluginExec small = new io.github.cni4j.internal.exec.ProcessExec(4096, 1024);
-        ExecResult r = small.run(new ExecRequest(plugins.dir.resolve("p"), new byte[0], System.getenv(),
+        PluginExec.Response r = small.run(new PluginExec.Request(plugins.dir.resolve("p"), new byte[0], System.getenv(),
                 Duration.ofSeconds(10)));
         assertThat(r.stdoutOverflow()).isTrue();
         assertThat(r.stdout()).hasSize(4096);
@@ -180,8 +180,8 @@ class PluginFailureTest {
         plugins.script("p", "cat\n");
         byte[] big = new byte[256 * 1024];
         java.util.Arrays.fill(big, (byte) 'x');
-        ExecResult r = PluginExecs.portable().run(new ExecRequest(plugins.dir.resolve("p"), big, System.getenv(),
-                Duration.ofSeconds(20)));
+        PluginExec.Response r = PluginExecs.portable().run(new PluginExec.Request(plugins.dir.resolve("p"), big,
+                System.getenv(), Duration.ofSeconds(20)));
         assertThat(r.isSuccess()).isTrue();
         assertThat(r.stdout()).isEqualTo(big);
     }

@@ -36,12 +36,12 @@ class EditorServicesTest {
     private final EditorServices services = EditorServices.standard();
 
     /** Applies edits, which refer to the unchanged text, from the last to the first. */
-    static String apply(String text, List<TextEdit> edits) {
-        List<TextEdit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt((TextEdit e) -> e.range().startLine())
+    static String apply(String text, List<EditorServices.QuickFix.Edit> edits) {
+        List<EditorServices.QuickFix.Edit> sorted = new ArrayList<>(edits);
+        sorted.sort(Comparator.comparingInt((EditorServices.QuickFix.Edit e) -> e.range().startLine())
                 .thenComparingInt(e -> e.range().startColumn()).reversed());
         String out = text;
-        for (TextEdit e : sorted) {
+        for (EditorServices.QuickFix.Edit e : sorted) {
             int start = offset(out, e.range().startLine(), e.range().startColumn());
             int end = offset(out, e.range().endLine(), e.range().endColumn());
             out = out.substring(0, start) + e.newText() + out.substring(end);
@@ -57,8 +57,8 @@ class EditorServicesTest {
         return off + column - 1;
     }
 
-    private QuickFix onlyFix(String text, String name, Diagnostic d) {
-        List<QuickFix> fixes = services.quickFixes(text, name, TextRange.of(d)).stream()
+    private EditorServices.QuickFix onlyFix(String text, String name, Diagnostic d) {
+        List<EditorServices.QuickFix> fixes = services.quickFixes(text, name, d.range()).stream()
                 .filter(f -> f.code().equals(d.code())).toList();
         assertThat(fixes).hasSize(1);
         return fixes.get(0);
@@ -72,22 +72,25 @@ class EditorServicesTest {
     @Test
     void didYouMeanRenamesTheKey() {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0100", "/plugins/0/isGatway");
-        QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
+        EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
         assertThat(fix.title()).isEqualTo("Change to \"isGateway\"");
-        assertThat(fix.edits()).containsExactly(new TextEdit(new TextRange(8, 7, 8, 17), "\"isGateway\""));
+        assertThat(fix.edits())
+                .containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(8, 7, 8, 17), "\"isGateway\""));
     }
 
     @Test
     void didYouMeanReplacesTheValue() {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0115", "/plugins/1/backend");
-        QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
-        assertThat(fix.edits()).containsExactly(new TextEdit(new TextRange(14, 18, 14, 28), "\"iptables\""));
+        EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
+        assertThat(fix.edits())
+                .containsExactly(new EditorServices.QuickFix.Edit(new Diagnostic.Range(14, 18, 14, 28),
+                        "\"iptables\""));
     }
 
     @Test
     void listLevelSettingMovesIntoThePluginThatReadsIt() {
         Diagnostic d = find(BROKEN, "a.conflist", "CNI0100", "/isGateway");
-        QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
+        EditorServices.QuickFix fix = onlyFix(BROKEN, "a.conflist", d);
         assertThat(fix.title()).isEqualTo("Move \"isGateway\" into plugin \"bridge\"");
         String fixed = apply(BROKEN, fix.edits());
         assertThat(fixed).startsWith("""
@@ -106,8 +109,10 @@ class EditorServicesTest {
     void missingVersionIsAddedFirst() {
         String text = "{\n  \"name\": \"n\",\n  \"plugins\": [{\"type\": \"loopback\"}]\n}\n";
         Diagnostic d = find(text, "a.conflist", "CNI0014", "/cniVersion");
-        QuickFix fix = onlyFix(text, "a.conflist", d);
-        assertThat(fix.edits()).containsExactly(new TextEdit(TextRange.at(2, 3), "\"cniVersion\": \"1.0.0\",\n  "));
+        EditorServices.QuickFix fix = onlyFix(text, "a.conflist", d);
+        assertThat(fix.edits())
+                .containsExactly(new EditorServices.QuickFix.Edit(Diagnostic.Range.at(2, 3),
+                        "\"cniVersion\": \"1.0.0\",\n  "));
         assertThat(apply(text, fix.edits())).isEqualTo(
                 "{\n  \"cniVersion\": \"1.0.0\",\n  \"name\": \"n\",\n  \"plugins\": [{\"type\": \"loopback\"}]\n}\n");
     }
@@ -130,8 +135,8 @@ class EditorServicesTest {
                   "ipam": {"type": "dhcp"}
                 }
                 """;
-        List<QuickFix> fixes = services.quickFixes(conf, "10-one.conf", TextRange.at(4, 5));
-        QuickFix wrap = fixes.stream().filter(f -> f.code().isEmpty()).findFirst().orElseThrow();
+        List<EditorServices.QuickFix> fixes = services.quickFixes(conf, "10-one.conf", Diagnostic.Range.at(4, 5));
+        EditorServices.QuickFix wrap = fixes.stream().filter(f -> f.code().isEmpty()).findFirst().orElseThrow();
         assertThat(wrap.title()).isEqualTo("Convert to a plugin list (.conflist)");
         String list = apply(conf, wrap.edits());
         assertThat(list).isEqualTo("""
@@ -153,34 +158,36 @@ class EditorServicesTest {
     void completesTheFieldsOfThePluginUnderTheCursor() {
         String text = "{\"cniVersion\": \"1.0.0\", \"name\": \"n\", \"plugins\": [{\"type\": \"macvlan\", }]}";
         int col = text.indexOf(", }") + 3;
-        List<CompletionItem> items = services.completion(text, 1, col);
-        assertThat(items).extracting(CompletionItem::label).contains("master", "mode", "mtu", "ipam")
+        List<EditorServices.Completion> items = services.completion(text, 1, col);
+        assertThat(items).extracting(EditorServices.Completion::label).contains("master", "mode", "mtu", "ipam")
                 .doesNotContain("type", "isGateway", "runtimeConfig");
-        CompletionItem master = items.stream().filter(i -> i.label().equals("master")).findFirst().orElseThrow();
-        assertThat(master).isEqualTo(new CompletionItem("master", CompletionItem.Kind.FIELD, "string, macvlan",
-                "\"master\": ", TextRange.at(1, col)));
+        EditorServices.Completion master = items.stream().filter(i -> i.label().equals("master")).findFirst()
+                .orElseThrow();
+        assertThat(master).isEqualTo(new EditorServices.Completion("master", EditorServices.Completion.Kind.FIELD,
+                "string, macvlan",
+                "\"master\": ", Diagnostic.Range.at(1, col)));
     }
 
     @Test
     void completesAPartlyTypedKey() {
         String text = "{\"cniVersion\": \"1.0.0\", \"name\": \"n\", \"plugins\": [{\"type\": \"bridge\", \"isG\"}]}";
         int start = text.indexOf("\"isG\"") + 1;
-        List<CompletionItem> items = services.completion(text, 1, start + 3);
-        assertThat(items).extracting(CompletionItem::label).contains("isGateway", "isDefaultGateway");
-        assertThat(items.get(0).replace()).isEqualTo(new TextRange(1, start, 1, start + 5));
+        List<EditorServices.Completion> items = services.completion(text, 1, start + 3);
+        assertThat(items).extracting(EditorServices.Completion::label).contains("isGateway", "isDefaultGateway");
+        assertThat(items.get(0).replace()).isEqualTo(new Diagnostic.Range(1, start, 1, start + 5));
     }
 
     @Test
     void completesEnumValuesVersionsAndCapabilities() {
         String text = "{\"cniVersion\": \"\", \"name\": \"n\", \"plugins\": [{\"type\": \"macvlan\", \"mode\": \"\","
                 + " \"capabilities\": {}}, {\"type\": \"portmap\", \"capabilities\": {}}]}";
-        assertThat(services.completion(text, 1, text.indexOf("\"\"") + 2)).extracting(CompletionItem::label)
+        assertThat(services.completion(text, 1, text.indexOf("\"\"") + 2)).extracting(EditorServices.Completion::label)
                 .containsExactly("1.1.0", "1.0.0", "0.4.0", "0.3.1", "0.3.0", "0.2.0", "0.1.0");
         int mode = text.indexOf("\"mode\": \"\"") + 10;
-        assertThat(services.completion(text, 1, mode)).extracting(CompletionItem::insertText)
+        assertThat(services.completion(text, 1, mode)).extracting(EditorServices.Completion::insertText)
                 .containsExactly("\"bridge\"", "\"passthru\"", "\"private\"", "\"vepa\"");
         int caps = text.lastIndexOf("{}") + 2;
-        assertThat(services.completion(text, 1, caps)).extracting(CompletionItem::insertText)
+        assertThat(services.completion(text, 1, caps)).extracting(EditorServices.Completion::insertText)
                 .containsExactly("\"portMappings\": true");
     }
 
@@ -192,12 +199,12 @@ class EditorServicesTest {
         String text = "{\"cniVersion\": \"1.0.0\", \"name\": \"n\", \"plugins\": [{\"type\": \"br\", "
                 + "\"ipam\": {\"type\": }}]}";
         int col = text.indexOf("\"br\"") + 3;
-        List<CompletionItem> types = withDir.completion(text, 1, col);
-        assertThat(types).extracting(CompletionItem::label).contains("bridge", "portmap", "my-plugin")
+        List<EditorServices.Completion> types = withDir.completion(text, 1, col);
+        assertThat(types).extracting(EditorServices.Completion::label).contains("bridge", "portmap", "my-plugin")
                 .doesNotContain("host-local");
-        assertThat(types.get(0).replace()).isEqualTo(new TextRange(1, col - 2, 1, col + 2));
+        assertThat(types.get(0).replace()).isEqualTo(new Diagnostic.Range(1, col - 2, 1, col + 2));
         int ipam = text.indexOf("\"type\": }") + 8;
-        assertThat(withDir.completion(text, 1, ipam)).extracting(CompletionItem::label)
+        assertThat(withDir.completion(text, 1, ipam)).extracting(EditorServices.Completion::label)
                 .containsExactly("host-local", "static", "dhcp", "my-plugin");
     }
 
@@ -206,10 +213,10 @@ class EditorServicesTest {
         String text = "{\"cniVersion\": \"1.0.0\", \"name\": \"n\", \"plugins\": [{\"type\": \"bridge\", "
                 + "\"bridge\": \"cni0\"}]}";
         int col = text.indexOf("\"bridge\":") + 3;
-        Hover h = services.hover(text, 1, col).orElseThrow();
+        EditorServices.Hover h = services.hover(text, 1, col).orElseThrow();
         assertThat(h.markdown()).isEqualTo("**bridge** · string · bridge\n\nThe bridge device name (plugin default "
                 + "`cni0`).\n\nDefault: `cni0`");
-        assertThat(h.range()).isEqualTo(new TextRange(1, col - 2, 1, col + 6));
+        assertThat(h.range()).isEqualTo(new Diagnostic.Range(1, col - 2, 1, col + 6));
         int type = text.indexOf("\"bridge\",") + 2;
         assertThat(services.hover(text, 1, type).orElseThrow().markdown()).startsWith(
                 "**bridge**: main plugin, creates the interface\n\nFields: bridge, disableContainerInterface");
@@ -227,7 +234,7 @@ class EditorServicesTest {
                 "{\"type\": \"bandwidth\", \"capabilities\": {\"bandwidth\": true}}", "{\"type\": \"sbr\"}"};
         b.append(String.join(",\n", plugins)).append("\n]}\n");
         String text = b.toString();
-        TextRange all = new TextRange(1, 1, 9, 1);
+        Diagnostic.Range all = new Diagnostic.Range(1, 1, 9, 1);
         int n = 20_000;
         for (int i = 0; i < n; i++) {
             services.diagnostics(text, "six.conflist");

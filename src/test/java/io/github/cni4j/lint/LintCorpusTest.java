@@ -57,7 +57,7 @@ class LintCorpusTest {
                 .collect(Collectors.toList());
         List<String> actual = found.stream().map(d -> d.line() + ":" + d.column() + " " + d.code())
                 .collect(Collectors.toList());
-        assertThat(actual).as(LintFormat.TEXT.format(found)).isEqualTo(expected);
+        assertThat(actual).as(Linter.toText(found)).isEqualTo(expected);
         assertThat(actual).as("the file shows its own code").anyMatch(l -> l.endsWith(" " + TestFiles.codeOf(file)));
     }
 

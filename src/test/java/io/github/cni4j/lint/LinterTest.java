@@ -32,10 +32,10 @@ class LinterTest {
         Diagnostic d = ds.get(0);
         assertThat(d.toString()).isEqualTo("10-my.conflist:4:34: warning CNI0100: unknown field \"isGatway\" for "
                 + "plugin \"bridge\"; it is passed through but not read");
-        assertThat(LintFormat.TEXT.format(ds)).isEqualTo(d + "\n    fix: did you mean \"isGateway\"?\n");
+        assertThat(Linter.toText(ds)).isEqualTo(d + "\n    fix: did you mean \"isGateway\"?\n");
         assertThat(d.fix()).contains("did you mean \"isGateway\"?");
         assertThat(d.jsonPointer()).isEqualTo("/plugins/0/isGatway");
-        assertThat(d.severity()).isEqualTo(Severity.WARNING);
+        assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING);
         assertThat(List.of(d.line(), d.column(), d.endLine(), d.endColumn())).containsExactly(4, 34, 4, 44);
         assertThat(d.source()).isEqualTo("10-my.conflist");
     }

@@ -26,7 +26,6 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.ConfigException;
@@ -159,11 +158,12 @@ class RealConfigCorpusTest {
         List<Diagnostic> found = Linter.standard().lint(new String(bytes(s), java.nio.charset.StandardCharsets.UTF_8),
                 s.file());
         if (s.refusedByGo()) {
-            assertThat(found).as(s.file()).anyMatch(d -> d.severity() == Severity.ERROR);
+            assertThat(found).as(s.file()).anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
             return;
         }
-        assertThat(found).as(s.file()).noneMatch(d -> d.severity() == Severity.ERROR);
-        Set<String> warnings = found.stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::code)
+        assertThat(found).as(s.file()).noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        Set<String> warnings = found.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+                .map(Diagnostic::code)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(warnings).as(s.file() + ": " + found).isEqualTo(s.allowedWarnings());
     }

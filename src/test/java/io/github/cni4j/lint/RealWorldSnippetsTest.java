@@ -70,14 +70,14 @@ class RealWorldSnippetsTest {
     void calicosSubstitutedSubnetIsInfoAtMost() {
         String calico = "{\"cniVersion\":\"0.3.1\",\"name\":\"k8s-pod-network\",\"plugins\":[{\"type\":\"calico\","
                 + "\"ipam\":{\"type\":\"host-local\",\"subnet\":\"usePodCidr\"}}]}";
-        assertThat(lint(calico)).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.INFO));
+        assertThat(lint(calico)).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Diagnostic.Severity.INFO));
     }
 
     @Test
     void aSubnetHostLocalRefusesIsAnError() {
         List<Diagnostic> ds = lint(bridge("{\"type\":\"host-local\",\"subnet\":\"10.1.0.0/33\"}", ""));
         assertThat(ds).anySatisfy(d -> {
-            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR);
             assertThat(d.message()).contains("10.1.0.0/33");
         });
     }

@@ -99,7 +99,7 @@ class SarifTest {
 
     @Test
     void emptyListIsALogWithNoResults() throws IOException {
-        JsonNode log = MAPPER.readTree(LintFormat.SARIF.format(List.of()));
+        JsonNode log = MAPPER.readTree(Linter.toSarif(List.of()));
         assertThat(log.at("/runs/0/results").isArray()).isTrue();
         assertThat(log.at("/runs/0/results")).isEmpty();
     }
@@ -108,7 +108,7 @@ class SarifTest {
     void jsonAndTextFormatsCarryEveryField() throws IOException {
         List<Diagnostic> ds = Linter.standard().lint("{\"cniVersion\": \"1.0.0\", \"name\": \"n\", \"plugins\": "
                 + "[{\"type\": \"bridge\", \"hairpinMod\": true}]}", "x.conflist");
-        JsonNode arr = MAPPER.readTree(LintFormat.JSON.format(ds));
+        JsonNode arr = MAPPER.readTree(Linter.toJson(ds));
         assertThat(arr).hasSize(1);
         JsonNode d = arr.get(0);
         assertThat(d.get("code").asText()).isEqualTo("CNI0100");
@@ -119,6 +119,6 @@ class SarifTest {
         assertThat(d.get("jsonPointer").asText()).isEqualTo("/plugins/0/hairpinMod");
         assertThat(d.get("fix").asText()).isEqualTo("did you mean \"hairpinMode\"?");
         assertThat(d.get("source").asText()).isEqualTo("x.conflist");
-        assertThat(LintFormat.TEXT.format(ds)).isEqualTo(ds.get(0) + "\n    fix: did you mean \"hairpinMode\"?\n");
+        assertThat(Linter.toText(ds)).isEqualTo(ds.get(0) + "\n    fix: did you mean \"hairpinMode\"?\n");
     }
 }

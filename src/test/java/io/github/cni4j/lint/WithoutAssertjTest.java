@@ -30,9 +30,7 @@ class WithoutAssertjTest {
             List<?> ds = (List<?>) linterClass.getMethod("lint", String.class, String.class)
                     .invoke(linter, "{\"cniVersion\": \"1.0.0\", \"plugins\": []}", "x.conflist");
             assertThat(ds).hasSize(2);
-            Class<?> format = loader.loadClass(LintFormat.class.getName());
-            Object sarif = format.getMethod("valueOf", String.class).invoke(null, "SARIF");
-            String log = (String) format.getMethod("format", List.class).invoke(sarif, ds);
+            String log = (String) linterClass.getMethod("toSarif", List.class).invoke(null, ds);
             assertThat(log).contains("\"ruleId\" : \"CNI0011\"", "\"ruleId\" : \"CNI0020\"");
         }
     }

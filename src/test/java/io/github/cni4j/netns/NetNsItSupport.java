@@ -61,7 +61,7 @@ final class NetNsItSupport {
     }
 
     static List<String> linkNames(NetNs ns) {
-        return ns.interfaces().stream().map(NetInterface::name).collect(Collectors.toList());
+        return ns.interfaces().stream().map(NetNs.Interface::name).collect(Collectors.toList());
     }
 
     /** True on a JDK with virtual threads (21+); the tests compile for 17, so they are reached by reflection. */

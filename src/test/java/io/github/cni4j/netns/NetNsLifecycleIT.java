@@ -57,7 +57,7 @@ class NetNsLifecycleIT {
         Prerequisites.sh("ip", "netns", "add", name);
         try (NetNs ns = NetNs.open(Path.of("/var/run/netns", name))) {
             assertThat(ns.name()).contains(name);
-            assertThat(ns.interfaces()).extracting(NetInterface::name).containsExactly("lo");
+            assertThat(ns.interfaces()).extracting(NetNs.Interface::name).containsExactly("lo");
         }
         NetNs.delete(name);
         assertThat(ipNetnsList()).doesNotContain(name);
@@ -139,7 +139,7 @@ class NetNsLifecycleIT {
             assertThat(ns.path().toString()).matches("/proc/\\d+/task/\\d+/ns/net");
             assertThat(NetNs.isNetNs(ns.path())).isTrue();
             assertThatThrownBy(ns::delete).isInstanceOf(IllegalStateException.class);
-            assertThat(ns.interfaces()).extracting(NetInterface::name).contains("lo");
+            assertThat(ns.interfaces()).extracting(NetNs.Interface::name).contains("lo");
         }
     }
 }

@@ -78,7 +78,7 @@ class NetNsTcpIT {
     }
 
     private static void assertInterfaceListing(NetNs ns, String name, String nsIf, String nsIp) {
-        NetInterface veth = ns.interfaces().stream().filter(i -> i.name().equals(nsIf)).findFirst().orElseThrow();
+        NetNs.Interface veth = ns.interfaces().stream().filter(i -> i.name().equals(nsIf)).findFirst().orElseThrow();
         assertThat(veth.isUp()).isTrue();
         assertThat(veth.isLoopback()).isFalse();
         assertThat(veth.mtu()).isEqualTo(1500);
@@ -87,7 +87,7 @@ class NetNsTcpIT {
         assertThat(ipLink).startsWith(veth.index() + ": ");
         assertThat(veth.addresses()).extracting(IpPrefix::toString)
                 .contains(nsIp + "/30", "fd00:c4::2/64");
-        NetInterface lo = ns.interfaces().stream().filter(NetInterface::isLoopback).findFirst().orElseThrow();
+        NetNs.Interface lo = ns.interfaces().stream().filter(NetNs.Interface::isLoopback).findFirst().orElseThrow();
         assertThat(lo.name()).isEqualTo("lo");
         assertThat(lo.addresses()).extracting(IpPrefix::toString).contains("127.0.0.1/8");
     }

@@ -4,7 +4,6 @@ import io.github.cni4j.invoke.PluginExecs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.invoke.CniInvoker;
-import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.IpConfig;
@@ -43,7 +42,7 @@ class ConcurrentAttachIT {
         final AtomicLong runs = new AtomicLong();
 
         @Override
-        public ExecResult run(io.github.cni4j.invoke.ExecRequest request) {
+        public PluginExec.Response run(io.github.cni4j.invoke.PluginExec.Request request) {
             String key = request.environment().get("CNI_CONTAINERID") + "/" + request.environment().get("CNI_IFNAME");
             AtomicInteger n = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
             maxOverlap.accumulateAndGet(n.incrementAndGet(), Math::max);

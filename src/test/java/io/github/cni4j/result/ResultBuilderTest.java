@@ -42,7 +42,7 @@ class ResultBuilderTest {
     void legacyResultsRefuseWhatTheirJsonCannotHold() {
         Result.Builder b = Result.builder().cniVersion(CniVersion.V0_2_0);
         IpConfig ip = IpConfig.builder().address("10.0.0.2/24").build();
-        assertThatThrownBy(() -> b.addInterface(Interface.builder().name("eth0").build()).build())
+        assertThatThrownBy(() -> b.addInterface(Result.Interface.builder().name("eth0").build()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interfaces");
         assertThatThrownBy(() -> Result.builder().cniVersion(CniVersion.V0_1_0).addIp(ip).addIp(ip).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most one");
@@ -56,9 +56,9 @@ class ResultBuilderTest {
 
     @Test
     void interface11FieldsAreDroppedBelow100() {
-        Interface tap = Interface.builder().name("tap0").mtu(9000).socketPath("/s").pciId("p").build();
+        Result.Interface tap = Result.Interface.builder().name("tap0").mtu(9000).socketPath("/s").pciId("p").build();
         Result r = Result.builder().cniVersion(CniVersion.V0_4_0).addInterface(tap).build();
-        assertThat(r.interfaces()).containsExactly(Interface.builder().name("tap0").build());
+        assertThat(r.interfaces()).containsExactly(Result.Interface.builder().name("tap0").build());
     }
 
     @Test

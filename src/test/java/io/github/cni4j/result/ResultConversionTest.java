@@ -84,7 +84,7 @@ class ResultConversionTest {
     @Test
     void to04DropsInterface11FieldsKeepsRouteFieldsAndLabelsByFamily() {
         Result r = ResultEncodingTest.full().convertTo(CniVersion.V0_4_0);
-        assertThat(r.interfaces()).containsExactly(Interface.builder().name("eth0").mac("aa:bb:cc:dd:ee:ff")
+        assertThat(r.interfaces()).containsExactly(Result.Interface.builder().name("eth0").mac("aa:bb:cc:dd:ee:ff")
                 .sandbox("/var/run/netns/c4j-x").build());
         assertThat(r.routes().get(0)).isEqualTo(ResultEncodingTest.full().routes().get(0));
         Result mapped = Result.builder().cniVersion(CniVersion.V1_0_0)

@@ -12,7 +12,7 @@ class ResultEncodingTest {
     static Result full() {
         return Result.builder()
                 .cniVersion(CniVersion.V1_1_0)
-                .addInterface(Interface.builder().name("eth0").mac("aa:bb:cc:dd:ee:ff").mtu(1500)
+                .addInterface(Result.Interface.builder().name("eth0").mac("aa:bb:cc:dd:ee:ff").mtu(1500)
                         .sandbox("/var/run/netns/c4j-x").socketPath("/run/s.sock").pciId("0000:00:01.0").build())
                 .addIp(IpConfig.builder().address("10.0.0.2/24").gateway("10.0.0.1").interfaceIndex(0).build())
                 .addIp(IpConfig.builder().address("2001:DB8::2/64").interfaceIndex(0).build())
@@ -41,7 +41,8 @@ class ResultEncodingTest {
 
     @Test
     void version1xOmitsEmptyDnsAndEmptyListsButAlwaysPrintsInterfaceName() {
-        Result r = Result.builder().cniVersion(CniVersion.V1_0_0).addInterface(Interface.builder().build()).build();
+        Result r = Result.builder().cniVersion(CniVersion.V1_0_0).addInterface(Result.Interface.builder().build())
+                .build();
         assertThat(text(r)).isEqualTo("{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\"\"}]}");
         assertThat(text(Result.builder().cniVersion(CniVersion.V1_0_0).build()))
                 .isEqualTo("{\"cniVersion\":\"1.0.0\"}");

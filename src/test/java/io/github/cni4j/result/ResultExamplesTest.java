@@ -31,7 +31,7 @@ class ResultExamplesTest {
 
         Result built = Result.builder()
                 .cniVersion(CniVersion.V1_0_0)
-                .addInterface(Interface.builder().name("eth0").sandbox("/var/run/netns/c4j-x").build())
+                .addInterface(Result.Interface.builder().name("eth0").sandbox("/var/run/netns/c4j-x").build())
                 .addIp(IpConfig.builder().address("10.0.0.2/24").gateway("10.0.0.1").interfaceIndex(0).build())
                 .build();
         assertThat(built.ips()).hasSize(1);
@@ -49,10 +49,11 @@ class ResultExamplesTest {
         assertThat(p.address().getHostAddress()).isEqualTo("10.22.0.5");
         assertThat(p.prefixLength()).isEqualTo(16);
         assertThat(p.isIpv4()).isTrue();
-        Interface eth0 = Interface.builder().name("eth0").mac("be:ef:00:00:00:02").sandbox("/var/run/netns/c4j-test")
+        Result.Interface eth0 = Result.Interface.builder().name("eth0").mac("be:ef:00:00:00:02")
+                .sandbox("/var/run/netns/c4j-test")
                 .build();
         assertThat(!eth0.sandbox().isEmpty()).isTrue();
-        assertThat(Interface.builder().name("tap0").mtu(9000).build().mtu()).isEqualTo(9000);
+        assertThat(Result.Interface.builder().name("tap0").mtu(9000).build().mtu()).isEqualTo(9000);
         IpConfig ip = IpConfig.builder().address("10.22.0.5/16").gateway("10.22.0.1").interfaceIndex(1).build();
         assertThat(ip.address().address().getHostAddress()).isEqualTo("10.22.0.5");
         assertThat(IpConfig.builder().address("2001:db8::5/64").build().address().isIpv4()).isFalse();

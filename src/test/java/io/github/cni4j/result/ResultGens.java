@@ -42,10 +42,11 @@ final class ResultGens {
         };
     }
 
-    static Gen<Interface> interfaces() {
+    static Gen<Result.Interface> interfaces() {
         Gen<String> text = text();
         Gen<Integer> ints = Gen.ints();
-        return r -> Interface.builder().name(text.next(r)).mac(text.next(r)).mtu(ints.next(r)).sandbox(text.next(r))
+        return r -> Result.Interface.builder().name(text.next(r)).mac(text.next(r)).mtu(ints.next(r))
+                .sandbox(text.next(r))
                 .socketPath(text.next(r)).pciId(text.next(r)).build();
     }
 
@@ -93,7 +94,7 @@ final class ResultGens {
         Gen<IpConfig> ips = ips(familyLabels ? Gen.just("") : Gen.of("", "4", "6", "x"))
                 .map(ip -> familyLabels && !v.isAtLeast(CniVersion.V1_0_0)
                         ? ip.toBuilder().version(ip.address().isIpv4() ? "4" : "6").build() : ip);
-        Gen<List<Interface>> interfaces = interfaces().list(0, 3);
+        Gen<List<Result.Interface>> interfaces = interfaces().list(0, 3);
         Gen<List<IpConfig>> ipLists = ips.list(0, 3);
         Gen<List<Route>> routes = routes(prefixes(), false).list(0, 3);
         Gen<Dns> dns = dns();

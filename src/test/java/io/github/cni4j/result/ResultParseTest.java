@@ -30,7 +30,7 @@ class ResultParseTest {
                 + "\"routes\":[{\"dst\":\"0.0.0.0/0\",\"priority\":5,\"scope\":253}],"
                 + "\"dns\":{\"nameservers\":[\"10.1.0.1\"]},\"unknown\":{\"kept\":false}}"));
         assertThat(r.cniVersion()).isEqualTo(CniVersion.V1_1_0);
-        Interface eth0 = r.interfaces().get(0);
+        Result.Interface eth0 = r.interfaces().get(0);
         assertThat(eth0.name()).isEqualTo("eth0");
         assertThat(eth0.mtu()).isEqualTo(1500);
         assertThat(eth0.pciId()).isEqualTo("p");

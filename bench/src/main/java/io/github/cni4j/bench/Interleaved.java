@@ -1,7 +1,6 @@
 package io.github.cni4j.bench;
 
 import io.github.cni4j.invoke.PluginExecs;
-import io.github.cni4j.invoke.ExecRequest;
 import io.github.cni4j.invoke.PluginExec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ final class Interleaved {
     }
 
     static void measure(Baselines into, Path rawSpawn, Path goBench, Path plugin, int rounds, int runs) {
-        ExecRequest request = new ExecRequest(plugin, "{\"cniVersion\":\"1.0.0\",\"name\":\"bench\",\"type\":\"noop\"}"
+        PluginExec.Request request = new PluginExec.Request(plugin,
+                "{\"cniVersion\":\"1.0.0\",\"name\":\"bench\",\"type\":\"noop\"}"
                 .getBytes(StandardCharsets.UTF_8), Fixtures.addEnvironment(), Duration.ofSeconds(10));
         PluginExec nat = PluginExecs.posixSpawn();
         PluginExec portable = PluginExecs.portable();
@@ -83,7 +83,7 @@ final class Interleaved {
         System.out.println("interleaved " + key + " = " + v[v.length / 2] + " " + Arrays.toString(v));
     }
 
-    private static double median(PluginExec exec, ExecRequest request, int runs) {
+    private static double median(PluginExec exec, PluginExec.Request request, int runs) {
         long[] t = new long[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();

@@ -1,8 +1,6 @@
 package io.github.cni4j.bench;
 
 import io.github.cni4j.invoke.PluginExecs;
-import io.github.cni4j.invoke.ExecRequest;
-import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,24 +39,25 @@ public class PluginRunBenchmark {
     private static final byte[] STDIN = "{\"cniVersion\":\"1.0.0\",\"name\":\"bench\",\"type\":\"noop\"}"
             .getBytes(StandardCharsets.UTF_8);
 
-    private ExecRequest request;
+    private PluginExec.Request request;
     private PluginExec posixSpawn;
     private PluginExec portable;
 
     @Setup
     public void setUp() {
-        request = new ExecRequest(Fixtures.noopPlugin(), STDIN, Fixtures.addEnvironment(), Duration.ofSeconds(10));
+        request = new PluginExec.Request(Fixtures.noopPlugin(), STDIN, Fixtures.addEnvironment(),
+                Duration.ofSeconds(10));
         posixSpawn = PluginExecs.posixSpawn();
         portable = PluginExecs.portable();
     }
 
     @Benchmark
-    public ExecResult nativePosixSpawn() {
+    public PluginExec.Response nativePosixSpawn() {
         return check(posixSpawn.run(request));
     }
 
     @Benchmark
-    public ExecResult processBuilder() {
+    public PluginExec.Response processBuilder() {
         return check(portable.run(request));
     }
 
@@ -73,7 +72,7 @@ public class PluginRunBenchmark {
         return out.toByteArray();
     }
 
-    private static ExecResult check(ExecResult r) {
+    private static PluginExec.Response check(PluginExec.Response r) {
         if (!r.isSuccess()) {
             throw new IllegalStateException("plugin run failed: " + r);
         }

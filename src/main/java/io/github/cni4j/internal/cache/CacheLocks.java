@@ -1,7 +1,7 @@
 package io.github.cni4j.internal.cache;
 
 import io.github.cni4j.error.CniException;
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

@@ -2,8 +2,6 @@ package io.github.cni4j.internal.exec;
 
 import io.github.cni4j.internal.jna.Errno;
 import io.github.cni4j.internal.jna.Spawn;
-import io.github.cni4j.invoke.ExecRequest;
-import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import java.util.Optional;
 
@@ -40,24 +38,24 @@ public final class PosixSpawnExec implements PluginExec {
     }
 
     @Override
-    public ExecResult run(ExecRequest request) {
+    public PluginExec.Response run(PluginExec.Request request) {
         String path = request.plugin().toString();
         SpawnOutcome o = new NativeRun(path, request.stdin(), request.environment(), request.timeout().toNanos(),
                 maxStdout, maxStderr).run();
         if (o.spawnErrno() != 0) {
             // Go's wording, which the invoker matches for "text file busy" retries.
-            return ExecResult.notStarted("fork/exec " + path + ": " + Errno.describe(o.spawnErrno()));
+            return PluginExec.Response.notStarted("fork/exec " + path + ": " + Errno.describe(o.spawnErrno()));
         }
         if (o.timedOut()) {
-            return ExecResult.timedOut(o.stdout(), o.stderrTail());
+            return PluginExec.Response.timedOut(o.stdout(), o.stderrTail());
         }
         if (o.signal() != 0) {
-            return ExecResult.signaled(o.signal(), o.stdout(), o.stderrTail());
+            return PluginExec.Response.signaled(o.signal(), o.stdout(), o.stderrTail());
         }
         if (o.exitStatus() < 0) {
             // waitpid failed: something else in the process reaped our child (SIGCHLD set to SIG_IGN, or a wait(-1)).
-            return ExecResult.notStarted("wait: " + Errno.describe(Spawn.ECHILD));
+            return PluginExec.Response.notStarted("wait: " + Errno.describe(Spawn.ECHILD));
         }
-        return ExecResult.exited(o.exitStatus(), o.stdout(), o.stdoutOverflow(), o.stderrTail());
+        return PluginExec.Response.exited(o.exitStatus(), o.stdout(), o.stdoutOverflow(), o.stderrTail());
     }
 }

@@ -1,7 +1,5 @@
 package io.github.cni4j.internal.exec;
 
-import io.github.cni4j.invoke.ExecRequest;
-import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,7 +62,7 @@ public final class ProcessExec implements PluginExec {
     }
 
     @Override
-    public ExecResult run(ExecRequest request) {
+    public PluginExec.Response run(PluginExec.Request request) {
         long deadline = System.nanoTime() + request.timeout().toNanos();
         Instant started = Instant.now();
         ProcessBuilder pb = new ProcessBuilder(request.plugin().toString());
@@ -74,13 +72,13 @@ public final class ProcessExec implements PluginExec {
         try {
             process = pb.start();
         } catch (IOException e) {
-            return ExecResult.notStarted(spawnError(request.plugin().toString(), e));
+            return PluginExec.Response.notStarted(spawnError(request.plugin().toString(), e));
         }
         Future<StreamCapture> out = IO.submit(StreamCapture.head(process.getInputStream(), maxStdout));
         Future<StreamCapture> err = IO.submit(StreamCapture.tail(process.getErrorStream(), maxStderr));
         writeStdin(process, request.stdin());
         try {
-            ExecResult r = await(process, out, err, deadline);
+            PluginExec.Response r = await(process, out, err, deadline);
             if (r.timedOut()) {
                 // Whatever the plugin started and left behind would otherwise run on, holding its pipes.
                 ProcessTree.killLeftovers(request.environment(), started);
@@ -93,7 +91,8 @@ public final class ProcessExec implements PluginExec {
         }
     }
 
-    private ExecResult await(Process process, Future<StreamCapture> out, Future<StreamCapture> err, long deadline)
+    private PluginExec.Response await(Process process, Future<StreamCapture> out, Future<StreamCapture> err,
+                                      long deadline)
             throws InterruptedException {
         if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             ProcessTree.kill(process.toHandle());
@@ -107,20 +106,20 @@ public final class ProcessExec implements PluginExec {
         return finish(process, out, err, !drained);
     }
 
-    private static ExecResult finish(Process process, Future<StreamCapture> out, Future<StreamCapture> err,
+    private static PluginExec.Response finish(Process process, Future<StreamCapture> out, Future<StreamCapture> err,
                                      boolean timedOut) {
         StreamCapture o = done(out);
         StreamCapture e = done(err);
         byte[] stdout = o == null ? new byte[0] : o.bytes();
         byte[] stderr = e == null ? new byte[0] : e.bytes();
         if (timedOut || process.isAlive()) {
-            return ExecResult.timedOut(stdout, stderr);
+            return PluginExec.Response.timedOut(stdout, stderr);
         }
         int v = process.exitValue();
         if (v > 128 && v <= 128 + 64) {
-            return ExecResult.signaled(v - 128, stdout, stderr);
+            return PluginExec.Response.signaled(v - 128, stdout, stderr);
         }
-        return ExecResult.exited(v, stdout, o != null && o.overflow(), stderr);
+        return PluginExec.Response.exited(v, stdout, o != null && o.overflow(), stderr);
     }
 
     private static boolean awaitCapture(Future<StreamCapture> f, long deadline) throws InterruptedException {

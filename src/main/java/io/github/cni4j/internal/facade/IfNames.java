@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import java.util.Collection;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import io.github.cni4j.internal.config.Cidr;
 import io.github.cni4j.internal.value.CniStyle;
 import io.github.cni4j.invoke.PluginExec;

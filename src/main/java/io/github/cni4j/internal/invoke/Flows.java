@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;

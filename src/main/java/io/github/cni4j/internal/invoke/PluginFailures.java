@@ -4,7 +4,7 @@ import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.config.GoQuote;
 import io.github.cni4j.internal.gojson.VersionCodec;
-import io.github.cni4j.invoke.ExecResult;
+import io.github.cni4j.invoke.PluginExec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class PluginFailures {
      * @param r the run
      * @return e.g. {@code exit status 2} or {@code signal: segmentation fault}
      */
-    public static String goError(ExecResult r) {
+    public static String goError(PluginExec.Response r) {
         if (r.spawnError().isPresent()) {
             return r.spawnError().get();
         }
@@ -53,7 +53,7 @@ public final class PluginFailures {
      * @param r the run
      * @return the exception to throw
      */
-    public static PluginException failure(String type, Path path, String command, ExecResult r) {
+    public static PluginException failure(String type, Path path, String command, PluginExec.Response r) {
         byte[] out = r.stdout();
         String err = goError(r);
         String stderr = r.stderrText();

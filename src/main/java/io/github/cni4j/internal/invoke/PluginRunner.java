@@ -2,8 +2,6 @@ package io.github.cni4j.internal.invoke;
 
 import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.exec.PluginEnv;
-import io.github.cni4j.invoke.ExecRequest;
-import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -49,8 +47,8 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
      * @throws PluginException on failure, {@code TIMED_OUT} past the timeout
      */
     public byte[] run(String type, Path path, String command, byte[] stdin, Map<String, String> env) {
-        ExecRequest request = new ExecRequest(path, stdin, env, timeout);
-        ExecResult r = null;
+        PluginExec.Request request = new PluginExec.Request(path, stdin, env, timeout);
+        PluginExec.Response r = null;
         for (int attempt = 1; attempt <= BUSY_ATTEMPTS; attempt++) {
             r = exec.run(request);
             if (!isBusy(r) || attempt == BUSY_ATTEMPTS) {
@@ -88,7 +86,7 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
                 PluginEnv.of(command, containerId, netns, ifName, cniArgs, finder.cniPath()));
     }
 
-    /** Returns {@code timeout} when positive (builders and every {@code ExecRequest} check it here). */
+    /** Returns {@code timeout} when positive (builders and every {@code PluginExec.Request} check it here). */
     public static Duration checkTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -104,7 +102,7 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
         return delay;
     }
 
-    private static boolean isBusy(ExecResult r) {
+    private static boolean isBusy(PluginExec.Response r) {
         return r.spawnError().map(e -> e.contains("text file busy")).orElse(false);
     }
 

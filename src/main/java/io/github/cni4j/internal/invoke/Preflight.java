@@ -3,7 +3,7 @@ package io.github.cni4j.internal.invoke;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.cache.ResultCache;
-import io.github.cni4j.config.CniNames;
+import io.github.cni4j.internal.config.CniNames;
 import io.github.cni4j.internal.config.GoQuote;
 import io.github.cni4j.invoke.RuntimeConf;
 import java.util.Map;

@@ -4,9 +4,9 @@ import io.github.cni4j.internal.lint.EditorDocument.Cursor;
 import io.github.cni4j.internal.lint.EditorDocument.Role;
 import io.github.cni4j.internal.lint.PluginKnowledge.FieldType;
 import io.github.cni4j.internal.lint.PluginKnowledge.Plugin;
-import io.github.cni4j.lint.CompletionItem;
-import io.github.cni4j.lint.CompletionItem.Kind;
-import io.github.cni4j.lint.TextRange;
+import io.github.cni4j.lint.EditorServices;
+import io.github.cni4j.lint.EditorServices.Completion.Kind;
+import io.github.cni4j.lint.Diagnostic;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,14 +22,14 @@ public final class Completions {
 
     private final EditorDocument doc;
     private final LintEngine.Options options;
-    private final List<CompletionItem> out = new ArrayList<>();
+    private final List<EditorServices.Completion> out = new ArrayList<>();
 
     private Completions(EditorDocument doc, LintEngine.Options options) {
         this.doc = doc;
         this.options = options;
     }
 
-    public static List<CompletionItem> at(String text, int line, int column, LintEngine.Options options) {
+    public static List<EditorServices.Completion> at(String text, int line, int column, LintEngine.Options options) {
         EditorDocument doc = new EditorDocument(text);
         Completions c = new Completions(doc, options);
         doc.cursor(doc.offset(line, column)).ifPresent(c::complete);
@@ -37,7 +37,7 @@ public final class Completions {
     }
 
     private void complete(Cursor c) {
-        TextRange replace = doc.range(c.tokenStart(), c.tokenEnd());
+        Diagnostic.Range replace = doc.range(c.tokenStart(), c.tokenEnd());
         switch (c.spot()) {
             case KEY -> keys(c, replace);
             case VALUE -> values(c, replace);
@@ -45,7 +45,7 @@ public final class Completions {
         }
     }
 
-    private void keys(Cursor c, TextRange replace) {
+    private void keys(Cursor c, Diagnostic.Range replace) {
         Map<String, FieldType> fields = new LinkedHashMap<>();
         String owner;
         switch (c.role()) {
@@ -79,13 +79,13 @@ public final class Completions {
         for (Map.Entry<String, FieldType> e : new TreeSet<>(fields.keySet()).stream()
                 .map(k -> Map.entry(k, fields.get(k))).toList()) {
             if (!present.contains(e.getKey())) {
-                out.add(new CompletionItem(e.getKey(), Kind.FIELD, typeName(e.getValue()) + ", " + owner,
+                out.add(new EditorServices.Completion(e.getKey(), Kind.FIELD, typeName(e.getValue()) + ", " + owner,
                         "\"" + e.getKey() + "\": ", replace));
             }
         }
     }
 
-    private void capabilities(Cursor c, TextRange replace) {
+    private void capabilities(Cursor c, Diagnostic.Range replace) {
         Set<String> caps = new TreeSet<>();
         Optional<Plugin> p = c.plugin().flatMap(x -> x.string("type")).flatMap(PluginKnowledge::plugin);
         if (p.isPresent()) {
@@ -98,13 +98,13 @@ public final class Completions {
         String owner = p.map(Plugin::type).orElse("a reference plugin");
         for (String cap : caps) {
             if (c.object().member(cap).isEmpty() || cap.equals(c.key())) {
-                out.add(new CompletionItem(cap, Kind.CAPABILITY, "capability consumed by " + owner,
+                out.add(new EditorServices.Completion(cap, Kind.CAPABILITY, "capability consumed by " + owner,
                         "\"" + cap + "\": true", replace));
             }
         }
     }
 
-    private void values(Cursor c, TextRange replace) {
+    private void values(Cursor c, Diagnostic.Range replace) {
         String key = c.key();
         if (key.equals("type") && (c.role() == Role.PLUGIN || c.role() == Role.IPAM)) {
             types(c.role() == Role.IPAM, replace);
@@ -112,7 +112,8 @@ public final class Completions {
             List<CniVersion> versions = new ArrayList<>(CniVersion.supported());
             for (int i = versions.size() - 1; i >= 0; i--) {
                 String v = versions.get(i).toString();
-                out.add(new CompletionItem(v, Kind.VERSION, "CNI specification " + v, "\"" + v + "\"", replace));
+                out.add(new EditorServices.Completion(v, Kind.VERSION, "CNI specification " + v, "\"" + v + "\"",
+                        replace));
             }
         } else {
             Optional<Plugin> p = (c.role() == Role.IPAM ? Optional.of(c.object()) : c.plugin())
@@ -120,24 +121,24 @@ public final class Completions {
             Set<String> allowed = p.map(x -> x.allowed().get(key)).orElse(null);
             if (allowed != null) {
                 for (String v : new TreeSet<>(allowed)) {
-                    out.add(new CompletionItem(v, Kind.VALUE, "allowed by " + p.get().type(), "\"" + v + "\"",
-                            replace));
+                    out.add(new EditorServices.Completion(v, Kind.VALUE, "allowed by " + p.get().type(),
+                            "\"" + v + "\"", replace));
                 }
             } else if (p.map(PluginKnowledge::allFields).map(f -> f.get(key)).orElse(null) == FieldType.BOOLEAN
                     || c.role() == Role.CAPABILITIES) {
-                out.add(new CompletionItem("true", Kind.VALUE, "boolean", "true", replace));
-                out.add(new CompletionItem("false", Kind.VALUE, "boolean", "false", replace));
+                out.add(new EditorServices.Completion("true", Kind.VALUE, "boolean", "true", replace));
+                out.add(new EditorServices.Completion("false", Kind.VALUE, "boolean", "false", replace));
             }
         }
     }
 
-    private void types(boolean ipam, TextRange replace) {
+    private void types(boolean ipam, Diagnostic.Range replace) {
         Set<String> done = new TreeSet<>();
         for (String type : PluginKnowledge.types()) {
             Plugin p = PluginKnowledge.plugin(type).orElseThrow();
             if ((p.role() == PluginKnowledge.Role.IPAM) == ipam) {
                 done.add(type);
-                out.add(new CompletionItem(type, Kind.PLUGIN_TYPE, role(p.role()) + " (reference plugin)",
+                out.add(new EditorServices.Completion(type, Kind.PLUGIN_TYPE, role(p.role()) + " (reference plugin)",
                         "\"" + type + "\"", replace));
             }
         }
@@ -145,7 +146,7 @@ public final class Completions {
             Optional<Plugin> known = PluginKnowledge.plugin(name);
             if (!done.contains(name) && known.map(k -> (k.role() == PluginKnowledge.Role.IPAM) == ipam).orElse(true)
                     && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-                out.add(new CompletionItem(name, Kind.PLUGIN_TYPE, "installed plugin", "\"" + name + "\"",
+                out.add(new EditorServices.Completion(name, Kind.PLUGIN_TYPE, "installed plugin", "\"" + name + "\"",
                         replace));
             }
         }

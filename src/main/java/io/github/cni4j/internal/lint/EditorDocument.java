@@ -1,6 +1,6 @@
 package io.github.cni4j.internal.lint;
 
-import io.github.cni4j.lint.TextRange;
+import io.github.cni4j.lint.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +67,8 @@ final class EditorDocument {
         return source.offset(line, column);
     }
 
-    TextRange range(int start, int end) {
-        return new TextRange(source.line(start), source.column(start), source.line(end), source.column(end));
+    Diagnostic.Range range(int start, int end) {
+        return new Diagnostic.Range(source.line(start), source.column(start), source.line(end), source.column(end));
     }
 
     /** The object at a JSON pointer, if the pointer names one ({@code ""} is the root). */

@@ -4,7 +4,7 @@ import io.github.cni4j.internal.lint.EditorDocument.Cursor;
 import io.github.cni4j.internal.lint.EditorDocument.Role;
 import io.github.cni4j.internal.lint.PluginKnowledge.FieldType;
 import io.github.cni4j.internal.lint.PluginKnowledge.Plugin;
-import io.github.cni4j.lint.Hover;
+import io.github.cni4j.lint.EditorServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Hover text for a key or a {@code type} value: documentation, type and default of the field. */
+/** EditorServices.Hover text for a key or a {@code type} value: documentation, type and default of the field. */
 public final class Hovers {
 
     /** Documentation of the fields, read once from {@code field-docs.properties}; never changed afterwards. */
@@ -27,12 +27,12 @@ public final class Hovers {
     private Hovers() {
     }
 
-    public static Optional<Hover> at(String text, int line, int column) {
+    public static Optional<EditorServices.Hover> at(String text, int line, int column) {
         EditorDocument doc = new EditorDocument(text);
         return doc.cursor(doc.offset(line, column)).flatMap(c -> hover(doc, c));
     }
 
-    private static Optional<Hover> hover(EditorDocument doc, Cursor c) {
+    private static Optional<EditorServices.Hover> hover(EditorDocument doc, Cursor c) {
         if (c.spot() == EditorDocument.Spot.NONE || c.key().isEmpty()) {
             return Optional.empty();
         }
@@ -47,7 +47,7 @@ public final class Hovers {
                     + (p.capabilities().isEmpty() ? "" : "\n\nCapabilities: "
                     + String.join(", ", new TreeSet<>(p.capabilities())))
                     + "\n\nNeeds cniVersion " + p.minVersion() + " or later.";
-            return Optional.of(new Hover(md, doc.range(c.tokenStart(), c.tokenEnd())));
+            return Optional.of(new EditorServices.Hover(md, doc.range(c.tokenStart(), c.tokenEnd())));
         }
         String key = c.key();
         FieldType type;
@@ -85,7 +85,7 @@ public final class Hovers {
                 md.append("\n\nDefault: ").append(m.group(1).trim());
             }
         }
-        return Optional.of(new Hover(md.toString(), doc.range(c.tokenStart(), c.tokenEnd())));
+        return Optional.of(new EditorServices.Hover(md.toString(), doc.range(c.tokenStart(), c.tokenEnd())));
     }
 
     private static Map<String, String> load() {

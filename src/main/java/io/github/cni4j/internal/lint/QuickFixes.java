@@ -2,9 +2,7 @@ package io.github.cni4j.internal.lint;
 
 import io.github.cni4j.lint.Diagnostic;
 import io.github.cni4j.lint.DiagnosticCode;
-import io.github.cni4j.lint.QuickFix;
-import io.github.cni4j.lint.TextEdit;
-import io.github.cni4j.lint.TextRange;
+import io.github.cni4j.lint.EditorServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +20,13 @@ public final class QuickFixes {
     private static final Pattern ADD = Pattern.compile("add (\"[^\"]+\"): (.+)");
 
     private final EditorDocument doc;
-    private final List<QuickFix> out = new ArrayList<>();
+    private final List<EditorServices.QuickFix> out = new ArrayList<>();
 
     private QuickFixes(EditorDocument doc) {
         this.doc = doc;
     }
 
-    public static List<QuickFix> of(String text, List<Diagnostic> diagnostics, TextRange range) {
+    public static List<EditorServices.QuickFix> of(String text, List<Diagnostic> diagnostics, Diagnostic.Range range) {
         QuickFixes q = new QuickFixes(new EditorDocument(text));
         int from = q.doc.offset(range.startLine(), range.startColumn());
         int to = q.doc.offset(range.endLine(), range.endColumn());
@@ -45,18 +43,18 @@ public final class QuickFixes {
 
     private void fix(Diagnostic d, int start, int end) {
         String hint = d.fix().orElse("");
-        TextRange r = doc.range(start, end);
+        Diagnostic.Range r = doc.range(start, end);
         Matcher m = DID_YOU_MEAN.matcher(hint);
         if (d.kind() == DiagnosticCode.UNKNOWN_FIELD && d.message().contains("belong inside \"plugins\"")) {
             move(d, start);
         }
         if (m.matches()) {
-            add(d, "Change to \"" + m.group(1) + "\"", new TextEdit(r, quote(m.group(1))));
+            add(d, "Change to \"" + m.group(1) + "\"", new EditorServices.QuickFix.Edit(r, quote(m.group(1))));
             return;
         }
         m = UNQUOTE.matcher(hint);
         if (m.matches()) {
-            add(d, "Write " + m.group(1) + " without quotes", new TextEdit(r, m.group(1)));
+            add(d, "Write " + m.group(1) + " without quotes", new EditorServices.QuickFix.Edit(r, m.group(1)));
             return;
         }
         Matcher a = ADD.matcher(hint);
@@ -71,21 +69,21 @@ public final class QuickFixes {
     }
 
     /** Sets a member: replaces the value when the key exists, else inserts the member first. */
-    private TextEdit set(JsonNode obj, String key, String valueJson) {
+    private EditorServices.QuickFix.Edit set(JsonNode obj, String key, String valueJson) {
         Optional<JsonNode.Member> existing = obj.member(key);
         if (existing.isPresent()) {
             JsonNode v = existing.get().value();
-            return new TextEdit(doc.range(v.start(), v.end()), valueJson);
+            return new EditorServices.QuickFix.Edit(doc.range(v.start(), v.end()), valueJson);
         }
         return insertFirst(obj, quote(key) + ": " + valueJson);
     }
 
-    private TextEdit insertFirst(JsonNode obj, String member) {
+    private EditorServices.QuickFix.Edit insertFirst(JsonNode obj, String member) {
         if (obj.members().isEmpty()) {
-            return new TextEdit(doc.range(obj.start() + 1, obj.start() + 1), member);
+            return new EditorServices.QuickFix.Edit(doc.range(obj.start() + 1, obj.start() + 1), member);
         }
         int first = obj.members().get(0).keyStart();
-        return new TextEdit(doc.range(first, first), member + ",\n" + indent(first));
+        return new EditorServices.QuickFix.Edit(doc.range(first, first), member + ",\n" + indent(first));
     }
 
     /** Moves a plugin setting written at list level into the first plugin that reads it (or the first plugin). */
@@ -123,7 +121,7 @@ public final class QuickFixes {
         String memberText = doc.text().substring(m.keyStart(), m.value().end());
         String type = target.string("type").orElse("the first plugin");
         add(d, "Move \"" + m.key() + "\" into plugin \"" + type + "\"", insertFirst(target, memberText),
-                new TextEdit(doc.range(delStart, delEnd), ""));
+                new EditorServices.QuickFix.Edit(doc.range(delStart, delEnd), ""));
     }
 
     /** A single-plugin config becomes a list holding it; name and cniVersion move up to the list. */
@@ -153,8 +151,8 @@ public final class QuickFixes {
             sep = ",\n";
         }
         b.append("\n").append(unit).append(unit).append("}\n").append(unit).append("]\n}\n");
-        out.add(new QuickFix("Convert to a plugin list (.conflist)", "",
-                List.of(new TextEdit(doc.range(0, text.length()), b.toString()))));
+        out.add(new EditorServices.QuickFix("Convert to a plugin list (.conflist)", "",
+                List.of(new EditorServices.QuickFix.Edit(doc.range(0, text.length()), b.toString()))));
     }
 
     private String indent(int offset) {
@@ -166,8 +164,8 @@ public final class QuickFixes {
         return p == 0 || text.charAt(p - 1) == '\n' || text.charAt(p - 1) == '\r' ? text.substring(p, offset) : " ";
     }
 
-    private void add(Diagnostic d, String title, TextEdit... edits) {
-        out.add(new QuickFix(title, d.code(), List.of(edits)));
+    private void add(Diagnostic d, String title, EditorServices.QuickFix.Edit... edits) {
+        out.add(new EditorServices.QuickFix(title, d.code(), List.of(edits)));
     }
 
     static String quote(String s) {

@@ -4,8 +4,6 @@ import io.github.cni4j.invoke.PluginExecs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.invoke.ExecRequest;
-import io.github.cni4j.invoke.ExecResult;
 import io.github.cni4j.invoke.PluginExec;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -52,8 +50,8 @@ class ExecSelectionTest {
 
     @Test
     void nativeSpawnErrorsUseGoWording() {
-        ExecResult r = PluginExecs.posixSpawn().run(new ExecRequest(Path.of("/nonexistent/plugin"), new byte[0],
-                Map.of(), Duration.ofSeconds(5)));
+        PluginExec.Response r = PluginExecs.posixSpawn().run(new PluginExec.Request(Path.of("/nonexistent/plugin"),
+                new byte[0], Map.of(), Duration.ofSeconds(5)));
         assertThat(r.spawnError()).contains("fork/exec /nonexistent/plugin: no such file or directory");
         assertThat(r.isSuccess()).isFalse();
     }
@@ -64,7 +62,7 @@ class ExecSelectionTest {
         Files.copy(Path.of("/bin/true"), busy);
         Files.setPosixFilePermissions(busy, PosixFilePermissions.fromString("rwx------"));
         try (FileOutputStream writer = new FileOutputStream(busy.toFile(), true)) {
-            ExecResult r = PluginExecs.posixSpawn().run(new ExecRequest(busy, new byte[0], Map.of(),
+            PluginExec.Response r = PluginExecs.posixSpawn().run(new PluginExec.Request(busy, new byte[0], Map.of(),
                     Duration.ofSeconds(5)));
             assertThat(r.spawnError()).contains("fork/exec " + busy + ": text file busy");
         }
@@ -72,11 +70,11 @@ class ExecSelectionTest {
 
     @Test
     void bothExecutorsAgreeOnAPluginRun() {
-        ExecRequest req = new ExecRequest(Path.of("/bin/sh"), "echo out; echo err >&2; exit 4".getBytes(
+        PluginExec.Request req = new PluginExec.Request(Path.of("/bin/sh"), "echo out; echo err >&2; exit 4".getBytes(
                 StandardCharsets.US_ASCII), Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(20));
-        ExecResult nat = PluginExecs.posixSpawn().run(req);
-        ExecResult portable = PluginExecs.portable().run(req);
-        for (ExecResult r : new ExecResult[] {nat, portable}) {
+        PluginExec.Response nat = PluginExecs.posixSpawn().run(req);
+        PluginExec.Response portable = PluginExecs.portable().run(req);
+        for (PluginExec.Response r : new PluginExec.Response[] {nat, portable}) {
             assertThat(r.exitStatus()).isEqualTo(4);
             assertThat(r.signal()).isZero();
             assertThat(new String(r.stdout(), StandardCharsets.US_ASCII)).isEqualTo("out\n");

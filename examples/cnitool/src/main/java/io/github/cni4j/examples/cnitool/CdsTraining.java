@@ -6,7 +6,6 @@ import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.RuntimeConf;
-import io.github.cni4j.lint.LintFormat;
 import io.github.cni4j.lint.Linter;
 import io.github.cni4j.result.Result;
 import java.io.IOException;
@@ -75,7 +74,7 @@ final class CdsTraining {
                 .netNs("/run/netns/c4j-training").ifName("eth0").addArg("IgnoreUnknown", "1")
                 .capabilityArgs(Map.of("portMappings", List.of())).build();
         GoIndent.indent(Result.fromBytes(RESULT.getBytes(StandardCharsets.UTF_8)).toBytes());
-        LintFormat.TEXT.format(Linter.standard().lint(CONFLIST, "training.conflist"));
+        Linter.toText(Linter.standard().lint(CONFLIST, "training.conflist"));
         CniInvoker invoker = AttachCommand.invoker(env);
         try {
             // VERSION has no side effects; it exercises plugin lookup, spawning and answer parsing.

@@ -1,13 +1,12 @@
 package io.github.cni4j.examples.cnitool;
 
 import io.github.cni4j.lint.Diagnostic;
-import io.github.cni4j.lint.LintFormat;
 import io.github.cni4j.lint.Linter;
-import io.github.cni4j.lint.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** {@code cnitool lint [--format text|json|sarif] <file>...}: every problem, with line and column. */
 final class LintCommand implements Command {
@@ -35,7 +34,7 @@ final class LintCommand implements Command {
 
     @Override
     public int run(List<String> args, Context ctx) {
-        LintFormat format = LintFormat.TEXT;
+        Function<List<Diagnostic>, String> format = Linter::toText;
         boolean checkPlugins = false;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -59,11 +58,11 @@ final class LintCommand implements Command {
         for (Path file : files) {
             all.addAll(linter.lint(file));
         }
-        String text = format.format(all);
+        String text = format.apply(all);
         // Text output is line-based already; the JSON documents get a final newline like any other file.
         ctx.out().print(text.isEmpty() || text.endsWith("\n") ? text : text + "\n");
         ctx.out().flush();
-        return all.stream().anyMatch(d -> d.severity() == Severity.ERROR) ? 1 : 0;
+        return all.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR) ? 1 : 0;
     }
 
     private static String next(List<String> args, int i, String option) {
@@ -73,11 +72,12 @@ final class LintCommand implements Command {
         return args.get(i);
     }
 
-    private static LintFormat parseFormat(String value) {
-        try {
-            return LintFormat.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format must be text, json or sarif, not \"" + value + "\"");
+    private static Function<List<Diagnostic>, String> parseFormat(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "text": return Linter::toText;
+            case "json": return Linter::toJson;
+            case "sarif": return Linter::toSarif;
+            default: throw new UsageException("--format must be text, json or sarif, not \"" + value + "\"");
         }
     }
 }

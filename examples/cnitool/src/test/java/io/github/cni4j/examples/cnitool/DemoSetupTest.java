@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.lint.Linter;
-import io.github.cni4j.lint.Severity;
+import io.github.cni4j.lint.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,6 +41,6 @@ class DemoSetupTest {
                 "\"ipMasq\": true", "\"hairpinMode\": true", "\"subnet\": \"10.90.0.0/16\"",
                 "\"dataDir\": \"/run/c4j-demo/ipam\"");
         assertThat(Linter.standard().lint(setup.config(), "10-c4j-demo.conf"))
-                .noneMatch(d -> d.severity() == Severity.ERROR);
+                .noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     }
 }

@@ -1,9 +1,6 @@
 package io.github.cni4j.examples.lsp;
 
-import io.github.cni4j.lint.CompletionItem;
 import io.github.cni4j.lint.EditorServices;
-import io.github.cni4j.lint.QuickFix;
-import io.github.cni4j.lint.Severity;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +99,7 @@ final class CniDocuments implements TextDocumentService {
         List<Diagnostic> out = new ArrayList<>();
         for (io.github.cni4j.lint.Diagnostic d : services.diagnostics(text, name(uri))) {
             String message = d.message() + d.fix().map(f -> " (" + f + ")").orElse("");
-            out.add(new Diagnostic(doc.positions().range(io.github.cni4j.lint.TextRange.of(d)), message,
+            out.add(new Diagnostic(doc.positions().range(d.range()), message,
                     severity(d.severity()), "cni4j", d.code()));
         }
         publish(uri, out);
@@ -123,7 +120,8 @@ final class CniDocuments implements TextDocumentService {
         if (doc != null && doc.cni()) {
             List<Diagnostic> shown = params.getContext() == null || params.getContext().getDiagnostics() == null
                     ? List.of() : params.getContext().getDiagnostics();
-            for (QuickFix fix : services.quickFixes(doc.text(), name(uri), doc.positions().range(params.getRange()))) {
+            for (EditorServices.QuickFix fix
+                    : services.quickFixes(doc.text(), name(uri), doc.positions().range(params.getRange()))) {
                 List<TextEdit> edits = fix.edits().stream()
                         .map(e -> new TextEdit(doc.positions().range(e.range()), e.newText())).toList();
                 CodeAction a = new CodeAction(fix.title());
@@ -148,7 +146,7 @@ final class CniDocuments implements TextDocumentService {
         if (doc != null && doc.cni()) {
             Positions pos = doc.positions();
             var p = params.getPosition();
-            for (CompletionItem c : services.completion(doc.text(), pos.line(p), pos.column(p))) {
+            for (EditorServices.Completion c : services.completion(doc.text(), pos.line(p), pos.column(p))) {
                 org.eclipse.lsp4j.CompletionItem item = new org.eclipse.lsp4j.CompletionItem(c.label());
                 item.setDetail(c.detail());
                 item.setKind(switch (c.kind()) {
@@ -196,7 +194,7 @@ final class CniDocuments implements TextDocumentService {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static DiagnosticSeverity severity(Severity s) {
+    private static DiagnosticSeverity severity(io.github.cni4j.lint.Diagnostic.Severity s) {
         return switch (s) {
             case ERROR -> DiagnosticSeverity.Error;
             case WARNING -> DiagnosticSeverity.Warning;

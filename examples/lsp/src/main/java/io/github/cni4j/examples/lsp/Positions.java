@@ -1,6 +1,6 @@
 package io.github.cni4j.examples.lsp;
 
-import io.github.cni4j.lint.TextRange;
+import io.github.cni4j.lint.Diagnostic;
 import java.util.Arrays;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -61,12 +61,12 @@ final class Positions {
     }
 
     /** @return the cni4j range of an LSP range */
-    TextRange range(Range r) {
-        return new TextRange(line(r.getStart()), column(r.getStart()), line(r.getEnd()), column(r.getEnd()));
+    Diagnostic.Range range(Range r) {
+        return new Diagnostic.Range(line(r.getStart()), column(r.getStart()), line(r.getEnd()), column(r.getEnd()));
     }
 
     /** @return the LSP range of a cni4j range */
-    Range range(TextRange r) {
+    Range range(Diagnostic.Range r) {
         return new Range(position(r.startLine(), r.startColumn()), position(r.endLine(), r.endColumn()));
     }
 

@@ -2,7 +2,7 @@ package io.github.cni4j.examples.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.lint.TextRange;
+import io.github.cni4j.lint.Diagnostic;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ class PositionsTest {
         assertThat(p.position(2, 2)).isEqualTo(new Position(1, 1));
         assertThat(p.position(3, 4)).isEqualTo(new Position(2, 3));
         assertThat(p.line(new Position(3, 0))).isEqualTo(4);
-        assertThat(p.range(new Range(new Position(1, 0), new Position(2, 3)))).isEqualTo(new TextRange(2, 1, 3, 4));
+        assertThat(p.range(new Range(new Position(1, 0), new Position(2, 3))))
+                .isEqualTo(new Diagnostic.Range(2, 1, 3, 4));
     }
 
     @Test

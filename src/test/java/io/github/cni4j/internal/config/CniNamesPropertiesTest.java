@@ -1,4 +1,4 @@
-package io.github.cni4j.config;
+package io.github.cni4j.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.cni4j.config;
+package io.github.cni4j.internal.config;
 
 import io.github.cni4j.error.ConfigException;
 import java.nio.charset.StandardCharsets;

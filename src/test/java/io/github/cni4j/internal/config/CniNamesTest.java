@@ -1,10 +1,11 @@
-package io.github.cni4j.config;
+package io.github.cni4j.internal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.cni4j.error.ConfigException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,5 +78,15 @@ class CniNamesTest {
         assertError(catchThrowableOfType(ConfigException.class, () -> CniNames.validateInterfaceName(name)),
                 4, "interface name contains / or : or whitespace characters", "");
         assertThat(CniNames.isValidInterfaceName(name)).isFalse();
+    }
+
+    @Test
+    void javadocExample() {
+        CniNames.validateInterfaceName("eth0");
+        assertThat(CniNames.isValidNetworkName("my net")).isFalse();
+        assertThat(CniNames.isValidInterfaceName("veth0123456789ab")).isFalse();
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> CniNames.validateContainerId(""));
+        assertThat(e.code()).isEqualTo(3);
+        assertThat(e.msg()).isEqualTo("missing containerID");
     }
 }
