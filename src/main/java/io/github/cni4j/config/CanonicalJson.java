@@ -6,33 +6,40 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A config's JSON as Go encodes it (keys sorted, compact), made on first use: equality of the config values compares
- * it, yet most parsed configs are never compared or printed, so parsing does not pay for the encoding.
+ * it, and a list entry's {@link PluginConfig#bytes()} are these bytes, yet most parsed configs are never compared,
+ * printed or asked for their bytes (the invoker builds each plugin's stdin from the tree), so parsing does not pay
+ * for the encoding.
  */
 final class CanonicalJson {
 
     private final JsonNode tree;
-    private final byte[] encoded;
+    private volatile byte[] encoded;
     private volatile String text;
 
-    private CanonicalJson(JsonNode tree, byte[] encoded) {
+    private CanonicalJson(JsonNode tree) {
         this.tree = tree;
-        this.encoded = encoded;
     }
 
     /** The canonical form of a parsed tree (never changed after parsing). */
     static CanonicalJson of(JsonNode tree) {
-        return new CanonicalJson(tree, null);
+        return new CanonicalJson(tree);
     }
 
-    /** The canonical form when the Go-encoded bytes are already at hand. */
-    static CanonicalJson ofEncoded(byte[] encoded) {
-        return new CanonicalJson(null, encoded);
+    /** {@return the Go encoding of the tree (shared, never to be changed by the caller)} */
+    byte[] encoded() {
+        byte[] e = encoded;
+        if (e == null) {
+            // Two threads may both encode; they make equal bytes, so either result may stay.
+            e = GoJson.encode(tree);
+            encoded = e;
+        }
+        return e;
     }
 
     String text() {
         String t = text;
         if (t == null) {
-            t = new String(encoded != null ? encoded : GoJson.encode(tree), StandardCharsets.UTF_8);
+            t = new String(encoded(), StandardCharsets.UTF_8);
             text = t;
         }
         return t;

@@ -6,7 +6,6 @@ import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.config.ConfigErrors;
 import io.github.cni4j.internal.config.FieldError;
 import io.github.cni4j.internal.config.PluginFields;
-import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.internal.json.JsonProblem;
@@ -79,7 +78,7 @@ public abstract class PluginConfig {
             throw ConfigErrors.decoding(p, sourceName, PREFIX);
         }
         try {
-            return of(json, tree, false, CanonicalJson.of(tree));
+            return of(Optional.of(json.clone()), tree, false);
         } catch (FieldError e) {
             throw ConfigErrors.at(json, sourceName, e.pointer(), PREFIX + e.getMessage());
         }
@@ -88,22 +87,21 @@ public abstract class PluginConfig {
     /** Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text. */
     static PluginConfig fromListEntry(JsonNode entry, int index, byte[] listText, String source) {
         try {
-            // libcni decodes the re-encoded entry, whose keys are sorted.
-            byte[] bytes = GoJson.encode(entry);
-            return of(bytes, entry, true, CanonicalJson.ofEncoded(bytes));
+            // libcni decodes the re-encoded entry, whose keys are sorted; those bytes are made when first asked for.
+            return of(Optional.empty(), entry, true);
         } catch (FieldError e) {
             throw ConfigErrors.at(listText, source, JsonPointers.child("/plugins", index) + e.pointer(),
                     "failed to parse plugin config " + index + ": " + PREFIX + e.getMessage());
         }
     }
 
-    private static PluginConfig of(byte[] bytes, JsonNode tree, boolean sortedKeys, CanonicalJson canonical) {
+    private static PluginConfig of(Optional<byte[]> readBytes, JsonNode tree, boolean sortedKeys) {
         PluginFields fields = PluginFields.decode(tree, sortedKeys);
         if (fields.type().isEmpty()) {
             throw new FieldError("missing 'type'", tree.isObject() && tree.has("type") ? "/type" : "");
         }
-        return ImmutablePluginConfig.builder().bytes(bytes).tree((ObjectNode) tree).fields(fields)
-                .canonical(canonical).build();
+        return ImmutablePluginConfig.builder().readBytes(readBytes).tree((ObjectNode) tree).fields(fields)
+                .canonical(CanonicalJson.of(tree)).build();
     }
 
     /** The JSON value as Go encodes it (keys sorted, compact): what equality compares. */
@@ -115,9 +113,14 @@ public abstract class PluginConfig {
     @Value.Auxiliary
     abstract PluginFields fields();
 
-    /** @return libcni's bytes of this plugin (a copy) */
+    /** The bytes as read, for a plugin parsed on its own; empty for a list entry (its bytes are its Go encoding). */
     @Value.Auxiliary
-    public abstract byte[] bytes();
+    abstract Optional<byte[]> readBytes();
+
+    /** @return libcni's bytes of this plugin (a copy) */
+    public byte[] bytes() {
+        return readBytes().orElseGet(() -> canonical().encoded()).clone();
+    }
 
     /** @return the plugin type: the binary to run; never empty */
     public String type() {
