@@ -78,37 +78,43 @@ public abstract class PluginConfig {
             throw ConfigErrors.decoding(p, sourceName, PREFIX);
         }
         try {
-            return of(Optional.of(json.clone()), tree, false);
+            return of(Optional.of(json.clone()), tree, ConfigJson.of(tree), false);
         } catch (FieldError e) {
             throw ConfigErrors.at(json, sourceName, e.pointer(), PREFIX + e.getMessage());
         }
     }
 
-    /** Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text. */
-    static PluginConfig fromListEntry(JsonNode entry, int index, byte[] listText, String source) {
+    /**
+     * Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text.
+     *
+     * @param part the element as far as the decoder needs it ({@code PluginFields.FILTER})
+     * @param list the list's JSON, of which this entry's whole tree is a part
+     */
+    static PluginConfig fromListEntry(JsonNode part, ConfigJson list, int index, byte[] listText, String source) {
         try {
             // libcni decodes the re-encoded entry, whose keys are sorted; those bytes are made when first asked for.
-            return of(Optional.empty(), entry, true);
+            return of(Optional.empty(), part, ConfigJson.entry(list, index), true);
         } catch (FieldError e) {
             throw ConfigErrors.at(listText, source, JsonPointers.child("/plugins", index) + e.pointer(),
                     "failed to parse plugin config " + index + ": " + PREFIX + e.getMessage());
         }
     }
 
-    private static PluginConfig of(Optional<byte[]> readBytes, JsonNode tree, boolean sortedKeys) {
-        PluginFields fields = PluginFields.decode(tree, sortedKeys);
+    private static PluginConfig of(Optional<byte[]> readBytes, JsonNode part, ConfigJson json, boolean sortedKeys) {
+        PluginFields fields = PluginFields.decode(part, sortedKeys);
         if (fields.type().isEmpty()) {
-            throw new FieldError("missing 'type'", tree.isObject() && tree.has("type") ? "/type" : "");
+            throw new FieldError("missing 'type'", part.isObject() && part.has("type") ? "/type" : "");
         }
-        return ImmutablePluginConfig.builder().readBytes(readBytes).tree((ObjectNode) tree).fields(fields)
-                .canonical(CanonicalJson.of(tree)).build();
+        return ImmutablePluginConfig.builder().readBytes(readBytes).fields(fields).json(json).build();
     }
 
-    /** The JSON value as Go encodes it (keys sorted, compact): what equality compares. */
-    abstract CanonicalJson canonical();
+    /** The tree and its Go encoding (keys sorted, compact), which is what equality compares. */
+    abstract ConfigJson json();
 
-    @Value.Auxiliary
-    abstract ObjectNode tree();
+    /** The whole plugin object (a decode that succeeded saw an object). */
+    ObjectNode tree() {
+        return (ObjectNode) json().tree();
+    }
 
     @Value.Auxiliary
     abstract PluginFields fields();
@@ -119,7 +125,7 @@ public abstract class PluginConfig {
 
     /** @return libcni's bytes of this plugin (a copy) */
     public byte[] bytes() {
-        return readBytes().orElseGet(() -> canonical().encoded()).clone();
+        return readBytes().orElseGet(() -> json().encoded()).clone();
     }
 
     /** @return the plugin type: the binary to run; never empty */

@@ -103,7 +103,7 @@ final class PluginFieldsDecoder {
     }
 
     /** Go prefers the exact field name and falls back to a case-insensitive match. */
-    private static String field(String key) {
+    static String field(String key) {
         for (String f : FIELDS) {
             if (f.equals(key)) {
                 return f;

@@ -28,16 +28,27 @@ public final class JsonInput {
      * @throws JsonProblem with the position and a clear message when the text is not one JSON value
      */
     public static JsonNode read(byte[] bytes) {
+        return readPart(bytes, TreeFilter.ALL);
+    }
+
+    /**
+     * {@return the part of the tree of one JSON value that {@code filter} asks for} The whole text is checked as by
+     * {@link #read}, and fails alike, but only the parts the filter keeps become nodes: for a decoder that needs a
+     * few known fields of a large document. Where a kept object has a key twice, the last value wins.
+     * @throws JsonProblem as {@link #read}
+     */
+    public static JsonNode readPart(byte[] bytes, TreeFilter filter) {
         if (bytes.length > MAX_BYTES) {
             throw new JsonProblem("document is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
                     + " bytes (16 MiB)", 0, 0, null, true);
         }
-        TreeReader.Read read = parse(bytes, true);
+        TreeReader.Read read = parse(bytes, true, filter);
         if (read == null) {
             throw JsonLocator.syntaxProblem(bytes);
         }
         if (read.hugeNumber()) {
-            checkNumbers(read.tree(), bytes);
+            // The walk that finds the number's place needs the whole tree; this is the failing path only.
+            checkNumbers(filter == TreeFilter.ALL ? read.tree() : parse(bytes, true, TreeFilter.ALL).tree(), bytes);
         }
         return read.tree();
     }
@@ -48,7 +59,7 @@ public final class JsonInput {
      * An integer {@code -0} stays the integer 0 here (results keep it so).
      */
     public static JsonNode parse(byte[] bytes) {
-        TreeReader.Read read = parse(bytes, false);
+        TreeReader.Read read = parse(bytes, false, TreeFilter.ALL);
         return read == null ? null : read.tree();
     }
 
@@ -56,7 +67,7 @@ public final class JsonInput {
      * Go reads every number as a float64, so {@code -0} stays negative zero and is written back as {@code -0};
      * Jackson reads it as the integer 0, so {@code negativeZero} asks for the sign to be kept.
      */
-    private static TreeReader.Read parse(byte[] bytes, boolean negativeZero) {
+    private static TreeReader.Read parse(byte[] bytes, boolean negativeZero, TreeFilter filter) {
         if (hasForeignEncoding(bytes)) {
             return null;
         }
@@ -64,7 +75,7 @@ public final class JsonInput {
             if (p.nextToken() == null) {
                 return null;
             }
-            TreeReader.Read read = TreeReader.read(p, negativeZero);
+            TreeReader.Read read = TreeReader.read(p, negativeZero, filter);
             return p.nextToken() == null ? read : null;
         } catch (IOException | RuntimeException e) {
             return null;

@@ -18,7 +18,8 @@ import java.util.List;
  * at the first one's place), and in the same pass notes what the strict reader must check afterwards: a number that
  * does not fit a float64, and (on request) turns an integer {@code -0} inside a container into negative zero, as Go's
  * float64 keeps it. One token pass replaces a databind read, a walk of the tree for huge numbers and a byte scan plus
- * a second token pass for {@code -0}.
+ * a second token pass for {@code -0}. A {@link TreeFilter} may leave parts out: they are read and checked alike, but
+ * no node is made for them.
  *
  * <p>Not thread-safe; one instance per read.
  */
@@ -45,51 +46,87 @@ final class TreeReader {
      * @return the tree and the huge-number note
      * @throws IOException what Jackson throws for text that is not JSON or breaks a read limit
      */
-    static Read read(JsonParser p, boolean negativeZero) throws IOException {
+    static Read read(JsonParser p, boolean negativeZero, TreeFilter filter) throws IOException {
         TreeReader r = new TreeReader(negativeZero);
-        JsonNode tree = r.value(p, p.currentToken(), false);
+        JsonToken t = p.currentToken();
+        JsonNode tree = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? r.container(p, t, filter)
+                : r.scalar(p, t, false);
         return new Read(tree, r.hugeNumber);
     }
 
-    private JsonNode value(JsonParser p, JsonToken t, boolean inContainer) throws IOException {
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-            return container(p, t);
-        }
-        return scalar(p, t, inContainer);
-    }
-
     /** Iterative, with an explicit stack, so that the nesting limit, not the thread's stack, bounds the depth. */
-    private JsonNode container(JsonParser p, JsonToken first) throws IOException {
+    private JsonNode container(JsonParser p, JsonToken first, TreeFilter rootFilter) throws IOException {
         List<ContainerNode<?>> stack = new ArrayList<>(8);
-        ContainerNode<?> root = first == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
+        List<TreeFilter> filters = new ArrayList<>(8);
+        ContainerNode<?> root = newContainer(first);
         stack.add(root);
+        filters.add(rootFilter);
         while (!stack.isEmpty()) {
-            ContainerNode<?> top = stack.get(stack.size() - 1);
+            int top = stack.size() - 1;
+            ContainerNode<?> node = stack.get(top);
             JsonToken t = p.nextToken();
             if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                stack.remove(stack.size() - 1);
+                stack.remove(top);
+                filters.remove(top);
                 continue;
             }
             String key = null;
-            if (top instanceof ObjectNode) {
+            TreeFilter filter;
+            if (node instanceof ObjectNode) {
                 key = p.currentName();
                 t = p.nextToken();
+                filter = filters.get(top).member(key);
+            } else {
+                filter = filters.get(top).element();
             }
             JsonNode v;
-            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                ContainerNode<?> child = t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
+            if (filter == null) {
+                skip(p, t);
+                continue;
+            } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                ContainerNode<?> child = newContainer(t);
                 stack.add(child);
+                filters.add(filter);
                 v = child;
             } else {
                 v = scalar(p, t, true);
             }
-            if (top instanceof ObjectNode o) {
+            if (node instanceof ObjectNode o) {
                 o.replace(key, v);
             } else {
-                ((ArrayNode) top).add(v);
+                ((ArrayNode) node).add(v);
             }
         }
         return root;
+    }
+
+    private static ContainerNode<?> newContainer(JsonToken t) {
+        // Arrays in configs are short: the default capacity of ten would mostly be empty.
+        return t == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode(4);
+    }
+
+    /** Reads past a value that is left out of the tree, checking its numbers as if it were built. */
+    private void skip(JsonParser p, JsonToken first) throws IOException {
+        int depth = 0;
+        JsonToken t = first;
+        while (true) {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                hugeNumber |= Double.isInfinite(p.getDoubleValue());
+            } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                hugeNumber |= Double.isInfinite(p.getBigIntegerValue().doubleValue());
+            }
+            if (depth == 0) {
+                return;
+            }
+            t = p.nextToken();
+            if (t == null) {
+                throw new IOException("end of input inside a value");
+            }
+        }
     }
 
     private JsonNode scalar(JsonParser p, JsonToken t, boolean inContainer) throws IOException {
