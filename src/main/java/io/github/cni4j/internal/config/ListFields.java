@@ -21,7 +21,8 @@ import java.util.Locale;
  * @param disableCheck {@code disableCheck}
  * @param disableGC {@code disableGC}
  * @param loadOnlyInlinedPlugins {@code loadOnlyInlinedPlugins}
- * @param plugins the {@code plugins} array, {@code null} when the key is absent
+ * @param plugins the {@code plugins} array as decoded (of a document read with {@link #FILTER}, only the parts the
+ *        decoders read), {@code null} when the key is absent
  */
 public record ListFields(String name, String cniVersion, List<String> cniVersions, boolean disableCheck,
                          boolean disableGC, boolean loadOnlyInlinedPlugins, JsonNode plugins) {
