@@ -72,10 +72,10 @@ final class InterleavedParse {
     }
 
     /**
-     * Parses every list until the JIT has settled: at least 3 s in all, then on until a whole second passes without a compilation
-     * finishing (at most 30 s). On a loaded machine the compiler threads get little CPU, and a fixed warm-up left
-     * the first rounds timing C1 code, ten times slower than the steady state that Go's compiled code is compared
-     * with.
+     * Parses every list until the JIT has settled: at least 3 s in all, then on until a whole second passes
+     * without a compilation finishing (at most 30 s). On a loaded machine the compiler threads get little CPU, and
+     * a fixed warm-up left the first rounds timing C1 code, ten times slower than the steady state that Go's
+     * compiled code is compared with.
      */
     private static void warmUp(byte[][] texts) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
