@@ -1,6 +1,7 @@
 package io.github.cni4j.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,22 @@ class TreeReaderTest {
         assertThat(GoJson.encode(JsonInput.read(text))).asString().isEqualTo("{\"a\":-0,\"b\":[-0,0,\"-0\"],\"c\":-0}");
         assertThat(GoJson.encode(JsonInput.parse(text))).asString().isEqualTo("{\"a\":0,\"b\":[0,0,\"-0\"],\"c\":-0}");
         assertThat(GoJson.encode(JsonInput.read(bytes("-0")))).asString().isEqualTo("0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e400", "1000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+            + "00000000000000000000000000000000000000000000000000000000000"})
+    void aNumberTooLargeForAFloat64FailsEvenWhereThePartIsNotBuilt(String number) {
+        byte[] text = bytes("{\"kept\":1,\n \"skipped\":{\"x\":[true, " + number + "]}}");
+        JsonProblem whole = catchThrowableOfType(JsonProblem.class, () -> JsonInput.read(text));
+        JsonProblem part = catchThrowableOfType(JsonProblem.class, () -> JsonInput.readPart(text,
+                TreeFilter.members(k -> k.equals("kept") ? TreeFilter.ALL : null)));
+        assertThat(part).isNotNull();
+        assertThat(part.getMessage()).isEqualTo(whole.getMessage()).contains("out of range");
+        assertThat(part.pointer()).isEqualTo(whole.pointer()).isEqualTo("/skipped/x/1");
+        assertThat(new int[] {part.line(), part.column()}).containsExactly(whole.line(), whole.column());
     }
 
     @Test
