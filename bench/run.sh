@@ -2,7 +2,8 @@
 # The full benchmark suite in one command: builds cni4j and the benchmarks, the static no-op plugin, the C
 # posix_spawn baseline and the Go libcni baseline (offline, GOPATH mode against Debian's libcni source), runs JMH
 # with the GC profiler and writes BENCHMARKS.md at the repository root. Takes about 5 minutes.
-# Environment: SKIP_INSTALL=1 to use the cni4j snapshot already in ~/.m2; GO_MILLIS per Go measurement (3000).
+# Environment: SKIP_INSTALL=1 to use the cni4j snapshot already in ~/.m2; GO_MILLIS per Go measurement (3000);
+# PARSE_ONLY=N to run only N alternating parse rounds against Go (no JMH, no report), for work on the parser.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -43,6 +44,10 @@ else
   echo "run.sh: Go or Debian's golang-github-appc-cni-dev is missing; the Go baselines will be reported as missing" >&2
 fi
 
+if [ -n "${PARSE_ONLY:-}" ]; then
+  [ ${#go_args[@]} -gt 0 ] || { echo "run.sh: PARSE_ONLY needs the Go baseline" >&2; exit 1; }
+  exec java -cp "$classes:$cp_lib" io.github.cni4j.bench.FullRun --parse-only "${go_args[@]}" --rounds="$PARSE_ONLY"
+fi
 java -cp "$classes:$cp_lib" io.github.cni4j.bench.FullRun --full \
   --out="$root/BENCHMARKS.md" --plugin="$work/noop" --raw="$work/raw-spawn" --netns-c="$work/netns-baseline" "${go_args[@]}" \
   --go-millis="${GO_MILLIS:-3000}"

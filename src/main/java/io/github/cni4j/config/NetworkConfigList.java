@@ -72,7 +72,7 @@ public abstract class NetworkConfigList {
      * @throws ConfigException as {@link #fromBytes(byte[])}
      */
     public static NetworkConfigList fromBytes(byte[] json, String sourceName) {
-        return parse(Objects.requireNonNull(json, "json"), sourceName, null);
+        return parse(Objects.requireNonNull(json, "json").clone(), sourceName, null);
     }
 
     /**
@@ -132,34 +132,39 @@ public abstract class NetworkConfigList {
         }
     }
 
+    /** Parses bytes that nobody else holds (they are kept, never copied). */
     private static NetworkConfigList parse(byte[] bytes, String source, Path file) {
-        JsonNode doc;
+        // Only what the decoders read becomes a tree; the whole tree is made from the bytes when first needed.
+        JsonNode part;
         try {
-            doc = JsonInput.read(bytes);
+            part = JsonInput.readPart(bytes, ListFields.FILTER);
         } catch (JsonProblem p) {
             throw ConfigErrors.decoding(p, source, PREFIX);
         }
         ListFields fields;
         try {
-            fields = ListFields.decode(doc);
+            fields = ListFields.decode(part);
         } catch (FieldError e) {
             throw ConfigErrors.at(bytes, source, e.pointer(), PREFIX + e.getMessage());
         }
-        List<PluginConfig> plugins = new ArrayList<>();
+        ConfigJson json = ConfigJson.read(bytes);
         JsonNode entries = fields.plugins();
-        for (int i = 0; entries != null && i < entries.size(); i++) {
-            plugins.add(PluginConfig.fromListEntry(entries.get(i), i, bytes, source));
+        int n = entries == null ? 0 : entries.size();
+        List<PluginConfig> plugins = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            plugins.add(PluginConfig.fromListEntry(entries.get(i), json, i, bytes, source));
         }
-        return ImmutableNetworkConfigList.builder().bytes(bytes).tree((ObjectNode) doc).fields(fields)
-                .plugins(plugins).file(Optional.ofNullable(file))
-                .canonical(CanonicalJson.of(doc)).build();
+        return ImmutableNetworkConfigList.builder().json(json).fields(fields).plugins(plugins)
+                .file(Optional.ofNullable(file)).build();
     }
 
-    /** The document as Go encodes it (keys sorted, compact): with the plugins, what equality compares. */
-    abstract CanonicalJson canonical();
+    /** The document and its Go encoding (keys sorted, compact): with the plugins, what equality compares. */
+    abstract ConfigJson json();
 
-    @Value.Auxiliary
-    abstract ObjectNode tree();
+    /** The whole document (a decode that succeeded saw an object). */
+    ObjectNode tree() {
+        return (ObjectNode) json().tree();
+    }
 
     @Value.Auxiliary
     abstract ListFields fields();
@@ -171,8 +176,9 @@ public abstract class NetworkConfigList {
      * @return the bytes the list was parsed from, verbatim (a copy); for an upconverted single config, the
      *         generated list bytes
      */
-    @Value.Auxiliary
-    public abstract byte[] bytes();
+    public byte[] bytes() {
+        return json().text().clone();
+    }
 
     /** @return the file the list was loaded from, if any */
     @Value.Auxiliary

@@ -6,7 +6,6 @@ import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.config.ConfigErrors;
 import io.github.cni4j.internal.config.FieldError;
 import io.github.cni4j.internal.config.PluginFields;
-import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.internal.json.JsonProblem;
@@ -79,45 +78,55 @@ public abstract class PluginConfig {
             throw ConfigErrors.decoding(p, sourceName, PREFIX);
         }
         try {
-            return of(json, tree, false, CanonicalJson.of(tree));
+            return of(Optional.of(json.clone()), tree, ConfigJson.of(tree), false);
         } catch (FieldError e) {
             throw ConfigErrors.at(json, sourceName, e.pointer(), PREFIX + e.getMessage());
         }
     }
 
-    /** Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text. */
-    static PluginConfig fromListEntry(JsonNode entry, int index, byte[] listText, String source) {
+    /**
+     * Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text.
+     *
+     * @param part the element as far as the decoder needs it ({@code PluginFields.FILTER})
+     * @param list the list's JSON, of which this entry's whole tree is a part
+     */
+    static PluginConfig fromListEntry(JsonNode part, ConfigJson list, int index, byte[] listText, String source) {
         try {
-            // libcni decodes the re-encoded entry, whose keys are sorted.
-            byte[] bytes = GoJson.encode(entry);
-            return of(bytes, entry, true, CanonicalJson.ofEncoded(bytes));
+            // libcni decodes the re-encoded entry, whose keys are sorted; those bytes are made when first asked for.
+            return of(Optional.empty(), part, ConfigJson.entry(list, index), true);
         } catch (FieldError e) {
             throw ConfigErrors.at(listText, source, JsonPointers.child("/plugins", index) + e.pointer(),
                     "failed to parse plugin config " + index + ": " + PREFIX + e.getMessage());
         }
     }
 
-    private static PluginConfig of(byte[] bytes, JsonNode tree, boolean sortedKeys, CanonicalJson canonical) {
-        PluginFields fields = PluginFields.decode(tree, sortedKeys);
+    private static PluginConfig of(Optional<byte[]> readBytes, JsonNode part, ConfigJson json, boolean sortedKeys) {
+        PluginFields fields = PluginFields.decode(part, sortedKeys);
         if (fields.type().isEmpty()) {
-            throw new FieldError("missing 'type'", tree.isObject() && tree.has("type") ? "/type" : "");
+            throw new FieldError("missing 'type'", part.isObject() && part.has("type") ? "/type" : "");
         }
-        return ImmutablePluginConfig.builder().bytes(bytes).tree((ObjectNode) tree).fields(fields)
-                .canonical(canonical).build();
+        return ImmutablePluginConfig.builder().readBytes(readBytes).fields(fields).json(json).build();
     }
 
-    /** The JSON value as Go encodes it (keys sorted, compact): what equality compares. */
-    abstract CanonicalJson canonical();
+    /** The tree and its Go encoding (keys sorted, compact), which is what equality compares. */
+    abstract ConfigJson json();
 
-    @Value.Auxiliary
-    abstract ObjectNode tree();
+    /** The whole plugin object (a decode that succeeded saw an object). */
+    ObjectNode tree() {
+        return (ObjectNode) json().tree();
+    }
 
     @Value.Auxiliary
     abstract PluginFields fields();
 
-    /** @return libcni's bytes of this plugin (a copy) */
+    /** The bytes as read, for a plugin parsed on its own; empty for a list entry (its bytes are its Go encoding). */
     @Value.Auxiliary
-    public abstract byte[] bytes();
+    abstract Optional<byte[]> readBytes();
+
+    /** @return libcni's bytes of this plugin (a copy) */
+    public byte[] bytes() {
+        return readBytes().orElseGet(() -> json().encoded()).clone();
+    }
 
     /** @return the plugin type: the binary to run; never empty */
     public String type() {

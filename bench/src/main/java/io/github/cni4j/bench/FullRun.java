@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -19,6 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code --smoke}: every benchmark once for 200 ms in this JVM, no report (what {@code mvn verify} runs).</li>
  *   <li>{@code --full --out=BENCHMARKS.md [--plugin=P] [--raw=R] [--netns-c=N] [--go=G]}: the suite with one fork per benchmark
  *   and the GC profiler, then the C and Go baselines, then the Markdown report.</li>
+ *   <li>{@code --parse-only --go=G [--rounds=N]}: only the alternating parse rounds against Go (7 by default),
+ *   printed, no JMH and no report; for work on the parser.</li>
  * </ul>
  * The namespace benchmarks need root and are left out otherwise.
  */
@@ -35,6 +38,13 @@ public final class FullRun {
         }
         if (opts.containsKey("--plugin")) {
             System.setProperty(Fixtures.PLUGIN_PROPERTY, opts.get("--plugin"));
+        }
+        if (opts.containsKey("--parse-only")) {
+            Baselines b = new Baselines();
+            Path go = Objects.requireNonNull(path(opts, "--go"), "--parse-only needs --go");
+            InterleavedParse.measure(b, go, Integer.parseInt(opts.getOrDefault("--rounds", "7")));
+            b.problems.forEach(p -> System.out.println("problem: " + p));
+            return;
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         ChainedOptionsBuilder b = new OptionsBuilder().include("io\\.github\\.cni4j\\.bench\\..*Benchmark\\..*")

@@ -25,4 +25,14 @@ public final class FieldError extends RuntimeException {
     public String pointer() {
         return pointer;
     }
+
+    /**
+     * {@return this error seen from the enclosing value: the same message, the pointer behind {@code prefix}}
+     * Decoders build a pointer only when an error leaves a member, so a clean decode builds none.
+     *
+     * @param prefix the pointer of the value this error's pointer is relative to
+     */
+    public FieldError under(String prefix) {
+        return new FieldError(getMessage(), prefix + pointer);
+    }
 }

@@ -4,6 +4,7 @@ import io.github.cni4j.error.CniException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
+import io.github.cni4j.internal.json.TreeFilter;
 import io.github.cni4j.version.CniVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,22 @@ import java.util.Locale;
  * @param disableCheck {@code disableCheck}
  * @param disableGC {@code disableGC}
  * @param loadOnlyInlinedPlugins {@code loadOnlyInlinedPlugins}
- * @param plugins the {@code plugins} array, {@code null} when the key is absent
+ * @param plugins the {@code plugins} array as decoded (of a document read with {@link #FILTER}, only the parts the
+ *        decoders read), {@code null} when the key is absent
  */
 public record ListFields(String name, String cniVersion, List<String> cniVersions, boolean disableCheck,
                          boolean disableGC, boolean loadOnlyInlinedPlugins, JsonNode plugins) {
+
+    /**
+     * What {@link #decode} and the plugins' {@link PluginFields#decode} read of a list document, for
+     * {@code JsonInput.readPart}: the list-level fields, and of each plugin its {@link PluginFields#FILTER} part.
+     */
+    public static final TreeFilter FILTER = TreeFilter.members(key -> switch (key) {
+        case "plugins" -> TreeFilter.elements(PluginFields.FILTER);
+        case "name", "cniVersion", "cniVersions", "disableCheck", "disableGC", "loadOnlyInlinedPlugins" ->
+                TreeFilter.ALL;
+        default -> null;
+    });
 
     /**
      * Decodes and checks a list document.

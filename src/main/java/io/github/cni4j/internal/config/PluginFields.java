@@ -1,6 +1,7 @@
 package io.github.cni4j.internal.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cni4j.internal.json.TreeFilter;
 import io.github.cni4j.result.Dns;
 import java.util.Map;
 
@@ -19,6 +20,17 @@ import java.util.Map;
  */
 public record PluginFields(String type, String name, String cniVersion, Map<String, Boolean> capabilities,
                            String ipamType, Dns dns) {
+
+    /**
+     * What {@link #decode} reads of a plugin object, for {@code JsonInput.readPart}: the members that name a field;
+     * of {@code ipam} only its {@code type}, of {@code prevResult} only that it is an object.
+     */
+    public static final TreeFilter FILTER = TreeFilter.members(key -> switch (PluginFieldsDecoder.field(key)) {
+        case "" -> null;
+        case "ipam" -> TreeFilter.members(k -> "type".equalsIgnoreCase(k) ? TreeFilter.ALL : null);
+        case "prevResult" -> TreeFilter.NONE;
+        default -> TreeFilter.ALL;
+    });
 
     /**
      * Decodes a plugin object (or {@code null}, which decodes to nothing).

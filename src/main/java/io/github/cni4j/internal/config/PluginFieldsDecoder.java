@@ -7,17 +7,27 @@ import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.result.Dns;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** One decode of {@link PluginFields}; see there for the rules. */
+/**
+ * One decode of {@link PluginFields}; see there for the rules.
+ *
+ * <p>Only members that name a field are visited (Go ignores the others, and so the order of the rest cannot matter),
+ * and a JSON pointer is built only when an error leaves a member ({@link FieldError#under}): a clean decode of a
+ * plugin with many unknown fields sorts and allocates almost nothing.
+ */
 final class PluginFieldsDecoder {
 
     private static final String STRUCT = "PluginConf";
     private static final List<String> FIELDS = List.of("cniVersion", "name", "type", "capabilities", "ipam", "dns",
             "prevResult", "cni.dev/valid-attachments");
     private static final List<String> DNS_FIELDS = List.of("nameservers", "domain", "search", "options");
+    private static final List<String> ATTACHMENT_FIELDS = List.of("containerID", "ifname");
+    private static final UnaryOperator<String> ANY_KEY = k -> k;
 
     private final boolean sorted;
     private String type = "";
@@ -31,53 +41,79 @@ final class PluginFieldsDecoder {
         this.sorted = sorted;
     }
 
+    /** A member whose key names a field: the key as written, the field it sets, the value. */
+    private record Member(String key, String field, JsonNode value) {
+    }
+
     PluginFields plugin(JsonNode node) {
         if (node != null && !node.isNull()) {
             if (!node.isObject()) {
                 throw new FieldError("json: cannot unmarshal " + JsonInput.kind(node)
                         + " into Go value of type types.PluginConf", "");
             }
-            for (Map.Entry<String, JsonNode> e : entries(node)) {
-                member(e.getKey(), e.getValue(), JsonPointers.child("", e.getKey()));
+            for (Member m : members(node, PluginFieldsDecoder::field)) {
+                try {
+                    member(m.field(), m.value());
+                } catch (FieldError e) {
+                    throw e.under(JsonPointers.child("", m.key()));
+                }
             }
         }
         return new PluginFields(type, name, cniVersion, caps == null ? Map.of() : Collections.unmodifiableMap(caps),
                 ipamType, dns);
     }
 
-    private void member(String key, JsonNode v, String ptr) {
-        switch (field(key)) {
-            case "type" -> type = string(v, ptr, "type", type);
-            case "name" -> name = string(v, ptr, "name", name);
-            case "cniVersion" -> cniVersion = string(v, ptr, "cniVersion", cniVersion);
-            case "capabilities" -> capabilities(v, ptr);
-            case "ipam" -> ipam(v, ptr);
-            case "dns" -> dns(v, ptr);
-            case "prevResult" -> expect(v, ptr, "prevResult", v.isObject(), "map[string]interface {}");
-            case "cni.dev/valid-attachments" -> attachments(v, ptr);
-            default -> {
-                // Unknown keys belong to the plugin; libcni passes them through untouched.
-            }
+    private void member(String field, JsonNode v) {
+        switch (field) {
+            case "type" -> type = string(v, "type", type);
+            case "name" -> name = string(v, "name", name);
+            case "cniVersion" -> cniVersion = string(v, "cniVersion", cniVersion);
+            case "capabilities" -> capabilities(v);
+            case "ipam" -> ipam(v);
+            case "dns" -> dns(v);
+            case "prevResult" -> expect(v, "prevResult", v.isObject(), "map[string]interface {}");
+            default -> attachments(v);
         }
     }
 
-    private List<Map.Entry<String, JsonNode>> entries(JsonNode object) {
-        List<Map.Entry<String, JsonNode>> list = new ArrayList<>(object.size());
-        object.fields().forEachRemaining(list::add);
-        if (sorted) {
-            list.sort(Map.Entry.comparingByKey(GoJson.KEY_ORDER));
+    /**
+     * The members of an object whose keys {@code match} maps to a field (non-empty), in the order Go visits them:
+     * document order, or sorted by key for a re-encoded list entry.
+     */
+    private List<Member> members(JsonNode object, UnaryOperator<String> match) {
+        List<Member> list = null;
+        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String field = match.apply(e.getKey());
+            if (!field.isEmpty()) {
+                if (list == null) {
+                    list = new ArrayList<>(4);
+                }
+                list.add(new Member(e.getKey(), field, e.getValue()));
+            }
+        }
+        if (list == null) {
+            return List.of();
+        }
+        if (sorted && list.size() > 1) {
+            list.sort((a, b) -> GoJson.KEY_ORDER.compare(a.key(), b.key()));
         }
         return list;
     }
 
     /** Go prefers the exact field name and falls back to a case-insensitive match. */
-    private static String field(String key) {
+    static String field(String key) {
         for (String f : FIELDS) {
             if (f.equals(key)) {
                 return f;
             }
         }
-        for (String f : FIELDS) {
+        return caseInsensitive(FIELDS, key);
+    }
+
+    private static String caseInsensitive(List<String> fields, String key) {
+        for (String f : fields) {
             if (f.equalsIgnoreCase(key)) {
                 return f;
             }
@@ -85,44 +121,50 @@ final class PluginFieldsDecoder {
         return "";
     }
 
-    private static void expect(JsonNode v, String ptr, String field, boolean ok, String goType) {
+    private static void expect(JsonNode v, String field, boolean ok, String goType) {
         if (!ok && !v.isNull()) {
             throw new FieldError("json: cannot unmarshal " + JsonInput.kind(v) + " into Go struct field " + STRUCT
-                    + "." + field + " of type " + goType, ptr);
+                    + "." + field + " of type " + goType, "");
         }
     }
 
-    private static String string(JsonNode v, String ptr, String field, String previous) {
-        expect(v, ptr, field, v.isTextual(), "string");
+    private static String string(JsonNode v, String field, String previous) {
+        expect(v, field, v.isTextual(), "string");
         return v.isNull() ? previous : v.textValue();
     }
 
-    private void capabilities(JsonNode v, String ptr) {
-        expect(v, ptr, "capabilities", v.isObject(), "map[string]bool");
+    private void capabilities(JsonNode v) {
+        expect(v, "capabilities", v.isObject(), "map[string]bool");
         if (v.isNull()) {
             return;
         }
         if (caps == null) {
             caps = new LinkedHashMap<>();
         }
-        for (Map.Entry<String, JsonNode> e : entries(v)) {
-            JsonNode b = e.getValue();
-            expect(b, JsonPointers.child(ptr, e.getKey()), "capabilities", b.isBoolean(), "bool");
-            caps.put(e.getKey(), b.isBoolean() && b.booleanValue());
+        for (Member m : members(v, ANY_KEY)) {
+            JsonNode b = m.value();
+            try {
+                expect(b, "capabilities", b.isBoolean(), "bool");
+            } catch (FieldError e) {
+                throw e.under(JsonPointers.child("", m.key()));
+            }
+            caps.put(m.key(), b.isBoolean() && b.booleanValue());
         }
     }
 
-    private void ipam(JsonNode v, String ptr) {
-        expect(v, ptr, "ipam", v.isObject(), "types.IPAM (an object)");
-        for (Map.Entry<String, JsonNode> e : entries(v)) {
-            if ("type".equalsIgnoreCase(e.getKey())) {
-                ipamType = string(e.getValue(), JsonPointers.child(ptr, e.getKey()), "ipam.type", ipamType);
+    private void ipam(JsonNode v) {
+        expect(v, "ipam", v.isObject(), "types.IPAM (an object)");
+        for (Member m : members(v, k -> "type".equalsIgnoreCase(k) ? "type" : "")) {
+            try {
+                ipamType = string(m.value(), "ipam.type", ipamType);
+            } catch (FieldError e) {
+                throw e.under(JsonPointers.child("", m.key()));
             }
         }
     }
 
-    private void dns(JsonNode v, String ptr) {
-        expect(v, ptr, "dns", v.isObject(), "types.DNS (an object)");
+    private void dns(JsonNode v) {
+        expect(v, "dns", v.isObject(), "types.DNS (an object)");
         if (v.isNull()) {
             return;
         }
@@ -130,50 +172,67 @@ final class PluginFieldsDecoder {
         if (dns != null) {
             d.from(dns);
         }
-        for (Map.Entry<String, JsonNode> e : entries(v)) {
-            String p = JsonPointers.child(ptr, e.getKey());
-            JsonNode x = e.getValue();
-            String f = DNS_FIELDS.stream().filter(e.getKey()::equalsIgnoreCase).findFirst().orElse("");
-            List<String> list = f.isEmpty() || f.equals("domain") ? null : strings(x, p, "dns." + f, null);
-            switch (f) {
-                case "nameservers" -> d.nameservers(list == null ? d.build().nameservers() : list);
-                case "domain" -> d.domain(string(x, p, "dns.domain", d.build().domain().orElse("")));
-                case "search" -> d.search(list == null ? d.build().search() : list);
-                case "options" -> d.options(list == null ? d.build().options() : list);
-                default -> {
-                    // Go ignores keys that are not fields of types.DNS.
-                }
+        for (Member m : members(v, k -> caseInsensitive(DNS_FIELDS, k))) {
+            try {
+                dnsField(d, m.field(), m.value());
+            } catch (FieldError e) {
+                throw e.under(JsonPointers.child("", m.key()));
             }
         }
         dns = d.build();
     }
 
-    private static List<String> strings(JsonNode v, String ptr, String field, List<String> previous) {
-        expect(v, ptr, field, v.isArray(), "[]string");
+    /** A {@code null} value leaves a list as it was, and sets an unset domain to {@code ""}, as Go does. */
+    private static void dnsField(Dns.Builder d, String f, JsonNode x) {
+        if (f.equals("domain")) {
+            d.domain(string(x, "dns.domain", x.isNull() ? d.build().domain().orElse("") : ""));
+            return;
+        }
+        List<String> list = strings(x, "dns." + f);
+        if (list != null) {
+            switch (f) {
+                case "nameservers" -> d.nameservers(list);
+                case "search" -> d.search(list);
+                default -> d.options(list);
+            }
+        }
+    }
+
+    /** {@return the strings of an array, or null for a JSON null} */
+    private static List<String> strings(JsonNode v, String field) {
+        expect(v, field, v.isArray(), "[]string");
         if (v.isNull()) {
-            return previous;
+            return null;
         }
         List<String> out = new ArrayList<>(v.size());
         for (int i = 0; i < v.size(); i++) {
             JsonNode s = v.get(i);
-            expect(s, JsonPointers.child(ptr, i), field, s.isTextual(), "string");
+            try {
+                expect(s, field, s.isTextual(), "string");
+            } catch (FieldError e) {
+                throw e.under(JsonPointers.child("", i));
+            }
             out.add(s.isTextual() ? s.textValue() : "");
         }
         return List.copyOf(out);
     }
 
-    private void attachments(JsonNode v, String ptr) {
+    private void attachments(JsonNode v) {
         String field = "cni.dev/valid-attachments";
-        expect(v, ptr, field, v.isArray(), "[]types.GCAttachment");
+        expect(v, field, v.isArray(), "[]types.GCAttachment");
         for (int i = 0; v.isArray() && i < v.size(); i++) {
             JsonNode a = v.get(i);
-            String p = JsonPointers.child(ptr, i);
-            expect(a, p, field, a.isObject(), "types.GCAttachment (an object)");
-            for (Map.Entry<String, JsonNode> e : entries(a)) {
-                String k = e.getKey();
-                if ("containerID".equalsIgnoreCase(k) || "ifname".equalsIgnoreCase(k)) {
-                    string(e.getValue(), JsonPointers.child(p, k), field + "." + k, "");
+            try {
+                expect(a, field, a.isObject(), "types.GCAttachment (an object)");
+                for (Member m : members(a, k -> caseInsensitive(ATTACHMENT_FIELDS, k))) {
+                    try {
+                        string(m.value(), field + "." + m.key(), "");
+                    } catch (FieldError e) {
+                        throw e.under(JsonPointers.child("", m.key()));
+                    }
                 }
+            } catch (FieldError e) {
+                throw e.under(JsonPointers.child("", i));
             }
         }
     }

@@ -1,12 +1,7 @@
 package io.github.cni4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -14,10 +9,11 @@ import java.util.Map;
 /**
  * Reads a whole JSON document the way Go's {@code json.Unmarshal} accepts it, fast, and explains failures precisely.
  *
- * <p>The one strict reader: {@link #parse} (a Jackson tree read) serves config loading here and Go's error words
- * in {@code gojson.GoErrors}. Only when it fails is the text read again, by {@link JsonLocator} (positions from
- * Jackson's token locations, what was expected there) or {@link GoSyntax} (Go's message). Limits: {@link #MAX_BYTES} bytes, {@link JsonTrees#MAX_DEPTH}
- * levels of nesting; numbers must fit a float64 (Go's generic decode refuses larger ones).
+ * <p>The one strict reader: {@link #parse} (one pass over Jackson's tokens, {@code TreeReader}) serves config
+ * loading here and Go's error words in {@code gojson.GoErrors}. Only when it fails is the text read again, by
+ * {@link JsonLocator} (positions from Jackson's token locations, what was expected there) or {@link GoSyntax} (Go's
+ * message). Limits: {@link #MAX_BYTES} bytes, {@link JsonTrees#MAX_DEPTH} levels of nesting; numbers must fit a
+ * float64 (Go's generic decode refuses larger ones).
  */
 public final class JsonInput {
 
@@ -32,70 +28,57 @@ public final class JsonInput {
      * @throws JsonProblem with the position and a clear message when the text is not one JSON value
      */
     public static JsonNode read(byte[] bytes) {
+        return readPart(bytes, TreeFilter.ALL);
+    }
+
+    /**
+     * {@return the part of the tree of one JSON value that {@code filter} asks for} The whole text is checked as by
+     * {@link #read}, and fails alike, but only the parts the filter keeps become nodes: for a decoder that needs a
+     * few known fields of a large document. Where a kept object has a key twice, the last value wins.
+     * @throws JsonProblem as {@link #read}
+     */
+    public static JsonNode readPart(byte[] bytes, TreeFilter filter) {
         if (bytes.length > MAX_BYTES) {
             throw new JsonProblem("document is " + bytes.length + " bytes, larger than the limit of " + MAX_BYTES
                     + " bytes (16 MiB)", 0, 0, null, true);
         }
-        JsonNode tree = parse(bytes);
-        if (tree == null) {
+        TreeReader.Read read = parse(bytes, true, filter);
+        if (read == null) {
             throw JsonLocator.syntaxProblem(bytes);
         }
-        checkNumbers(tree, bytes);
-        if (mayHaveNegativeZero(bytes)) {
-            restoreNegativeZeros(tree, bytes);
+        if (read.hugeNumber()) {
+            // The walk that finds the number's place needs the whole tree; this is the failing path only.
+            checkNumbers(filter == TreeFilter.ALL ? read.tree() : parse(bytes, true, TreeFilter.ALL).tree(), bytes);
         }
-        return tree;
+        return read.tree();
     }
 
     /**
      * {@return the tree of one JSON value in UTF-8 without a byte order mark, or null when Jackson refuses the text}
-     * The fast path of every strict read: one Jackson tree read, then a check that only whitespace follows.
+     * The fast path of every strict read: one pass over Jackson's tokens, then a check that only whitespace follows.
+     * An integer {@code -0} stays the integer 0 here (results keep it so).
      */
     public static JsonNode parse(byte[] bytes) {
-        if (hasForeignEncoding(bytes)) {
-            return null;
-        }
-        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
-            JsonNode tree = p.nextToken() == null ? null : JsonTrees.MAPPER.readTree(p);
-            return p.nextToken() == null ? tree : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** An integer literal {@code -0} somewhere (perhaps inside a string: the walk below decides). */
-    private static boolean mayHaveNegativeZero(byte[] b) {
-        for (int i = 0; i + 1 < b.length; i++) {
-            if (b[i] == '-' && b[i + 1] == '0' && (i + 2 >= b.length || "0123456789.eE".indexOf(b[i + 2]) < 0)) {
-                return true;
-            }
-        }
-        return false;
+        TreeReader.Read read = parse(bytes, false, TreeFilter.ALL);
+        return read == null ? null : read.tree();
     }
 
     /**
      * Go reads every number as a float64, so {@code -0} stays negative zero and is written back as {@code -0};
-     * Jackson reads it as the integer 0. Put the sign back.
+     * Jackson reads it as the integer 0, so {@code negativeZero} asks for the sign to be kept.
      */
-    private static void restoreNegativeZeros(JsonNode tree, byte[] bytes) {
+    private static TreeReader.Read parse(byte[] bytes, boolean negativeZero, TreeFilter filter) {
+        if (hasForeignEncoding(bytes)) {
+            return null;
+        }
         try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.VALUE_NUMBER_INT && "-0".equals(p.getText())) {
-                    JsonPointer at = p.getParsingContext().pathAsPointer();
-                    if (at.matches()) {
-                        // The whole document is -0: no container to restore it in (and no config is a number).
-                        return;
-                    }
-                    JsonNode parent = tree.at(at.head());
-                    if (parent instanceof ObjectNode o && o.path(p.currentName()).isIntegralNumber()) {
-                        o.put(p.currentName(), -0.0);
-                    } else if (parent instanceof ArrayNode a) {
-                        a.set(p.getParsingContext().getCurrentIndex(), DoubleNode.valueOf(-0.0));
-                    }
-                }
+            if (p.nextToken() == null) {
+                return null;
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("text parsed once failed the second time", e);
+            TreeReader.Read read = TreeReader.read(p, negativeZero, filter);
+            return p.nextToken() == null ? read : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
