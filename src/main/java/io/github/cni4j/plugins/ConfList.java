@@ -52,7 +52,7 @@ public final class ConfList {
         private Boolean disableCheck;
         private Boolean disableGC;
         private final Map<String, String> extra = new LinkedHashMap<>();
-        private final List<PluginSpec> plugins = new ArrayList<>();
+        private final List<ObjectNode> plugins = new ArrayList<>();
 
         Builder() {
         }
@@ -112,7 +112,18 @@ public final class ConfList {
          * @param plugin the typed plugin config
          * @return this builder */
         public Builder plugin(PluginSpec plugin) {
-            plugins.add(Objects.requireNonNull(plugin, "plugin"));
+            return plugin(plugin, List.of());
+        }
+
+        /** Appends a plugin whose object lists {@code firstKeys} first, in that order (as another tool writes it).
+         * @param plugin the typed plugin config
+         * @param firstKeys keys to put first where set
+         * @return this builder */
+        Builder plugin(PluginSpec plugin, List<String> firstKeys) {
+            ObjectNode tree = Objects.requireNonNull(plugin, "plugin").tree();
+            ObjectNode ordered = Fields.MAPPER.createObjectNode();
+            firstKeys.stream().filter(tree::has).forEach(k -> ordered.set(k, tree.get(k)));
+            plugins.add(ordered.setAll(tree).deepCopy());
             return this;
         }
 
@@ -165,7 +176,7 @@ public final class ConfList {
                 t.put("disableGC", disableGC);
             }
             ArrayNode a = t.putArray("plugins");
-            plugins.forEach(p -> a.add(p.tree().deepCopy()));
+            plugins.forEach(p -> a.add(p.deepCopy()));
             return t;
         }
 

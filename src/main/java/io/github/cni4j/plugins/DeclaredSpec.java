@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * plugin's keys.
  *
  * <p>One accessor is one key: its name is the JSON key, its return type the JSON type ({@code Optional<String>},
- * {@code Optional<Boolean>}, {@code Optional<Integer>}, {@code Optional<Long>}, {@code Optional<IpamSpec>},
+ * {@code Optional<Boolean>}, {@code Optional<Integer>}, {@code Optional<Long>}, {@code Optional<PluginSpec>} (an IPAM config),
  * {@code List<String>}, {@code Map<String, String>}), its optional {@link Key} annotation the rules. From that one
  * declaration come the accessor, the generated builder setters, the JSON mapping and validation
  * ({@link SpecDecoder}, {@link SpecRules}) and the field table the linter and the JSON Schema test use

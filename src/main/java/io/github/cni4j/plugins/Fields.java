@@ -108,13 +108,9 @@ final class Fields {
     }
 
     /** The typed view of a nested IPAM object, when its type is one cni4j models; validates it. */
-    static Optional<IpamSpec> ipamOf(ObjectNode ipam) {
-        return switch (ipam.path("type").asText()) {
-            case "host-local" -> Optional.of(SpecDecoder.fill(HostLocal.builder(), ipam).build());
-            case "static" -> Optional.of(SpecDecoder.fill(StaticIpam.builder(), ipam).build());
-            case "dhcp" -> Optional.of(SpecDecoder.fill(new Dhcp.Builder(), ipam).build());
-            default -> Optional.empty();
-        };
+    static Optional<PluginSpec> ipamOf(ObjectNode ipam) {
+        return SpecCodec.declared(ipam.path("type").asText()).filter(SpecCodec::isIpam)
+                .map(c -> SpecDecoder.fill(SpecCodec.newBuilder(c), ipam).build());
     }
 
 }

@@ -22,6 +22,11 @@ final class NetworkConfs {
     /** Where nerdctl records {@code -o} options; plugins ignore unknown top-level keys. */
     static final String OPTIONS_KEY = "cni4jOptions";
 
+    /** nerdctl's key order, its Go structs' field order, which the typed configs' own order need not follow. */
+    private static final List<String> BRIDGE_ORDER = List.of("type", "bridge", "isGateway", "ipMasq", "mtu",
+            "hairpinMode", "ipam", "capabilities");
+    private static final List<String> LINK_ORDER = List.of("type", "master", "mode", "mtu", "ipam", "capabilities");
+
     private NetworkConfs() {
     }
 
@@ -80,8 +85,8 @@ final class NetworkConfs {
         String ipam = hostLocal(spec, subnets, ipamDataDir);
         switch (spec.driver()) {
             case BRIDGE -> bridgeChain(list, spec, bridgeName, ipam, ingressPolicy);
-            case MACVLAN -> list.plugin(linkPlugin(Macvlan.builder(), spec, ipam));
-            case IPVLAN -> list.plugin(linkPlugin(Ipvlan.builder(), spec, ipam));
+            case MACVLAN -> list.plugin(linkPlugin(Macvlan.builder(), spec, ipam), LINK_ORDER);
+            case IPVLAN -> list.plugin(linkPlugin(Ipvlan.builder(), spec, ipam), LINK_ORDER);
             default -> throw new IllegalStateException("driver " + spec.driver());
         }
         return list;
@@ -89,7 +94,6 @@ final class NetworkConfs {
 
     private static void bridgeChain(ConfList.Builder list, NetworkSpec spec, String bridgeName, String ipam,
                                     String ingressPolicy) {
-        // nerdctl's struct order: type, bridge, isGateway, ipMasq, mtu, hairpinMode, ipam, capabilities
         Bridge.Builder b = Bridge.builder().bridge(bridgeName).isGateway(!spec.internal())
                 .ipMasq(spec.ipMasq() && !spec.internal());
         spec.mtu().filter(m -> m > 0).ifPresent(b::mtu);
@@ -97,7 +101,7 @@ final class NetworkConfs {
         if (spec.ipv6()) {
             b.capability("ips", true);
         }
-        list.plugin(b.build());
+        list.plugin(b.build(), BRIDGE_ORDER);
         if (!spec.internal()) {
             list.plugin(Portmap.builder().build());
         }

@@ -32,6 +32,9 @@ import org.immutables.value.Value;
     /** @return the plugin binary name, the {@code type} key, e.g. {@code "portmap"} */
     String value();
 
+    /** @return whether the plugin is an IPAM plugin, the {@code ipam} object of an interface plugin */
+    boolean ipam() default false;
+
     /** @return the capability names the plugin consumes from {@code runtimeConfig}, with its nested IPAM's */
     String[] capabilities() default {};
 }

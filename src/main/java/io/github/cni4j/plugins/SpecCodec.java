@@ -35,7 +35,7 @@ final class SpecCodec {
      * @param key the JSON key, the accessor's name
      * @param accessor the abstract accessor
      * @param shape Optional, List or Map
-     * @param element the element type (String, Boolean, Integer, Long or IpamSpec; List for a list of lists)
+     * @param element the element type (String, Boolean, Integer, Long or PluginSpec for ipam; List for a list of lists)
      * @param kind the JSON type the key must have
      * @param rules the declared rules, if any
      * @param codec for a list of objects: how one element maps to JSON */
@@ -142,14 +142,26 @@ final class SpecCodec {
         @Override
         protected List<Attr> computeValue(Class<?> type) {
             List<Attr> out = new ArrayList<>();
-            for (Method m : type.getDeclaredMethods()) {
-                int mod = m.getModifiers();
-                if (Modifier.isAbstract(mod) && Modifier.isPublic(mod) && m.getParameterCount() == 0) {
-                    out.add(attr(m));
+            List<String> order = declarationOrder(type);
+            List<Class<?>> declaring = new ArrayList<>(List.of(type));
+            for (int i = 0; i < declaring.size(); i++) {      // the class, then the CommonKeys it implements
+                for (Class<?> k : declaring.get(i).getInterfaces()) {
+                    if (k.getEnclosingClass() == CommonKeys.class && !declaring.contains(k)) {
+                        declaring.add(k);
+                    }
                 }
             }
-            List<String> order = declarationOrder(type);
-            out.sort(Comparator.comparingInt((Attr a) -> order.indexOf(a.key())).thenComparing(Attr::key));
+            for (Class<?> c : declaring) {       // the class's own keys first, each group in source order
+                List<Attr> group = new ArrayList<>();
+                for (Method m : c.getDeclaredMethods()) {
+                    int mod = m.getModifiers();
+                    if (Modifier.isAbstract(mod) && Modifier.isPublic(mod) && m.getParameterCount() == 0) {
+                        group.add(attr(m));
+                    }
+                }
+                group.sort(Comparator.comparingInt((Attr a) -> order.indexOf(a.key())).thenComparing(Attr::key));
+                out.addAll(group);
+            }
             return List.copyOf(out);
         }
     };
@@ -158,7 +170,7 @@ final class SpecCodec {
     }
 
     /**
-     * The keys in source order: the generated class declares one field per attribute in that order, and the JVM
+     * The keys in source order (those of the implemented {@link CommonKeys} first): the generated class declares one field per attribute in that order, and the JVM
      * reports a class's fields in class-file order (the JSON a conflist writes keeps insertion order, so this is
      * what makes, e.g., nerdctl's key order come out).
      */
@@ -192,11 +204,34 @@ final class SpecCodec {
     /** A fresh nested {@code Builder} of a config's class (its constructor is package-private, like this class). */
     @SuppressWarnings("unchecked")
     static <B extends SpecBuilder<B, ?>> B newBuilder(DeclaredSpec<B> spec) {
+        return (B) newBuilder(spec.getClass());
+    }
+
+    static SpecBuilder<?, ?> newBuilder(Class<?> type) {
         try {
-            return (B) BUILDERS.get(declaring(spec.getClass())).newInstance();
+            return (SpecBuilder<?, ?>) BUILDERS.get(declaring(type)).newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make a builder of " + spec.getClass(), e);
+            throw new IllegalStateException("cannot make a builder of " + type, e);
         }
+    }
+
+    /** The declared config class of a plugin type, when cni4j models it. */
+    static Optional<Class<?>> declared(String pluginType) {
+        return Optional.ofNullable(BY_TYPE.get(pluginType));
+    }
+
+    static boolean isIpam(Class<?> type) {
+        return declaring(type).getAnnotation(PluginType.class).ipam();
+    }
+
+    private static final Map<String, Class<?>> BY_TYPE = byType();
+
+    private static Map<String, Class<?>> byType() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (Class<?> b : SpecBuilder.class.getPermittedSubclasses()) {
+            m.put(pluginType(b), declaring(b));
+        }
+        return Map.copyOf(m);
     }
 
     private static final ClassValue<Constructor<?>> BUILDERS = new ClassValue<>() {
@@ -253,7 +288,7 @@ final class SpecCodec {
             Class<?> e = (Class<?>) args[0];
             Fields.Kind kind = e == String.class ? rules.map(Key::json).orElse(Fields.Kind.STRING)
                     : e == Boolean.class ? Fields.Kind.BOOL
-                    : e == IpamSpec.class ? Fields.Kind.OBJECT : Fields.Kind.INT;
+                    : e == PluginSpec.class ? Fields.Kind.OBJECT : Fields.Kind.INT;
             return new Attr(m.getName(), m, Shape.OPTIONAL, e, kind, rules, Optional.empty());
         }
         if (raw == List.class && args[0] == String.class) {
