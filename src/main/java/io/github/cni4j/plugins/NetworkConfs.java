@@ -68,10 +68,10 @@ final class NetworkConfs {
      * @param subnets the final subnets (given or allocated)
      * @param ingressPolicy the firewall policy chosen for the installed plugin
      */
-    static ConfList.Builder conflist(NetworkSpec spec, List<String> subnets, String bridgeName,
+    static ConfList conflist(NetworkSpec spec, List<String> subnets, String bridgeName,
                                      Optional<Path> ipamDataDir, String ingressPolicy, Map<String, String> extraLabels) {
         String id = id(spec.name());
-        ConfList.Builder list = ConfList.builder().cniVersion("1.0.0").name(spec.name())
+        ConfList list = ConfList.builder().cniVersion("1.0.0").name(spec.name())
                 .field("nerdctlID", quote(id));
         ObjectNode labels = Fields.MAPPER.createObjectNode();
         spec.labels().forEach(labels::put);
@@ -92,7 +92,7 @@ final class NetworkConfs {
         return list;
     }
 
-    private static void bridgeChain(ConfList.Builder list, NetworkSpec spec, String bridgeName, String ipam,
+    private static void bridgeChain(ConfList list, NetworkSpec spec, String bridgeName, String ipam,
                                     String ingressPolicy) {
         Bridge.Builder b = Bridge.builder().bridge(bridgeName).isGateway(!spec.internal())
                 .ipMasq(spec.ipMasq() && !spec.internal());
