@@ -105,4 +105,34 @@ class DeclaredSpecTest {
         assertThat(SpecCodec.attributes(Tuning.class).stream().map(SpecCodec.Attr::key).toList())
                 .isEqualTo(List.of("sysctl", "promisc", "txQLen", "allmulti", "mac", "mtu", "dataDir"));
     }
+
+    @Test
+    void aSharedKeyIsOneDeclarationWithOneRuleInEveryPluginThatHasIt() {
+        for (Class<?> type : List.of(Bridge.class, Ptp.class, Macvlan.class, Ipvlan.class, Vlan.class, Tuning.class)) {
+            assertThat(SpecCodec.attribute(type, "mtu")).as(type.getSimpleName())
+                    .hasValueSatisfying(a -> assertThat(a.accessor().getDeclaringClass()).isEqualTo(CommonKeys.Mtu.class));
+        }
+        assertThatThrownBy(() -> Macvlan.builder().mtu(20).build()).hasMessageStartingWith("mtu: MTU 20 out of range");
+        assertThatThrownBy(() -> Ptp.builder().mtu(20).ipam(Dhcp.builder().build()).build())
+                .hasMessageStartingWith("mtu: MTU 20 out of range");
+        assertThat(Tuning.builder().dataDir(java.nio.file.Path.of("/run/c4j")).build().dataDir()).contains("/run/c4j");
+    }
+
+    @Test
+    void ipamTakesOnlyIpamPlugins() {
+        assertThatThrownBy(() -> Bridge.builder().ipam(Portmap.builder().build()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ipam: portmap is not an IPAM plugin (expected host-local, static or dhcp)");
+        assertThat(Bridge.builder().ipam(Dhcp.builder().build()).build().ipam().map(PluginSpec::type)).contains("dhcp");
+    }
+
+    @Test
+    void fromReadsAConfigAsItsOwnTypesClass() {
+        PluginSpec spec = PluginSpec.from(config("{\"type\":\"vlan\",\"master\":\"eth0\",\"vlanId\":7}"),
+                PluginSpec.class);
+        assertThat(spec).isInstanceOf(Vlan.class);
+        assertThat(((Vlan) spec).master()).contains("eth0");
+        assertThatThrownBy(() -> PluginSpec.from(config("{\"type\":\"c4j-unknown\"}"), PluginSpec.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c4j-unknown");
+    }
 }
