@@ -1,12 +1,7 @@
 package io.github.cni4j.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.config.IpRange;
-import io.github.cni4j.internal.gojson.GoIp;
 import io.github.cni4j.internal.json.GoJson;
-import io.github.cni4j.result.Route;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -42,101 +37,6 @@ final class SpecCodec {
     record Attr(String key, Method accessor, Shape shape, Class<?> element, Fields.Kind kind, Optional<Key> rules,
                 Optional<ElementCodec> codec) {
     }
-
-    /** One JSON element of a declared list of values cni4j models: read with its path for messages, and written. */
-    interface ElementCodec {
-        Object read(JsonNode v, String where);
-
-        JsonNode write(Object v);
-
-        default List<Object> readAll(JsonNode array, String key) {
-            List<Object> out = new ArrayList<>();
-            array.forEach(n -> out.add(read(n, key + "/" + out.size())));
-            return out;
-        }
-
-        default ArrayNode writeAll(List<?> values) {
-            ArrayNode a = Fields.MAPPER.createArrayNode();
-            values.forEach(v -> a.add(write(v)));
-            return a;
-        }
-    }
-
-    /** The element types declared lists may hold besides strings, by their generic type name. */
-    private static final Map<String, ElementCodec> CODECS = Map.of(
-            Route.class.getName(), new ElementCodec() {
-                @Override
-                public Object read(JsonNode r, String where) {
-                    String dst = r.path("dst").asText();
-                    return Fields.str(r, "gw").map(gw -> Route.of(dst, gw)).orElseGet(() -> Route.of(dst));
-                }
-
-                @Override
-                public JsonNode write(Object v) {
-                    Route r = (Route) v;
-                    ObjectNode n = Fields.MAPPER.createObjectNode().put("dst", r.dst().toString());
-                    r.gw().ifPresent(gw -> n.put("gw", GoIp.format(gw)));
-                    return n;
-                }
-            },
-            "java.util.List<" + IpRange.class.getName() + ">", new ElementCodec() {
-                @Override
-                public Object read(JsonNode set, String where) {
-                    if (!set.isArray()) {
-                        throw new IllegalArgumentException(where + ": expected a non-empty array of ranges");
-                    }
-                    return List.copyOf(RANGE.readAll(set, where));
-                }
-
-                @Override
-                public JsonNode write(Object v) {
-                    return RANGE.writeAll((List<?>) v);
-                }
-            },
-            StaticIpam.Address.class.getName(), new ElementCodec() {
-                @Override
-                public Object read(JsonNode a, String where) {
-                    if (!a.path("address").isTextual()) {
-                        throw new IllegalArgumentException(where + "/address: expected a CIDR string");
-                    }
-                    return new StaticIpam.Address(a.get("address").textValue(), Fields.str(a, "gateway"));
-                }
-
-                @Override
-                public JsonNode write(Object v) {
-                    StaticIpam.Address a = (StaticIpam.Address) v;
-                    ObjectNode n = Fields.MAPPER.createObjectNode().put("address", a.address());
-                    a.gateway().ifPresent(g -> n.put("gateway", g));
-                    return n;
-                }
-            });
-
-    private static final ElementCodec RANGE = new ElementCodec() {
-        @Override
-        public Object read(JsonNode r, String where) {
-            if (!r.isObject() || !r.path("subnet").isTextual()) {
-                throw new IllegalArgumentException(where + "/subnet: expected a CIDR string");
-            }
-            try {
-                IpRange range = IpRange.of(r.get("subnet").textValue());
-                range = Fields.str(r, "rangeStart").map(range::withRangeStart).orElse(range);
-                range = Fields.str(r, "rangeEnd").map(range::withRangeEnd).orElse(range);
-                return Fields.str(r, "gateway").map(range::withGateway).orElse(range);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + "/" + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public JsonNode write(Object v) {
-            IpRange r = (IpRange) v;
-            ObjectNode n = Fields.MAPPER.createObjectNode().put("subnet", r.subnet());
-            r.rangeStart().ifPresent(x -> n.put("rangeStart", x));
-            r.rangeEnd().ifPresent(x -> n.put("rangeEnd", x));
-            r.gateway().ifPresent(x -> n.put("gateway", x));
-            return n;
-        }
-    };
 
     private static final ClassValue<List<Attr>> ATTRS = new ClassValue<>() {
         @Override
@@ -294,9 +194,9 @@ final class SpecCodec {
         if (raw == List.class && args[0] == String.class) {
             return new Attr(m.getName(), m, Shape.LIST, String.class, Fields.Kind.STRINGS, rules, Optional.empty());
         }
-        if (raw == List.class && CODECS.containsKey(args[0].getTypeName())) {
+        if (raw == List.class && ElementCodec.CODECS.containsKey(args[0].getTypeName())) {
             return new Attr(m.getName(), m, Shape.LIST, Object.class, Fields.Kind.ARRAY, rules,
-                    Optional.of(CODECS.get(args[0].getTypeName())));
+                    Optional.of(ElementCodec.CODECS.get(args[0].getTypeName())));
         }
         if (raw == Map.class && args[1] == String.class) {
             return new Attr(m.getName(), m, Shape.MAP, String.class, Fields.Kind.OBJECT, rules, Optional.empty());
