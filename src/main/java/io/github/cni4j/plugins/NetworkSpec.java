@@ -232,9 +232,7 @@ public abstract class NetworkSpec {
             if (range.isPresent() && !rangeMatched) {
                 throw new IllegalArgumentException("no matching subnet for ip-range \"" + s.ipRange().get() + "\"");
             }
-            s.mtu().filter(m -> m != 0 && (m < 68 || m > 65535)).ifPresent(m -> {
-                throw new IllegalArgumentException("mtu: MTU " + m + " out of range (0 or 68-65535)");
-            });
+            s.mtu().ifPresent(m -> SpecRules.mtu("mtu", m));
             s.bridgeName().ifPresent(b -> Fields.ifName("bridgeName", b));
             s.parent().ifPresent(p -> Fields.ifName("parent", p));
             checkDriver(s);

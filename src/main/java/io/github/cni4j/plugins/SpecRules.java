@@ -105,6 +105,13 @@ final class SpecRules {
         }
     }
 
+    /** The MTU rule of the plugins (and of {@link NetworkSpec}): 0 for the default, or 68-65535. */
+    static void mtu(String key, long x) {
+        if (x != 0 && (x < 68 || x > 65535)) {
+            throw new IllegalArgumentException(key + ": MTU " + x + " out of range (0 or 68-65535)");
+        }
+    }
+
     private static void checkValue(String key, Key rules, Object v) {
         if (v instanceof String s && rules.json() != Fields.Kind.STRING) {
             if (!rules.json().accepts(Fields.parseValue(key, s))) {
@@ -126,8 +133,8 @@ final class SpecRules {
             }
         } else if (v instanceof Number n) {
             long x = n.longValue();
-            if (rules.mtu() && x != 0 && (x < 68 || x > 65535)) {
-                throw new IllegalArgumentException(key + ": MTU " + x + " out of range (0 or 68-65535)");
+            if (rules.mtu()) {
+                mtu(key, x);
             }
             if (x < rules.min() || x > rules.max()) {
                 throw new IllegalArgumentException(key + ": " + x + " out of range (" + rules.min() + "-"
