@@ -1,6 +1,5 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -17,18 +16,9 @@ import org.immutables.value.Value;
 @PluginType(value = "bandwidth", capabilities = {"bandwidth"})
 public abstract class Bandwidth extends DeclaredSpec<Bandwidth.Builder> {
 
-    Bandwidth() {
-    }
-
     /** {@return a new builder with {@code "type":"bandwidth"}} */
     public static Builder builder() {
         return new Builder().capability("bandwidth", true);
-    }
-
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code bandwidth} */
-    public static Bandwidth from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
     }
 
     /** {@return the ingress rate in bit/s, or empty when not set} */
@@ -62,6 +52,9 @@ public abstract class Bandwidth extends DeclaredSpec<Bandwidth.Builder> {
         if (burst.orElse(0L) / 8 >= 0xFFFF_FFFFL) {
             throw new IllegalArgumentException(dir + "Burst: burst cannot be more than 4GB");
         }
+    }
+
+    Bandwidth() {
     }
 
     /** Builds {@link Bandwidth} configs, one setter per key (not thread-safe), e.g.

@@ -1,6 +1,8 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.plugins.CommonKeys.Ipam;
+import io.github.cni4j.plugins.CommonKeys.Masq;
+import io.github.cni4j.plugins.CommonKeys.Mtu;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -18,20 +20,11 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PluginType(value = "bridge", capabilities = {"mac", "ips", "ipRanges"})
-public abstract class Bridge extends DeclaredSpec<Bridge.Builder> {
-
-    Bridge() {
-    }
+public abstract class Bridge extends DeclaredSpec<Bridge.Builder> implements Masq, Mtu, Ipam {
 
     /** {@return a new builder with {@code "type":"bridge"}} */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code bridge} */
-    public static Bridge from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
     }
 
     /** {@return the bridge device name (plugin default {@code cni0}), or empty when not set} */
@@ -46,17 +39,6 @@ public abstract class Bridge extends DeclaredSpec<Bridge.Builder> {
 
     /** {@return whether a changed gateway address replaces the old one on the bridge, or empty when not set} */
     public abstract Optional<Boolean> forceAddress();
-
-    /** {@return whether traffic leaving the subnet is masqueraded, or empty when not set} */
-    public abstract Optional<Boolean> ipMasq();
-
-    /** {@return the masquerade backend, {@code iptables} or {@code nftables} (newer plugins), or empty when not set} */
-    @Key(oneOf = {"iptables", "nftables"})
-    public abstract Optional<String> ipMasqBackend();
-
-    /** {@return the MTU of the veth pair (0 = kernel default), or empty when not set} */
-    @Key(mtu = true)
-    public abstract Optional<Integer> mtu();
 
     /** {@return whether the bridge port reflects traffic back to its sender, or empty when not set} */
     public abstract Optional<Boolean> hairpinMode();
@@ -91,9 +73,8 @@ public abstract class Bridge extends DeclaredSpec<Bridge.Builder> {
     /** {@return whether bridge ports are isolated from each other (newer plugins), or empty when not set} */
     public abstract Optional<Boolean> portIsolation();
 
-    /** {@return the nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others),
-     * or empty} */
-    public abstract Optional<IpamSpec> ipam();
+    Bridge() {
+    }
 
     /** Builds {@link Bridge} configs, one setter per key (not thread-safe), e.g.
      * {@code Bridge.builder().bridge("c4jbr0").isGateway(true).vlan(10).build()}. */

@@ -1,7 +1,6 @@
 package io.github.cni4j.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,21 +15,12 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginType("dhcp")
-public abstract non-sealed class Dhcp extends DeclaredSpec<Dhcp.Builder> implements IpamSpec {
-
-    Dhcp() {
-    }
+@PluginType(value = "dhcp", ipam = true)
+public abstract class Dhcp extends DeclaredSpec<Dhcp.Builder> {
 
     /** {@return a new builder with {@code "type":"dhcp"}} */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code dhcp} */
-    public static Dhcp from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
     }
 
     /** {@return the daemon socket (plugin default {@code /run/cni/dhcp.sock}), or empty when not set} */
@@ -45,6 +35,9 @@ public abstract non-sealed class Dhcp extends DeclaredSpec<Dhcp.Builder> impleme
      * compact JSON text, or empty when not set} */
     @Key(json = Fields.Kind.ARRAY, schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\"}}")
     public abstract Optional<String> provide();
+
+    Dhcp() {
+    }
 
     /** Builds {@link Dhcp} configs, one setter per key (not thread-safe), e.g.
      * {@code Dhcp.builder().daemonSocketPath(Path.of("/run/cni/dhcp.sock")).build()}. */

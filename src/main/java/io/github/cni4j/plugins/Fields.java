@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cni4j.config.CniNames;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.io.IOException;
@@ -86,35 +87,21 @@ final class Fields {
         }
     }
 
-    /** libcni's interface-name rules (B.10): 1–15 bytes, not . or .., no / : or whitespace. */
+    /** libcni's interface-name rules ({@link CniNames#validateInterfaceName}), as a builder error naming the key and
+     * the value. */
     static void ifName(String field, String v) {
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException(field + ": interface name is empty");
-        }
-        if (v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 15) {
-            throw new IllegalArgumentException(field + ": interface name \"" + v
-                    + "\" is too long (at most 15 characters)");
-        }
-        if (v.equals(".") || v.equals("..")) {
-            throw new IllegalArgumentException(field + ": interface name is . or ..");
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '/' || c == ':' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                throw new IllegalArgumentException(field + ": interface name \"" + v
-                        + "\" contains / or : or whitespace characters");
-            }
+        try {
+            CniNames.validateInterfaceName(v);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(field + ": interface name \"" + v + "\""
+                    + e.msg().substring("interface name".length()), e);
         }
     }
 
     /** The typed view of a nested IPAM object, when its type is one cni4j models; validates it. */
-    static Optional<IpamSpec> ipamOf(ObjectNode ipam) {
-        return switch (ipam.path("type").asText()) {
-            case "host-local" -> Optional.of(SpecDecoder.fill(HostLocal.builder(), ipam).build());
-            case "static" -> Optional.of(SpecDecoder.fill(StaticIpam.builder(), ipam).build());
-            case "dhcp" -> Optional.of(SpecDecoder.fill(new Dhcp.Builder(), ipam).build());
-            default -> Optional.empty();
-        };
+    static Optional<PluginSpec> ipamOf(ObjectNode ipam) {
+        return SpecCodec.declared(ipam.path("type").asText()).filter(SpecCodec::isIpam)
+                .map(c -> SpecDecoder.fill(SpecCodec.newBuilder(c), ipam).build());
     }
 
 }

@@ -1,6 +1,5 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -17,18 +16,9 @@ import org.immutables.value.Value;
 @PluginType("firewall")
 public abstract class Firewall extends DeclaredSpec<Firewall.Builder> {
 
-    Firewall() {
-    }
-
     /** {@return a new builder with {@code "type":"firewall"}} */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code firewall} */
-    public static Firewall from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
     }
 
     /** {@return the backend, {@code iptables}, {@code firewalld} or empty (the plugin default: firewalld when running),
@@ -46,6 +36,9 @@ public abstract class Firewall extends DeclaredSpec<Firewall.Builder> {
      * later only), or empty when not set} */
     @Key(oneOf = {"", "open", "same-bridge", "isolated"})
     public abstract Optional<String> ingressPolicy();
+
+    Firewall() {
+    }
 
     /** Builds {@link Firewall} configs, one setter per key (not thread-safe), e.g.
      * {@code Firewall.builder().build()}. */

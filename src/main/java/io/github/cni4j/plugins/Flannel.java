@@ -1,6 +1,7 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.plugins.CommonKeys.DataDir;
+import io.github.cni4j.plugins.CommonKeys.DataDirSetters;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,37 +17,28 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PluginType("flannel")
-public abstract class Flannel extends DeclaredSpec<Flannel.Builder> {
-
-    Flannel() {
-    }
+public abstract class Flannel extends DeclaredSpec<Flannel.Builder> implements DataDir {
 
     /** {@return a new builder with {@code "type":"flannel"}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code flannel} */
-    public static Flannel from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
-    }
-
     /** {@return flannel's subnet file (plugin default {@code /run/flannel/subnet.env}), or empty when not set} */
     public abstract Optional<String> subnetFile();
-
-    /** {@return where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}),
-     * or empty when not set} */
-    public abstract Optional<String> dataDir();
 
     /** {@return the plugin object flannel completes and calls (default type {@code bridge}) as compact JSON text, or
      * empty when not set} */
     @Key(json = Fields.Kind.OBJECT)
     public abstract Optional<String> delegate();
 
+    Flannel() {
+    }
+
     /** Builds {@link Flannel} configs, one setter per key (not thread-safe), e.g.
      * {@code Flannel.builder().subnetFile(Path.of("/run/flannel/subnet.env")).build()}. */
-    public static final class Builder extends ImmutableFlannel.Builder implements SpecBuilder<Builder, Flannel> {
+    public static final class Builder extends ImmutableFlannel.Builder implements SpecBuilder<Builder, Flannel>,
+            DataDirSetters<Builder> {
 
         Builder() {
         }
@@ -56,13 +48,6 @@ public abstract class Flannel extends DeclaredSpec<Flannel.Builder> {
          * @return this builder */
         public Builder subnetFile(Path file) {
             return subnetFile(file.toString());
-        }
-
-        /** Sets {@code dataDir}: where delegate configs are saved (plugin default {@code /var/lib/cni/flannel}).
-         * @param dir the directory
-         * @return this builder */
-        public Builder dataDir(Path dir) {
-            return dataDir(dir.toString());
         }
 
         /** Sets {@code delegate}: the plugin object flannel completes and calls (default type {@code bridge}).

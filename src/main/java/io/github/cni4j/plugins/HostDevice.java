@@ -1,6 +1,6 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.plugins.CommonKeys.Ipam;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,20 +16,11 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PluginType(value = "host-device", capabilities = {"deviceID", "ips", "ipRanges"})
-public abstract class HostDevice extends DeclaredSpec<HostDevice.Builder> {
-
-    HostDevice() {
-    }
+public abstract class HostDevice extends DeclaredSpec<HostDevice.Builder> implements Ipam {
 
     /** {@return a new builder with {@code "type":"host-device"}} */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code host-device} */
-    public static HostDevice from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
     }
 
     /** {@return the host device name, or empty when not set} */
@@ -45,10 +36,6 @@ public abstract class HostDevice extends DeclaredSpec<HostDevice.Builder> {
     /** {@return the PCI address of the device, or empty when not set} */
     public abstract Optional<String> pciBusID();
 
-    /** {@return the nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others),
-     * or empty} */
-    public abstract Optional<IpamSpec> ipam();
-
     @Override
     void checkKeys() {
         long named = List.of("device", "hwaddr", "kernelpath", "pciBusID").stream()
@@ -56,6 +43,9 @@ public abstract class HostDevice extends DeclaredSpec<HostDevice.Builder> {
         if (named > 1) {
             throw new IllegalArgumentException("device: specify only one of device, hwaddr, kernelpath, pciBusID");
         }
+    }
+
+    HostDevice() {
     }
 
     /** Builds {@link HostDevice} configs, one setter per key (not thread-safe), e.g.

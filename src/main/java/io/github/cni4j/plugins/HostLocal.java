@@ -1,9 +1,11 @@
 package io.github.cni4j.plugins;
 
 import io.github.cni4j.config.IpRange;
-import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.config.Cidr;
-import io.github.cni4j.result.Route;
+import io.github.cni4j.plugins.CommonKeys.DataDir;
+import io.github.cni4j.plugins.CommonKeys.DataDirSetters;
+import io.github.cni4j.plugins.CommonKeys.Routes;
+import io.github.cni4j.plugins.CommonKeys.RoutesSetters;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,21 +28,12 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginType(value = "host-local", capabilities = {"ips", "ipRanges"})
-public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builder> implements IpamSpec {
-
-    HostLocal() {
-    }
+@PluginType(value = "host-local", ipam = true, capabilities = {"ips", "ipRanges"})
+public abstract class HostLocal extends DeclaredSpec<HostLocal.Builder> implements Routes, DataDir {
 
     /** {@return a new builder with {@code "type":"host-local"}} */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code host-local} */
-    public static HostLocal from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
     }
 
     /** {@return the range sets: the plugin allocates one address from each set, from its first range with room; empty
@@ -48,13 +41,6 @@ public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builde
     @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"array\",\"minItems\":1,"
             + "\"items\":{\"$ref\":\"#/$defs/range\"}}}")
     public abstract List<List<IpRange>> ranges();
-
-    /** {@return the routes the plugin returns; empty when absent} */
-    @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
-    public abstract List<Route> routes();
-
-    /** {@return where allocations are stored, or empty for the plugin's default} */
-    public abstract Optional<String> dataDir();
 
     /** {@return A resolv.conf whose nameservers the plugin returns as DNS, or empty when not set} */
     public abstract Optional<String> resolvConf();
@@ -124,9 +110,13 @@ public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builde
         return new BigInteger[] {start, end, BigInteger.valueOf(subnet.address().length)};
     }
 
+    HostLocal() {
+    }
+
     /** Builds {@link HostLocal} configs, one setter per key (not thread-safe), e.g.
      * {@code HostLocal.builder().addRangeSet(IpRange.of("10.1.0.0/24")).build()}. */
-    public static final class Builder extends ImmutableHostLocal.Builder implements SpecBuilder<Builder, HostLocal> {
+    public static final class Builder extends ImmutableHostLocal.Builder implements SpecBuilder<Builder, HostLocal>,
+            RoutesSetters<Builder>, DataDirSetters<Builder> {
 
         Builder() {
         }
@@ -143,20 +133,6 @@ public abstract non-sealed class HostLocal extends DeclaredSpec<HostLocal.Builde
          * @return this builder */
         public Builder addRangeSet(List<IpRange> ranges) {
             return addRanges(List.copyOf(ranges));
-        }
-
-        /** Appends a route.
-         * @param route the route
-         * @return this builder */
-        public Builder addRoute(Route route) {
-            return addRoutes(route);
-        }
-
-        /** Sets where allocations are stored (default {@code /var/lib/cni/networks}).
-         * @param dir the directory
-         * @return this builder */
-        public Builder dataDir(Path dir) {
-            return dataDir(dir.toString());
         }
 
         /** Sets a resolv.conf whose nameservers the plugin returns as DNS.

@@ -1,6 +1,5 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
 import org.immutables.value.Value;
 
 /**
@@ -16,18 +15,12 @@ import org.immutables.value.Value;
 @PluginType("loopback")
 public abstract class Loopback extends DeclaredSpec<Loopback.Builder> {
 
-    Loopback() {
-    }
-
     /** {@return a new builder with {@code "type":"loopback"}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code loopback} */
-    public static Loopback from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
+    Loopback() {
     }
 
     /** Builds {@link Loopback} configs, one setter per key (not thread-safe), e.g.

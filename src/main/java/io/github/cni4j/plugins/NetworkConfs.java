@@ -22,6 +22,11 @@ final class NetworkConfs {
     /** Where nerdctl records {@code -o} options; plugins ignore unknown top-level keys. */
     static final String OPTIONS_KEY = "cni4jOptions";
 
+    /** nerdctl's key order, its Go structs' field order, which the typed configs' own order need not follow. */
+    private static final List<String> BRIDGE_ORDER = List.of("type", "bridge", "isGateway", "ipMasq", "mtu",
+            "hairpinMode", "ipam", "capabilities");
+    private static final List<String> LINK_ORDER = List.of("type", "master", "mode", "mtu", "ipam", "capabilities");
+
     private NetworkConfs() {
     }
 
@@ -63,10 +68,10 @@ final class NetworkConfs {
      * @param subnets the final subnets (given or allocated)
      * @param ingressPolicy the firewall policy chosen for the installed plugin
      */
-    static ConfList.Builder conflist(NetworkSpec spec, List<String> subnets, String bridgeName,
+    static ConfList conflist(NetworkSpec spec, List<String> subnets, String bridgeName,
                                      Optional<Path> ipamDataDir, String ingressPolicy, Map<String, String> extraLabels) {
         String id = id(spec.name());
-        ConfList.Builder list = ConfList.builder().cniVersion("1.0.0").name(spec.name())
+        ConfList list = ConfList.builder().cniVersion("1.0.0").name(spec.name())
                 .field("nerdctlID", quote(id));
         ObjectNode labels = Fields.MAPPER.createObjectNode();
         spec.labels().forEach(labels::put);
@@ -80,16 +85,15 @@ final class NetworkConfs {
         String ipam = hostLocal(spec, subnets, ipamDataDir);
         switch (spec.driver()) {
             case BRIDGE -> bridgeChain(list, spec, bridgeName, ipam, ingressPolicy);
-            case MACVLAN -> list.plugin(linkPlugin(Macvlan.builder(), spec, ipam));
-            case IPVLAN -> list.plugin(linkPlugin(Ipvlan.builder(), spec, ipam));
+            case MACVLAN -> list.plugin(linkPlugin(Macvlan.builder(), spec, ipam), LINK_ORDER);
+            case IPVLAN -> list.plugin(linkPlugin(Ipvlan.builder(), spec, ipam), LINK_ORDER);
             default -> throw new IllegalStateException("driver " + spec.driver());
         }
         return list;
     }
 
-    private static void bridgeChain(ConfList.Builder list, NetworkSpec spec, String bridgeName, String ipam,
+    private static void bridgeChain(ConfList list, NetworkSpec spec, String bridgeName, String ipam,
                                     String ingressPolicy) {
-        // nerdctl's struct order: type, bridge, isGateway, ipMasq, mtu, hairpinMode, ipam, capabilities
         Bridge.Builder b = Bridge.builder().bridge(bridgeName).isGateway(!spec.internal())
                 .ipMasq(spec.ipMasq() && !spec.internal());
         spec.mtu().filter(m -> m > 0).ifPresent(b::mtu);
@@ -97,7 +101,7 @@ final class NetworkConfs {
         if (spec.ipv6()) {
             b.capability("ips", true);
         }
-        list.plugin(b.build());
+        list.plugin(b.build(), BRIDGE_ORDER);
         if (!spec.internal()) {
             list.plugin(Portmap.builder().build());
         }

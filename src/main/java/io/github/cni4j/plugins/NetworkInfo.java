@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,23 +72,17 @@ public final class NetworkInfo {
 
     /** @return the plugin types in chain order */
     public List<String> plugins() {
-        List<String> out = new ArrayList<>();
-        config.plugins().forEach(p -> out.add(p.type()));
-        return List.copyOf(out);
+        return config.plugins().stream().map(PluginConfig::type).toList();
     }
 
     /** @return every IPAM subnet of every plugin ({@code ranges} and the legacy {@code subnet} key) */
     public List<String> subnets() {
-        List<String> out = new ArrayList<>();
-        ranges().forEach(r -> out.add(r.path("subnet").asText()));
-        return List.copyOf(out);
+        return ranges().stream().map(r -> r.path("subnet").asText()).toList();
     }
 
     /** @return the gateways given in the IPAM ranges */
     public List<String> gateways() {
-        List<String> out = new ArrayList<>();
-        ranges().forEach(r -> Fields.str(r, "gateway").ifPresent(out::add));
-        return List.copyOf(out);
+        return ranges().stream().flatMap(r -> Fields.str(r, "gateway").stream()).toList();
     }
 
     /** @return the bridge device of the bridge plugin ({@code cni0} when the key is absent), if there is one */

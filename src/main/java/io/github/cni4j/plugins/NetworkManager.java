@@ -77,7 +77,7 @@ public final class NetworkManager {
      * @throws IllegalArgumentException when the list is invalid (naming the field)
      * @throws io.github.cni4j.error.PluginException ({@code NOT_FOUND}) when a needed plugin binary is missing
      */
-    public NetworkInfo create(ConfList.Builder list) {
+    public NetworkInfo create(ConfList list) {
         NetworkConfigList parsed = Objects.requireNonNull(list, "list").build();
         byte[] bytes = list.toPrettyBytes();
         return ConfDirIo.locked(b.confDir, () -> {

@@ -232,9 +232,7 @@ public abstract class NetworkSpec {
             if (range.isPresent() && !rangeMatched) {
                 throw new IllegalArgumentException("no matching subnet for ip-range \"" + s.ipRange().get() + "\"");
             }
-            s.mtu().filter(m -> m != 0 && (m < 68 || m > 65535)).ifPresent(m -> {
-                throw new IllegalArgumentException("mtu: MTU " + m + " out of range (0 or 68-65535)");
-            });
+            s.mtu().ifPresent(m -> SpecRules.mtu("mtu", m));
             s.bridgeName().ifPresent(b -> Fields.ifName("bridgeName", b));
             s.parent().ifPresent(p -> Fields.ifName("parent", p));
             checkDriver(s);
@@ -254,12 +252,11 @@ public abstract class NetworkSpec {
             if (driver == Driver.BRIDGE && (s.parent().isPresent() || mode.isPresent())) {
                 throw new IllegalArgumentException("parent/mode: only macvlan and ipvlan have a parent and a mode");
             }
-            if (driver == Driver.MACVLAN && mode.filter(m -> !List.of("bridge", "private", "vepa", "passthru")
-                    .contains(m)).isPresent()) {
-                throw new IllegalArgumentException("unknown macvlan mode \"" + mode.get() + "\"");
-            }
-            if (driver == Driver.IPVLAN && mode.filter(m -> !List.of("l2", "l3", "l3s").contains(m)).isPresent()) {
-                throw new IllegalArgumentException("unknown ipvlan mode \"" + mode.get() + "\"");
+            Class<?> plugin = driver == Driver.MACVLAN ? Macvlan.class : Ipvlan.class;   // their declared modes
+            if (driver != Driver.BRIDGE && mode.filter(m -> !SpecCodec.attribute(plugin, "mode")
+                    .flatMap(SpecCodec.Attr::rules).map(k -> List.of(k.oneOf()).contains(m)).orElse(true))
+                    .isPresent()) {
+                throw new IllegalArgumentException("unknown " + driver.cliName() + " mode \"" + mode.get() + "\"");
             }
         }
     }

@@ -27,8 +27,8 @@ import java.util.Set;
  * PluginConfig pc = portmap.toPluginConfig();
  * }</pre>
  *
- * <p>Each config class reads a {@link PluginConfig} of its plugin with {@code from(config)}, e.g.
- * {@code Bridge.from(config)}: it throws {@link io.github.cni4j.error.ConfigException} when a known key has a wrong
+ * <p>{@link #from(PluginConfig, Class)} reads a {@link PluginConfig} as a config class, e.g.
+ * {@code PluginSpec.from(config, Bridge.class)}: it throws {@link io.github.cni4j.error.ConfigException} when a known key has a wrong
  * type or value, and {@link IllegalArgumentException} when the config is of another type.
  *
  * <p>Instances are immutable and thread-safe.
@@ -40,6 +40,21 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
     private volatile byte[] bytes;
 
     PluginSpec() {
+    }
+
+    /**
+     * The typed view of a plugin config, unknown keys kept: {@code PluginSpec.from(config, Bridge.class)}, or
+     * {@code PluginSpec.from(config, PluginSpec.class)} for the config class of the config's own type.
+     *
+     * @param config a plugin config
+     * @param type the config class to read it as
+     * @param <T> the config class
+     * @return the typed config
+     * @throws io.github.cni4j.error.ConfigException when a known key has a wrong type or value
+     * @throws IllegalArgumentException when the config is of another type, or of one cni4j does not model
+     */
+    public static <T extends PluginSpec> T from(PluginConfig config, Class<T> type) {
+        return SpecDecoder.decode(Objects.requireNonNull(config, "config"), Objects.requireNonNull(type, "type"));
     }
 
     /** The JSON object of this config; callers must not change it. */

@@ -18,19 +18,22 @@ import org.immutables.value.Value;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Value.Style(
+        // where it departs from CniStyle (the javadoc above says why)
+        from = "",
+        defaults = @Value.Immutable(copy = false),
+        get = {},
+        // as CniStyle; optionalAcceptNullable and allParameters keep their defaults (false), as there
         jdkOnly = true,
         visibility = Value.Style.ImplementationVisibility.PACKAGE,
         builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
-        overshadowImplementation = true,
-        defaults = @Value.Immutable(copy = false),
-        from = "",
-        get = {},
-        optionalAcceptNullable = false,
-        allParameters = false)
+        overshadowImplementation = true)
 @interface PluginType {
 
     /** @return the plugin binary name, the {@code type} key, e.g. {@code "portmap"} */
     String value();
+
+    /** @return whether the plugin is an IPAM plugin, the {@code ipam} object of an interface plugin */
+    boolean ipam() default false;
 
     /** @return the capability names the plugin consumes from {@code runtimeConfig}, with its nested IPAM's */
     String[] capabilities() default {};

@@ -1,6 +1,5 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -20,18 +19,9 @@ import org.immutables.value.Value;
 @PluginType(value = "portmap", capabilities = {"portMappings"})
 public abstract class Portmap extends DeclaredSpec<Portmap.Builder> {
 
-    Portmap() {
-    }
-
     /** {@return a new builder with {@code "type":"portmap"} and capability {@code portMappings} enabled} */
     public static Builder builder() {
         return new Builder().capability("portMappings", true);
-    }
-
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code portmap} */
-    public static Portmap from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
     }
 
     /** {@return whether hairpin/localhost traffic is SNATed (plugin default true), or empty when not set} */
@@ -63,6 +53,9 @@ public abstract class Portmap extends DeclaredSpec<Portmap.Builder> {
         if (markMasqBit().isPresent() && externalSetMarkChain().isPresent()) {
             throw new IllegalArgumentException("markMasqBit: cannot be used with externalSetMarkChain");
         }
+    }
+
+    Portmap() {
     }
 
     /** Builds {@link Portmap} configs, one setter per key (not thread-safe), e.g.

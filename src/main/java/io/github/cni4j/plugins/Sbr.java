@@ -1,6 +1,5 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -17,23 +16,17 @@ import org.immutables.value.Value;
 @PluginType("sbr")
 public abstract class Sbr extends DeclaredSpec<Sbr.Builder> {
 
-    Sbr() {
-    }
-
     /** {@return a new builder with {@code "type":"sbr"}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code sbr} */
-    public static Sbr from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
-    }
-
     /** {@return the first routing table number to use (plugin default 100), or empty when not set} */
     @Key(min = 1, max = 0xFFFF_FFFFL)
     public abstract Optional<Long> table();
+
+    Sbr() {
+    }
 
     /** Builds {@link Sbr} configs, one setter per key (not thread-safe), e.g.
      * {@code Sbr.builder().build()}. */

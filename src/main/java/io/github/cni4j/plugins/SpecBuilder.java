@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param <B> the concrete builder
  * @param <T> the config it builds
  */
-public sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends PluginSpec>
+sealed interface SpecBuilder<B extends SpecBuilder<B, T>, T extends PluginSpec>
         permits Bandwidth.Builder, Bridge.Builder, Dhcp.Builder, Firewall.Builder, Flannel.Builder, HostDevice.Builder,
         HostLocal.Builder, Ipvlan.Builder, Loopback.Builder, Macvlan.Builder, Portmap.Builder, Ptp.Builder, Sbr.Builder, StaticIpam.Builder, Tuning.Builder,
         Vlan.Builder {

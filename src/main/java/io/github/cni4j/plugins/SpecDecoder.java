@@ -33,16 +33,19 @@ final class SpecDecoder {
     }
 
 
-    /** Reads a plugin config through a fresh builder of its class; unknown keys are kept. */
-    static <T extends PluginSpec> T decode(PluginConfig config, SpecBuilder<?, T> builder) {
-        String expected = SpecCodec.pluginType(builder.getClass());
+    /** Reads a plugin config through a fresh builder of its class ({@link PluginSpec#from}); unknown keys kept. */
+    static <T extends PluginSpec> T decode(PluginConfig config, Class<T> type) {
+        Class<?> declared = type == PluginSpec.class ? SpecCodec.declared(config.type()).orElseThrow(() ->
+                new IllegalArgumentException("no typed config for plugin type \"" + config.type() + "\"")) : type;
+        SpecBuilder<?, ?> builder = SpecCodec.newBuilder(declared);
+        String expected = SpecCodec.pluginType(declared);
         if (!expected.equals(config.type())) {
             throw new IllegalArgumentException("expected a plugin of type \"" + expected + "\" but got \""
                     + config.type() + "\"");
         }
         ObjectNode tree = Fields.parseObject(config.bytes(), expected + " plugin config");
         try {
-            return fill(builder, tree).build();
+            return type.cast(fill(builder, tree).build());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("invalid " + expected + " plugin config: " + e.getMessage(),
                     expected + " plugin config");
@@ -129,7 +132,7 @@ final class SpecDecoder {
         if (a.element() == Boolean.class) {
             return Optional.of(v.booleanValue());
         }
-        if (a.element() == IpamSpec.class) {
+        if (a.element() == PluginSpec.class) {
             try {
                 return Fields.ipamOf((ObjectNode) v);
             } catch (IllegalArgumentException e) {

@@ -86,7 +86,7 @@ final class SpecRules {
     static void check(DeclaredSpec<?> spec) {
         spec.extraJson().forEach((k, v) -> {
             Optional<SpecCodec.Attr> attr = SpecCodec.attribute(spec.getClass(), k);
-            boolean declared = attr.isPresent() && attr.get().element() != IpamSpec.class  // unmodeled IPAM: kept
+            boolean declared = attr.isPresent() && attr.get().element() != PluginSpec.class  // unmodeled IPAM: kept
                     && attr.get().codec().isEmpty() || List.of("type", "name", "capabilities").contains(k);
             if (declared && !Fields.parseValue(k, v).isNull()) {
                 throw new IllegalArgumentException(k + ": a declared key; set it with its setter or field()");
@@ -94,9 +94,21 @@ final class SpecRules {
             Fields.parseValue(k, v);
         });
         for (SpecCodec.Attr a : SpecCodec.attributes(spec.getClass())) {
+            if (a.element() == PluginSpec.class && get(spec, a) instanceof Optional<?> o && o.isPresent()
+                    && !SpecCodec.isIpam(o.get().getClass())) {
+                throw new IllegalArgumentException(a.key() + ": " + ((PluginSpec) o.get()).type()
+                        + " is not an IPAM plugin (expected host-local, static or dhcp)");
+            }
             if (a.rules().isPresent() && get(spec, a) instanceof Optional<?> o && o.isPresent()) {
                 checkValue(a.key(), a.rules().get(), o.get());
             }
+        }
+    }
+
+    /** The MTU rule of the plugins (and of {@link NetworkSpec}): 0 for the default, or 68-65535. */
+    static void mtu(String key, long x) {
+        if (x != 0 && (x < 68 || x > 65535)) {
+            throw new IllegalArgumentException(key + ": MTU " + x + " out of range (0 or 68-65535)");
         }
     }
 
@@ -121,8 +133,8 @@ final class SpecRules {
             }
         } else if (v instanceof Number n) {
             long x = n.longValue();
-            if (rules.mtu() && x != 0 && (x < 68 || x > 65535)) {
-                throw new IllegalArgumentException(key + ": MTU " + x + " out of range (0 or 68-65535)");
+            if (rules.mtu()) {
+                mtu(key, x);
             }
             if (x < rules.min() || x > rules.max()) {
                 throw new IllegalArgumentException(key + ": " + x + " out of range (" + rules.min() + "-"

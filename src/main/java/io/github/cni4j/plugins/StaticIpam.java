@@ -1,9 +1,9 @@
 package io.github.cni4j.plugins;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.config.Cidr;
-import io.github.cni4j.result.Route;
+import io.github.cni4j.plugins.CommonKeys.Routes;
+import io.github.cni4j.plugins.CommonKeys.RoutesSetters;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,11 +20,8 @@ import org.immutables.value.Value;
  * <p>Instances are immutable and thread-safe.
  */
 @Value.Immutable
-@PluginType(value = "static", capabilities = {"ips"})
-public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Builder> implements IpamSpec {
-
-    StaticIpam() {
-    }
+@PluginType(value = "static", ipam = true, capabilities = {"ips"})
+public abstract class StaticIpam extends DeclaredSpec<StaticIpam.Builder> implements Routes {
 
     /**
      * One entry of {@code addresses}.
@@ -52,20 +49,10 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Buil
         return new Builder();
     }
 
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code static} */
-    public static StaticIpam from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
-    }
-
     /** {@return the configured addresses; empty when absent} */
     @Key(schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"address\"],\"properties\":{"
             + "\"address\":{\"$ref\":\"#/$defs/cidr\"},\"gateway\":{\"$ref\":\"#/$defs/ip\"}}}}")
     public abstract List<Address> addresses();
-
-    /** {@return the routes the plugin returns; empty when absent} */
-    @Key(schema = "{\"$ref\":\"#/$defs/routes\"}")
-    public abstract List<Route> routes();
 
     /** {@return the DNS settings the plugin returns, e.g. {@code {"nameservers":["10.10.0.1"]}} as compact JSON text,
      * or empty when not set} */
@@ -86,9 +73,13 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Buil
         }
     }
 
+    StaticIpam() {
+    }
+
     /** Builds {@link StaticIpam} configs, one setter per key (not thread-safe), e.g.
      * {@code StaticIpam.builder().addAddress("10.10.0.5/24", Optional.empty()).build()}. */
-    public static final class Builder extends ImmutableStaticIpam.Builder implements SpecBuilder<Builder, StaticIpam> {
+    public static final class Builder extends ImmutableStaticIpam.Builder implements SpecBuilder<Builder, StaticIpam>,
+            RoutesSetters<Builder> {
 
         Builder() {
         }
@@ -99,13 +90,6 @@ public abstract non-sealed class StaticIpam extends DeclaredSpec<StaticIpam.Buil
          * @return this builder */
         public Builder addAddress(String address, Optional<String> gateway) {
             return addAddresses(new Address(address, gateway));
-        }
-
-        /** Appends a route.
-         * @param route the route
-         * @return this builder */
-        public Builder addRoute(Route route) {
-            return addRoutes(route);
         }
 
         /** Sets {@code dns}.

@@ -1,6 +1,8 @@
 package io.github.cni4j.plugins;
 
-import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.plugins.CommonKeys.Ipam;
+import io.github.cni4j.plugins.CommonKeys.Link;
+import io.github.cni4j.plugins.CommonKeys.Mtu;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -16,40 +18,16 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @PluginType(value = "vlan", capabilities = {"ips", "ipRanges"})
-public abstract class Vlan extends DeclaredSpec<Vlan.Builder> {
-
-    Vlan() {
-    }
+public abstract class Vlan extends DeclaredSpec<Vlan.Builder> implements Link, Mtu, Ipam {
 
     /** {@return a new builder with {@code "type":"vlan"}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the typed view of {@code config}, unknown keys kept (errors: {@link PluginSpec})}
-     * @param config a config of type {@code vlan} */
-    public static Vlan from(PluginConfig config) {
-        return SpecDecoder.decode(config, new Builder());
-    }
-
-    /** {@return the parent interface (required), or empty when not set} */
-    @Key(ifName = true)
-    public abstract Optional<String> master();
-
     /** {@return the VLAN id (0-4094, required), or empty when not set} */
     @Key(min = 0, max = 4094)
     public abstract Optional<Integer> vlanId();
-
-    /** {@return the MTU (at most the parent's), or empty when not set} */
-    @Key(mtu = true)
-    public abstract Optional<Integer> mtu();
-
-    /** {@return whether {@code master} lives in the container netns, or empty when not set} */
-    public abstract Optional<Boolean> linkInContainer();
-
-    /** {@return the nested IPAM config, when its type is one cni4j models (see {@link #rawField(String)} for others),
-     * or empty} */
-    public abstract Optional<IpamSpec> ipam();
 
     @Override
     void checkKeys() {
@@ -59,6 +37,9 @@ public abstract class Vlan extends DeclaredSpec<Vlan.Builder> {
         if (rawField("vlanId").isEmpty()) {
             throw new IllegalArgumentException("vlanId: required by the vlan plugin");
         }
+    }
+
+    Vlan() {
     }
 
     /** Builds {@link Vlan} configs, one setter per key (not thread-safe), e.g.

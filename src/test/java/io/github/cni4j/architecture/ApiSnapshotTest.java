@@ -154,6 +154,22 @@ class ApiSnapshotTest {
                 }
             }
         }
+        // Likewise the methods of package-private interfaces (the keys and setters plugin configs share).
+        List<Class<?>> hidden = new ArrayList<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            hidden.addAll(List.of(c.getInterfaces()));
+        }
+        for (int i = 0; i < hidden.size(); i++) {
+            Class<?> k = hidden.get(i);
+            if (!Modifier.isPublic(k.getModifiers())) {
+                for (Method m : k.getDeclaredMethods()) {
+                    if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) {
+                        members.add("  inherited " + m.toGenericString());
+                    }
+                }
+                hidden.addAll(List.of(k.getInterfaces()));
+            }
+        }
         for (Field f : type.getDeclaredFields()) {
             if (!f.isSynthetic() && (Modifier.isPublic(f.getModifiers())
                     || Modifier.isProtected(f.getModifiers()) && !Modifier.isFinal(type.getModifiers()))) {

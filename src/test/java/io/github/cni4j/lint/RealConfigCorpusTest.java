@@ -22,7 +22,6 @@ import io.github.cni4j.plugins.Vlan;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -169,14 +168,14 @@ class RealConfigCorpusTest {
     }
 
     /** The typed config of each reference plugin, by type; IPAM sections are read by their own type. */
-    private static final Map<String, Function<PluginConfig, PluginSpec>> TYPED = Map.ofEntries(
-            Map.entry("bandwidth", Bandwidth::from), Map.entry("bridge", Bridge::from), Map.entry("dhcp", Dhcp::from),
-            Map.entry("firewall", Firewall::from), Map.entry("flannel", Flannel::from),
-            Map.entry("host-device", HostDevice::from), Map.entry("host-local", HostLocal::from),
-            Map.entry("ipvlan", Ipvlan::from), Map.entry("loopback", Loopback::from),
-            Map.entry("macvlan", Macvlan::from), Map.entry("portmap", Portmap::from), Map.entry("ptp", Ptp::from),
-            Map.entry("sbr", Sbr::from), Map.entry("static", StaticIpam::from), Map.entry("tuning", Tuning::from),
-            Map.entry("vlan", Vlan::from));
+    private static final Map<String, Class<? extends PluginSpec>> TYPED = Map.ofEntries(
+            Map.entry("bandwidth", Bandwidth.class), Map.entry("bridge", Bridge.class), Map.entry("dhcp", Dhcp.class),
+            Map.entry("firewall", Firewall.class), Map.entry("flannel", Flannel.class),
+            Map.entry("host-device", HostDevice.class), Map.entry("host-local", HostLocal.class),
+            Map.entry("ipvlan", Ipvlan.class), Map.entry("loopback", Loopback.class),
+            Map.entry("macvlan", Macvlan.class), Map.entry("portmap", Portmap.class), Map.entry("ptp", Ptp.class),
+            Map.entry("sbr", Sbr.class), Map.entry("static", StaticIpam.class), Map.entry("tuning", Tuning.class),
+            Map.entry("vlan", Vlan.class));
 
     @ParameterizedTest
     @MethodSource("loadable")
@@ -191,20 +190,20 @@ class RealConfigCorpusTest {
         }
         if (s.refusedByPlugin()) {
             // The plugin fails to decode this file at ADD; its typed config refuses it too, with a ConfigException.
-            assertThat(configs).as(s.file()).anySatisfy(c -> assertThatThrownBy(() -> TYPED.get(c.type()).apply(c))
+            assertThat(configs).as(s.file()).anySatisfy(c -> assertThatThrownBy(() -> PluginSpec.from(c, TYPED.get(c.type())))
                     .isInstanceOf(ConfigException.class));
             return;
         }
         for (PluginConfig config : configs) {
-            Function<PluginConfig, PluginSpec> typed = TYPED.get(config.type());
+            Class<? extends PluginSpec> typed = TYPED.get(config.type());
             if (typed == null) {
                 continue;
             }
-            PluginSpec spec = typed.apply(config);
+            PluginSpec spec = PluginSpec.from(config, typed);
             // Unchanged in meaning: the same JSON tree (key order and number spelling aside).
             assertThat(MAPPER.readTree(spec.toBytes())).as(s.file() + " " + config.type())
                     .isEqualTo(MAPPER.readTree(config.bytes()));
-            assertThat(typed.apply(spec.toPluginConfig())).as(s.file() + " " + config.type() + " re-read")
+            assertThat(PluginSpec.from(spec.toPluginConfig(), typed)).as(s.file() + " " + config.type() + " re-read")
                     .isEqualTo(spec);
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.plugins.Firewall;
+import io.github.cni4j.plugins.PluginSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class RealWorldSnippetsTest {
         assertThat(lint(PODMAN)).isEmpty();
         assertThat(SchemaTest.schema().validate(new ObjectMapper().readTree(PODMAN))).isEmpty();
         PluginConfig fw = NetworkConfigList.fromBytes(PODMAN.getBytes(StandardCharsets.UTF_8)).plugins().get(2);
-        assertThat(Firewall.from(fw).backend()).contains("");
+        assertThat(PluginSpec.from(fw, Firewall.class).backend()).contains("");
     }
 
     @Test

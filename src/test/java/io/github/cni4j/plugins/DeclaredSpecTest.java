@@ -28,7 +28,7 @@ class DeclaredSpecTest {
         String in = "{\"type\":\"portmap\",\"name\":\"pm\",\"capabilities\":{\"portMappings\":true,\"x\":false},"
                 + "\"x-vendor\":{\"b\":[1,2.5,\"c\"],\"a\":null},\"snat\":false,\"backend\":null,"
                 + "\"conditionsV4\":[\"-s\",\"10.0.0.0/8\"],\"markMasqBit\":7}";
-        Portmap pm = Portmap.from(config(in));
+        Portmap pm = PluginSpec.from(config(in), Portmap.class);
         assertThat(pm.toJson()).isEqualTo(canonical(in));
         assertThat(pm.name()).contains("pm");
         assertThat(pm.capabilities()).containsExactly(Map.entry("portMappings", true), Map.entry("x", false));
@@ -64,13 +64,13 @@ class DeclaredSpecTest {
 
     @Test
     void badFilesAreConfigErrorsNamingTheKey() {
-        assertThatThrownBy(() -> Tuning.from(config("{\"type\":\"tuning\",\"mtu\":\"1400\"}")))
+        assertThatThrownBy(() -> PluginSpec.from(config("{\"type\":\"tuning\",\"mtu\":\"1400\"}"), Tuning.class))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("mtu: expected an integer");
-        assertThatThrownBy(() -> Tuning.from(config("{\"type\":\"tuning\",\"mtu\":20}")))
+        assertThatThrownBy(() -> PluginSpec.from(config("{\"type\":\"tuning\",\"mtu\":20}"), Tuning.class))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("mtu: MTU 20 out of range");
-        assertThatThrownBy(() -> Tuning.from(config("{\"type\":\"tuning\",\"sysctl\":{\"kernel.x\":\"1\"}}")))
+        assertThatThrownBy(() -> PluginSpec.from(config("{\"type\":\"tuning\",\"sysctl\":{\"kernel.x\":\"1\"}}"), Tuning.class))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sysctl/kernel.x");
-        assertThatThrownBy(() -> Tuning.from(config("{\"type\":\"portmap\"}")))
+        assertThatThrownBy(() -> PluginSpec.from(config("{\"type\":\"portmap\"}"), Tuning.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a plugin of type");
     }
 
@@ -78,7 +78,7 @@ class DeclaredSpecTest {
     void bridgeKeepsAnUnmodeledIpamAndHoldsUnmodeledArraysAsJsonText() {
         String in = "{\"type\":\"bridge\",\"isGateway\":true,\"vlanTrunk\":[{\"minID\":100,\"maxID\":110}],"
                 + "\"ipam\":{\"type\":\"whereabouts\",\"range\":\"10.0.0.0/24\"}}";
-        Bridge b = Bridge.from(config(in));
+        Bridge b = PluginSpec.from(config(in), Bridge.class);
         assertThat(b.toJson()).isEqualTo(canonical(in));
         assertThat(b.isGateway()).contains(true);
         assertThat(b.ipam()).isEmpty();
@@ -88,7 +88,7 @@ class DeclaredSpecTest {
         assertThat(typed.rawField("ipam").orElseThrow()).contains("host-local").doesNotContain("whereabouts");
         assertThatThrownBy(() -> Bridge.builder().vlanTrunk("{}").build())
                 .hasMessage("vlanTrunk: expected an array but got {}");
-        assertThatThrownBy(() -> Bridge.from(config("{\"type\":\"bridge\",\"vlanTrunk\":7}")))
+        assertThatThrownBy(() -> PluginSpec.from(config("{\"type\":\"bridge\",\"vlanTrunk\":7}"), Bridge.class))
                 .hasMessageContaining("vlanTrunk: expected an array but got 7");
         assertThatThrownBy(() -> Bridge.builder().bridge("a/b").build()).hasMessageContaining("bridge: interface name");
         assertThat(SpecCodec.kinds(Bridge.class)).containsEntry("isGateway", Fields.Kind.BOOL)
@@ -103,6 +103,36 @@ class DeclaredSpecTest {
         assertThat(SpecCodec.kinds(Tuning.class)).containsEntry("sysctl", Fields.Kind.OBJECT)
                 .containsEntry("mtu", Fields.Kind.INT).containsEntry("promisc", Fields.Kind.BOOL);
         assertThat(SpecCodec.attributes(Tuning.class).stream().map(SpecCodec.Attr::key).toList())
-                .isEqualTo(List.of("sysctl", "mac", "promisc", "mtu", "txQLen", "allmulti", "dataDir"));
+                .isEqualTo(List.of("sysctl", "promisc", "txQLen", "allmulti", "mac", "mtu", "dataDir"));
+    }
+
+    @Test
+    void aSharedKeyIsOneDeclarationWithOneRuleInEveryPluginThatHasIt() {
+        for (Class<?> type : List.of(Bridge.class, Ptp.class, Macvlan.class, Ipvlan.class, Vlan.class, Tuning.class)) {
+            assertThat(SpecCodec.attribute(type, "mtu")).as(type.getSimpleName())
+                    .hasValueSatisfying(a -> assertThat(a.accessor().getDeclaringClass()).isEqualTo(CommonKeys.Mtu.class));
+        }
+        assertThatThrownBy(() -> Macvlan.builder().mtu(20).build()).hasMessageStartingWith("mtu: MTU 20 out of range");
+        assertThatThrownBy(() -> Ptp.builder().mtu(20).ipam(Dhcp.builder().build()).build())
+                .hasMessageStartingWith("mtu: MTU 20 out of range");
+        assertThat(Tuning.builder().dataDir(java.nio.file.Path.of("/run/c4j")).build().dataDir()).contains("/run/c4j");
+    }
+
+    @Test
+    void ipamTakesOnlyIpamPlugins() {
+        assertThatThrownBy(() -> Bridge.builder().ipam(Portmap.builder().build()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ipam: portmap is not an IPAM plugin (expected host-local, static or dhcp)");
+        assertThat(Bridge.builder().ipam(Dhcp.builder().build()).build().ipam().map(PluginSpec::type)).contains("dhcp");
+    }
+
+    @Test
+    void fromReadsAConfigAsItsOwnTypesClass() {
+        PluginSpec spec = PluginSpec.from(config("{\"type\":\"vlan\",\"master\":\"eth0\",\"vlanId\":7}"),
+                PluginSpec.class);
+        assertThat(spec).isInstanceOf(Vlan.class);
+        assertThat(((Vlan) spec).master()).contains("eth0");
+        assertThatThrownBy(() -> PluginSpec.from(config("{\"type\":\"c4j-unknown\"}"), PluginSpec.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c4j-unknown");
     }
 }

@@ -44,7 +44,7 @@ class GeneratedSchemaTest {
         ObjectNode out = schema.deepCopy();
         for (Class<?> builder : SpecBuilder.class.getPermittedSubclasses()) {
             Class<?> type = SpecCodec.declaring(builder);
-            String def = IpamSpec.class.isAssignableFrom(type) ? "ipam" : "plugin";
+            String def = SpecCodec.isIpam(type) ? "ipam" : "plugin";
             JsonNode common = out.at("/$defs/" + def + "/properties");
             for (JsonNode branch : out.at("/$defs/" + def + "/allOf")) {
                 if (SpecCodec.pluginType(type).equals(branch.at("/if/properties/type/const").asText())) {

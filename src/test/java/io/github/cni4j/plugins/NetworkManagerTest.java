@@ -168,7 +168,7 @@ class NetworkManagerTest {
 
     @Test
     void aTypedConfListIsCreatedAsItIsAfterTheSameChecks() throws IOException {
-        ConfList.Builder list = ConfList.builder().name("c4j-typed").plugin(Macvlan.builder().master("eth0")
+        ConfList list = ConfList.builder().name("c4j-typed").plugin(Macvlan.builder().master("eth0")
                 .ipam(HostLocal.builder().addRangeSet(IpRange.of("10.77.0.0/24")).build()).build());
         NetworkInfo n = nm.create(list);
         assertThat(n.file()).isEqualTo(confDir.resolve("10-c4j-typed.conflist"));

@@ -41,11 +41,11 @@ class PluginSpecPropertiesTest {
             r = r.withGateway(p + "1");
         }
         HostLocal h = HostLocal.builder().addRangeSet(r).addRoute(Route.of("0.0.0.0/0")).build();
-        HostLocal back = HostLocal.from(h.toPluginConfig());
+        HostLocal back = PluginSpec.from(h.toPluginConfig(), HostLocal.class);
         assertThat(back).isEqualTo(h);
         assertThat(back.ranges()).containsExactly(List.of(r));
         Bridge b = Bridge.builder().ipam(h).build();
-        assertThat(Bridge.from(b.toPluginConfig()).ipam()).contains(h);
+        assertThat(PluginSpec.from(b.toPluginConfig(), Bridge.class).ipam()).contains(h);
     }
 
     private static Gen<String> jsonValues() {
@@ -72,8 +72,8 @@ class PluginSpecPropertiesTest {
             return;   // the config model already refuses it (e.g. a non-object ipam)
         }
         try {
-            Bridge b = Bridge.from(pc);
-            assertThat(Bridge.from(b.toPluginConfig())).isEqualTo(b);
+            Bridge b = PluginSpec.from(pc, Bridge.class);
+            assertThat(PluginSpec.from(b.toPluginConfig(), Bridge.class)).isEqualTo(b);
         } catch (ConfigException e) {
             assertThat(e.getMessage()).startsWith("invalid bridge plugin config: ");
         }

@@ -87,14 +87,14 @@ class PluginSpecValidationTest {
     @Test
     void badConfigDataIsAConfigException() {
         PluginConfig pc = PluginConfig.fromBytes("{\"type\":\"bridge\",\"mtu\":\"big\"}".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> Bridge.from(pc)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> PluginSpec.from(pc, Bridge.class)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("mtu: expected an integer but got \"big\"");
         PluginConfig bad = PluginConfig.fromBytes(
                 "{\"type\":\"bridge\",\"ipam\":{\"type\":\"host-local\",\"ranges\":[[{\"subnet\":\"x\"}]]}}"
                         .getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> Bridge.from(bad)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> PluginSpec.from(bad, Bridge.class)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ipam/ranges/0/0/subnet: invalid CIDR address: x");
-        assertThatThrownBy(() -> Portmap.from(pc)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PluginSpec.from(pc, Portmap.class)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a plugin of type \"portmap\"");
     }
 

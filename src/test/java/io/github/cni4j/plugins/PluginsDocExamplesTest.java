@@ -36,7 +36,7 @@ class PluginsDocExamplesTest {
                 .ipam(HostLocal.builder().addRangeSet(IpRange.of("10.22.0.0/16")).build()).build().type())
                 .isEqualTo("bridge");
         assertThat(Macvlan.builder().master("eth0").mode("bridge").ipam(Dhcp.builder().build()).build().ipam()
-                .map(IpamSpec::type)).contains("dhcp");
+                .map(PluginSpec::type)).contains("dhcp");
         assertThat(Ipvlan.builder().master("eth0").mode("l2").build().mode()).contains("l2");
         assertThat(Vlan.builder().master("eth0").vlanId(100).build().vlanId()).contains(100);
         assertThat(Ptp.builder().ipMasq(true).ipam(HostLocal.builder().addRangeSet(IpRange.of("10.1.1.0/24"))
