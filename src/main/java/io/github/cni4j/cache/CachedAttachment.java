@@ -2,6 +2,7 @@ package io.github.cni4j.cache;
 
 import io.github.cni4j.internal.json.JsonValues;
 import io.github.cni4j.internal.value.CniStyle;
+import io.github.cni4j.result.Result;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,13 @@ public abstract class CachedAttachment {
     /** {@return the caller's whole capability-argument map of the ADD (plain JSON-able values)} */
     public abstract Map<String, Object> capabilityArgs();
 
-    /** {@return the final ADD result as JSON (keys sorted), if the entry has one} */
-    public abstract Optional<String> resultJson();
+    /**
+     * The final result of the ADD, in the version its plugin answered in. An entry read back whose {@code result} is
+     * not a valid CNI result has none here (CHECK and DEL report such a result with libcni's message).
+     *
+     * @return the result, if the entry has one
+     */
+    public abstract Optional<Result> result();
 
     /**
      * Copies mutable pairs and deep-freezes capability values.
@@ -100,7 +106,7 @@ public abstract class CachedAttachment {
     public String toString() {
         return "CachedAttachment{" + networkName() + "-" + containerId() + "-" + ifName() + ", netNs=" + netNs()
                 + ", cniArgs=" + cniArgs() + ", capabilityArgs=" + capabilityArgs() + ", config="
-                + new String(config(), StandardCharsets.UTF_8) + ", result=" + resultJson().orElse(null) + "}";
+                + new String(config(), StandardCharsets.UTF_8) + ", result=" + result().orElse(null) + "}";
     }
 
     /**
@@ -109,7 +115,7 @@ public abstract class CachedAttachment {
      *
      * <pre>{@code
      * CachedAttachment a = CachedAttachment.builder().networkName("mynet").containerId("ctr1").ifName("eth0")
-     *         .config(list.bytes()).resultJson(new String(result.toBytes(), UTF_8)).build();
+     *         .config(list.bytes()).result(result).build();
      * }</pre>
      */
     public static final class Builder extends ImmutableCachedAttachment.Builder {

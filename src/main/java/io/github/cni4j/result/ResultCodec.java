@@ -104,11 +104,6 @@ final class ResultCodec {
 
     /** {@return the result in its own version's JSON shape, as libcni marshals it} */
     public static byte[] encode(Result result) {
-        return ResultWriter.write(result, false);
-    }
-
-    /** {@return the result as after a trip through a generic map (the cache file's {@code result}): keys sorted} */
-    public static byte[] sortedBytes(Result result) {
-        return ResultWriter.write(result, true);
+        return ResultWriter.write(result);
     }
 }

@@ -2,8 +2,8 @@ package io.github.cni4j.result;
 
 import io.github.cni4j.internal.gojson.GoIp;
 import io.github.cni4j.internal.json.GoJson;
+import io.github.cni4j.internal.json.TextBuffers;
 import io.github.cni4j.version.CniVersion;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -11,19 +11,22 @@ import java.util.function.Consumer;
 
 /**
  * Writes results byte for byte as libcni marshals them. Every object is written in Go's struct field order with
- * its {@code omitempty} rules; 1.x results (and any result after a trip through a generic map, as in the cache
- * file) come out with keys sorted instead. 1.x drops an empty {@code dns}, older versions always write it.
+ * its {@code omitempty} rules; 1.x results come out with keys sorted instead, which is also the cache file's form.
+ * 1.x drops an empty {@code dns}, older versions always write it.
  */
 final class ResultWriter {
 
     private ResultWriter() {
     }
 
-    /** Writes {@code r} in its version's shape; {@code sortAll} sorts every key, whatever the version. */
-    static byte[] write(Result r, boolean sortAll) {
-        StringBuilder sb = new StringBuilder(256);
+    /** Writes {@code r} in its version's shape. */
+    static byte[] write(Result r) {
+        return TextBuffers.write(sb -> write(sb, r));
+    }
+
+    private static void write(StringBuilder sb, Result r) {
         boolean v1 = r.cniVersion().isAtLeast(CniVersion.V1_0_0);
-        Obj o = new Obj(sb, sortAll || v1).str("cniVersion", r.cniVersion().toString());
+        Obj o = new Obj(sb, v1).str("cniVersion", r.cniVersion().toString());
         if (r.cniVersion().isAtLeast(CniVersion.V0_3_0)) {
             o.list("interfaces", r.interfaces(), (x, f) -> x.str("name", f.name()).opt("mac", f.mac())
                     .nz("mtu", f.mtu()).opt("sandbox", f.sandbox()).opt("socketPath", f.socketPath())
@@ -51,7 +54,6 @@ final class ResultWriter {
         dns.ifPresent(d -> o.obj("dns", x -> x.strings("nameservers", d.nameservers())
                 .opt("domain", d.domain().orElse("")).strings("search", d.search()).strings("options", d.options())));
         o.close();
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void route(Obj x, Route rt) {

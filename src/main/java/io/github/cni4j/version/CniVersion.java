@@ -44,11 +44,14 @@ public final class CniVersion implements Comparable<CniVersion> {
     private final int major;
     private final int minor;
     private final int micro;
+    /** Written into every result and stdin, so made once. */
+    private final String text;
 
     private CniVersion(int major, int minor, int micro) {
         this.major = major;
         this.minor = minor;
         this.micro = micro;
+        this.text = major + "." + minor + "." + micro;
     }
 
     /**
@@ -205,6 +208,6 @@ public final class CniVersion implements Comparable<CniVersion> {
      */
     @Override
     public String toString() {
-        return major + "." + minor + "." + micro;
+        return text;
     }
 }

@@ -4,6 +4,9 @@ import io.github.cni4j.testing.FailureKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cni4j.result.IpConfig;
+import io.github.cni4j.result.Result;
+import io.github.cni4j.version.CniVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +47,43 @@ class ResultCacheTest {
                 .config(new byte[] {1, 2}).netNs("/var/run/netns/x")
                 .cniArgs(List.of(Map.entry("K", "V"), Map.entry("A", "b=c")))
                 .capabilityArgs(Map.of("portMappings", List.of(Map.of("hostPort", 80L)), "mac", "x"))
-                .resultJson("{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.0.0.2/24\"}]}").build();
+                .result(Result.fromBytes("{\"cniVersion\":\"1.0.0\",\"ips\":[{\"address\":\"10.0.0.2/24\"}]}"
+                        .getBytes(StandardCharsets.UTF_8))).build();
         cache.put(a);
         assertThat(cache.get("n", "c", "eth1")).contains(a);
+    }
+
+    @Test
+    void aResultBeforeOneZeroIsCachedWithEveryKeySortedAsAfterLibcnisMapRoundTrip() throws Exception {
+        Result r = Result.builder().cniVersion(CniVersion.V0_4_0)
+                .addIp(IpConfig.builder().address("10.0.0.2/24").version("4").build()).build();
+        ResultCache cache = ResultCache.of(tmp);
+        cache.put(CachedAttachment.builder().from(entry("c")).result(r).build());
+        assertThat(Files.readString(tmp.resolve("results/n-c-eth0"))).endsWith(",\"result\":{\"cniVersion\":\"0.4.0\","
+                + "\"dns\":{},\"ips\":[{\"address\":\"10.0.0.2/24\",\"version\":\"4\"}]}}");
+        assertThat(cache.get("n", "c", "eth0").flatMap(CachedAttachment::result)).contains(r);
+    }
+
+    @Test
+    void aResultInAnotherKeyOrderOrSpacingReadsAsLibcniReadsIt() throws Exception {
+        ResultCache cache = ResultCache.of(tmp);
+        Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(tmp.resolve("results/n-c-eth0"), "{\"kind\":\"cniCacheV1\",\"containerId\":\"c\","
+                + "\"config\":\"e30=\",\"ifName\":\"eth0\",\"networkName\":\"n\",\"result\": {\"ips\":"
+                + "[{\"address\":\"10.0.0.2/24\",\"interface\":1.0}], \"dns\":{}, \"cniVersion\":\"1.0.0\"}}");
+        assertThat(cache.get("n", "c", "eth0").flatMap(CachedAttachment::result)).contains(Result.builder()
+                .cniVersion(CniVersion.V1_0_0).addIp(IpConfig.builder().address("10.0.0.2/24").interfaceIndex(1).build())
+                .build());
+    }
+
+    @Test
+    void aResultThatIsNoCniResultIsLeftOutButTheEntryStays() throws Exception {
+        ResultCache cache = ResultCache.of(tmp);
+        Files.createDirectories(tmp.resolve("results"));
+        Files.writeString(tmp.resolve("results/n-c-eth0"), "{\"kind\":\"cniCacheV1\",\"containerId\":\"c\","
+                + "\"config\":\"e30=\",\"ifName\":\"eth0\",\"networkName\":\"n\",\"result\":{\"cniVersion\":\"9.9.9\"}}");
+        assertThat(cache.get("n", "c", "eth0")).contains(entry("c"));
+        assertThat(cache.attachments()).containsExactly(entry("c"));
     }
 
     @Test

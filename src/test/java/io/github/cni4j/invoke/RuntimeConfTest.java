@@ -46,6 +46,6 @@ class RuntimeConfTest {
         a.config()[1] = 9;
         assertThat(a.config()).containsExactly(1, 2);
         assertThat(a).isEqualTo(CachedAttachment.builder().config(new byte[] {1, 2}).build());
-        assertThat(a.resultJson()).isEmpty();
+        assertThat(a.result()).isEmpty();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
+import io.github.cni4j.result.Result;
+import io.github.cni4j.version.CniVersion;
 import io.github.cni4j.testing.TempDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +59,7 @@ class HostileCacheTest {
         return CachedAttachment.builder().containerId(containerId).networkName(network).ifName(ifName)
                 .config("{\"cniVersion\":\"1.0.0\",\"name\":\"n\",\"plugins\":[{\"type\":\"bridge\"}]}"
                         .getBytes(StandardCharsets.UTF_8))
-                .netNs("/var/run/netns/x").resultJson("{\"cniVersion\":\"1.0.0\"}").build();
+                .netNs("/var/run/netns/x").result(Result.builder().cniVersion(CniVersion.V1_0_0).build()).build();
     }
 
     @Test

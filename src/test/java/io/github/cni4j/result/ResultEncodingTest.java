@@ -85,14 +85,6 @@ class ResultEncodingTest {
     }
 
     @Test
-    void sortedBytesSortsEveryKeyEvenFor040AsTheCacheFileDoes() {
-        Result r = Result.builder().cniVersion(CniVersion.V0_4_0)
-                .addIp(IpConfig.builder().address("10.0.0.2/24").version("4").build()).build();
-        assertThat(new String(ResultCodec.sortedBytes(r), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"cniVersion\":\"0.4.0\",\"dns\":{},\"ips\":[{\"address\":\"10.0.0.2/24\",\"version\":\"4\"}]}");
-    }
-
-    @Test
     void toStringIsTheJson() {
         assertThat(full().toString()).isEqualTo(text(full()));
     }

@@ -1,14 +1,20 @@
 package io.github.cni4j.internal.cache;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.cni4j.cache.CachedAttachment;
-import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonTrees;
+import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.internal.json.TextBuffers;
+import io.github.cni4j.result.Result;
+import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +30,14 @@ public final class CacheCodec {
 
     /** The {@code kind} of every entry libcni writes. */
     public static final String KIND = "cniCacheV1";
+    /** The text members of an entry besides {@code kind}, in the order {@code fields} keeps them. */
+    private static final List<String> TEXT_FIELDS = List.of("containerId", "networkName", "ifName", "netns");
 
     private CacheCodec() {
+    }
+
+    /** An entry as read from its file: every field but the result, which is still its JSON text (null: none). */
+    public record Read(CachedAttachment entry, byte[] result) {
     }
 
     /**
@@ -35,39 +47,54 @@ public final class CacheCodec {
      * @return the file content
      */
     public static byte[] encode(CachedAttachment a) {
-        StringBuilder sb = new StringBuilder(512);
-        sb.append("{\"kind\":");
-        GoJson.appendString(sb, KIND);
-        field(sb, "containerId", a.containerId());
-        field(sb, "config", Base64.getEncoder().encodeToString(a.config()));
-        field(sb, "ifName", a.ifName());
-        field(sb, "networkName", a.networkName());
-        if (!a.netNs().isEmpty()) {
-            field(sb, "netns", a.netNs());
-        }
-        if (!a.cniArgs().isEmpty()) {
-            sb.append(",\"cniArgs\":[");
-            for (int i = 0; i < a.cniArgs().size(); i++) {
-                Map.Entry<String, String> kv = a.cniArgs().get(i);
-                sb.append(i == 0 ? "[" : ",[");
-                GoJson.appendString(sb, kv.getKey());
-                sb.append(',');
-                GoJson.appendString(sb, kv.getValue());
+        byte[] result = a.result().map(CacheCodec::sortedBytes).orElse(null);
+        return TextBuffers.write(sb -> {
+            sb.append("{\"kind\":");
+            GoJson.appendString(sb, KIND);
+            field(sb, "containerId", a.containerId());
+            field(sb, "config", Base64.getEncoder().encodeToString(a.config()));
+            field(sb, "ifName", a.ifName());
+            field(sb, "networkName", a.networkName());
+            if (!a.netNs().isEmpty()) {
+                field(sb, "netns", a.netNs());
+            }
+            if (!a.cniArgs().isEmpty()) {
+                sb.append(",\"cniArgs\":[");
+                for (int i = 0; i < a.cniArgs().size(); i++) {
+                    Map.Entry<String, String> kv = a.cniArgs().get(i);
+                    sb.append(i == 0 ? "[" : ",[");
+                    GoJson.appendString(sb, kv.getKey());
+                    sb.append(',');
+                    GoJson.appendString(sb, kv.getValue());
+                    sb.append(']');
+                }
                 sb.append(']');
             }
-            sb.append(']');
+            if (!a.capabilityArgs().isEmpty()) {
+                sb.append(",\"capabilityArgs\":");
+                GoJson.write(sb, JsonValues.toTree(a.capabilityArgs()));
+            }
+            if (result != null) {
+                TextBuffers.appendUtf8(sb.append(",\"result\":"), result);
+            }
+            sb.append('}');
+        });
+    }
+
+    /**
+     * libcni caches a result after a trip through a generic map, so every key is sorted. A 1.x result is written that
+     * way anyway; an older one, in struct order, is sorted through a tree.
+     */
+    private static byte[] sortedBytes(Result r) {
+        byte[] bytes = r.toBytes();
+        if (r.cniVersion().isAtLeast(CniVersion.V1_0_0)) {
+            return bytes;
         }
-        if (!a.capabilityArgs().isEmpty()) {
-            sb.append(",\"capabilityArgs\":");
-            GoJson.write(sb, JsonValues.toTree(a.capabilityArgs()));
+        try {
+            return GoJson.encode(JsonTrees.MAPPER.readTree(bytes));
+        } catch (IOException e) {
+            throw new IllegalStateException("a result's own JSON did not parse", e);
         }
-        Optional<JsonNode> result = a.resultJson().map(CacheCodec::parseOrNull);
-        if (result.isPresent() && result.get() != null && result.get().isObject() && result.get().size() > 0) {
-            sb.append(",\"result\":");
-            GoJson.write(sb, result.get());
-        }
-        sb.append('}');
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void field(StringBuilder sb, String name, String value) {
@@ -75,72 +102,131 @@ public final class CacheCodec {
         GoJson.appendString(sb, value);
     }
 
-    private static JsonNode parseOrNull(String json) {
-        try {
-            return JsonTrees.MAPPER.readTree(json);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /**
      * Decodes a file in the {@code cniCacheV1} format.
      *
      * @param bytes the file content
      * @return the entry, or empty when the bytes are not a JSON object of kind {@code cniCacheV1} or miss a field
-     *         libcni needs ({@code containerId}, {@code ifName}, {@code networkName} non-empty; {@code config} base64)
+     *         libcni needs ({@code containerId}, {@code ifName}, {@code networkName} non-empty; {@code config} base64);
+     *         a {@code result} that is not a valid CNI result is left out
      */
     public static Optional<CachedAttachment> decode(byte[] bytes) {
-        JsonNode root;
+        return read(bytes).map(r -> {
+            if (r.result() == null) {
+                return r.entry();
+            }
+            try {
+                return CachedAttachment.builder().from(r.entry()).result(result(r.result())).build();
+            } catch (ConfigException e) {
+                return r.entry();
+            }
+        });
+    }
+
+    /**
+     * Parses a cached result as libcni's {@code getCachedResult} does: as the JSON of a generic map (keys sorted,
+     * numbers as float64), which for a file libcni or cni4j wrote is the text itself.
+     *
+     * @param json the {@code result} object of an entry
+     * @return the result
+     * @throws ConfigException (code 6) with libcni's message when it is not a result
+     */
+    public static Result result(byte[] json) {
         try {
-            root = JsonTrees.MAPPER.readTree(bytes);
+            Result r = Result.fromBytes(json);
+            if (r.cniVersion().isAtLeast(CniVersion.V1_0_0) && Arrays.equals(r.toBytes(), json)) {
+                return r;
+            }
+        } catch (ConfigException e) {
+            // The generic map's JSON below gives libcni's verdict.
+        }
+        try {
+            return Result.fromBytes(GoJson.encode(JsonTrees.MAPPER.readTree(json)));
         } catch (IOException e) {
-            return Optional.empty();
+            throw new IllegalStateException("JSON read once failed the second time", e);
         }
-        if (root == null || !root.isObject() || !KIND.equals(root.path("kind").textValue())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(toEntry((ObjectNode) root));
-        } catch (IllegalArgumentException | ClassCastException e) {
+    }
+
+    /**
+     * Reads the fields of a file in the {@code cniCacheV1} format without building its tree, leaving the result
+     * unparsed (DEL needs only that, CHECK and GC the rest).
+     *
+     * @param bytes the file content
+     * @return the entry, empty as for {@link #decode}
+     */
+    public static Optional<Read> read(byte[] bytes) {
+        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+            return p.nextToken() == JsonToken.START_OBJECT ? fields(p, bytes) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static CachedAttachment toEntry(ObjectNode root) {
-        for (String required : new String[] {"containerId", "networkName", "ifName"}) {
-            // Found by fuzzing: an entry without one of these decoded to an attachment no DEL could name.
-            if (text(root, required).isEmpty()) {
-                throw new IllegalArgumentException("missing " + required);
+    /** The members of the entry object, the last of duplicate keys winning as in Go. */
+    private static Optional<Read> fields(JsonParser p, byte[] bytes) throws IOException {
+        String kind = "";
+        String[] names = {"", "", "", ""};
+        byte[] config = new byte[0];
+        List<Map.Entry<String, String>> args = List.of();
+        Map<String, Object> caps = Map.of();
+        byte[] result = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            int at = TEXT_FIELDS.indexOf(name);
+            if (at >= 0 || name.equals("kind")) {
+                String text = t == JsonToken.VALUE_STRING ? p.getText() : "";
+                if (at >= 0) {
+                    names[at] = text;
+                } else {
+                    kind = text;
+                }
+            } else if (name.equals("config")) {
+                config = t == JsonToken.VALUE_STRING ? Base64.getDecoder().decode(p.getText()) : new byte[0];
+            } else if (name.equals("cniArgs")) {
+                args = cniArgs(tree(p));
+            } else if (name.equals("capabilityArgs")) {
+                caps = capabilityArgs(tree(p));
+            } else if (name.equals("result") && t == JsonToken.START_OBJECT) {
+                int start = (int) p.currentTokenLocation().getByteOffset();
+                p.skipChildren();
+                result = Arrays.copyOfRange(bytes, start, (int) p.currentLocation().getByteOffset());
+            } else {
+                result = name.equals("result") ? null : result;
+                p.skipChildren();
             }
         }
-        byte[] config = root.path("config").isTextual()
-                ? Base64.getDecoder().decode(root.get("config").textValue()) : new byte[0];
+        // Found by fuzzing: an entry without one of these decoded to an attachment no DEL could name.
+        if (!KIND.equals(kind) || names[0].isEmpty() || names[1].isEmpty() || names[2].isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Read(CachedAttachment.builder().containerId(names[0]).networkName(names[1])
+                .ifName(names[2]).config(config).netNs(names[3]).cniArgs(args).capabilityArgs(caps).build(), result));
+    }
+
+    private static JsonNode tree(JsonParser p) throws IOException {
+        JsonNode n = p.readValueAsTree();
+        return n == null ? MissingNode.getInstance() : n;
+    }
+
+    private static List<Map.Entry<String, String>> cniArgs(JsonNode node) {
         List<Map.Entry<String, String>> args = new ArrayList<>();
-        for (JsonNode pair : root.path("cniArgs")) {
+        for (JsonNode pair : node) {
             args.add(Map.entry(pair.path(0).asText(""), pair.path(1).asText("")));
         }
+        return args;
+    }
+
+    private static Map<String, Object> capabilityArgs(JsonNode node) {
         Map<String, Object> caps = new LinkedHashMap<>();
-        if (root.path("capabilityArgs").isObject()) {
-            root.get("capabilityArgs").fields().forEachRemaining(e -> {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
                 Object v = JsonValues.fromTree(e.getValue());
                 if (v != null) {
                     caps.put(e.getKey(), v);
                 }
             });
         }
-        CachedAttachment.Builder b = CachedAttachment.builder().containerId(text(root, "containerId"))
-                .networkName(text(root, "networkName")).ifName(text(root, "ifName")).config(config)
-                .netNs(text(root, "netns")).cniArgs(args).capabilityArgs(caps);
-        JsonNode result = root.path("result");
-        if (result.isObject()) {
-            b.resultJson(new String(GoJson.encode(result), StandardCharsets.UTF_8));
-        }
-        return b.build();
-    }
-
-    private static String text(ObjectNode root, String field) {
-        JsonNode n = root.get(field);
-        return n != null && n.isTextual() ? n.textValue() : "";
+        return caps;
     }
 }

@@ -3,7 +3,7 @@ package io.github.cni4j.internal.gojson;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.internal.json.JsonPointers;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,22 +37,32 @@ public final class GoFields {
      * document order of the entries that win.
      */
     public static void visit(JsonNode object, List<String> fields, BiConsumer<String, Map.Entry<String, JsonNode>> action) {
-        Map<Map.Entry<String, JsonNode>, String> winners = new IdentityHashMap<>();
-        for (String f : fields) {
-            Map.Entry<String, JsonNode> e = find(object, f);
-            if (e != null) {
-                winners.put(e, f);
-            }
-        }
-        if (winners.isEmpty()) {
+        // One walk notes, per field, the last matching entry; a second calls back the winners in document order.
+        // Objects of a result are small, so index arrays beat a map (this runs for every object of every result).
+        int n = object.size();
+        if (n == 0) {
             return;
         }
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, JsonNode>[] entries = new Map.Entry[n];
+        int[] fieldOf = new int[n];
+        int[] winner = new int[fields.size()];
+        Arrays.fill(winner, -1);
         Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String f = winners.get(e);
-            if (f != null) {
-                action.accept(f, e);
+        for (int i = 0; it.hasNext(); i++) {
+            entries[i] = it.next();
+            fieldOf[i] = -1;
+            for (int f = 0; f < winner.length; f++) {
+                if (entries[i].getKey().equalsIgnoreCase(fields.get(f))) {
+                    fieldOf[i] = f;
+                    winner[f] = i;
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (fieldOf[i] >= 0 && winner[fieldOf[i]] == i) {
+                action.accept(fields.get(fieldOf[i]), entries[i]);
             }
         }
     }

@@ -10,7 +10,6 @@ import io.github.cni4j.internal.json.JsonInput;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -63,9 +62,9 @@ public final class CachedResults {
             throw new CniException(CniException.IO_FAILURE,
                     "decoding version from network config: unexpected end of JSON input");
         }
-        Optional<CachedAttachment> entry = CacheCodec.decode(bytes);
+        Optional<CacheCodec.Read> entry = CacheCodec.read(bytes);
         if (entry.isPresent()) {
-            return entry.get().resultJson().map(j -> Result.fromBytes(j.getBytes(StandardCharsets.UTF_8)));
+            return Optional.ofNullable(entry.get().result()).map(CacheCodec::result);
         }
         // Not a cniCacheV1 entry: libcni reads such files as a bare result (caches of old libcni versions).
         return Optional.of(Result.fromBytes(bytes));

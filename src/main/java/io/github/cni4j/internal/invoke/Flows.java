@@ -115,8 +115,7 @@ public final class Flows {
     private static void writeCache(ResultCache cache, Net net, RuntimeConf rt, Result result) {
         CachedAttachment entry = CachedAttachment.builder().containerId(rt.containerId()).networkName(net.name())
                 .ifName(rt.ifName()).config(net.bytes()).netNs(rt.netNs()).cniArgs(rt.args())
-                .capabilityArgs(rt.capabilityArgs()).resultJson(new String(result.toBytes(), StandardCharsets.UTF_8))
-                .build();
+                .capabilityArgs(rt.capabilityArgs()).result(result).build();
         try {
             cache.put(entry);
         } catch (CniException e) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -35,9 +34,7 @@ public final class GoJson {
 
     /** {@return the UTF-8 bytes of a tree with sorted keys, as Go marshals a {@code map[string]interface{}}} */
     public static byte[] encode(JsonNode node) {
-        StringBuilder sb = new StringBuilder(256);
-        write(sb, node);
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return TextBuffers.write(sb -> write(sb, node));
     }
 
     /** Appends one value (sorted keys at every level); a Java {@code null} writes {@code null}. */
