@@ -36,7 +36,10 @@ public final class CacheCodec {
     private CacheCodec() {
     }
 
-    /** An entry as read from its file: every field but the result, which is still its JSON text (null: none). */
+    /**
+     * An entry as read from its file: its fields but the result ({@code null} when only the result was asked for),
+     * and the result still as its JSON text ({@code null}: none).
+     */
     public record Read(CachedAttachment entry, byte[] result) {
     }
 
@@ -111,7 +114,7 @@ public final class CacheCodec {
      *         a {@code result} that is not a valid CNI result is left out
      */
     public static Optional<CachedAttachment> decode(byte[] bytes) {
-        return read(bytes).map(r -> {
+        return read(bytes, true).map(r -> {
             if (r.result() == null) {
                 return r.entry();
             }
@@ -149,21 +152,22 @@ public final class CacheCodec {
 
     /**
      * Reads the fields of a file in the {@code cniCacheV1} format without building its tree, leaving the result
-     * unparsed (DEL needs only that, CHECK and GC the rest).
+     * unparsed.
      *
      * @param bytes the file content
+     * @param all false when only the result is needed (DEL and CHECK): the other fields are then only checked
      * @return the entry, empty as for {@link #decode}
      */
-    public static Optional<Read> read(byte[] bytes) {
+    public static Optional<Read> read(byte[] bytes, boolean all) {
         try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
-            return p.nextToken() == JsonToken.START_OBJECT ? fields(p, bytes) : Optional.empty();
+            return p.nextToken() == JsonToken.START_OBJECT ? fields(p, bytes, all) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     /** The members of the entry object, the last of duplicate keys winning as in Go. */
-    private static Optional<Read> fields(JsonParser p, byte[] bytes) throws IOException {
+    private static Optional<Read> fields(JsonParser p, byte[] bytes, boolean all) throws IOException {
         String kind = "";
         String[] names = {"", "", "", ""};
         byte[] config = new byte[0];
@@ -181,11 +185,16 @@ public final class CacheCodec {
                 } else {
                     kind = text;
                 }
-            } else if (name.equals("config")) {
-                config = t == JsonToken.VALUE_STRING ? Base64.getDecoder().decode(p.getText()) : new byte[0];
-            } else if (name.equals("cniArgs")) {
+            } else if (name.equals("config") && t == JsonToken.VALUE_STRING) {
+                // Go fails the whole entry at a config that is not base64, even when a later one is.
+                if (all) {
+                    config = Base64.getDecoder().decode(p.getText());
+                } else if (!isBase64(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+                    return Optional.empty();
+                }
+            } else if (all && name.equals("cniArgs")) {
                 args = cniArgs(tree(p));
-            } else if (name.equals("capabilityArgs")) {
+            } else if (all && name.equals("capabilityArgs")) {
                 caps = capabilityArgs(tree(p));
             } else if (name.equals("result") && t == JsonToken.START_OBJECT) {
                 int start = (int) p.currentTokenLocation().getByteOffset();
@@ -193,6 +202,7 @@ public final class CacheCodec {
                 result = Arrays.copyOfRange(bytes, start, (int) p.currentLocation().getByteOffset());
             } else {
                 result = name.equals("result") ? null : result;
+                config = name.equals("config") ? new byte[0] : config;
                 p.skipChildren();
             }
         }
@@ -200,8 +210,33 @@ public final class CacheCodec {
         if (!KIND.equals(kind) || names[0].isEmpty() || names[1].isEmpty() || names[2].isEmpty()) {
             return Optional.empty();
         }
+        if (!all) {
+            return Optional.of(new Read(null, result));
+        }
         return Optional.of(new Read(CachedAttachment.builder().containerId(names[0]).networkName(names[1])
                 .ifName(names[2]).config(config).netNs(names[3]).cniArgs(args).capabilityArgs(caps).build(), result));
+    }
+
+    /** Whether {@link Base64#getDecoder()} accepts the text (padding optional, but never where no byte ends). */
+    static boolean isBase64(char[] text, int offset, int length) {
+        int n = 0;
+        while (n < length && isBase64Digit(text[offset + n])) {
+            n++;
+        }
+        if (n % 4 == 1) {
+            return false;
+        }
+        if (n == length) {
+            return true;
+        }
+        if (text[offset + n] != '=') {
+            return false;
+        }
+        return n % 4 == 3 ? length - n == 1 : n % 4 == 2 && length - n == 2 && text[offset + n + 1] == '=';
+    }
+
+    private static boolean isBase64Digit(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
     }
 
     private static JsonNode tree(JsonParser p) throws IOException {

@@ -62,7 +62,7 @@ public final class CachedResults {
             throw new CniException(CniException.IO_FAILURE,
                     "decoding version from network config: unexpected end of JSON input");
         }
-        Optional<CacheCodec.Read> entry = CacheCodec.read(bytes);
+        Optional<CacheCodec.Read> entry = CacheCodec.read(bytes, false);
         if (entry.isPresent()) {
             return Optional.ofNullable(entry.get().result()).map(CacheCodec::result);
         }
