@@ -1,6 +1,7 @@
 package io.github.cni4j.invoke;
 
 import io.github.cni4j.internal.exec.PluginEnv;
+import io.github.cni4j.internal.exec.RequestStdin;
 import io.github.cni4j.internal.invoke.PluginRunner;
 import io.github.cni4j.internal.value.CniStyle;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,10 @@ public interface PluginExec {
      * @param timeout how long the run may take before the plugin and its descendants are killed
      */
     record Request(Path plugin, byte[] stdin, Map<String, String> environment, Duration timeout) {
+
+        static {
+            RequestStdin.register(r -> r.stdin);
+        }
 
         /**
          * Checks and copies the parts.

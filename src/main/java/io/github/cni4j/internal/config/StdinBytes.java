@@ -47,18 +47,15 @@ public final class StdinBytes {
     public static byte[] forAddCheckDel(PluginConfig plugin, String netName, String cniVersion, byte[] prevResultJson,
                                         JsonNode capabilityArgs) {
         Objects.requireNonNull(capabilityArgs, "capabilityArgs");
-        ObjectNode conf = base(plugin, netName, cniVersion);
         ObjectNode runtimeConfig = runtimeConfig(plugin, capabilityArgs);
+        JsonNode prevResult = null;
         if (prevResultJson != null) {
             // A 1.x result's bytes are sorted already, as the runtimeConfig round sorts them: no tree needed.
             String prev = new String(prevResultJson, StandardCharsets.UTF_8);
-            conf.set("prevResult", runtimeConfig == null || prev.startsWith(SORTED_PREFIX)
-                    ? new POJONode(new RawValue(prev)) : parse(prev));
+            prevResult = runtimeConfig == null || prev.startsWith(SORTED_PREFIX)
+                    ? new POJONode(new RawValue(prev)) : parse(prev);
         }
-        if (runtimeConfig != null) {
-            conf.set("runtimeConfig", runtimeConfig);
-        }
-        return GoJson.encode(conf);
+        return encode(plugin, netName, cniVersion, "prevResult", prevResult, "runtimeConfig", runtimeConfig);
     }
 
     /**
@@ -73,12 +70,8 @@ public final class StdinBytes {
      * @return the stdin bytes
      */
     public static byte[] forGc(PluginConfig plugin, String netName, String cniVersion, JsonNode validAttachments) {
-        ObjectNode conf = base(plugin, netName, cniVersion);
-        if (validAttachments != null) {
-            conf.set("cni.dev/valid-attachments", validAttachments);
-            conf.set("cni.dev/attachments", validAttachments);
-        }
-        return GoJson.encode(conf);
+        return encode(plugin, netName, cniVersion, "cni.dev/valid-attachments", validAttachments,
+                "cni.dev/attachments", validAttachments);
     }
 
     /**
@@ -90,18 +83,16 @@ public final class StdinBytes {
      * @return the stdin bytes
      */
     public static byte[] forStatus(PluginConfig plugin, String netName, String cniVersion) {
-        return GoJson.encode(base(plugin, netName, cniVersion));
+        return encode(plugin, netName, cniVersion, "", null, "", null);
     }
 
-    private static ObjectNode base(PluginConfig plugin, String netName, String cniVersion) {
+    /** The plugin's config with {@code name}, {@code cniVersion} and up to two more members set (null: not set). */
+    private static byte[] encode(PluginConfig plugin, String netName, String cniVersion, String key1, JsonNode value1,
+                                 String key2, JsonNode value2) {
         Objects.requireNonNull(netName, "netName");
         Objects.requireNonNull(cniVersion, "cniVersion");
-        // A shallow copy: only top-level keys change, nested values are shared read-only.
-        ObjectNode conf = NODES.objectNode();
-        conf.setAll(ConfigAccess.tree(plugin));
-        conf.put("name", netName);
-        conf.put("cniVersion", cniVersion);
-        return conf;
+        return GoJson.encodeWith(ConfigAccess.tree(plugin), new String[] {"name", "cniVersion", key1, key2},
+                new JsonNode[] {NODES.textNode(netName), NODES.textNode(cniVersion), value1, value2});
     }
 
     /** The capabilities the plugin enables and the runtime supplies; {@code null} when there are none. */

@@ -40,7 +40,7 @@ public final class PosixSpawnExec implements PluginExec {
     @Override
     public PluginExec.Response run(PluginExec.Request request) {
         String path = request.plugin().toString();
-        SpawnOutcome o = new NativeRun(path, request.stdin(), request.environment(), request.timeout().toNanos(),
+        SpawnOutcome o = new NativeRun(path, RequestStdin.of(request), request.environment(), request.timeout().toNanos(),
                 maxStdout, maxStderr).run();
         if (o.spawnErrno() != 0) {
             // Go's wording, which the invoker matches for "text file busy" retries.

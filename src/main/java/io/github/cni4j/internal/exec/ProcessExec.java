@@ -76,7 +76,7 @@ public final class ProcessExec implements PluginExec {
         }
         Future<StreamCapture> out = IO.submit(StreamCapture.head(process.getInputStream(), maxStdout));
         Future<StreamCapture> err = IO.submit(StreamCapture.tail(process.getErrorStream(), maxStderr));
-        writeStdin(process, request.stdin());
+        writeStdin(process, RequestStdin.of(request));
         try {
             PluginExec.Response r = await(process, out, err, deadline);
             if (r.timedOut()) {

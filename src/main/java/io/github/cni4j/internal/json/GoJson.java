@@ -27,6 +27,7 @@ public final class GoJson {
     /** Go sorts map keys by their bytes; for valid UTF-8 that is the same as code point order. */
     public static final Comparator<String> KEY_ORDER = GoJson::compareCodePoints;
 
+    private static final Comparator<Map.Entry<String, JsonNode>> BY_KEY = Map.Entry.comparingByKey(KEY_ORDER);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private GoJson() {
@@ -35,6 +36,40 @@ public final class GoJson {
     /** {@return the UTF-8 bytes of a tree with sorted keys, as Go marshals a {@code map[string]interface{}}} */
     public static byte[] encode(JsonNode node) {
         return TextBuffers.write(sb -> write(sb, node));
+    }
+
+    /**
+     * {@return the UTF-8 bytes of an object as {@link #encode} gives them, with members set on top of {@code base}'s}
+     * As Go marshals a map it decoded and then set keys in: no copy of the base object is made.
+     *
+     * @param base an object node (only read)
+     * @param keys the member names to set
+     * @param values their values, {@code null} for a member not set
+     */
+    public static byte[] encodeWith(JsonNode base, String[] keys, JsonNode[] values) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(base.size() + keys.length);
+        Iterator<Map.Entry<String, JsonNode>> it = base.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!isSet(e.getKey(), keys, values)) {
+                entries.add(e);
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] != null) {
+                entries.add(Map.entry(keys[i], values[i]));
+            }
+        }
+        return TextBuffers.write(sb -> writeMembers(sb, entries));
+    }
+
+    private static boolean isSet(String key, String[] keys, JsonNode[] values) {
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] != null && keys[i].equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends one value (sorted keys at every level); a Java {@code null} writes {@code null}. */
@@ -71,7 +106,11 @@ public final class GoJson {
         while (it.hasNext()) {
             entries.add(it.next());
         }
-        entries.sort(Map.Entry.comparingByKey(KEY_ORDER));
+        writeMembers(sb, entries);
+    }
+
+    private static void writeMembers(StringBuilder sb, List<Map.Entry<String, JsonNode>> entries) {
+        entries.sort(BY_KEY);
         sb.append('{');
         boolean first = true;
         for (Map.Entry<String, JsonNode> e : entries) {
