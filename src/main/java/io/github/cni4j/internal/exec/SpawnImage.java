@@ -2,6 +2,7 @@ package io.github.cni4j.internal.exec;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import io.github.cni4j.internal.json.TextBuffers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,13 @@ final class SpawnImage {
     SpawnImage(String path, Map<String, String> env) {
         boolean plugin = env instanceof PluginEnv.Env;
         List<String> keys = plugin ? PluginEnv.KEYS : List.copyOf(env.keySet());
-        StringBuilder sb = new StringBuilder(256);
-        append(sb, path, "plugin path");
-        for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            entry(sb, key, plugin ? ((PluginEnv.Env) env).cni.get(i) : env.get(key));
-        }
-        strings = sb.toString().getBytes(StandardCharsets.UTF_8);
+        strings = TextBuffers.write(sb -> {
+            append(sb, path, "plugin path");
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                entry(sb, key, plugin ? ((PluginEnv.Env) env).cni.get(i) : env.get(key));
+            }
+        });
         offsets = offsets(strings, keys.size() + 1);
         shared = plugin ? Parent.POINTERS : NONE;
     }
