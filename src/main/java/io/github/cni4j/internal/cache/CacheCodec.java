@@ -13,6 +13,7 @@ import io.github.cni4j.internal.json.TextBuffers;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -78,7 +79,7 @@ public final class CacheCodec {
                 GoJson.write(sb, JsonValues.toTree(a.capabilityArgs()));
             }
             if (result != null) {
-                TextBuffers.appendUtf8(sb.append(",\"result\":"), result);
+                sb.append(",\"result\":").append(new String(result, StandardCharsets.UTF_8));
             }
             sb.append('}');
         });

@@ -23,15 +23,6 @@ final class ResultParsing {
 
     /** Go decodes {@code null} into an empty map, so a plugin printing {@code null} yields an empty result. */
     private static boolean isNull(byte[] b) {
-        int start = 0;
-        int end = b.length;
-        // String.trim's notion of blank: every byte up to the space
-        while (start < end && (b[start] & 0xFF) <= ' ') {
-            start++;
-        }
-        while (end > start && (b[end - 1] & 0xFF) <= ' ') {
-            end--;
-        }
-        return end - start == 4 && b[start] == 'n' && b[start + 1] == 'u' && b[start + 2] == 'l' && b[start + 3] == 'l';
+        return new String(b, java.nio.charset.StandardCharsets.US_ASCII).trim().equals("null");
     }
 }

@@ -38,25 +38,6 @@ public final class TextBuffers {
         }
     }
 
-    /**
-     * Appends UTF-8 text (an encoded document embedded in another).
-     *
-     * @param sb the builder
-     * @param utf8 the text
-     */
-    public static void appendUtf8(StringBuilder sb, byte[] utf8) {
-        for (byte b : utf8) {
-            if (b < 0) {
-                sb.append(new String(utf8, StandardCharsets.UTF_8));
-                return;
-            }
-        }
-        sb.ensureCapacity(sb.length() + utf8.length);
-        for (byte b : utf8) {
-            sb.append((char) b);
-        }
-    }
-
     /** ASCII, which JSON written by Go's rules nearly always is, is copied once instead of through a String. */
     private static byte[] utf8(StringBuilder sb) {
         int n = sb.length();
