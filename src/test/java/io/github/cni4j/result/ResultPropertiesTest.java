@@ -33,7 +33,7 @@ class ResultPropertiesTest {
     private static void sortedFormParsesToTheSameResult(Result r) throws IOException {
         byte[] sorted = ResultCodec.sortedBytes(r);
         assertThat(Result.fromBytes(sorted)).isEqualTo(r);
-        assertThat(JsonTrees.MAPPER.readTree(sorted)).isEqualTo(JsonTrees.MAPPER.readTree(r.toBytes()));
+        assertThat(JsonTrees.mapper().readTree(sorted)).isEqualTo(JsonTrees.mapper().readTree(r.toBytes()));
     }
 
     private static Gen<Result> result04() {

@@ -77,7 +77,7 @@ public final class CacheCodec {
 
     private static JsonNode parseOrNull(String json) {
         try {
-            return JsonTrees.MAPPER.readTree(json);
+            return JsonTrees.readTree(json);
         } catch (IOException e) {
             return null;
         }
@@ -93,7 +93,7 @@ public final class CacheCodec {
     public static Optional<CachedAttachment> decode(byte[] bytes) {
         JsonNode root;
         try {
-            root = JsonTrees.MAPPER.readTree(bytes);
+            root = JsonTrees.readTree(bytes);
         } catch (IOException e) {
             return Optional.empty();
         }

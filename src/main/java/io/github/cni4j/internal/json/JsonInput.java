@@ -55,8 +55,8 @@ public final class JsonInput {
         if (hasForeignEncoding(bytes)) {
             return null;
         }
-        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
-            JsonNode tree = p.nextToken() == null ? null : JsonTrees.MAPPER.readTree(p);
+        try (JsonParser p = JsonTrees.FACTORY.createParser(bytes)) {
+            JsonNode tree = p.nextToken() == null ? null : JsonTrees.readTree(p);
             return p.nextToken() == null ? tree : null;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -78,7 +78,7 @@ public final class JsonInput {
      * Jackson reads it as the integer 0. Put the sign back.
      */
     private static void restoreNegativeZeros(JsonNode tree, byte[] bytes) {
-        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+        try (JsonParser p = JsonTrees.FACTORY.createParser(bytes)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.VALUE_NUMBER_INT && "-0".equals(p.getText())) {
                     JsonPointer at = p.getParsingContext().pathAsPointer();
