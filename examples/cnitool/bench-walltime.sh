@@ -132,6 +132,14 @@ run_series() {
     done
   done
 }
+# What the launcher gives this JDK (see the launcher): interpreted short commands and an AppCDS archive before
+# JDK 24, C1 and the AOT cache from 24 on.
+jdk_major="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+if [ "${jdk_major%%.*}" -ge 24 ] 2>/dev/null; then
+  launcher_flags="C1, SerialGC, AOT cache"
+else
+  launcher_flags="-Xint, SerialGC, AppCDS"
+fi
 echo "timing $n iterations of add+del and of --help per tool..." >&2
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 run_series attach
@@ -160,7 +168,7 @@ for t in "${tools[@]}"; do
   read -r hm h90 <<<"$(stat "help.$t.wall")"
   read -r hc _ <<<"$(stat "help.$t.cpu")"
   case "$t" in
-    cni4j) label="cni4j \`cnitool\` (launcher: C1, SerialGC, AppCDS)" ;;
+    cni4j) label="cni4j \`cnitool\` (launcher: $launcher_flags)" ;;
     cni4j-plain) label="cni4j, plain \`java -cp\` (JDK defaults, no AppCDS)" ;;
     go) label="gocnitool (Go libcni 1.1.2)" ;;
   esac

@@ -108,7 +108,7 @@ public abstract class NetworkConfigList {
      * @return a list with that one plugin
      */
     public static NetworkConfigList of(NetworkConfig conf) {
-        ObjectNode doc = JsonTrees.MAPPER.createObjectNode();
+        ObjectNode doc = JsonTrees.NODES.objectNode();
         doc.put("cniVersion", Objects.requireNonNull(conf, "conf").cniVersion());
         doc.put("name", conf.name());
         doc.putArray("plugins").add(conf.plugin().tree());

@@ -1,6 +1,5 @@
 package io.github.cni4j.invoke;
 
-import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.NetworkConfig;
@@ -44,8 +43,9 @@ public final class CniInvoker {
     private final NetworkFlows networkFlows;
 
     private CniInvoker(Builder b) {
-        this.flows = new Flows(new PluginRunner(PluginFinder.of(b.pluginDirs), b.exec, b.timeout, b.busyRetryDelay),
-                Optional.ofNullable(b.cacheDir), b.cacheSync);
+        this.flows = new Flows(new PluginRunner(PluginFinder.of(b.pluginDirs), b.exec != null ? b.exec
+                : PluginExecs.defaultExec(), b.timeout, b.busyRetryDelay), Optional.ofNullable(b.cacheDir),
+                b.cacheSync);
         this.networkFlows = new NetworkFlows(flows);
     }
 
@@ -62,7 +62,7 @@ public final class CniInvoker {
      * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}
      * @throws io.github.cni4j.error.ConfigException before any plugin runs, for an invalid container ID, network or
      *         interface name, a cache file name over 255 bytes, or CNI_ARGS holding {@code ;}, NUL or a key's {@code =}
-     * @throws CniException (code 5) when the result cannot be cached (the plugins' work stays applied)
+     * @throws io.github.cni4j.error.CniException (code 5) when the result cannot be cached (the plugins' work stays)
      */
     public Result add(NetworkConfigList list, RuntimeConf rt) {
         return flows.add(Net.of(list), rt);
@@ -84,7 +84,7 @@ public final class CniInvoker {
      * @param rt the attachment
      * @throws io.github.cni4j.error.CniException (code 1) for versions before 0.4.0
      * @throws io.github.cni4j.error.PluginException the first plugin failure, unwrapped
-     * @throws CniException (code 5) {@code failed to get network "<name>" cached result: <err>}
+     * @throws io.github.cni4j.error.CniException (code 5) {@code failed to get network "<name>" cached result: <err>}
      */
     public void check(NetworkConfigList list, RuntimeConf rt) {
         flows.check(Net.of(list), rt, true);
@@ -175,7 +175,7 @@ public final class CniInvoker {
      * @param list the network
      * @param rt the attachment
      * @return the result, empty when nothing is cached
-     * @throws CniException (code 5) when the entry exists but cannot be used
+     * @throws io.github.cni4j.error.CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<Result> cachedResult(NetworkConfigList list, RuntimeConf rt) {
         return CachedResults.load(flows.cache(Optional.of(rt)), Net.of(list), rt);
@@ -187,7 +187,7 @@ public final class CniInvoker {
      * @param list the network
      * @param rt the attachment
      * @return the entry, empty when nothing is cached
-     * @throws CniException (code 5) when the entry exists but cannot be used
+     * @throws io.github.cni4j.error.CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<CachedAttachment> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
         return CachedResults.loadConfig(flows.cache(Optional.of(rt)), list.name(), rt);
@@ -214,7 +214,7 @@ public final class CniInvoker {
         private List<Path> pluginDirs = List.of(Path.of("/opt/cni/bin"));
         private Path cacheDir;
         private ResultCache.Sync cacheSync = ResultCache.Sync.FILE_AND_DIRECTORY;
-        private PluginExec exec = PluginExecs.defaultExec();
+        private PluginExec exec; // unset: the default, looked up at build() only (the native one loads JNA)
         private Duration timeout = Duration.ofMinutes(5);
         private Duration busyRetryDelay = Duration.ofSeconds(1);
 

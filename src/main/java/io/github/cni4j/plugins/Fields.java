@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
 /** Tree access and the checks shared by the typed plugin configs. */
 final class Fields {
 
-    static final ObjectMapper MAPPER = JsonTrees.MAPPER;
+    static final ObjectMapper MAPPER = JsonTrees.mapper();
 
     /** The JSON types a plugin's Go struct decodes a key into. */
     enum Kind {

@@ -57,7 +57,7 @@ final class ResultCodec {
         }
         // libcni writes the configuration's version into the map and re-marshals it (sorting the keys)
         String version = fallbackVersion.isEmpty() ? "0.1.0" : fallbackVersion;
-        ObjectNode fixed = root.isObject() ? ((ObjectNode) root).deepCopy() : JsonTrees.MAPPER.createObjectNode();
+        ObjectNode fixed = root.isObject() ? ((ObjectNode) root).deepCopy() : JsonTrees.NODES.objectNode();
         fixed.put("cniVersion", version);
         byte[] remarshalled = GoJson.encode(fixed);
         // pointers into the re-marshalled tree still name the same values in the original text

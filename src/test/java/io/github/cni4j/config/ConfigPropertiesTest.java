@@ -113,7 +113,7 @@ class ConfigPropertiesTest {
     }
 
     private static void roundTripsWithEveryField(ObjectNode doc) throws Exception {
-        byte[] pretty = io.github.cni4j.internal.json.JsonTrees.MAPPER.writerWithDefaultPrettyPrinter()
+        byte[] pretty = io.github.cni4j.internal.json.JsonTrees.mapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(doc);
         NetworkConfigList list = NetworkConfigList.fromBytes(pretty);
         assertThat(list.name()).isEqualTo(doc.get("name").textValue());
@@ -156,7 +156,7 @@ class ConfigPropertiesTest {
     }
 
     private static void mutatedGivesAListOrAConfigException(ObjectNode doc, List<int[]> edits) throws Exception {
-        StringBuilder text = new StringBuilder(io.github.cni4j.internal.json.JsonTrees.MAPPER
+        StringBuilder text = new StringBuilder(io.github.cni4j.internal.json.JsonTrees.mapper()
                 .writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         String alphabet = "{}[]\":,\\ \nx0-.e";
         for (int[] e : edits) {

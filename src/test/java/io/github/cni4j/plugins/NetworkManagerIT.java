@@ -80,7 +80,7 @@ class NetworkManagerIT {
     private JsonNode attach(NetworkConfigList list, TestNetns ns, String cid) throws IOException {
         byte[] result = runner.add(list, cid, ns.path(), "eth0");
         cleanups.add(() -> runner.del(list, result, cid, ns.path(), "eth0"));
-        return JsonTrees.MAPPER.readTree(result);
+        return JsonTrees.mapper().readTree(result);
     }
 
     private static String containerIp(JsonNode result) {
@@ -133,7 +133,7 @@ class NetworkManagerIT {
         NetworkInfo info = nm.create(NetworkSpec.builder(TestNames.network()).addSubnet(subnet).bridgeName(bridge)
                 .ipMasq(false).option("com.docker.network.bridge.enable_icc", "false").build());
         NetworkConfigList list = ConfLoader.loadConfList(confDir, info.name());
-        JsonNode fw = JsonTrees.MAPPER.readTree(list.plugins().get(2).bytes());
+        JsonNode fw = JsonTrees.mapper().readTree(list.plugins().get(2).bytes());
         TestNetns a = netns();
         TestNetns b = netns();
         String cidA = TestNames.containerId();

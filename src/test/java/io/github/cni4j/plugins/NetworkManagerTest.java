@@ -41,7 +41,7 @@ class NetworkManagerTest {
     }
 
     private static String compact(byte[] pretty) throws IOException {
-        return JsonTrees.MAPPER.writeValueAsString(JsonTrees.MAPPER.readTree(pretty));
+        return JsonTrees.mapper().writeValueAsString(JsonTrees.mapper().readTree(pretty));
     }
 
     @Test
@@ -85,7 +85,7 @@ class NetworkManagerTest {
                 "10.30.0.254", "--ip-range", "10.30.0.128/25", "-o", "com.docker.network.bridge.name=c4jbr9",
                 "-o", "com.docker.network.bridge.enable_ip_masquerade=false", "-o", "com.docker.network.driver.mtu=1400",
                 "--label", "team=infra", "c4j-opts")));
-        JsonNode t = JsonTrees.MAPPER.readTree(Files.readAllBytes(n.file()));
+        JsonNode t = JsonTrees.mapper().readTree(Files.readAllBytes(n.file()));
         JsonNode bridge = t.path("plugins").get(0);
         assertThat(bridge.path("bridge").asText()).isEqualTo("c4jbr9");
         assertThat(bridge.path("ipMasq").asBoolean(true)).isFalse();
@@ -105,7 +105,7 @@ class NetworkManagerTest {
         NetworkInfo n = nm.create(NetworkSpec.builder("c4j-icc").option("com.docker.network.bridge.enable_icc", "false")
                 .build());
         assertThat(nm.firewallSupportsIsolated()).isFalse();
-        JsonNode fw = JsonTrees.MAPPER.readTree(Files.readAllBytes(n.file())).path("plugins").get(2);
+        JsonNode fw = JsonTrees.mapper().readTree(Files.readAllBytes(n.file())).path("plugins").get(2);
         assertThat(fw.toString()).isEqualTo("{\"type\":\"firewall\",\"ingressPolicy\":\"same-bridge\"}");
     }
 
@@ -113,7 +113,7 @@ class NetworkManagerTest {
     void macvlanAndIpvlanAreSinglePlugins() throws IOException {
         NetworkInfo m = nm.create(NetworkSpec.fromDockerArgs(List.of("-d", "macvlan", "--subnet", "10.40.0.0/24",
                 "-o", "parent=c4jdummy0", "-o", "macvlan_mode=bridge", "c4j-mv")));
-        JsonNode p = JsonTrees.MAPPER.readTree(Files.readAllBytes(m.file())).path("plugins");
+        JsonNode p = JsonTrees.mapper().readTree(Files.readAllBytes(m.file())).path("plugins");
         assertThat(p).hasSize(1);
         assertThat(p.get(0).path("type").asText()).isEqualTo("macvlan");
         assertThat(p.get(0).path("master").asText()).isEqualTo("c4jdummy0");
@@ -227,7 +227,7 @@ class NetworkManagerTest {
     void dualStackNetworkGetsTwoRangeSetsBothDefaultRoutesAndTheIpsCapability() throws IOException {
         NetworkInfo n = nm.create(NetworkSpec.fromDockerArgs(List.of("--ipv6", "--subnet", "10.33.0.0/24",
                 "--subnet", "fd00:c4::/64", "c4j-v6")));
-        JsonNode bridge = JsonTrees.MAPPER.readTree(Files.readAllBytes(n.file())).path("plugins").get(0);
+        JsonNode bridge = JsonTrees.mapper().readTree(Files.readAllBytes(n.file())).path("plugins").get(0);
         assertThat(bridge.path("capabilities").toString()).isEqualTo("{\"ips\":true}");
         assertThat(bridge.path("ipam").toString()).isEqualTo("{\"ranges\":[[{\"gateway\":\"10.33.0.1\",\"subnet\":"
                 + "\"10.33.0.0/24\"}],[{\"gateway\":\"fd00:c4::1\",\"subnet\":\"fd00:c4::/64\"}]],\"routes\":[{\"dst\":"
@@ -240,7 +240,7 @@ class NetworkManagerTest {
         NetworkInfo n = nm.create(NetworkSpec.fromDockerArgs(List.of("--internal", "--subnet", "10.34.0.0/24",
                 "c4j-int")));
         assertThat(n.plugins()).containsExactly("bridge", "firewall", "tuning");
-        JsonNode bridge = JsonTrees.MAPPER.readTree(Files.readAllBytes(n.file())).path("plugins").get(0);
+        JsonNode bridge = JsonTrees.mapper().readTree(Files.readAllBytes(n.file())).path("plugins").get(0);
         assertThat(bridge.path("isGateway").asBoolean(true)).isFalse();
         assertThat(bridge.path("ipMasq").asBoolean(true)).isFalse();
         assertThat(bridge.path("ipam").has("routes")).isFalse();

@@ -74,7 +74,7 @@ final class Figures {
 
     /** Writes the figure atomically, replacing the one of an earlier run. */
     void write() {
-        ObjectNode o = JsonTrees.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.mapper().createObjectNode();
         o.put("area", area);
         o.put("id", id);
         o.put("scenario", scenario);
@@ -84,11 +84,11 @@ final class Figures {
         o.put("checked", lostWhat);
         o.put("recordedAt", Instant.now().toString());
         ObjectNode f = o.putObject("facts");
-        facts.forEach((k, v) -> f.set(k, JsonTrees.MAPPER.valueToTree(v)));
+        facts.forEach((k, v) -> f.set(k, JsonTrees.mapper().valueToTree(v)));
         try {
             Files.createDirectories(DIR);
             Path tmp = Files.createTempFile(DIR, id, ".tmp");
-            JsonTrees.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), o);
+            JsonTrees.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), o);
             Files.move(tmp, DIR.resolve(area + "--" + id + ".json"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -51,7 +51,7 @@ public final class ReliabilityReport {
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                figures.add(JsonTrees.MAPPER.readTree(p.toFile()));
+                figures.add(JsonTrees.mapper().readTree(p.toFile()));
             }
         }
         figures.sort(Comparator.comparing((JsonNode f) -> AREAS.indexOf(f.path("area").asText()))

@@ -38,10 +38,10 @@ class ResultPropertiesTest {
     private static void cacheFormParsesToTheSameResult(Result r) throws IOException {
         byte[] file = CacheCodec.encode(CachedAttachment.builder().containerId("c").networkName("n").ifName("eth0")
                 .result(r).build());
-        JsonNode cached = JsonTrees.MAPPER.readTree(file).get("result");
+        JsonNode cached = JsonTrees.mapper().readTree(file).get("result");
         assertThat(new String(file, StandardCharsets.UTF_8)).endsWith(
                 ",\"result\":" + new String(GoJson.encode(cached), StandardCharsets.UTF_8) + "}");
-        assertThat(cached).isEqualTo(JsonTrees.MAPPER.readTree(r.toBytes()));
+        assertThat(cached).isEqualTo(JsonTrees.mapper().readTree(r.toBytes()));
         assertThat(CacheCodec.decode(file).flatMap(CachedAttachment::result)).contains(r);
         assertThat(CacheCodec.result(GoJson.encode(cached))).isEqualTo(r);
     }

@@ -329,7 +329,8 @@ final class Report {
             lines.stream().filter(l -> l.startsWith("- date") || l.startsWith("- iterations"))
                     .forEach(l -> md.append(l).append('\n'));
             md.append('\n');
-            lines.stream().filter(l -> l.startsWith("|")).forEach(l -> md.append(l).append('\n'));
+            lines.stream().dropWhile(l -> !l.startsWith("|")).takeWhile(l -> l.startsWith("|"))
+                    .forEach(l -> md.append(l).append('\n'));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

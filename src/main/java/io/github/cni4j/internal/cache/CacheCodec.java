@@ -95,7 +95,7 @@ public final class CacheCodec {
             return bytes;
         }
         try {
-            return GoJson.encode(JsonTrees.MAPPER.readTree(bytes));
+            return GoJson.encode(JsonTrees.readTree(bytes));
         } catch (IOException e) {
             throw new IllegalStateException("a result's own JSON did not parse", e);
         }
@@ -145,7 +145,7 @@ public final class CacheCodec {
             // The generic map's JSON below gives libcni's verdict.
         }
         try {
-            return Result.fromBytes(GoJson.encode(JsonTrees.MAPPER.readTree(json)));
+            return Result.fromBytes(GoJson.encode(JsonTrees.readTree(json)));
         } catch (IOException e) {
             throw new IllegalStateException("JSON read once failed the second time", e);
         }
@@ -160,7 +160,7 @@ public final class CacheCodec {
      * @return the entry, empty as for {@link #decode}
      */
     public static Optional<Read> read(byte[] bytes, boolean all) {
-        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+        try (JsonParser p = JsonTrees.FACTORY.createParser(bytes)) {
             return p.nextToken() == JsonToken.START_OBJECT ? fields(p, bytes, all) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();

@@ -21,7 +21,11 @@ public final class CacheLocks {
 
     private static final KeyedLocks IN_PROCESS = new KeyedLocks();
     private static final NetworkFileLocks FILES = new NetworkFileLocks();
-    private static final System.Logger LOG = System.getLogger("io.github.cni4j.cache");
+
+    /** Looked up on first use: picking the logging backend reads every jar of the class path (start-up time). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("io.github.cni4j.cache");
+    }
 
     private CacheLocks() {
     }
@@ -34,7 +38,7 @@ public final class CacheLocks {
         try {
             file = FILES.lock(names.lockFile, exclusive);
         } catch (CniException e) {
-            LOG.log(System.Logger.Level.WARNING, "advisory lock skipped: " + e.getMessage());
+            Log.LOG.log(System.Logger.Level.WARNING, "advisory lock skipped: " + e.getMessage());
             file = () -> { };
         } catch (RuntimeException | Error e) {
             mem.close();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonTrees;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,7 @@ import java.util.Objects;
  */
 public final class StdinBytes {
 
-    private static final JsonNodeFactory NODES = JsonTrees.MAPPER.getNodeFactory();
+    private static final JsonNodeFactory NODES = JsonTrees.NODES;
     /** How {@code Result.toBytes()} starts a 1.x result, which it writes with every key sorted. */
     private static final String SORTED_PREFIX = "{\"cniVersion\":\"1.";
 
@@ -112,9 +113,11 @@ public final class StdinBytes {
 
     private static JsonNode parse(String json) {
         try {
-            return JsonTrees.MAPPER.readTree(json);
+            return JsonTrees.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("prevResultJson is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("prevResultJson is not JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -44,7 +44,7 @@ public final class GoErrors {
     /** Text Go accepts but Jackson's byte reader refuses: invalid UTF-8 (Go reads U+FFFD), or beyond cni4j's limits. */
     private static JsonNode readLenient(byte[] json, String prefix) {
         try {
-            return JsonTrees.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
+            return JsonTrees.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();

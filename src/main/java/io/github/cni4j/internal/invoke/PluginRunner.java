@@ -24,7 +24,15 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
 
     /** libcni runs a busy binary at most six times. */
     static final int BUSY_ATTEMPTS = 6;
-    private static final System.Logger LOG = System.getLogger("io.github.cni4j.invoke");
+
+    /**
+     * The logger, looked up on first use only: for a caller outside the JDK, {@code System.getLogger} picks the
+     * logging backend at once, which reads every jar of the class path for a provider, a cost that short-lived
+     * tools pay on each run although they rarely log.
+     */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("io.github.cni4j.invoke");
+    }
 
     /**
      * Checks the parts.
@@ -74,7 +82,7 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
         if (r.stderrTail().length > 0) {
             // libcni copies a successful plugin's stderr to the runtime's stderr; a library logs it instead.
             String stderr = r.stderrText();
-            LOG.log(Level.DEBUG, () -> type + " (" + command + ") stderr: " + stderr);
+            Log.LOG.log(Level.DEBUG, () -> type + " (" + command + ") stderr: " + stderr);
         }
         return r.stdout();
     }

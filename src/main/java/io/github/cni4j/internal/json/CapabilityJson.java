@@ -23,7 +23,7 @@ public final class CapabilityJson {
 
     /** Creates an empty object node of the shared mapper. */
     public static ObjectNode object() {
-        return JsonTrees.MAPPER.createObjectNode();
+        return JsonTrees.NODES.objectNode();
     }
 
     /** {@return the JSON object in the bytes}, else a ConfigException naming {@code source} (e.g. "PortMapping") */

@@ -71,7 +71,7 @@ public final class JsonInput {
         if (hasForeignEncoding(bytes)) {
             return null;
         }
-        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+        try (JsonParser p = JsonTrees.FACTORY.createParser(bytes)) {
             if (p.nextToken() == null) {
                 return null;
             }

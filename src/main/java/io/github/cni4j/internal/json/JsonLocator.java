@@ -154,7 +154,7 @@ public final class JsonLocator {
 
     /** Walks the text with Jackson, recording where values start; returns Jackson's failure, if any. */
     private IOException walkQuietly() {
-        try (JsonParser p = JsonTrees.MAPPER.getFactory().createParser(bytes)) {
+        try (JsonParser p = JsonTrees.FACTORY.createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t != null) {
                 value(p, t, "");

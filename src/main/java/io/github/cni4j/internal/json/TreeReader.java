@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class TreeReader {
 
-    private static final JsonNodeFactory NODES = JsonTrees.MAPPER.getNodeFactory();
+    private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
     private final boolean negativeZero;
     private boolean hugeNumber;

@@ -24,7 +24,7 @@ class StdinBytesTest {
     }
 
     private static JsonNode json(String s) throws Exception {
-        return JsonTrees.MAPPER.readTree(s);
+        return JsonTrees.mapper().readTree(s);
     }
 
     private static PluginConfig firstPlugin(String list) {

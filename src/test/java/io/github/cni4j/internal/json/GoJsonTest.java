@@ -76,7 +76,7 @@ class GoJsonTest {
 
     @Test
     void rawValueIsEmbeddedVerbatimInsideSortedMap() {
-        ObjectNode o = JsonTrees.MAPPER.createObjectNode();
+        ObjectNode o = JsonTrees.mapper().createObjectNode();
         o.put("z", 1);
         o.set("prevResult", new POJONode(new RawValue("{\"cniVersion\":\"0.4.0\",\"dns\":{}}")));
         o.put("a", "x");

@@ -3,6 +3,8 @@ package io.github.cni4j.examples.cnitool;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
+import io.github.cni4j.invoke.PluginExec;
+import io.github.cni4j.invoke.PluginExecs;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import java.nio.file.Path;
@@ -108,7 +110,16 @@ final class AttachCommand implements Command {
         return new Target(positional.get(0), ToolEnv.absolute(Path.of(positional.get(1))), ifName);
     }
 
+    /**
+     * The invoker of every plugin-running command. It spawns through {@code ProcessBuilder}, not the library's
+     * default {@code posix_spawn} over JNA: one process runs one plugin chain, and JNA's start-up (its native
+     * library, the reflection over its structures, the {@code java.util.logging} set-up with its scan of every jar
+     * for a logging backend) costs more than a tool run saves on its few spawns. The system property
+     * {@code cni4j.exec}, when set, still picks the executor as the library documents it.
+     */
     static CniInvoker invoker(ToolEnv env) {
-        return CniInvoker.builder().pluginDirs(env.pluginDirs()).cacheDir(env.cacheDir()).build();
+        PluginExec exec = System.getProperty("cni4j.exec") == null ? PluginExecs.portable()
+                : PluginExecs.defaultExec();
+        return CniInvoker.builder().pluginDirs(env.pluginDirs()).cacheDir(env.cacheDir()).exec(exec).build();
     }
 }

@@ -49,6 +49,13 @@ final class CdsTraining {
             + "\"gateway\":\"10.88.0.1\"}],\"routes\":[{\"dst\":\"0.0.0.0/0\",\"gw\":\"10.88.0.1\"}],"
             + "\"dns\":{\"nameservers\":[\"10.88.0.1\"]}}";
 
+    private static final String TRAINING_CONF = """
+            {"cniVersion": "1.0.0", "name": "c4j-training", "type": "c4j-training", "bridge": "c4jtrain0",
+             "isDefaultGateway": true, "forceAddress": false, "ipMasq": true, "hairpinMode": true, "mtu": 1500,
+             "ipam": {"type": "host-local", "subnet": "10.88.0.0/16", "routes": [{"dst": "0.0.0.0/0"}],
+                      "dataDir": "/nonexistent/c4j-training"}}
+            """;
+
     /** Reads its stdin (the config) and answers ADD with the result and VERSION with 1.0.0. */
     private static final String STAND_IN = """
             #!/bin/sh
@@ -101,8 +108,9 @@ final class CdsTraining {
             Path plugin = Files.writeString(bin.resolve("c4j-training"), STAND_IN.formatted(RESULT));
             Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
             Path confDir = Files.createDirectories(dir.resolve("net.d"));
-            Files.writeString(confDir.resolve("10-c4j-training.conf"),
-                    "{\"cniVersion\": \"1.0.0\", \"name\": \"c4j-training\", \"type\": \"c4j-training\"}");
+            // A config shaped like a real bridge network's: long keys, booleans and numbers take parser paths of
+            // their own, and a class missed here is looked up in the jars at every run.
+            Files.writeString(confDir.resolve("10-c4j-training.conf"), TRAINING_CONF);
             ToolEnv env = new ToolEnv(confDir, List.of(bin), "eth0", "", "", dir.resolve("cache"), "", "");
             PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             String netns = dir.resolve("netns").toString();

@@ -89,9 +89,13 @@ public final class CniTool {
             return 2;
         }
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
-        if (rest.stream().anyMatch(CniTool::isHelp)) {
-            out.println(command.help());
-            return 0;
+        // A loop, not a stream with a method reference: the first lambda of a run sets up java.lang.invoke, a
+        // visible part of a short command's start-up.
+        for (String arg : rest) {
+            if (isHelp(arg)) {
+                out.println(command.help());
+                return 0;
+            }
         }
         try {
             return command.run(rest, new Command.Context(ToolEnv.from(environment), out, err));

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -138,10 +136,6 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
     }
 
     /**
-     * The container id Go's cnitool derives from the netns path, so that either tool can CHECK and DEL what the
-     * other added: {@code cnitool-} and the hex of the first 10 bytes of SHA-512 of the absolute, cleaned path.
-     */
-    /**
      * The container ID of an attachment: {@code CNI_CONTAINERID} when set (to CHECK or DEL what Podman or
      * containerd added), else cnitool's ID derived from the netns path.
      */
@@ -149,14 +143,13 @@ record ToolEnv(Path confDir, List<Path> pluginDirs, String ifName, String rawCni
         return containerIdOverride.isEmpty() ? containerId(netns) : containerIdOverride;
     }
 
+    /**
+     * The container id Go's cnitool derives from the netns path, so that either tool can CHECK and DEL what the
+     * other added: {@code cnitool-} and the hex of the first 10 bytes of SHA-512 of the absolute, cleaned path.
+     */
     static String containerId(Path netns) {
-        try {
-            byte[] sum = MessageDigest.getInstance("SHA-512")
-                    .digest(absolute(netns).toString().getBytes(StandardCharsets.UTF_8));
-            return "cnitool-" + HexFormat.of().formatHex(sum, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-512 is required by every JDK", e);
-        }
+        byte[] sum = Sha512.digest(absolute(netns).toString().getBytes(StandardCharsets.UTF_8));
+        return "cnitool-" + HexFormat.of().formatHex(sum, 0, 10);
     }
 
     /** The netns path as cnitool passes it on: absolute and lexically cleaned (Go's {@code filepath.Abs}). */
