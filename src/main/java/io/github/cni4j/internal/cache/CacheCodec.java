@@ -241,7 +241,7 @@ public final class CacheCodec {
     }
 
     private static JsonNode tree(JsonParser p) throws IOException {
-        JsonNode n = p.readValueAsTree();
+        JsonNode n = JsonTrees.readTree(p);
         return n == null ? MissingNode.getInstance() : n;
     }
 

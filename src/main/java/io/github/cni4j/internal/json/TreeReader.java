@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.json;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,7 +147,8 @@ final class TreeReader {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new IOException("unexpected token " + t);
+                // A field name or an end token where a value must start: only a caller's misplaced parser.
+                throw new JsonParseException(p, "unexpected token " + t + " where a JSON value starts");
         }
     }
 
