@@ -29,7 +29,7 @@ final class HostilePlugins {
         SCRIPTS.put("silent-success", "cat > /dev/null; exit 0");
         SCRIPTS.put("signal", "kill -SEGV $$; sleep 5");
         SCRIPTS.put("closes-stdin", "exec 0<&-; printf '{\"code\":7,\"msg\":\"stdin closed unread\"}'; exit 1");
-        SCRIPTS.put("stderr-flood", "head -c 50000000 /dev/zero | tr '\\000' 'e' >&2; exit 3");
+        SCRIPTS.put("stderr-flood", "head -c 8000000 /dev/zero | tr '\\000' 'e' >&2; exit 3");
         SCRIPTS.put("huge-error", "printf '{\"code\":7,\"msg\":\"'; head -c 10485760 /dev/zero | tr '\\000' 'm'; "
                 + "printf '\",\"details\":\"d\"}'; exit 1");
         SCRIPTS.put("invalid-error", "printf '{\"code\":\"seven\",\"msg\":5}'; exit 1");
