@@ -131,7 +131,7 @@ class HostilePluginTest {
         assertThat(heapDelta).as("heap after GC, bytes").isLessThan(8L << 20);
         Figures.of("faults", "plugin-misbehaviour")
                 .scenario("hostile plugins: hang (killed with children), child holding stdout, 100 MiB stdout, "
-                        + "binary garbage, exit 0 without output, SIGSEGV, stdin closed unread, 50 MB stderr, "
+                        + "binary garbage, exit 0 without output, SIGSEGV, stdin closed unread, 8 MB stderr, "
                         + "10 MiB/invalid/deep error JSON, not executable, directory, symlink loop, not an ELF")
                 .count(runs, "failing runs in one JVM")
                 .lost(0, "every run a typed CniException; fds and heap after GC unchanged")
