@@ -3,8 +3,8 @@ package io.github.cni4j.invoke;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.invoke.CachedResults;
 import io.github.cni4j.internal.invoke.Flows;
 import io.github.cni4j.internal.invoke.Net;
@@ -74,7 +74,7 @@ public final class CniInvoker {
      * @param rt the attachment
      * @return the plugin's result
      */
-    public Result add(NetworkConfig conf, RuntimeConf rt) {
+    public Result add(PluginConfig conf, RuntimeConf rt) {
         return flows.add(Net.of(conf), rt);
     }
 
@@ -95,7 +95,7 @@ public final class CniInvoker {
      * @param conf the configuration
      * @param rt the attachment
      */
-    public void check(NetworkConfig conf, RuntimeConf rt) {
+    public void check(PluginConfig conf, RuntimeConf rt) {
         flows.check(Net.of(conf), rt, false);
     }
 
@@ -115,7 +115,7 @@ public final class CniInvoker {
      * @param conf the configuration
      * @param rt the attachment
      */
-    public void del(NetworkConfig conf, RuntimeConf rt) {
+    public void del(PluginConfig conf, RuntimeConf rt) {
         flows.del(Net.of(conf), rt);
     }
 
