@@ -9,6 +9,7 @@ import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNames;

@@ -12,12 +12,14 @@ import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;
 import io.github.cni4j.internal.config.StdinBytes;
 import io.github.cni4j.internal.exec.PluginEnv;
-import io.github.cni4j.invoke.GcAttachment;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
+import io.github.cni4j.invoke.PluginExec;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.version.CniVersion;
 import io.github.cni4j.version.PluginInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +50,28 @@ public final class NetworkFlows {
      */
     public NetworkFlows(Flows flows) {
         this.flows = flows;
+    }
+
+    /**
+     * Wires the flows of an invoker from its settings.
+     *
+     * @param pluginDirs where plugins are looked up, in order
+     * @param exec runs plugin binaries
+     * @param timeout the timeout of each plugin run
+     * @param busyRetryDelay the pause between attempts to run a busy binary
+     * @param cacheDir the invoker's cache directory, if set
+     * @param sync how cache writes are synced
+     * @return the network flows, over new attachment flows
+     */
+    public static NetworkFlows of(List<Path> pluginDirs, PluginExec exec, Duration timeout, Duration busyRetryDelay,
+                                  Optional<Path> cacheDir, ResultCache.Sync sync) {
+        return new NetworkFlows(new Flows(new PluginRunner(PluginFinder.of(pluginDirs), exec, timeout, busyRetryDelay),
+                cacheDir, sync));
+    }
+
+    /** {@return the attachment flows (ADD, CHECK, DEL) and the cache these run over} */
+    public Flows flows() {
+        return flows;
     }
 
     /**
