@@ -5,7 +5,6 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
-import io.github.cni4j.internal.invoke.CachedResults;
 import io.github.cni4j.internal.invoke.Net;
 import io.github.cni4j.internal.invoke.NetworkFlows;
 import io.github.cni4j.internal.invoke.PluginRunner;
@@ -48,10 +47,9 @@ public final class CniInvoker {
     }
 
     /**
-     * ADD: attaches the container to the network and caches the result.
+     * {@return the last plugin's result (in its own version) of ADD, which attaches the container and caches it}
      * @param list the network
      * @param rt the attachment
-     * @return the last plugin's result, in its own version
      * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}
      * @throws io.github.cni4j.error.ConfigException before any plugin runs, for an invalid container ID, network or
      *         interface name, a cache file name over 255 bytes, or CNI_ARGS holding {@code ;}, NUL or a key's {@code =}
@@ -164,7 +162,7 @@ public final class CniInvoker {
      * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<Result> cachedResult(NetworkConfigList list, RuntimeConf rt) {
-        return CachedResults.load(ops.flows().cache(Optional.of(rt)), Net.of(list), rt);
+        return ops.cachedResult(Net.of(list), rt);
     }
 
     /**
@@ -176,7 +174,7 @@ public final class CniInvoker {
      * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<CachedAttachment> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
-        return CachedResults.loadConfig(ops.flows().cache(Optional.of(rt)), list.name(), rt);
+        return ops.cachedConfig(list.name(), rt);
     }
 
     /**
@@ -185,7 +183,7 @@ public final class CniInvoker {
      * @return the entries, sorted by file name; unreadable entries are skipped
      */
     public List<CachedAttachment> cachedAttachments(String containerId) {
-        return CachedResults.attachments(ops.flows().cache(Optional.empty()), containerId);
+        return ops.cachedAttachments(containerId);
     }
 
     /**
@@ -198,7 +196,11 @@ public final class CniInvoker {
      * @param ifName the interface name
      */
     public record GcAttachment(String containerId, String ifName) {
-        /** Checks that neither part is null. */
+        /**
+         * Checks that neither part is null.
+         * @param containerId the container ID
+         * @param ifName the interface name
+         */
         public GcAttachment {
             Objects.requireNonNull(containerId, "containerId");
             Objects.requireNonNull(ifName, "ifName");
@@ -218,7 +220,6 @@ public final class CniInvoker {
         private PluginExec exec = PluginExecs.defaultExec();
         private Duration timeout = Duration.ofMinutes(5);
         private Duration busyRetryDelay = Duration.ofSeconds(1);
-
         private Builder() { }
 
         /**
