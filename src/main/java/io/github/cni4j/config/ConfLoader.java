@@ -115,8 +115,8 @@ public final class ConfLoader {
             throw new ConfigException("no net configurations found in " + dir, dir.toString());
         }
         for (Path f : singles) {
-            NetworkConfig conf = NetworkConfig.fromFile(f);
-            if (conf.name().equals(name)) {
+            PluginConfig conf = PluginConfig.fromFile(f);
+            if (conf.name().orElse("").equals(name)) {
                 return NetworkConfigList.of(conf);
             }
         }
@@ -162,7 +162,7 @@ public final class ConfLoader {
             try {
                 networks.add(f.getFileName().toString().endsWith(".conflist")
                         ? NetworkConfigList.fromFile(f)
-                        : NetworkConfigList.of(NetworkConfig.fromFile(f)));
+                        : NetworkConfigList.of(PluginConfig.fromFile(f)));
             } catch (ConfigException e) {
                 onBadFile.accept(e);
             }

@@ -34,7 +34,7 @@ import org.immutables.value.Value;
  * list.name();                                    // "containerd-net"
  * list.plugins().get(1).capabilities();           // {portMappings=true}
  *
- * NetworkConfigList fromConf = NetworkConfigList.of(NetworkConfig.fromFile(Path.of("redisnet.conf")));
+ * NetworkConfigList fromConf = NetworkConfigList.of(PluginConfig.fromFile(Path.of("redisnet.conf")));
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -90,7 +90,7 @@ public abstract class NetworkConfigList {
         List<PluginConfig> all = new ArrayList<>(list.plugins());
         if (!list.loadOnlyInlinedPlugins()) {
             for (Path f : pluginFiles(file, list.name())) {
-                all.add(PluginConfig.fromBytes(ConfFileReader.read(f), f.toString()));
+                all.add(PluginConfig.fromFile(f));
             }
         }
         if (all.isEmpty()) {
@@ -104,14 +104,14 @@ public abstract class NetworkConfigList {
      * {@code {"cniVersion":…,"name":…,"plugins":[<conf>]}} encoded as Go encodes a map (these bytes go into the
      * result cache).
      *
-     * @param conf the single config
+     * @param conf the single config (its {@code name}, {@code ""} when absent, names the list)
      * @return a list with that one plugin
      */
-    public static NetworkConfigList of(NetworkConfig conf) {
+    public static NetworkConfigList of(PluginConfig conf) {
         ObjectNode doc = JsonTrees.NODES.objectNode();
         doc.put("cniVersion", Objects.requireNonNull(conf, "conf").cniVersion());
-        doc.put("name", conf.name());
-        doc.putArray("plugins").add(conf.plugin().tree());
+        doc.put("name", conf.name().orElse(""));
+        doc.putArray("plugins").add(conf.tree());
         return parse(GoJson.encode(doc), conf.file().map(Path::toString).orElse(null), conf.file().orElse(null));
     }
 

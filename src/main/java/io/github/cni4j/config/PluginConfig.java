@@ -11,6 +11,7 @@ import io.github.cni4j.internal.json.JsonPointers;
 import io.github.cni4j.internal.json.JsonProblem;
 import io.github.cni4j.internal.value.CniStyle;
 import io.github.cni4j.result.Dns;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,19 +20,26 @@ import org.immutables.value.Value;
 
 /**
  * One plugin object: an entry of a list's {@code plugins}, a plugin file of {@code <confdir>/<network>/*.conf}, or
- * the whole of a single-plugin {@code .conf}.
+ * the whole of a single-plugin network config ({@code .conf} or {@code .json}), as Go libcni's {@code NetworkConfig}
+ * is all three. Spec 1.0.0 dropped the single-plugin format, but runtimes still load it:
+ * {@link NetworkConfigList#of(PluginConfig)} upgrades it to a list as libcni does, and its {@link #name()} names the
+ * network.
  *
  * <p>Keeps every field, known or not ({@code bridge}, {@code isGateway}, {@code ipam.ranges}...): read them with
  * {@link #rawField(String)}. {@link #bytes()} are libcni's plugin bytes: for a list entry the entry re-encoded as Go
  * does (keys sorted, compact, HTML-safe escapes), otherwise the bytes read. The typed fields are decoded as libcni
  * decodes {@code types.PluginConf}. Two plugin configs are equal when their JSON values are (key order and
- * formatting do not matter; numbers compare as Go's float64 does).
+ * formatting do not matter; numbers compare as Go's float64 does; the {@link #file()} does not count).
  *
  * <pre>{@code
  * PluginConfig bridge = NetworkConfigList.fromFile(path).plugins().get(0);
  * String type = bridge.type();                                   // "bridge"
  * boolean gateway = bridge.rawField("isGateway").map("true"::equals).orElse(false);
  * Optional<String> ipam = bridge.ipamType();                     // Optional[host-local]
+ *
+ * PluginConfig conf = PluginConfig.fromFile(Path.of("/etc/cni/net.d/redisnet.conf"));
+ * conf.name();                                                   // Optional[redisnet]
+ * NetworkConfigList list = NetworkConfigList.of(conf);
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -85,6 +93,19 @@ public abstract class PluginConfig {
     }
 
     /**
+     * Reads a plugin config file: a single-plugin {@code .conf}, or a plugin file of a list's plugin directory.
+     *
+     * @param file the file, kept as {@link #file()}
+     * @return the plugin config
+     * @throws ConfigException if the file cannot be read ({@code error reading <file>: ...}) or parsed; the source
+     *         is the file
+     */
+    public static PluginConfig fromFile(Path file) {
+        byte[] json = ConfFileReader.read(Objects.requireNonNull(file, "file"));
+        return ((ImmutablePluginConfig) fromBytes(json, file.toString())).withFile(file);
+    }
+
+    /**
      * Decodes element {@code index} of a list's {@code plugins}; errors point into the list's text.
      *
      * @param part the element as far as the decoder needs it ({@code PluginFields.FILTER})
@@ -122,6 +143,10 @@ public abstract class PluginConfig {
     /** The bytes as read, for a plugin parsed on its own; empty for a list entry (its bytes are its Go encoding). */
     @Value.Auxiliary
     abstract Optional<byte[]> readBytes();
+
+    /** @return the file the config was read from ({@link #fromFile(Path)}), if any; equality ignores it */
+    @Value.Auxiliary
+    public abstract Optional<Path> file();
 
     /** @return libcni's bytes of this plugin (a copy) */
     public byte[] bytes() {

@@ -1,9 +1,8 @@
 /**
- * CNI network configurations: {@link io.github.cni4j.config.NetworkConfigList} ({@code .conflist}),
- * {@link io.github.cni4j.config.NetworkConfig} (single-plugin {@code .conf}), their
- * {@link io.github.cni4j.config.PluginConfig} objects and the directory loader
- * {@link io.github.cni4j.config.ConfLoader}. The invoker checks container IDs, network names and interface names with
- * libcni's rules (same codes and messages) when it runs a plugin.
+ * CNI network configurations: {@link io.github.cni4j.config.NetworkConfigList} ({@code .conflist}), its
+ * {@link io.github.cni4j.config.PluginConfig} objects (also a whole single-plugin {@code .conf}) and the directory
+ * loader {@link io.github.cni4j.config.ConfLoader}. The invoker checks container IDs, network names and interface
+ * names with libcni's rules (same codes and messages) when it runs a plugin.
  *
  * <p>Parsing follows Go libcni byte for byte where it is observable (accepted input, error messages, the bytes a
  * plugin later receives) and adds what libcni lacks: every error is a

@@ -1,14 +1,12 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.error.CniException;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
-import io.github.cni4j.internal.invoke.CachedResults;
-import io.github.cni4j.internal.invoke.Flows;
+import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.internal.invoke.Net;
 import io.github.cni4j.internal.invoke.NetworkFlows;
-import io.github.cni4j.internal.invoke.PluginFinder;
 import io.github.cni4j.internal.invoke.PluginRunner;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.PluginInfo;
@@ -23,7 +21,6 @@ import java.util.Set;
 /**
  * Runs CNI plugins with Go libcni's semantics (its {@code CNIConfig}), with its result cache. A failed ADD is not
  * rolled back (as in libcni): the caller must DEL, which works after a failed or partial ADD.
- *
  * <pre>{@code
  * CniInvoker invoker = CniInvoker.builder().pluginDirs(Path.of("/usr/lib/cni"))
  *         .cacheDir(Path.of("/var/lib/cni")).timeout(Duration.ofSeconds(30)).build();
@@ -33,20 +30,15 @@ import java.util.Set;
  * invoker.check(list, rt);
  * invoker.del(list, rt);
  * }</pre>
- *
  * <p>Immutable and thread-safe. Operations on one (cache dir, network, container, interface) are serialized; GC of
  * a network excludes its ADD/CHECK/DEL, across processes too ({@code <cacheDir>/locks/<network>.lock}).
  */
 public final class CniInvoker {
 
-    private final Flows flows;
-    private final NetworkFlows networkFlows;
+    private final NetworkFlows ops;
 
     private CniInvoker(Builder b) {
-        this.flows = new Flows(new PluginRunner(PluginFinder.of(b.pluginDirs), b.exec != null ? b.exec
-                : PluginExecs.defaultExec(), b.timeout, b.busyRetryDelay), Optional.ofNullable(b.cacheDir),
-                b.cacheSync);
-        this.networkFlows = new NetworkFlows(flows);
+        this.ops = NetworkFlows.of(b.pluginDirs, b.exec, b.timeout, b.busyRetryDelay, b.cacheDir, b.cacheSync);
     }
 
     /** {@return a new builder} */
@@ -55,27 +47,25 @@ public final class CniInvoker {
     }
 
     /**
-     * ADD: attaches the container to the network and caches the result.
+     * {@return the last plugin's result (in its own version) of ADD, which attaches the container and caches it}
      * @param list the network
      * @param rt the attachment
-     * @return the last plugin's result, in its own version
      * @throws io.github.cni4j.error.PluginException {@code plugin type="<type>"[ name="<name>"] failed (add): <err>}
      * @throws io.github.cni4j.error.ConfigException before any plugin runs, for an invalid container ID, network or
      *         interface name, a cache file name over 255 bytes, or CNI_ARGS holding {@code ;}, NUL or a key's {@code =}
-     * @throws io.github.cni4j.error.CniException (code 5) when the result cannot be cached (the plugins' work stays)
+     * @throws CniException (code 5) when the result cannot be cached (the plugins' work stays applied)
      */
     public Result add(NetworkConfigList list, RuntimeConf rt) {
-        return flows.add(Net.of(list), rt);
+        return ops.flows().add(Net.of(list), rt);
     }
 
     /**
-     * ADD of a single-plugin configuration (caching its own bytes).
+     * {@return the plugin's result of an ADD of a single-plugin configuration (caching its own bytes)}
      * @param conf the configuration
      * @param rt the attachment
-     * @return the plugin's result
      */
-    public Result add(NetworkConfig conf, RuntimeConf rt) {
-        return flows.add(Net.of(conf), rt);
+    public Result add(PluginConfig conf, RuntimeConf rt) {
+        return ops.flows().add(Net.of(conf), rt);
     }
 
     /**
@@ -84,10 +74,10 @@ public final class CniInvoker {
      * @param rt the attachment
      * @throws io.github.cni4j.error.CniException (code 1) for versions before 0.4.0
      * @throws io.github.cni4j.error.PluginException the first plugin failure, unwrapped
-     * @throws io.github.cni4j.error.CniException (code 5) {@code failed to get network "<name>" cached result: <err>}
+     * @throws CniException (code 5) {@code failed to get network "<name>" cached result: <err>}
      */
     public void check(NetworkConfigList list, RuntimeConf rt) {
-        flows.check(Net.of(list), rt, true);
+        ops.flows().check(Net.of(list), rt, true);
     }
 
     /**
@@ -95,8 +85,8 @@ public final class CniInvoker {
      * @param conf the configuration
      * @param rt the attachment
      */
-    public void check(NetworkConfig conf, RuntimeConf rt) {
-        flows.check(Net.of(conf), rt, false);
+    public void check(PluginConfig conf, RuntimeConf rt) {
+        ops.flows().check(Net.of(conf), rt, false);
     }
 
     /**
@@ -107,7 +97,7 @@ public final class CniInvoker {
      * @throws io.github.cni4j.error.ConfigException before anything runs, for a name holding {@code /} or NUL
      */
     public void del(NetworkConfigList list, RuntimeConf rt) {
-        flows.del(Net.of(list), rt);
+        ops.flows().del(Net.of(list), rt);
     }
 
     /**
@@ -115,23 +105,19 @@ public final class CniInvoker {
      * @param conf the configuration
      * @param rt the attachment
      */
-    public void del(NetworkConfig conf, RuntimeConf rt) {
-        flows.del(Net.of(conf), rt);
+    public void del(PluginConfig conf, RuntimeConf rt) {
+        ops.flows().del(Net.of(conf), rt);
     }
 
     /**
      * GC: DELs the network's other cached attachments, then sends GC (1.1.0+) with {@code cni.dev/valid-attachments}
      * and {@code cni.dev/attachments} (an empty collection as {@code []}, where Go sends {@code null}).
-     *
-     * <pre>{@code
-     * invoker.gc(list, List.of(new GcAttachment("ctr1", "eth0")));
-     * }</pre>
      * @param list the network
      * @param validAttachments the attachments to keep
      * @throws io.github.cni4j.error.CniException all failures joined (newline-separated), the others suppressed
      */
     public void gc(NetworkConfigList list, Collection<GcAttachment> validAttachments) {
-        networkFlows.gc(Net.of(list), Optional.of(List.copyOf(validAttachments)));
+        ops.gc(Net.of(list), Optional.of(List.copyOf(validAttachments)));
     }
 
     /**
@@ -139,7 +125,7 @@ public final class CniInvoker {
      * @param list the network
      */
     public void gc(NetworkConfigList list) {
-        networkFlows.gc(Net.of(list), Optional.empty());
+        ops.gc(Net.of(list), Optional.empty());
     }
 
     /**
@@ -148,7 +134,7 @@ public final class CniInvoker {
      * @throws io.github.cni4j.error.PluginException the first failure, e.g. code 50 (plugin not available) or 51
      */
     public void status(NetworkConfigList list) {
-        networkFlows.status(Net.of(list));
+        ops.status(Net.of(list));
     }
 
     /**
@@ -158,27 +144,25 @@ public final class CniInvoker {
      * @throws io.github.cni4j.error.CniException (code 1) all problems, as {@code [<e1> <e2>]}
      */
     public Set<String> validate(NetworkConfigList list) {
-        return networkFlows.validate(Net.of(list));
+        return ops.validate(Net.of(list));
     }
 
     /**
-     * VERSION: which spec versions a plugin supports (stdin exactly {@code {"cniVersion":"1.1.0"}}).
+     * {@return which spec versions a plugin supports: its VERSION answer to stdin {@code {"cniVersion":"1.1.0"}}}
      * @param pluginType the plugin type
-     * @return the answer
      */
     public PluginInfo versionInfo(String pluginType) {
-        return networkFlows.versionInfo(pluginType);
+        return ops.versionInfo(pluginType);
     }
 
     /**
-     * The cached result of an attachment, converted to the network's version.
+     * {@return the cached result of an attachment, converted to the network's version; empty when nothing is cached}
      * @param list the network
      * @param rt the attachment
-     * @return the result, empty when nothing is cached
-     * @throws io.github.cni4j.error.CniException (code 5) when the entry exists but cannot be used
+     * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<Result> cachedResult(NetworkConfigList list, RuntimeConf rt) {
-        return CachedResults.load(flows.cache(Optional.of(rt)), Net.of(list), rt);
+        return ops.cachedResult(Net.of(list), rt);
     }
 
     /**
@@ -187,10 +171,10 @@ public final class CniInvoker {
      * @param list the network
      * @param rt the attachment
      * @return the entry, empty when nothing is cached
-     * @throws io.github.cni4j.error.CniException (code 5) when the entry exists but cannot be used
+     * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<CachedAttachment> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
-        return CachedResults.loadConfig(flows.cache(Optional.of(rt)), list.name(), rt);
+        return ops.cachedConfig(list.name(), rt);
     }
 
     /**
@@ -199,25 +183,43 @@ public final class CniInvoker {
      * @return the entries, sorted by file name; unreadable entries are skipped
      */
     public List<CachedAttachment> cachedAttachments(String containerId) {
-        ResultCache cache = flows.cache(Optional.empty());
-        return containerId.isEmpty() ? cache.attachments() : cache.attachments(containerId);
+        return ops.cachedAttachments(containerId);
+    }
+
+    /**
+     * One attachment still in use, for {@link #gc(NetworkConfigList, Collection)}: libcni's {@code GCAttachment}, sent
+     * to plugins as {@code {"containerID":…,"ifname":…}}. Immutable and thread-safe.
+     * <pre>{@code
+     * invoker.gc(list, List.of(new GcAttachment("ctr1", "eth0")));
+     * }</pre>
+     * @param containerId the container ID
+     * @param ifName the interface name
+     */
+    public record GcAttachment(String containerId, String ifName) {
+        /**
+         * Checks that neither part is null.
+         * @param containerId the container ID
+         * @param ifName the interface name
+         */
+        public GcAttachment {
+            Objects.requireNonNull(containerId, "containerId");
+            Objects.requireNonNull(ifName, "ifName");
+        }
     }
 
     /**
      * Builds a {@link CniInvoker}. Not thread-safe; the invoker it builds is.
-     *
      * <pre>{@code
      * CniInvoker invoker = CniInvoker.builder().pluginDirs(Path.of("/opt/cni/bin")).build();
      * }</pre>
      */
     public static final class Builder {
         private List<Path> pluginDirs = List.of(Path.of("/opt/cni/bin"));
-        private Path cacheDir;
+        private Optional<Path> cacheDir = Optional.empty();
         private ResultCache.Sync cacheSync = ResultCache.Sync.FILE_AND_DIRECTORY;
-        private PluginExec exec; // unset: the default, looked up at build() only (the native one loads JNA)
+        private PluginExec exec; // unset: the default, found at build() (the native one loads JNA)
         private Duration timeout = Duration.ofMinutes(5);
         private Duration busyRetryDelay = Duration.ofSeconds(1);
-
         private Builder() { }
 
         /**
@@ -230,9 +232,8 @@ public final class CniInvoker {
         }
 
         /**
-         * Sets the plugin directories, as {@link #pluginDirs(Path...)}.
+         * {@return this builder, with the plugin directories set as by {@link #pluginDirs(Path...)}}
          * @param pluginDirs the directories
-         * @return this builder
          */
         public Builder pluginDirs(List<Path> pluginDirs) {
             this.pluginDirs = List.copyOf(pluginDirs);
@@ -245,7 +246,7 @@ public final class CniInvoker {
          * @return this builder
          */
         public Builder cacheDir(Path cacheDir) {
-            this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+            this.cacheDir = Optional.of(Objects.requireNonNull(cacheDir, "cacheDir"));
             return this;
         }
 
@@ -271,9 +272,8 @@ public final class CniInvoker {
         }
 
         /**
-         * Sets the timeout of each plugin run (default 5 minutes).
+         * {@return this builder, with the timeout of each plugin run set (default 5 minutes)}
          * @param timeout a positive duration
-         * @return this builder
          * @throws IllegalArgumentException when it is not positive
          */
         public Builder timeout(Duration timeout) {

@@ -35,7 +35,7 @@ class ConfLoaderTest {
 
     @Test
     void containerdConflistLoads() throws Exception {
-        Path f = NetworkConfigTest.resource("10-containerd-net.conflist");
+        Path f = PluginConfigFileTest.resource("10-containerd-net.conflist");
         NetworkConfigList l = NetworkConfigList.fromFile(f);
         assertThat(l.name()).isEqualTo("containerd-net");
         assertThat(l.cniVersion()).isEqualTo("0.4.0");

@@ -183,7 +183,7 @@ class ConfigPropertiesTest {
     private static void assertOnlyConfigExceptions(byte[] bytes) {
         for (Runnable parse : List.<Runnable>of(
                 () -> NetworkConfigList.fromBytes(bytes, "src"),
-                () -> NetworkConfig.fromBytes(bytes, "src"),
+                () -> NetworkConfigList.of(PluginConfig.fromBytes(bytes, "src")),
                 () -> PluginConfig.fromBytes(bytes, "src"))) {
             try {
                 parse.run();

@@ -21,7 +21,7 @@ class DocExamplesTest {
     Path confDir;
 
     private Path copy(String name) throws Exception {
-        return Files.copy(NetworkConfigTest.resource(name), confDir.resolve(name));
+        return Files.copy(PluginConfigFileTest.resource(name), confDir.resolve(name));
     }
 
     @Test
@@ -33,6 +33,12 @@ class DocExamplesTest {
         assertThat(type).isEqualTo("bridge");
         assertThat(gateway).isTrue();
         assertThat(ipam).contains("host-local");
+
+        PluginConfig conf = PluginConfig.fromFile(copy("redisnet.conf"));
+        assertThat(conf.name()).contains("redisnet");
+        NetworkConfigList list = NetworkConfigList.of(conf);
+        assertThat(list.name()).isEqualTo("redisnet");
+        assertThat(list.plugins()).containsExactly(conf);
     }
 
     @Test

@@ -237,7 +237,7 @@ class NetworkConfigListTest {
 
     @Test
     void ofUpconvertsASingleConfigAsLibcniDoes() {
-        NetworkConfig conf = NetworkConfig.fromBytes(utf8("{\"cniVersion\":\"0.3.1\",\"name\":\"mynet\",\"type\":\"bridge\","
+        PluginConfig conf = PluginConfig.fromBytes(utf8("{\"cniVersion\":\"0.3.1\",\"name\":\"mynet\",\"type\":\"bridge\","
                 + "\"bridge\":\"cni0\",\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.1.0.0/16\"}}"));
         NetworkConfigList l = NetworkConfigList.of(conf);
         assertThat(new String(l.bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"cniVersion\":\"0.3.1\",\"name\":"
@@ -245,12 +245,12 @@ class NetworkConfigListTest {
                 + "\"10.1.0.0/16\",\"type\":\"host-local\"},\"name\":\"mynet\",\"type\":\"bridge\"}]}");
         assertThat(l.name()).isEqualTo("mynet");
         assertThat(l.cniVersion()).isEqualTo("0.3.1");
-        assertThat(l.plugins()).containsExactly(conf.plugin());
+        assertThat(l.plugins()).containsExactly(conf);
     }
 
     @Test
     void ofWritesAnEmptyVersionWhenTheConfigHasNone() {
-        NetworkConfigList l = NetworkConfigList.of(NetworkConfig.fromBytes(utf8("{\"name\":\"x\",\"type\":\"a\"}")));
+        NetworkConfigList l = NetworkConfigList.of(PluginConfig.fromBytes(utf8("{\"name\":\"x\",\"type\":\"a\"}")));
         assertThat(new String(l.bytes(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"cniVersion\":\"\",\"name\":\"x\",\"plugins\":[{\"name\":\"x\",\"type\":\"a\"}]}");
         assertThat(l.cniVersion()).isEmpty();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.error.ConfigException;
@@ -35,7 +34,7 @@ class DecodersFuzzTest {
             try {
                 Object v = switch (i) {
                     case 0 -> NetworkConfigList.fromBytes(bytes, "fuzz");
-                    case 1 -> NetworkConfig.fromBytes(bytes, "fuzz");
+                    case 1 -> NetworkConfigList.of(PluginConfig.fromBytes(bytes, "fuzz"));
                     default -> PluginConfig.fromBytes(bytes, "fuzz");
                 };
                 assertThat(v).isNotNull();

@@ -1,9 +1,10 @@
 package io.github.cni4j.invoke;
 
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.testing.FailureKinds;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
-import io.github.cni4j.internal.invoke.Flows;
+import io.github.cni4j.internal.invoke.NetworkFlows;
 import io.github.cni4j.internal.invoke.PluginFinder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,13 +53,14 @@ class CniInvokerTest {
 
     @Test
     void cacheSyncReachesTheCacheWriter() throws ReflectiveOperationException {
-        java.lang.reflect.Field flows = CniInvoker.class.getDeclaredField("flows");
-        flows.setAccessible(true);
-        assertThat(((Flows) flows.get(invoker)).cache(java.util.Optional.empty()).sync())
+        java.lang.reflect.Field ops = CniInvoker.class.getDeclaredField("ops");
+        ops.setAccessible(true);
+        assertThat(((NetworkFlows) ops.get(invoker)).flows().cache(java.util.Optional.empty()).sync())
                 .isEqualTo(ResultCache.Sync.FILE_AND_DIRECTORY);
         for (ResultCache.Sync sync : ResultCache.Sync.values()) {
             CniInvoker inv = CniInvoker.builder().cacheDir(cache).cacheSync(sync).build();
-            assertThat(((Flows) flows.get(inv)).cache(java.util.Optional.of(rt("c1"))).sync()).isEqualTo(sync);
+            assertThat(((NetworkFlows) ops.get(inv)).flows().cache(java.util.Optional.of(rt("c1"))).sync())
+                    .isEqualTo(sync);
         }
     }
 

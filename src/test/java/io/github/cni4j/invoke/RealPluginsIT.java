@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.config.ConfLoader;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.testing.Prerequisites;
 import io.github.cni4j.testing.TestNames;
@@ -138,7 +139,7 @@ class RealPluginsIT {
 
     @Test
     void singleConfAndLoopback() throws Exception {
-        NetworkConfig conf = NetworkConfig.fromBytes(RealNetwork.bytes(net.seed("redisnet.conf")), "redisnet");
+        PluginConfig conf = PluginConfig.fromBytes(RealNetwork.bytes(net.seed("redisnet.conf")), "redisnet");
         NetworkConfigList lo = NetworkConfigList.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"c4j-lo\","
                 + "\"plugins\":[{\"type\":\"loopback\"}]}").getBytes(StandardCharsets.UTF_8));
         String id = TestNames.containerId();

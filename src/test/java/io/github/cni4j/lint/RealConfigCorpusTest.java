@@ -25,7 +25,6 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.ConfigException;
 import java.io.IOException;
@@ -133,7 +132,7 @@ class RealConfigCorpusTest {
         if (s.file().endsWith(".conflist")) {
             return NetworkConfigList.fromBytes(b, s.file());
         }
-        return NetworkConfigList.of(NetworkConfig.fromBytes(b, s.file()));
+        return NetworkConfigList.of(PluginConfig.fromBytes(b, s.file()));
     }
 
     @ParameterizedTest

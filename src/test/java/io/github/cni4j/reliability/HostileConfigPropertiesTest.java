@@ -3,7 +3,6 @@ package io.github.cni4j.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +29,8 @@ class HostileConfigPropertiesTest {
             "-0", "\"\\ud800\"", "[[[[[[[[", "}}}}", ",,", "\"type\":\"../../bin/sh\"", "\"name\":\"a\",\"name\":\"b\"",
             "null", "\"\\u0000\"", "\n", "\r\n", "\u2028", "\t", "true", "{\"a\":", "\\");
     private static final List<Function<byte[], Object>> PARSERS = List.of(
-            NetworkConfigList::fromBytes, NetworkConfig::fromBytes, PluginConfig::fromBytes);
+            NetworkConfigList::fromBytes, b -> NetworkConfigList.of(PluginConfig.fromBytes(b)),
+            PluginConfig::fromBytes);
     private static final AtomicLong TRIED = new AtomicLong();
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.ConfLoader;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +33,8 @@ class HostileConfigTest {
     private static final long SMALL_STACK = 256 * 1024;
     private static final String VALID = "{\"cniVersion\":\"1.0.0\",\"name\":\"net1\",\"plugins\":[{\"type\":\"bridge\"}]}";
     private static final List<Function<byte[], Object>> PARSERS = List.of(
-            NetworkConfigList::fromBytes, NetworkConfig::fromBytes, PluginConfig::fromBytes);
+            NetworkConfigList::fromBytes, b -> NetworkConfigList.of(PluginConfig.fromBytes(b)),
+            PluginConfig::fromBytes);
     private static final Map<String, Long> TRIED = new LinkedHashMap<>();
 
     @TempDir
@@ -44,7 +44,7 @@ class HostileConfigTest {
     static void recordFigures() {
         long total = TRIED.values().stream().mapToLong(Long::longValue).sum();
         Figures.of("bad-input", "config-files")
-                .scenario("hostile config bytes through NetworkConfigList/NetworkConfig/PluginConfig.fromBytes, "
+                .scenario("hostile config bytes through NetworkConfigList/PluginConfig.fromBytes, NetworkConfigList.of, "
                         + "fromFile and ConfLoader: 10^5-deep nesting, 50 MB files, duplicate keys, invalid UTF-8, "
                         + "1e400 and 2^64, BOMs, UTF-16, NUL bytes")
                 .count(total, "parses")
@@ -179,7 +179,7 @@ class HostileConfigTest {
             count("conf dir file");
             Path file = dir.resolve(name);
             Function<byte[], Object> fromFile = name.endsWith(".conflist")
-                    ? b -> NetworkConfigList.fromFile(file) : b -> NetworkConfig.fromFile(file);
+                    ? b -> NetworkConfigList.fromFile(file) : b -> PluginConfig.fromFile(file);
             assertThatThrownBy(() -> onSmallStack(() -> fromFile.apply(null)))
                     .isInstanceOf(ConfigException.class).hasMessageContaining(name);
         }

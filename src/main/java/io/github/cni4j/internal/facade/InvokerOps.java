@@ -3,7 +3,7 @@ package io.github.cni4j.internal.facade;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.invoke.CniInvoker;
-import io.github.cni4j.invoke.GcAttachment;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import java.util.ArrayList;

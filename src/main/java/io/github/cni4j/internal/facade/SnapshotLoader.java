@@ -2,8 +2,8 @@ package io.github.cni4j.internal.facade;
 
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.ConfLoader;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.config.PluginConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +117,7 @@ public final class SnapshotLoader {
 
     private static NetworkConfigList loadFile(Path f) {
         return f.getFileName().toString().endsWith(".conflist")
-                ? NetworkConfigList.fromFile(f) : NetworkConfigList.of(NetworkConfig.fromFile(f));
+                ? NetworkConfigList.fromFile(f) : NetworkConfigList.of(PluginConfig.fromFile(f));
     }
 
     /** What a load collects on its way. */

@@ -11,6 +11,7 @@ import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -102,5 +103,16 @@ public final class CachedResults {
         CachedAttachment a = CacheCodec.decode(bytes.get()).orElseThrow(() -> new CniException(CniException.IO_FAILURE,
                 "failed to unmarshal cached network \"" + network + "\" config: not a cache entry"));
         return Optional.of(root.path("cniArgs").isArray() ? a : CachedAttachment.builder().from(a).cniArgs(rt.args()).build());
+    }
+
+    /**
+     * The cached attachments of one container, or of all.
+     *
+     * @param cache the cache
+     * @param containerId the container ID; empty for all containers
+     * @return the entries, sorted by file name
+     */
+    public static List<CachedAttachment> attachments(ResultCache cache, String containerId) {
+        return containerId.isEmpty() ? cache.attachments() : cache.attachments(containerId);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.cni4j.internal.invoke;
 
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
 import java.util.List;
@@ -36,7 +35,7 @@ public record Net(String name, String cniVersion, List<PluginConfig> plugins, by
      * @param conf the config
      * @return the view
      */
-    public static Net of(NetworkConfig conf) {
-        return new Net(conf.name(), conf.cniVersion(), List.of(conf.plugin()), conf.bytes(), false, false);
+    public static Net of(PluginConfig conf) {
+        return new Net(conf.name().orElse(""), conf.cniVersion(), List.of(conf), conf.bytes(), false, false);
     }
 }

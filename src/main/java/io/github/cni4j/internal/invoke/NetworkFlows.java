@@ -12,12 +12,16 @@ import io.github.cni4j.internal.cache.CacheLocks;
 import io.github.cni4j.internal.cache.KeyedLocks;
 import io.github.cni4j.internal.config.StdinBytes;
 import io.github.cni4j.internal.exec.PluginEnv;
-import io.github.cni4j.invoke.GcAttachment;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
+import io.github.cni4j.invoke.PluginExec;
+import io.github.cni4j.invoke.PluginExecs;
 import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
 import io.github.cni4j.version.PluginInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +52,62 @@ public final class NetworkFlows {
      */
     public NetworkFlows(Flows flows) {
         this.flows = flows;
+    }
+
+    /**
+     * Wires the flows of an invoker from its settings.
+     *
+     * @param pluginDirs where plugins are looked up, in order
+     * @param exec runs plugin binaries, or null for {@link PluginExecs#defaultExec()}
+     * @param timeout the timeout of each plugin run
+     * @param busyRetryDelay the pause between attempts to run a busy binary
+     * @param cacheDir the invoker's cache directory, if set
+     * @param sync how cache writes are synced
+     * @return the network flows, over new attachment flows
+     */
+    public static NetworkFlows of(List<Path> pluginDirs, PluginExec exec, Duration timeout, Duration busyRetryDelay,
+                                  Optional<Path> cacheDir, ResultCache.Sync sync) {
+        // No executor set: the default is looked up only now, as the native one loads JNA (start-up time of CLIs).
+        PluginExec run = exec != null ? exec : PluginExecs.defaultExec();
+        return new NetworkFlows(new Flows(new PluginRunner(PluginFinder.of(pluginDirs), run, timeout, busyRetryDelay),
+                cacheDir, sync));
+    }
+
+    /** {@return the attachment flows (ADD, CHECK, DEL) and the cache these run over} */
+    public Flows flows() {
+        return flows;
+    }
+
+    /**
+     * The cached result of an attachment, as {@link CachedResults#load}.
+     *
+     * @param net the network
+     * @param rt the attachment
+     * @return the result in the network's version, empty when nothing is cached
+     */
+    public Optional<Result> cachedResult(Net net, RuntimeConf rt) {
+        return CachedResults.load(flows.cache(Optional.of(rt)), net, rt);
+    }
+
+    /**
+     * The cached entry of an attachment, as {@link CachedResults#loadConfig}.
+     *
+     * @param network the network name
+     * @param rt the attachment
+     * @return the entry, empty when nothing is cached
+     */
+    public Optional<CachedAttachment> cachedConfig(String network, RuntimeConf rt) {
+        return CachedResults.loadConfig(flows.cache(Optional.of(rt)), network, rt);
+    }
+
+    /**
+     * The cached attachments of one container, or of all, in the invoker's cache directory.
+     *
+     * @param containerId the container ID; empty for all containers
+     * @return the entries, sorted by file name
+     */
+    public List<CachedAttachment> cachedAttachments(String containerId) {
+        return CachedResults.attachments(flows.cache(Optional.empty()), containerId);
     }
 
     /**

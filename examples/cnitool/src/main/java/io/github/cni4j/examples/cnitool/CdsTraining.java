@@ -2,8 +2,8 @@ package io.github.cni4j.examples.cnitool;
 
 import com.sun.jna.Platform;
 import io.github.cni4j.error.CniException;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.lint.Linter;
@@ -75,7 +75,7 @@ final class CdsTraining {
                 .ifPresent(CdsTraining::copyJnaDispatch);
         byte[] conflist = CONFLIST.getBytes(StandardCharsets.UTF_8);
         NetworkConfigList list = NetworkConfigList.fromBytes(conflist, "training");
-        NetworkConfigList.of(NetworkConfig.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"c4j\",\"type\":"
+        NetworkConfigList.of(PluginConfig.fromBytes(("{\"cniVersion\":\"1.0.0\",\"name\":\"c4j\",\"type\":"
                 + "\"bridge\"}").getBytes(StandardCharsets.UTF_8)));
         RuntimeConf.builder().containerId(ToolEnv.containerId(Path.of("/run/netns/c4j-training")))
                 .netNs("/run/netns/c4j-training").ifName("eth0").addArg("IgnoreUnknown", "1")

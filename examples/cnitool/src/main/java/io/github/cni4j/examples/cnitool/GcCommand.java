@@ -2,7 +2,7 @@ package io.github.cni4j.examples.cnitool;
 
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
-import io.github.cni4j.invoke.GcAttachment;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.github.cni4j.examples.cnitool;
 
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.ConfLoader;
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ final class LsCommand implements Command {
             try {
                 NetworkConfigList list = file.toString().endsWith(".conflist")
                         ? NetworkConfigList.fromFile(file)
-                        : NetworkConfigList.of(NetworkConfig.fromFile(file));
+                        : NetworkConfigList.of(PluginConfig.fromFile(file));
                 String chain = list.plugins().stream().map(PluginConfig::type).collect(Collectors.joining(","));
                 ctx.out().printf("%-24s %-8s %-40s %s%n", list.name(), list.cniVersion(), chain, file);
             } catch (ConfigException e) {

@@ -2,8 +2,8 @@ package io.github.cni4j.examples.cnitool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cni4j.config.NetworkConfig;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.lint.Linter;
 import io.github.cni4j.lint.Diagnostic;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,7 @@ class DemoSetupTest {
 
     @Test
     void configIsTheRedisnetBridgeWithTheChosenSubnetAndLintsClean() {
-        NetworkConfigList list = NetworkConfigList.of(NetworkConfig.fromBytes(
+        NetworkConfigList list = NetworkConfigList.of(PluginConfig.fromBytes(
                 setup.config().getBytes(StandardCharsets.UTF_8), "demo"));
         assertThat(list.name()).isEqualTo("c4j-demo");
         assertThat(list.plugins()).hasSize(1);

@@ -3,7 +3,7 @@ package io.github.cni4j.examples.cnitool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cni4j.invoke.GcAttachment;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import org.junit.jupiter.api.Test;
 
 class GcCommandTest {

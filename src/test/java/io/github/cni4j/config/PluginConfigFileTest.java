@@ -10,32 +10,32 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NetworkConfigTest {
+class PluginConfigFileTest {
 
     static Path resource(String name) throws Exception {
-        return Path.of(NetworkConfigTest.class.getResource("/configs/" + name).toURI());
+        return Path.of(PluginConfigFileTest.class.getResource("/configs/" + name).toURI());
     }
 
     @Test
     void redisnetConfLoads() throws Exception {
-        NetworkConfig conf = NetworkConfig.fromFile(resource("redisnet.conf"));
-        assertThat(conf.name()).isEqualTo("redisnet");
+        PluginConfig conf = PluginConfig.fromFile(resource("redisnet.conf"));
+        assertThat(conf.name()).contains("redisnet");
         assertThat(conf.cniVersion()).isEqualTo("0.4.0");
-        assertThat(conf.plugin().type()).isEqualTo("bridge");
-        assertThat(conf.plugin().rawField("bridge")).contains("\"cni0\"");
-        assertThat(conf.plugin().rawField("isDefaultGateway")).contains("true");
-        assertThat(conf.plugin().rawField("forceAddress")).contains("false");
-        assertThat(conf.plugin().rawField("ipMasq")).contains("true");
-        assertThat(conf.plugin().rawField("hairpinMode")).contains("true");
-        assertThat(conf.plugin().ipamType()).contains("host-local");
-        assertThat(conf.plugin().ipam()).contains("{\"subnet\":\"10.88.0.0/16\",\"type\":\"host-local\"}");
+        assertThat(conf.type()).isEqualTo("bridge");
+        assertThat(conf.rawField("bridge")).contains("\"cni0\"");
+        assertThat(conf.rawField("isDefaultGateway")).contains("true");
+        assertThat(conf.rawField("forceAddress")).contains("false");
+        assertThat(conf.rawField("ipMasq")).contains("true");
+        assertThat(conf.rawField("hairpinMode")).contains("true");
+        assertThat(conf.ipamType()).contains("host-local");
+        assertThat(conf.ipam()).contains("{\"subnet\":\"10.88.0.0/16\",\"type\":\"host-local\"}");
         assertThat(conf.file()).contains(resource("redisnet.conf"));
         assertThat(conf.bytes()).isEqualTo(Files.readAllBytes(resource("redisnet.conf")));
     }
 
     @Test
     void redisnetUpconvertsToAOnePluginList() throws Exception {
-        NetworkConfigList list = NetworkConfigList.of(NetworkConfig.fromFile(resource("redisnet.conf")));
+        NetworkConfigList list = NetworkConfigList.of(PluginConfig.fromFile(resource("redisnet.conf")));
         assertThat(list.name()).isEqualTo("redisnet");
         assertThat(list.plugins()).hasSize(1);
         assertThat(new String(list.bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"cniVersion\":\"0.4.0\",\"name\":"
@@ -47,7 +47,7 @@ class NetworkConfigTest {
 
     @Test
     void nameIsEmptyWhenAbsent() {
-        NetworkConfig conf = NetworkConfig.fromBytes("{\"type\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+        PluginConfig conf = PluginConfig.fromBytes("{\"type\":\"a\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(conf.name()).isEmpty();
         assertThat(conf.file()).isEmpty();
     }
@@ -55,14 +55,14 @@ class NetworkConfigTest {
     @Test
     void missingFileIsReportedAsLibcniDoes(@TempDir Path dir) {
         Path missing = dir.resolve("nope.conf");
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> NetworkConfig.fromFile(missing));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> PluginConfig.fromFile(missing));
         assertThat(e.msg()).isEqualTo("error reading " + missing + ": open " + missing + ": no such file or directory");
         assertThat(e.source()).isEqualTo(missing.toString());
     }
 
     @Test
     void directoryIsNotAConfig(@TempDir Path dir) {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> NetworkConfig.fromFile(dir));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> PluginConfig.fromFile(dir));
         assertThat(e.msg()).isEqualTo("error reading " + dir + ": read " + dir + ": is a directory");
     }
 
@@ -70,7 +70,7 @@ class NetworkConfigTest {
     void parseErrorsNameTheFileAndPosition(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.conf");
         Files.writeString(f, "{\n  \"name\": \"x\",\n  \"type\": 7\n}\n");
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> NetworkConfig.fromFile(f));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> PluginConfig.fromFile(f));
         assertThat(e.source()).isEqualTo(f.toString());
         assertThat(e.line()).contains(3);
         assertThat(e.column()).contains(11);
@@ -78,9 +78,18 @@ class NetworkConfigTest {
     }
 
     @Test
+    void equalityFollowsThePluginObjectNotTheFile() throws Exception {
+        PluginConfig read = PluginConfig.fromFile(resource("redisnet.conf"));
+        PluginConfig parsed = PluginConfig.fromBytes(Files.readAllBytes(resource("redisnet.conf")));
+        assertThat(read.file()).isPresent();
+        assertThat(parsed.file()).isEmpty();
+        assertThat(read).isEqualTo(parsed).hasSameHashCodeAs(parsed);
+    }
+
+    @Test
     void equalityFollowsThePlugin() {
-        NetworkConfig a = NetworkConfig.fromBytes("{\"type\":\"a\",\"name\":\"n\"}".getBytes(StandardCharsets.UTF_8));
-        NetworkConfig b = NetworkConfig.fromBytes("{\"name\":\"n\", \"type\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+        PluginConfig a = PluginConfig.fromBytes("{\"type\":\"a\",\"name\":\"n\"}".getBytes(StandardCharsets.UTF_8));
+        PluginConfig b = PluginConfig.fromBytes("{\"name\":\"n\", \"type\":\"a\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     }
 }
