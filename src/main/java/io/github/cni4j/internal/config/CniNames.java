@@ -101,8 +101,14 @@ public final class CniNames {
         }
     }
 
-    /** Tells whether {@code s} has a surrogate char that is not half of a pair (no UTF-8 encoding exists). */
-    static boolean hasLoneSurrogate(String s) {
+    /**
+     * Tells whether {@code s} has a surrogate char that is not half of a pair: such a string has no UTF-8 form, so
+     * it can name no file (plugin binary, cache entry) and no kernel interface.
+     *
+     * @param s the string
+     * @return whether a lone surrogate is in it
+     */
+    public static boolean hasLoneSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

@@ -1,6 +1,7 @@
 package io.github.cni4j.internal.invoke;
 
 import io.github.cni4j.error.PluginException;
+import io.github.cni4j.internal.config.CniNames;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class PluginFinder {
         // "." and ".." name directories, never binaries; NUL and line breaks cannot be in a file the admin installed.
         if (type.contains("/") || type.contains(File.separator) || type.equals(".") || type.equals("..")
                 || type.indexOf('\0') >= 0 || type.indexOf('\n') >= 0 || type.indexOf('\r') >= 0
-                || hasLoneSurrogate(type)) {
+                || CniNames.hasLoneSurrogate(type)) {
             throw PluginException.notFound("invalid plugin name: " + type, type, dirs);
         }
         if (dirs.isEmpty()) {
@@ -79,18 +80,5 @@ public final class PluginFinder {
         }
         String searched = dirs.stream().map(Path::toString).collect(Collectors.joining(" "));
         throw PluginException.notFound("failed to find plugin \"" + type + "\" in path [" + searched + "]", type, dirs);
-    }
-
-    /** A UTF-16 surrogate without its partner, which no file name on disk can hold. */
-    private static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
