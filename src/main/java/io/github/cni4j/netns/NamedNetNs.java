@@ -2,6 +2,7 @@ package io.github.cni4j.netns;
 
 import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.internal.jna.Errno;
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Sys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class NamedNetNs {
         makeRunDirShared();
         String file = RUN_DIR.resolve(name).toString();
         int errno = Sys.createExclusiveErrno(file);
-        if (errno == Errno.EEXIST) {
+        if (errno == Linux.EEXIST) {
             throw new NetNsException("network namespace \"" + name + "\" already exists (" + file + ")",
                     "open", errno, Errno.name(errno), file, null);
         } else if (errno != 0) {
@@ -59,7 +60,7 @@ final class NamedNetNs {
             NsSwitch.unshareAndPin(file);
         } catch (RuntimeException | Error e) {
             // Leave nothing behind, as iproute2 does on a failed add.
-            Sys.umount2Errno(file, Sys.MNT_DETACH);
+            Sys.umount2Errno(file, Linux.MNT_DETACH);
             Sys.unlinkErrno(file);
             throw e;
         }
@@ -73,16 +74,16 @@ final class NamedNetNs {
         }
         String dir = RUN_DIR.toString();
         int errno = Sys.mkdirErrno(dir, 0755);
-        if (errno != 0 && errno != Errno.EEXIST) {
+        if (errno != 0 && errno != Linux.EEXIST) {
             throw withRootHint(Sys.failure("cannot create " + dir, "mkdir", errno, dir));
         }
         boolean boundOntoItself = false;
-        while ((errno = Sys.mountErrno("", dir, "none", Sys.MS_SHARED | Sys.MS_REC)) != 0) {
+        while ((errno = Sys.mountErrno("", dir, "none", Linux.MS_SHARED | Linux.MS_REC)) != 0) {
             // EINVAL means the directory is not a mount point yet: make it one, then retry once.
-            if (errno != Errno.EINVAL || boundOntoItself) {
+            if (errno != Linux.EINVAL || boundOntoItself) {
                 throw Sys.failure("cannot make " + dir + " a shared mount", "mount", errno, dir);
             }
-            errno = Sys.mountErrno(dir, dir, "none", Sys.MS_BIND | Sys.MS_REC);
+            errno = Sys.mountErrno(dir, dir, "none", Linux.MS_BIND | Linux.MS_REC);
             if (errno != 0) {
                 throw Sys.failure("cannot bind-mount " + dir + " onto itself", "mount", errno, dir);
             }
@@ -93,15 +94,15 @@ final class NamedNetNs {
 
     static void delete(String name) {
         String file = RUN_DIR.resolve(name).toString();
-        int errno = Sys.umount2Errno(file, Sys.MNT_DETACH);
+        int errno = Sys.umount2Errno(file, Linux.MNT_DETACH);
         // EINVAL: not a mount point (a half-made or foreign file); removing the file is still right.
-        if (errno != 0 && errno != Errno.EINVAL) {
-            throw errno == Errno.ENOENT ? missing(name, file, errno)
+        if (errno != 0 && errno != Linux.EINVAL) {
+            throw errno == Linux.ENOENT ? missing(name, file, errno)
                     : Sys.failure("cannot unmount network namespace \"" + file + "\"", "umount2", errno, file);
         }
         errno = Sys.unlinkErrno(file);
         if (errno != 0) {
-            throw errno == Errno.ENOENT ? missing(name, file, errno)
+            throw errno == Linux.ENOENT ? missing(name, file, errno)
                     : Sys.failure("cannot remove namespace file \"" + file + "\"", "unlink", errno, file);
         }
     }
@@ -128,10 +129,10 @@ final class NamedNetNs {
     }
 
     private static NetNsException withRootHint(NetNsException e) {
-        if (e.errno() != Errno.EACCES && e.errno() != Errno.EPERM) {
+        if (e.errno() != Linux.EACCES && e.errno() != Linux.EPERM) {
             return e;
         }
-        String hint = e.errno() == Errno.EACCES ? "; named network namespaces need root (CAP_SYS_ADMIN)" : "";
+        String hint = e.errno() == Linux.EACCES ? "; named network namespaces need root (CAP_SYS_ADMIN)" : "";
         return new NetNsException(e.msg() + hint, e.syscall(), e.errno(), e.errnoName(), e.path().orElse(null), null);
     }
 }

@@ -2,6 +2,7 @@ package io.github.cni4j.netns;
 
 import io.github.cni4j.error.NetNsException;
 import io.github.cni4j.internal.jna.Errno;
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Sys;
 
 /** How {@link NetNs} tells a network namespace file from other files: filesystem magic, then NS_GET_NSTYPE. */
@@ -36,7 +37,7 @@ final class NsFiles {
     /** The work of {@link NetNs#isNetNs(java.nio.file.Path)}: filesystem magic first, then the namespace type. */
     static boolean isNetNs(String p) {
         long magic = Sys.statfsMagic(p);
-        if (magic == -Errno.ENOENT || magic == -20 /* ENOTDIR */) {
+        if (magic == -Linux.ENOENT || magic == -20 /* ENOTDIR */) {
             return false;
         } else if (magic < 0) {
             throw statfsFailure(p, (int) -magic);
@@ -58,7 +59,7 @@ final class NsFiles {
      */
     static boolean isNetType(int type) {
         if (type >= 0) {
-            return type == Sys.CLONE_NEWNET;
+            return type == Linux.CLONE_NEWNET;
         }
         return !KernelNsType.SUPPORTED;
     }

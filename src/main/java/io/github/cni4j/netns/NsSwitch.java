@@ -1,6 +1,7 @@
 package io.github.cni4j.netns;
 
 import io.github.cni4j.error.NetNsException;
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Sys;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -135,7 +136,7 @@ final class NsSwitch {
     }
 
     private static RuntimeException pin(String file) {
-        int errno = Sys.mountErrno(THREAD_SELF_NET, file, "none", Sys.MS_BIND);
+        int errno = Sys.mountErrno(THREAD_SELF_NET, file, "none", Linux.MS_BIND);
         return errno == 0 ? null
                 : Sys.failure("cannot bind-mount the new network namespace onto " + file, "mount", errno, file);
     }

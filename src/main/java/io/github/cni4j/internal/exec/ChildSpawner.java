@@ -2,6 +2,7 @@ package io.github.cni4j.internal.exec;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Spawn;
 
 /**
@@ -25,7 +26,7 @@ final class ChildSpawner {
         long base = Pointer.nativeValue(mem);
         long pipes = base + NativeLayout.PIPES;
         for (int i = 0; i < 3; i++) {
-            if (Spawn.pipe2(pipes + 8L * i, Spawn.O_CLOEXEC) != 0) {
+            if (Spawn.pipe2(pipes + 8L * i, Linux.O_CLOEXEC) != 0) {
                 int errno = Spawn.errno();
                 for (int j = 0; j < i; j++) {
                     Spawn.close(mem.getInt(NativeLayout.PIPES + 8L * j));
@@ -69,8 +70,8 @@ final class ChildSpawner {
             check(Spawn.attrSetSigMask(attr, base + NativeLayout.SIGMASK), "posix_spawnattr_setsigmask");
             check(Spawn.attrSetSigDefault(attr, base + NativeLayout.SIGDEFAULT), "posix_spawnattr_setsigdefault");
             check(Spawn.attrSetPgroup(attr, 0), "posix_spawnattr_setpgroup");
-            check(Spawn.attrSetFlags(attr, (short) (Spawn.POSIX_SPAWN_SETPGROUP | Spawn.POSIX_SPAWN_SETSIGMASK
-                    | Spawn.POSIX_SPAWN_SETSIGDEF)), "posix_spawnattr_setflags");
+            check(Spawn.attrSetFlags(attr, (short) (Linux.POSIX_SPAWN_SETPGROUP | Linux.POSIX_SPAWN_SETSIGMASK
+                    | Linux.POSIX_SPAWN_SETSIGDEF)), "posix_spawnattr_setflags");
             int rc = Spawn.posixSpawn(base + NativeLayout.PID, image[0], actions, attr, image[1], image[2]);
             if (rc != 0) {
                 return rc;
@@ -92,7 +93,7 @@ final class ChildSpawner {
 
     /** A fresh pipe end has no status flags F_SETFL can change, so one call suffices (no F_GETFL first). */
     private static void nonBlocking(int fd) {
-        if (Spawn.fcntl(fd, Spawn.F_SETFL, Spawn.O_NONBLOCK) < 0) {
+        if (Spawn.fcntl(fd, Linux.F_SETFL, Linux.O_NONBLOCK) < 0) {
             throw new IllegalStateException("fcntl(O_NONBLOCK) failed with errno " + Spawn.errno());
         }
     }

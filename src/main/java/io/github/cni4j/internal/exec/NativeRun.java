@@ -2,6 +2,7 @@ package io.github.cni4j.internal.exec;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Spawn;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +101,7 @@ final class NativeRun {
             stdinFd = close(stdinFd);
         } else {
             // Most stdin fits the pipe buffer: write it now rather than after a first poll.
-            writeStdin(Spawn.POLLOUT);
+            writeStdin(Linux.POLLOUT);
         }
         while (stdoutFd >= 0 || stderrFd >= 0 || !reaped) {
             if (stdoutFd < 0 && stderrFd < 0) {
@@ -133,20 +134,20 @@ final class NativeRun {
         int[] order = {stdinFd, stdoutFd, stderrFd, reaped ? -1 : pidFd};
         for (int i = 0; i < order.length; i++) {
             if (order[i] >= 0) {
-                mem.setInt(NativeLayout.POLL + Spawn.POLLFD_SIZE * n, order[i]);
-                mem.setShort(NativeLayout.POLL + Spawn.POLLFD_SIZE * n + 4, i == 0 ? Spawn.POLLOUT : Spawn.POLLIN);
-                mem.setShort(NativeLayout.POLL + Spawn.POLLFD_SIZE * n + 6, (short) 0);
+                mem.setInt(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * n, order[i]);
+                mem.setShort(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * n + 4, i == 0 ? Linux.POLLOUT : Linux.POLLIN);
+                mem.setShort(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * n + 6, (short) 0);
                 n++;
             }
         }
         int ready = Spawn.poll(fds, n, timeoutMillis);
         if (ready < 0) {
-            return Spawn.errno() == Spawn.EINTR ? 0 : -1;
+            return Spawn.errno() == Linux.EINTR ? 0 : -1;
         }
         for (int i = 0; i < n && ready > 0; i++) {
-            short revents = mem.getShort(NativeLayout.POLL + Spawn.POLLFD_SIZE * i + 6);
+            short revents = mem.getShort(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * i + 6);
             if (revents != 0) {
-                handle(mem.getInt(NativeLayout.POLL + Spawn.POLLFD_SIZE * i), revents);
+                handle(mem.getInt(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * i), revents);
             }
         }
         return ready;
@@ -165,7 +166,7 @@ final class NativeRun {
     }
 
     private void writeStdin(short revents) {
-        if ((revents & Spawn.POLLOUT) == 0) {
+        if ((revents & Linux.POLLOUT) == 0) {
             stdinFd = close(stdinFd);
             return;
         }
@@ -176,10 +177,10 @@ final class NativeRun {
                 continue;
             }
             int errno = Spawn.errno();
-            if (errno == Spawn.EAGAIN) {
+            if (errno == Linux.EAGAIN) {
                 return;
             }
-            if (errno != Spawn.EINTR) {
+            if (errno != Linux.EINTR) {
                 // EPIPE: the plugin closed stdin or exited without reading all of it; its exit status tells why.
                 break;
             }
@@ -190,7 +191,7 @@ final class NativeRun {
     /** Reads what is there; returns the fd, or -1 once it is closed (end of file, or stdout over its bound). */
     private int drain(int fd, OutputBuffer into, short revents) {
         // After a hang-up the writer is gone: read on to the end of file instead of polling once more for it.
-        boolean toEnd = (revents & (Spawn.POLLHUP | Spawn.POLLERR)) != 0;
+        boolean toEnd = (revents & (Linux.POLLHUP | Linux.POLLERR)) != 0;
         long io = base + NativeLayout.IO;
         while (true) {
             long n = Spawn.read(fd, io, NativeLayout.IO_SIZE);
@@ -205,8 +206,8 @@ final class NativeRun {
                 return close(fd);
             } else {
                 int errno = Spawn.errno();
-                if (errno != Spawn.EINTR) {
-                    return errno == Spawn.EAGAIN ? fd : close(fd);
+                if (errno != Linux.EINTR) {
+                    return errno == Linux.EAGAIN ? fd : close(fd);
                 }
             }
         }
@@ -215,11 +216,11 @@ final class NativeRun {
     private void tryReap() {
         long statusAt = base + NativeLayout.STATUS;
         while (!reaped) {
-            int r = Spawn.waitpid(pid, statusAt, Spawn.WNOHANG);
+            int r = Spawn.waitpid(pid, statusAt, Linux.WNOHANG);
             if (r == pid) {
                 reaped = true;
                 status = mem.getInt(NativeLayout.STATUS);
-            } else if (r == 0 || Spawn.errno() != Spawn.EINTR) {
+            } else if (r == 0 || Spawn.errno() != Linux.EINTR) {
                 return;
             }
         }
@@ -243,10 +244,10 @@ final class NativeRun {
 
     /** Kills the whole group (grandchildren too) and reaps the plugin; pipes are not waited for. */
     private void killGroupAndReap() {
-        Spawn.kill(-pid, Spawn.SIGKILL);
+        Spawn.kill(-pid, Linux.SIGKILL);
         if (!reaped) {
             // In case the plugin moved itself to another group or session.
-            Spawn.kill(pid, Spawn.SIGKILL);
+            Spawn.kill(pid, Linux.SIGKILL);
         }
         // Keep whatever is already buffered (the stderr tail explains many hangs) without waiting for more.
         if (stdoutFd >= 0) {
@@ -261,7 +262,7 @@ final class NativeRun {
             if (r == pid) {
                 reaped = true;
                 status = mem.getInt(NativeLayout.STATUS);
-            } else if (Spawn.errno() != Spawn.EINTR) {
+            } else if (Spawn.errno() != Linux.EINTR) {
                 return;
             }
         }

@@ -1,6 +1,7 @@
 package io.github.cni4j.internal.exec;
 
 import io.github.cni4j.internal.jna.Errno;
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Spawn;
 import io.github.cni4j.invoke.PluginExec;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public final class PosixSpawnExec implements PluginExec {
         }
         if (o.exitStatus() < 0) {
             // waitpid failed: something else in the process reaped our child (SIGCHLD set to SIG_IGN, or a wait(-1)).
-            return PluginExec.Response.notStarted("wait: " + Errno.describe(Spawn.ECHILD));
+            return PluginExec.Response.notStarted("wait: " + Errno.describe(Linux.ECHILD));
         }
         return PluginExec.Response.exited(o.exitStatus(), o.stdout(), o.stdoutOverflow(), o.stderrTail());
     }

@@ -2,19 +2,8 @@ package io.github.cni4j.internal.jna;
 
 import java.util.Locale;
 
-/** Symbolic names of Linux errno values (the numbers shared by x86-64 and the asm-generic ABIs such as arm64). */
+/** Symbolic names and descriptions of the Linux errno values ({@link Linux} holds the numbers). */
 public final class Errno {
-
-    public static final int EPERM = 1;
-    public static final int ENOENT = 2;
-    public static final int EINTR = 4;
-    public static final int EBADF = 9;
-    public static final int EACCES = 13;
-    public static final int EBUSY = 16;
-    public static final int EEXIST = 17;
-    public static final int EINVAL = 22;
-    public static final int ENOTTY = 25;
-    public static final int ENOSYS = 38;
 
     private static final String[] NAMES = {
         "", "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG", "ENOEXEC", "EBADF", "ECHILD",

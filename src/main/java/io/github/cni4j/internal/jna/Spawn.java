@@ -18,42 +18,10 @@ import java.util.Optional;
  * <p>The Java names map to the C names by rule ({@link #cName}): {@code fileActionsAddDup2} is
  * {@code posix_spawn_file_actions_adddup2}, {@code attrSetFlags} is {@code posix_spawnattr_setflags}.
  *
- * <p>Constants are the Linux values shared by x86-64 and the asm-generic ABIs (arm64, riscv64); {@link #unavailable()}
- * refuses every other platform. Thread-safe: these are plain system calls.
+ * <p>The flags and error numbers are in {@link Linux}, whose ABIs are the only ones {@link #unavailable()} lets
+ * through. Thread-safe: these are plain system calls.
  */
 public final class Spawn {
-
-    public static final int O_CLOEXEC = 02000000;
-    public static final int O_NONBLOCK = 04000;
-    public static final int F_GETFL = 3;
-    public static final int F_SETFL = 4;
-    public static final short POLLIN = 0x1;
-    public static final short POLLOUT = 0x4;
-    public static final short POLLERR = 0x8;
-    public static final short POLLHUP = 0x10;
-    public static final short POLLNVAL = 0x20;
-    public static final int SIGKILL = 9;
-    public static final int WNOHANG = 1;
-    public static final int EINTR = 4;
-    public static final int ECHILD = 10;
-    public static final int EAGAIN = 11;
-    public static final int ETXTBSY = 26;
-    public static final int EPIPE = 32;
-    public static final int ENOSYS = 38;
-    public static final short POSIX_SPAWN_SETPGROUP = 0x02;
-    public static final short POSIX_SPAWN_SETSIGDEF = 0x04;
-    public static final short POSIX_SPAWN_SETSIGMASK = 0x08;
-    /** Bytes reserved for a {@code posix_spawn_file_actions_t} (glibc: 80). */
-    public static final int FILE_ACTIONS_SIZE = 256;
-    /** Bytes reserved for a {@code posix_spawnattr_t} (glibc: 336). */
-    public static final int ATTR_SIZE = 512;
-    /** Bytes of a {@code sigset_t} (glibc: 128). */
-    public static final int SIGSET_SIZE = 128;
-    /** Bytes of a {@code struct pollfd}: int fd, short events, short revents. */
-    public static final int POLLFD_SIZE = 8;
-
-    /** {@code pidfd_open}: the same number on x86-64 and the asm-generic table (Linux 5.3+). */
-    private static final long SYS_PIDFD_OPEN = 434;
 
     private static final Optional<String> UNAVAILABLE = probe();
 
@@ -175,6 +143,6 @@ public final class Spawn {
      * @return the fd or -1
      */
     public static int pidfdOpen(int pid) {
-        return (int) syscall(SYS_PIDFD_OPEN, pid, 0);
+        return (int) syscall(Linux.SYS_PIDFD_OPEN, pid, 0);
     }
 }

@@ -12,22 +12,6 @@ import io.github.cni4j.error.NetNsException;
  */
 public final class Sys {
 
-    public static final int O_RDONLY = 0;
-    public static final int O_CREAT = 0100;
-    public static final int O_EXCL = 0200;
-    public static final int O_CLOEXEC = 02000000;
-    public static final int CLONE_NEWNET = 0x40000000;
-    public static final long MS_BIND = 4096;
-    public static final long MS_REC = 16384;
-    public static final long MS_SHARED = 1 << 20;
-    public static final int MNT_DETACH = 2;
-    /** {@code NS_GET_NSTYPE = _IO(0xb7, 0x3)}, Linux 4.11+. */
-    public static final long NS_GET_NSTYPE = 0xb703;
-    public static final int AF_NETLINK = 16;
-    public static final int SOCK_RAW = 3;
-    public static final int SOCK_CLOEXEC = 02000000;
-    public static final int NETLINK_ROUTE = 0;
-
     private static final String ACCESS_HINT = "; on JDK 22 and later with restricted native access, start the JVM with"
             + " --enable-native-access=com.sun.jna (JNA on the module path) or --enable-native-access=ALL-UNNAMED"
             + " (JNA on the class path)";
@@ -68,7 +52,7 @@ public final class Sys {
      */
     public static NetNsException failure(String what, String syscall, int errno, String path) {
         String msg = what + ": " + Errno.describe(errno) + " (" + Errno.name(errno) + ")";
-        if (errno == Errno.EPERM && !"open".equals(syscall)) {
+        if (errno == Linux.EPERM && !"open".equals(syscall)) {
             msg += "; " + syscall + " needs CAP_SYS_ADMIN (run as root or grant the capability)";
         }
         return new NetNsException(msg, syscall, errno, Errno.name(errno), path, null);
@@ -82,7 +66,7 @@ public final class Sys {
     /** Opens {@code path} read-only and close-on-exec; throws on failure. */
     public static int openReadOnly(String path, String what) {
         requireLoaded(LIBC_FAILURE, "open");
-        int fd = LibC.open(path, O_RDONLY | O_CLOEXEC, 0);
+        int fd = LibC.open(path, Linux.O_RDONLY | Linux.O_CLOEXEC, 0);
         if (fd < 0) {
             throw failure(what, "open", Native.getLastError(), path);
         }
@@ -92,7 +76,7 @@ public final class Sys {
     /** Creates an empty file with mode 0 that must not exist yet, as iproute2 does; returns 0 or the errno. */
     public static int createExclusiveErrno(String path) {
         requireLoaded(LIBC_FAILURE, "open");
-        int fd = LibC.open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+        int fd = LibC.open(path, Linux.O_RDONLY | Linux.O_CREAT | Linux.O_EXCL | Linux.O_CLOEXEC, 0);
         if (fd < 0) {
             return Native.getLastError();
         }
@@ -144,26 +128,26 @@ public final class Sys {
     /** ioctl(fd, NS_GET_NSTYPE); returns the CLONE_NEW* type, or {@code -errno}. */
     public static int nsType(int fd) {
         requireLoaded(LIBC_FAILURE, "ioctl");
-        int type = LibC.ioctl(fd, NS_GET_NSTYPE);
+        int type = LibC.ioctl(fd, Linux.NS_GET_NSTYPE);
         return type >= 0 ? type : -Native.getLastError();
     }
 
     /** setns(fd, CLONE_NEWNET) on the calling thread; returns 0 or the errno. */
     public static int setnsErrno(int fd) {
         requireLoaded(NS_FAILURE, "setns");
-        return LibCNamespaces.setns(fd, CLONE_NEWNET) == 0 ? 0 : Native.getLastError();
+        return LibCNamespaces.setns(fd, Linux.CLONE_NEWNET) == 0 ? 0 : Native.getLastError();
     }
 
     /** unshare(CLONE_NEWNET) on the calling thread; returns 0 or the errno. */
     public static int unshareNetErrno() {
         requireLoaded(NS_FAILURE, "unshare");
-        return LibCNamespaces.unshare(CLONE_NEWNET) == 0 ? 0 : Native.getLastError();
+        return LibCNamespaces.unshare(Linux.CLONE_NEWNET) == 0 ? 0 : Native.getLastError();
     }
 
     /** A route netlink socket in the calling thread's network namespace; throws on failure. */
     public static int netlinkRouteSocket() {
         requireLoaded(LIBC_FAILURE, "socket");
-        int fd = LibC.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        int fd = LibC.socket(Linux.AF_NETLINK, Linux.SOCK_RAW | Linux.SOCK_CLOEXEC, Linux.NETLINK_ROUTE);
         if (fd < 0) {
             throw failure("cannot open a route netlink socket", "socket", Native.getLastError(), null);
         }
@@ -174,7 +158,7 @@ public final class Sys {
     public static void send(int fd, byte[] buf) {
         long n = LibC.send(fd, buf, buf.length, 0);
         if (n != buf.length) {
-            throw failure("cannot send a netlink request", "send", n < 0 ? Native.getLastError() : Errno.EINTR, null);
+            throw failure("cannot send a netlink request", "send", n < 0 ? Native.getLastError() : Linux.EINTR, null);
         }
     }
 
@@ -186,7 +170,7 @@ public final class Sys {
                 return (int) n;
             }
             int errno = Native.getLastError();
-            if (errno != Errno.EINTR) {
+            if (errno != Linux.EINTR) {
                 throw failure("cannot receive a netlink answer", "recv", errno, null);
             }
         }

@@ -2,6 +2,7 @@ package io.github.cni4j.internal.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Spawn;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -140,7 +141,7 @@ class NativeRunTest {
         Files.copy(Path.of("/bin/true"), copy);
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
         try (FileOutputStream writer = new FileOutputStream(copy.toFile(), true)) {
-            assertThat(run(copy, new byte[0]).spawnErrno()).isEqualTo(Spawn.ETXTBSY);
+            assertThat(run(copy, new byte[0]).spawnErrno()).isEqualTo(Linux.ETXTBSY);
         }
         assertThat(run(copy, new byte[0]).exitStatus()).isZero();
     }
@@ -192,7 +193,7 @@ class NativeRunTest {
                 MAX_OUT, MAX_ERR).run();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(o.timedOut()).isTrue();
-        assertThat(o.signal()).isEqualTo(Spawn.SIGKILL);
+        assertThat(o.signal()).isEqualTo(Linux.SIGKILL);
         assertThat(took).isLessThan(Duration.ofSeconds(10));
         assertGone(Long.parseLong(Files.readString(pidFile).trim()));
     }
@@ -240,7 +241,7 @@ class NativeRunTest {
         t.join(10_000);
         assertThat(t.isAlive()).isFalse();
         assertThat(holder[0].timedOut()).isTrue();
-        assertThat(holder[0].signal()).isEqualTo(Spawn.SIGKILL);
+        assertThat(holder[0].signal()).isEqualTo(Linux.SIGKILL);
         assertThat(flag[0]).isTrue();
     }
 }
