@@ -1,6 +1,7 @@
 package io.github.cni4j.netns;
 
 import io.github.cni4j.error.NetNsException;
+import io.github.cni4j.internal.jna.Linux;
 import io.github.cni4j.internal.jna.Sys;
 import io.github.cni4j.result.IpPrefix;
 import java.net.Inet4Address;
@@ -23,27 +24,7 @@ import java.util.function.Consumer;
  */
 final class LinkDump {
 
-    private static final int NLMSG_HDRLEN = 16;
-    private static final int NLMSG_ERROR = 2;
-    private static final int NLMSG_DONE = 3;
-    private static final int RTM_NEWLINK = 16;
-    private static final int RTM_GETLINK = 18;
-    private static final int RTM_NEWADDR = 20;
-    private static final int RTM_GETADDR = 22;
-    private static final short NLM_F_REQUEST_DUMP = 0x301;
-    private static final int NLM_F_DUMP_INTR = 0x10;
     private static final int MAX_ATTEMPTS = 5;
-    private static final int IFLA_ADDRESS = 1;
-    private static final int IFLA_IFNAME = 3;
-    private static final int IFLA_MTU = 4;
-    private static final int IFA_ADDRESS = 1;
-    private static final int IFA_LOCAL = 2;
-    private static final int IFF_UP = 0x1;
-    private static final int IFF_LOOPBACK = 0x8;
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
-    private static final int IFINFOMSG_LEN = 16;
-    private static final int IFADDRMSG_LEN = 8;
 
     private LinkDump() {
     }
@@ -57,8 +38,10 @@ final class LinkDump {
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 links.clear();
                 addresses.clear();
-                boolean consistent = request(fd, RTM_GETLINK, 2 * attempt, IFINFOMSG_LEN, m -> parseLink(m, links))
-                        & request(fd, RTM_GETADDR, 2 * attempt + 1, IFADDRMSG_LEN, m -> parseAddress(m, addresses));
+                boolean consistent =
+                        request(fd, Linux.RTM_GETLINK, 2 * attempt, Linux.IFINFOMSG_LEN, m -> parseLink(m, links))
+                        & request(fd, Linux.RTM_GETADDR, 2 * attempt + 1, Linux.IFADDRMSG_LEN,
+                                m -> parseAddress(m, addresses));
                 if (consistent) {
                     break;
                 }
@@ -76,31 +59,33 @@ final class LinkDump {
      * false when the kernel flagged the dump as interrupted by a concurrent change.
      */
     private static boolean request(int fd, int type, int seq, int bodyLen, Consumer<ByteBuffer> handler) {
-        ByteBuffer req = ByteBuffer.allocate(NLMSG_HDRLEN + bodyLen).order(ByteOrder.nativeOrder());
-        req.putInt(NLMSG_HDRLEN + bodyLen).putShort((short) type).putShort(NLM_F_REQUEST_DUMP).putInt(seq).putInt(0);
+        ByteBuffer req = ByteBuffer.allocate(Linux.NLMSG_HDRLEN + bodyLen).order(ByteOrder.nativeOrder());
+        req.putInt(Linux.NLMSG_HDRLEN + bodyLen).putShort((short) type).putShort(Linux.NLM_F_REQUEST_DUMP).putInt(seq)
+                .putInt(0);
         Sys.send(fd, req.array());
         byte[] buf = new byte[64 * 1024];
         boolean consistent = true;
         while (true) {
             ByteBuffer in = ByteBuffer.wrap(buf, 0, Sys.recv(fd, buf)).order(ByteOrder.nativeOrder());
-            while (in.remaining() >= NLMSG_HDRLEN) {
+            while (in.remaining() >= Linux.NLMSG_HDRLEN) {
                 int start = in.position();
                 int len = in.getInt(start);
                 int msgType = in.getShort(start + 4) & 0xffff;
-                if (len < NLMSG_HDRLEN || len > in.limit() - start) {
+                if (len < Linux.NLMSG_HDRLEN || len > in.limit() - start) {
                     throw new NetNsException("malformed netlink message (length " + len + ")", "recv", 0, "", null,
                             null);
                 }
-                consistent &= (in.getShort(start + 6) & NLM_F_DUMP_INTR) == 0;
-                if (msgType == NLMSG_DONE) {
+                consistent &= (in.getShort(start + 6) & Linux.NLM_F_DUMP_INTR) == 0;
+                if (msgType == Linux.NLMSG_DONE) {
                     return consistent;
-                } else if (msgType == NLMSG_ERROR) {
-                    int errno = -in.getInt(start + NLMSG_HDRLEN);
+                } else if (msgType == Linux.NLMSG_ERROR) {
+                    int errno = -in.getInt(start + Linux.NLMSG_HDRLEN);
                     if (errno != 0) {
                         throw Sys.failure("netlink dump " + type + " failed", "recv", errno, null);
                     }
                 } else if (in.getInt(start + 8) == seq) {
-                    handler.accept(in.slice(start + NLMSG_HDRLEN, len - NLMSG_HDRLEN).order(ByteOrder.nativeOrder()));
+                    handler.accept(in.slice(start + Linux.NLMSG_HDRLEN, len - Linux.NLMSG_HDRLEN)
+                            .order(ByteOrder.nativeOrder()));
                 }
                 in.position(Math.min(in.limit(), start + align(len)));
             }
@@ -108,19 +93,19 @@ final class LinkDump {
     }
 
     private static void parseLink(ByteBuffer m, Map<Integer, ImmutableInterface.Builder> links) {
-        if (m.getShort(0) == 0 && m.limit() < IFINFOMSG_LEN) {
+        if (m.getShort(0) == 0 && m.limit() < Linux.IFINFOMSG_LEN) {
             return;
         }
         int index = m.getInt(4);
         int flags = m.getInt(8);
         ImmutableInterface.Builder b = NetNs.Interface.builder().index(index)
-                .up((flags & IFF_UP) != 0).loopback((flags & IFF_LOOPBACK) != 0).mtu(0).name("");
-        forEachAttribute(m, IFINFOMSG_LEN, (attr, value) -> {
-            if (attr == IFLA_IFNAME) {
+                .up((flags & Linux.IFF_UP) != 0).loopback((flags & Linux.IFF_LOOPBACK) != 0).mtu(0).name("");
+        forEachAttribute(m, Linux.IFINFOMSG_LEN, (attr, value) -> {
+            if (attr == Linux.IFLA_IFNAME) {
                 b.name(cString(value));
-            } else if (attr == IFLA_MTU && value.remaining() >= 4) {
+            } else if (attr == Linux.IFLA_MTU && value.remaining() >= 4) {
                 b.mtu(value.getInt(0));
-            } else if (attr == IFLA_ADDRESS && value.remaining() > 0) {
+            } else if (attr == Linux.IFLA_ADDRESS && value.remaining() > 0) {
                 b.mac(hex(value));
             }
         });
@@ -128,24 +113,24 @@ final class LinkDump {
     }
 
     private static void parseAddress(ByteBuffer m, Map<Integer, List<IpPrefix>> addresses) {
-        if (m.limit() < IFADDRMSG_LEN) {
+        if (m.limit() < Linux.IFADDRMSG_LEN) {
             return;
         }
         int family = m.get(0) & 0xff;
         int prefix = m.get(1) & 0xff;
         int index = m.getInt(4);
-        if (family != AF_INET && family != AF_INET6) {
+        if (family != Linux.AF_INET && family != Linux.AF_INET6) {
             return;
         }
         byte[][] found = new byte[3][];
-        forEachAttribute(m, IFADDRMSG_LEN, (attr, value) -> {
-            if (attr == IFA_ADDRESS || attr == IFA_LOCAL) {
+        forEachAttribute(m, Linux.IFADDRMSG_LEN, (attr, value) -> {
+            if (attr == Linux.IFA_ADDRESS || attr == Linux.IFA_LOCAL) {
                 found[attr] = new byte[value.remaining()];
                 value.get(found[attr]);
             }
         });
         // With a point-to-point peer IFA_ADDRESS is the peer's; IFA_LOCAL is then the interface's own address.
-        byte[] raw = found[IFA_LOCAL] != null ? found[IFA_LOCAL] : found[IFA_ADDRESS];
+        byte[] raw = found[Linux.IFA_LOCAL] != null ? found[Linux.IFA_LOCAL] : found[Linux.IFA_ADDRESS];
         if (raw == null) {
             return;
         }

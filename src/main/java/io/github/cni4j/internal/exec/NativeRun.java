@@ -134,9 +134,10 @@ final class NativeRun {
         int[] order = {stdinFd, stdoutFd, stderrFd, reaped ? -1 : pidFd};
         for (int i = 0; i < order.length; i++) {
             if (order[i] >= 0) {
-                mem.setInt(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * n, order[i]);
-                mem.setShort(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * n + 4, i == 0 ? Linux.POLLOUT : Linux.POLLIN);
-                mem.setShort(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * n + 6, (short) 0);
+                long pollfd = NativeLayout.POLL + NativeLayout.POLLFD_SIZE * n;
+                mem.setInt(pollfd, order[i]);
+                mem.setShort(pollfd + 4, i == 0 ? Linux.POLLOUT : Linux.POLLIN);
+                mem.setShort(pollfd + 6, (short) 0);
                 n++;
             }
         }
@@ -145,9 +146,10 @@ final class NativeRun {
             return Spawn.errno() == Linux.EINTR ? 0 : -1;
         }
         for (int i = 0; i < n && ready > 0; i++) {
-            short revents = mem.getShort(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * i + 6);
+            long pollfd = NativeLayout.POLL + NativeLayout.POLLFD_SIZE * i;
+            short revents = mem.getShort(pollfd + 6);
             if (revents != 0) {
-                handle(mem.getInt(NativeLayout.POLL + NativeLayout.POLLFD_SIZE * i), revents);
+                handle(mem.getInt(pollfd), revents);
             }
         }
         return ready;

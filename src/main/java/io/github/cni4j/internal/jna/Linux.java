@@ -63,6 +63,28 @@ public final class Linux {
     public static final int SOCK_CLOEXEC = 02000000;
     public static final int NETLINK_ROUTE = 0;
 
+    // rtnetlink messages (netlink(7), rtnetlink(7)): headers, types, flags, attributes, families
+    public static final int NLMSG_HDRLEN = 16;
+    public static final int NLMSG_ERROR = 2;
+    public static final int NLMSG_DONE = 3;
+    public static final int RTM_NEWLINK = 16;
+    public static final int RTM_GETLINK = 18;
+    public static final int RTM_NEWADDR = 20;
+    public static final int RTM_GETADDR = 22;
+    public static final short NLM_F_REQUEST_DUMP = 0x301;
+    public static final int NLM_F_DUMP_INTR = 0x10;
+    public static final int IFLA_ADDRESS = 1;
+    public static final int IFLA_IFNAME = 3;
+    public static final int IFLA_MTU = 4;
+    public static final int IFA_ADDRESS = 1;
+    public static final int IFA_LOCAL = 2;
+    public static final int IFF_UP = 0x1;
+    public static final int IFF_LOOPBACK = 0x8;
+    public static final int AF_INET = 2;
+    public static final int AF_INET6 = 10;
+    public static final int IFINFOMSG_LEN = 16;
+    public static final int IFADDRMSG_LEN = 8;
+
     private Linux() {
     }
 }
