@@ -17,9 +17,14 @@ import java.util.Objects;
  * CniVersion newest = CniVersion.supported().get(CniVersion.supported().size() - 1);   // 1.1.0
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe. {@link #of(int, int, int)} and {@link #parse(String)} return the
+ * constants below for the spec versions; other instances are equal to them by value.
+ *
+ * @param major the major part
+ * @param minor the minor part
+ * @param micro the micro part
  */
-public final class CniVersion implements Comparable<CniVersion> {
+public record CniVersion(int major, int minor, int micro) implements Comparable<CniVersion> {
 
     /** Spec 0.1.0 (also what an empty {@code cniVersion} means). */
     public static final CniVersion V0_1_0 = new CniVersion(0, 1, 0);
@@ -40,19 +45,6 @@ public final class CniVersion implements Comparable<CniVersion> {
             List.of(V0_1_0, V0_2_0, V0_3_0, V0_3_1, V0_4_0, V1_0_0, V1_1_0);
     private static final List<String> SUPPORTED_TEXT =
             List.of("0.1.0", "0.2.0", "0.3.0", "0.3.1", "0.4.0", "1.0.0", "1.1.0");
-
-    private final int major;
-    private final int minor;
-    private final int micro;
-    /** Written into every result and stdin, so made once. */
-    private final String text;
-
-    private CniVersion(int major, int minor, int micro) {
-        this.major = major;
-        this.minor = minor;
-        this.micro = micro;
-        this.text = major + "." + minor + "." + micro;
-    }
 
     /**
      * Parses a version string the way libcni does.
@@ -155,33 +147,6 @@ public final class CniVersion implements Comparable<CniVersion> {
         return compareTo(other) >= 0;
     }
 
-    /**
-     * Returns the major part.
-     *
-     * @return the major part
-     */
-    public int major() {
-        return major;
-    }
-
-    /**
-     * Returns the minor part.
-     *
-     * @return the minor part
-     */
-    public int minor() {
-        return minor;
-    }
-
-    /**
-     * Returns the micro part.
-     *
-     * @return the micro part
-     */
-    public int micro() {
-        return micro;
-    }
-
     @Override
     public int compareTo(CniVersion o) {
         int c = Integer.compare(major, o.major);
@@ -191,16 +156,6 @@ public final class CniVersion implements Comparable<CniVersion> {
         return c != 0 ? c : Integer.compare(micro, o.micro);
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CniVersion v && v.major == major && v.minor == minor && v.micro == micro;
-    }
-
-    @Override
-    public int hashCode() {
-        return (major * 31 + minor) * 31 + micro;
-    }
-
     /**
      * Returns the canonical {@code major.minor.micro} form.
      *
@@ -208,6 +163,8 @@ public final class CniVersion implements Comparable<CniVersion> {
      */
     @Override
     public String toString() {
-        return text;
+        // The spec versions' text goes into every stdin and result, so theirs is made once.
+        int known = SUPPORTED.indexOf(this);
+        return known >= 0 ? SUPPORTED_TEXT.get(known) : major + "." + minor + "." + micro;
     }
 }
