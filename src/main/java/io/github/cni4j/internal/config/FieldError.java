@@ -1,14 +1,14 @@
 package io.github.cni4j.internal.config;
 
+import io.github.cni4j.internal.gojson.DecodeError;
+
 /**
- * A libcni rule was broken at a place in a config: the message (libcni's text) and the JSON pointer of the value,
- * relative to the object being decoded. Callers add their prefix and resolve the pointer to a line and column.
+ * A libcni rule was broken at a place in a config: a {@link DecodeError} whose pointer is relative to the object
+ * being decoded. Callers add their prefix ({@link #under}) and resolve the pointer to a line and column.
  */
-public final class FieldError extends RuntimeException {
+public final class FieldError extends DecodeError {
 
     private static final long serialVersionUID = 1L;
-
-    private final String pointer;
 
     /**
      * Creates an error.
@@ -17,13 +17,7 @@ public final class FieldError extends RuntimeException {
      * @param pointer the relative JSON pointer ({@code ""} = the decoded object itself)
      */
     public FieldError(String message, String pointer) {
-        super(message, null, false, false);
-        this.pointer = pointer;
-    }
-
-    /** @return the relative JSON pointer */
-    public String pointer() {
-        return pointer;
+        super(message, pointer);
     }
 
     /**
@@ -33,6 +27,6 @@ public final class FieldError extends RuntimeException {
      * @param prefix the pointer of the value this error's pointer is relative to
      */
     public FieldError under(String prefix) {
-        return new FieldError(getMessage(), prefix + pointer);
+        return new FieldError(getMessage(), prefix + pointer());
     }
 }
