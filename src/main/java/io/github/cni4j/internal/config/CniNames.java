@@ -41,12 +41,7 @@ public final class CniNames {
      */
     public static void validateContainerId(String containerId) {
         Objects.requireNonNull(containerId, "containerId");
-        if (containerId.isEmpty()) {
-            throw error(3, "missing containerID", "");
-        }
-        if (!NAME.matcher(containerId).matches()) {
-            throw error(4, "invalid characters in containerID", containerId);
-        }
+        validateName(containerId, 3, "missing containerID", 4, "invalid characters in containerID");
     }
 
     /**
@@ -58,12 +53,22 @@ public final class CniNames {
      */
     public static void validateNetworkName(String networkName) {
         Objects.requireNonNull(networkName, "networkName");
-        if (networkName.isEmpty()) {
-            throw error(7, "missing network name:", "");
+        validateName(networkName, 7, "missing network name:", 7, "invalid characters found in network name");
+    }
+
+    /** The one name rule of IDs and network names; libcni words each failure for the name it checks. */
+    private static void validateName(String name, int missingCode, String missingMsg, int invalidCode,
+                                     String invalidMsg) {
+        if (name.isEmpty()) {
+            throw error(missingCode, missingMsg, "");
         }
-        if (!NAME.matcher(networkName).matches()) {
-            throw error(7, "invalid characters found in network name", networkName);
+        if (!isValidName(name)) {
+            throw error(invalidCode, invalidMsg, name);
         }
+    }
+
+    private static boolean isValidName(String name) {
+        return !name.isEmpty() && NAME.matcher(name).matches();
     }
 
     /**
@@ -127,7 +132,7 @@ public final class CniNames {
      * @return true when valid
      */
     public static boolean isValidContainerId(String containerId) {
-        return !containerId.isEmpty() && NAME.matcher(containerId).matches();
+        return isValidName(containerId);
     }
 
     /**
@@ -137,7 +142,7 @@ public final class CniNames {
      * @return true when valid
      */
     public static boolean isValidNetworkName(String networkName) {
-        return !networkName.isEmpty() && NAME.matcher(networkName).matches();
+        return isValidName(networkName);
     }
 
     /**
