@@ -1,10 +1,9 @@
 package io.github.cni4j.cache;
 
-import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.internal.value.AttachmentArgs;
 import io.github.cni4j.internal.value.CniStyle;
 import io.github.cni4j.result.Result;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +24,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CniStyle
 public abstract class CachedAttachment {
-
-    private static final Class<?> PLAIN_ENTRY = Map.entry("", "").getClass();
 
     CachedAttachment() {
     }
@@ -91,15 +88,11 @@ public abstract class CachedAttachment {
      */
     @Value.Check
     CachedAttachment normalize() {
-        boolean plainArgs = cniArgs().stream().allMatch(e -> e.getClass() == PLAIN_ENTRY);
-        boolean frozenCaps = capabilityArgs().values().stream().allMatch(JsonValues::isFrozen);
-        if (plainArgs && frozenCaps) {
+        if (AttachmentArgs.areNormalized(cniArgs(), capabilityArgs())) {
             return this;
         }
-        Map<String, Object> caps = new LinkedHashMap<>();
-        capabilityArgs().forEach((k, v) -> caps.put(k, JsonValues.freeze(v, "capabilityArgs." + k)));
-        return builder().from(this).cniArgs(cniArgs().stream().map(e -> Map.entry(e.getKey(), e.getValue()))
-                .toList()).capabilityArgs(caps).build();
+        return builder().from(this).cniArgs(AttachmentArgs.plainPairs(cniArgs()))
+                .capabilityArgs(AttachmentArgs.frozen(capabilityArgs())).build();
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.github.cni4j.invoke;
 
-import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.internal.value.AttachmentArgs;
 import io.github.cni4j.internal.value.CniStyle;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +33,6 @@ import org.immutables.value.Value;
 @Value.Immutable
 @CniStyle
 public abstract class RuntimeConf {
-
-    private static final Class<?> PLAIN_ENTRY = Map.entry("", "").getClass();
 
     RuntimeConf() {
     }
@@ -98,15 +95,11 @@ public abstract class RuntimeConf {
     /** Copies mutable pairs and deep-freezes capability values, whichever builder method set them. */
     @Value.Check
     RuntimeConf normalize() {
-        boolean plainArgs = args().stream().allMatch(e -> e.getClass() == PLAIN_ENTRY);
-        boolean frozenCaps = capabilityArgs().values().stream().allMatch(JsonValues::isFrozen);
-        if (plainArgs && frozenCaps) {
+        if (AttachmentArgs.areNormalized(args(), capabilityArgs())) {
             return this;
         }
-        Map<String, Object> caps = new LinkedHashMap<>();
-        capabilityArgs().forEach((k, v) -> caps.put(k, JsonValues.freeze(v, "capabilityArgs." + k)));
-        return builder().from(this).args(args().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList())
-                .capabilityArgs(caps).build();
+        return builder().from(this).args(AttachmentArgs.plainPairs(args()))
+                .capabilityArgs(AttachmentArgs.frozen(capabilityArgs())).build();
     }
 
     @Override
@@ -149,7 +142,7 @@ public abstract class RuntimeConf {
          */
         public Builder putCapabilityArg(String capability, Object value) {
             Objects.requireNonNull(capability, "capability");
-            return putCapabilityArgs(capability, JsonValues.freeze(value, "capabilityArgs." + capability));
+            return putCapabilityArgs(capability, AttachmentArgs.freeze(capability, value));
         }
     }
 }
