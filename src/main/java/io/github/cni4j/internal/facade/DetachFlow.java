@@ -4,6 +4,8 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.internal.invoke.CachedResults;
+import io.github.cni4j.internal.invoke.Failures;
 import io.github.cni4j.invoke.RuntimeConf;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -61,7 +63,7 @@ public final class DetachFlow {
             }
             for (CachedAttachment c : mine) {
                 used.add(c);
-                out.add(new Step(net, Steps.withNetNs(Steps.runtimeConf(c), liveNetNs(netNs.isEmpty() ? c.netNs() : netNs))));
+                out.add(cachedStep(c, net, netNs));
             }
         }
         cached.stream().filter(c -> !used.contains(c))
@@ -86,7 +88,13 @@ public final class DetachFlow {
         } catch (ConfigException e) {
             net = snap.lookup(c.networkName());
         }
-        return new Step(net, Steps.withNetNs(Steps.runtimeConf(c), liveNetNs(netNs.isEmpty() ? c.netNs() : netNs)));
+        return cachedStep(c, net, netNs);
+    }
+
+    /** The cached parameters with the namespace to pass: the given one, else the recorded one, "" if gone. */
+    private static Step cachedStep(CachedAttachment c, NetworkConfigList net, String netNs) {
+        String live = liveNetNs(netNs.isEmpty() ? c.netNs() : netNs);
+        return new Step(net, CachedResults.runtimeConf(c).toBuilder().netNs(live).build());
     }
 
     /**
@@ -104,7 +112,7 @@ public final class DetachFlow {
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step s = steps.get(i);
             try {
-                ops.del(s.net(), Steps.withNetNs(s.rt(), liveNetNs(s.rt().netNs())));
+                ops.del(s.net(), s.rt().toBuilder().netNs(liveNetNs(s.rt().netNs())).build());
             } catch (RuntimeException e) {
                 errors.add(e);
                 failed.add(s.describe());

@@ -3,6 +3,8 @@ package io.github.cni4j.internal.facade;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
+import io.github.cni4j.internal.cache.KeyedLocks;
+import io.github.cni4j.internal.invoke.Failures;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -24,7 +25,8 @@ public final class Engine {
     private final NetworkOps ops;
     private final Settings settings;
     private final AtomicReference<Snapshot> snapshot;
-    private final ContainerLocks locks = new ContainerLocks();
+    /** One lock per container, as the spec wants no parallel ADD/DEL for one container. */
+    private final KeyedLocks locks = new KeyedLocks();
 
     /** Creates an engine on the real invoker.
      * @param settings the settings
@@ -52,16 +54,6 @@ public final class Engine {
     /** The current snapshot. */
     public Snapshot snapshot() {
         return snapshot.get();
-    }
-
-    /** The settings. */
-    public Settings settings() {
-        return settings;
-    }
-
-    /** The operations. */
-    public NetworkOps ops() {
-        return ops;
     }
 
     /** Attaches a request's networks, all or nothing (see {@link Planner#plan} for the parameters).
@@ -208,12 +200,8 @@ public final class Engine {
     }
 
     private <T> T locked(String containerId, Supplier<T> body) {
-        ReentrantLock lock = locks.of(containerId);
-        lock.lock();
-        try {
+        try (KeyedLocks.Held held = locks.lock(containerId, true)) {
             return body.get();
-        } finally {
-            lock.unlock();
         }
     }
 }

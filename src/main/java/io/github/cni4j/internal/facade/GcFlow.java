@@ -4,7 +4,8 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.internal.invoke.Failures;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,10 @@ final class GcFlow {
         }
         List<RuntimeException> errors = new ArrayList<>();
         for (NetworkConfigList net : nets.values()) {
-            List<RuntimeConf> keep = new ArrayList<>();
+            List<GcAttachment> keep = new ArrayList<>();
             for (CachedAttachment c : all) {
                 if (c.networkName().equals(net.name()) && validContainerIds.contains(c.containerId())) {
-                    keep.add(Steps.runtimeConf(c));
+                    keep.add(new GcAttachment(c.containerId(), c.ifName()));
                 }
             }
             try {
