@@ -52,7 +52,7 @@ public final class DetachFlow {
         int index = 0;
         for (NetworkConfigList net : configured) {
             boolean lo = snap.loopback().isPresent() && net == snap.loopback().get();
-            String defaultIf = lo ? IfNames.LOOPBACK : IfNames.indexed(settings.prefix(), index++);
+            String defaultIf = lo ? IfNames.LOOPBACK : settings.prefix() + index++;
             List<CachedAttachment> mine = cached.stream().filter(c -> c.networkName().equals(net.name())).toList();
             // Not cached: maybe an ADD that never finished, so DEL it too (plugins accept DELs of nothing) -- unless
             // another network's cached attachment owns that interface name, whose link a DEL would remove.

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The facade's engine: holds the current {@link Snapshot} and runs attach, detach, check, connect and disconnect
@@ -69,7 +70,8 @@ public final class Engine {
         String id = base.containerId();
         return locked(id, () -> {
             List<CachedAttachment> cached = ops.cachedAttachments(id);
-            Set<String> used = target == Planner.Target.CONNECT ? Planner.ifNamesOf(cached) : Set.of();
+            Set<String> used = target == Planner.Target.CONNECT
+                    ? cached.stream().map(CachedAttachment::ifName).collect(Collectors.toSet()) : Set.of();
             List<Step> steps = Planner.plan(target, names, base, own, snap, settings, used);
             refuseSecondAdd(id, steps, cached);
             return AttachFlow.run(ops, id, steps, inspect);
