@@ -82,13 +82,7 @@ public final class DetachFlow {
      * @return the step
      */
     public static Step stepOf(CachedAttachment c, Snapshot snap, String netNs) {
-        NetworkConfigList net;
-        try {
-            net = NetworkConfigList.fromBytes(c.config(), "cached config of " + c.networkName());
-        } catch (ConfigException e) {
-            net = snap.lookup(c.networkName());
-        }
-        return cachedStep(c, net, netNs);
+        return cachedStep(c, snap.configOf(c, snap::lookup), netNs);
     }
 
     /** The cached parameters with the namespace to pass: the given one, else the recorded one, "" if gone. */

@@ -100,8 +100,7 @@ public final class Engine {
     public void detach(String containerId, String netNs) {
         Snapshot snap = snapshot.get();
         locked(containerId, () -> {
-            List<Step> items = new ArrayList<>(DetachFlow.items(ops, snap, settings, containerId, netNs));
-            DetachFlow.delAll(ops, containerId, items);
+            DetachFlow.delAll(ops, containerId, DetachFlow.items(ops, snap, settings, containerId, netNs));
             return null;
         });
     }
@@ -124,12 +123,8 @@ public final class Engine {
     public boolean disconnect(String containerId, String netNs, String network) {
         Snapshot snap = snapshot.get();
         return locked(containerId, () -> {
-            List<Step> items = new ArrayList<>();
-            for (CachedAttachment c : ops.cachedAttachments(containerId)) {
-                if (c.networkName().equals(network)) {
-                    items.add(DetachFlow.stepOf(c, snap, netNs));
-                }
-            }
+            List<Step> items = ops.cachedAttachments(containerId).stream()
+                    .filter(c -> c.networkName().equals(network)).map(c -> DetachFlow.stepOf(c, snap, netNs)).toList();
             DetachFlow.delAll(ops, containerId, items);
             return !items.isEmpty();
         });

@@ -3,7 +3,6 @@ package io.github.cni4j.internal.facade;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
-import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.invoke.Failures;
 import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import java.util.ArrayList;
@@ -31,8 +30,8 @@ final class GcFlow {
         }
         for (CachedAttachment c : all) {
             if (!nets.containsKey(c.networkName())) {
-                NetworkConfigList n = fromCache(c, snap);
-                if (n != null) {
+                NetworkConfigList n = snap.configOf(c, snap.byName()::get);
+                if (n != null) {   // null: unreadable and unknown, nothing can be collected for it
                     nets.put(n.name(), n);
                 }
             }
@@ -55,15 +54,6 @@ final class GcFlow {
         }
         if (!errors.isEmpty()) {
             throw Failures.withSuppressed(errors.get(0), errors.subList(1, errors.size()));
-        }
-    }
-
-    private static NetworkConfigList fromCache(CachedAttachment c, Snapshot snap) {
-        try {
-            return NetworkConfigList.fromBytes(c.config(), "cached config of " + c.networkName());
-        } catch (ConfigException e) {
-            NetworkConfigList known = snap.byName().get(c.networkName());
-            return known; // unreadable and unknown: nothing can be collected for it
         }
     }
 }

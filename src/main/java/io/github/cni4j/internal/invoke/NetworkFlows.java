@@ -43,12 +43,7 @@ public final class NetworkFlows {
 
     private final Flows flows;
 
-    /**
-     * Creates the flows.
-     *
-     * @param flows the attachment flows (for the runner, the cache and stale DELs)
-     */
-    public NetworkFlows(Flows flows) {
+    private NetworkFlows(Flows flows) {
         this.flows = flows;
     }
 
