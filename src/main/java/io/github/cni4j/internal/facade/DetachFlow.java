@@ -145,17 +145,13 @@ public final class DetachFlow {
         }
     }
 
-    /** Orders {@code eth2} before {@code eth10}. */
+    /** Orders {@code eth2} before {@code eth10}: by the part before the trailing number, then by that number. */
     static int compareIfNames(String a, String b) {
         int ia = trailingNumberStart(a);
         int ib = trailingNumberStart(b);
         int c = a.substring(0, ia).compareTo(b.substring(0, ib));
-        if (c != 0 || ia == a.length() || ib == b.length()) {
-            return c != 0 ? c : a.compareTo(b);
-        }
-        String na = a.substring(ia);
-        String nb = b.substring(ib);
-        return na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+        int digits = Integer.compare(a.length() - ia, b.length() - ib);
+        return c != 0 ? c : digits != 0 ? digits : a.substring(ia).compareTo(b.substring(ib));
     }
 
     private static int trailingNumberStart(String s) {
