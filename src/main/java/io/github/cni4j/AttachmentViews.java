@@ -72,11 +72,6 @@ final class AttachmentViews {
         return out;
     }
 
-    /** Validates a result (used as the attach flow's inspector when no cross-network check is needed). */
-    static void validate(Step step, Result result) {
-        interfaces(step, result);
-    }
-
     private static PluginException invalid(Step step, String problem) {
         String type = step.net().plugins().isEmpty() ? ""
                 : step.net().plugins().get(step.net().plugins().size() - 1).type();

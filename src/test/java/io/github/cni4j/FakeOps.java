@@ -3,6 +3,7 @@ package io.github.cni4j;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.internal.json.JsonValues;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.internal.facade.NetworkOps;
 import io.github.cni4j.result.Result;
@@ -69,7 +70,7 @@ final class FakeOps implements NetworkOps {
     }
 
     @Override
-    public void gc(NetworkConfigList net, List<RuntimeConf> stillValid) {
+    public void gc(NetworkConfigList net, List<GcAttachment> stillValid) {
         log.add("GC " + net.name() + " keep " + stillValid.size());
         cache.values().removeIf(c -> c.networkName().equals(net.name())
                 && stillValid.stream().noneMatch(v -> v.containerId().equals(c.containerId())));

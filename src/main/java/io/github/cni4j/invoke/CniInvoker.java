@@ -5,6 +5,7 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.cache.ResultCache;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.internal.invoke.CachedResults;
 import io.github.cni4j.internal.invoke.Net;
 import io.github.cni4j.internal.invoke.NetworkFlows;
 import io.github.cni4j.internal.invoke.PluginRunner;
@@ -162,7 +163,7 @@ public final class CniInvoker {
      * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<Result> cachedResult(NetworkConfigList list, RuntimeConf rt) {
-        return ops.cachedResult(Net.of(list), rt);
+        return CachedResults.load(ops.flows().cache(Optional.of(rt)), Net.of(list), rt);
     }
 
     /**
@@ -174,7 +175,7 @@ public final class CniInvoker {
      * @throws CniException (code 5) when the entry exists but cannot be used
      */
     public Optional<CachedAttachment> cachedConfig(NetworkConfigList list, RuntimeConf rt) {
-        return ops.cachedConfig(list.name(), rt);
+        return CachedResults.loadConfig(ops.flows().cache(Optional.of(rt)), list.name(), rt);
     }
 
     /**
@@ -183,7 +184,7 @@ public final class CniInvoker {
      * @return the entries, sorted by file name; unreadable entries are skipped
      */
     public List<CachedAttachment> cachedAttachments(String containerId) {
-        return ops.cachedAttachments(containerId);
+        return CachedResults.attachments(ops.flows().cache(Optional.empty()), containerId);
     }
 
     /**
@@ -223,9 +224,8 @@ public final class CniInvoker {
         private Builder() { }
 
         /**
-         * Sets the plugin directories, searched in order, {@code CNI_PATH} (default {@code /opt/cni/bin}).
-         * @param pluginDirs the directories
-         * @return this builder
+         * {@return this builder, with the plugin directories, {@code CNI_PATH}, set (default {@code /opt/cni/bin})}
+         * @param pluginDirs the directories, searched in order
          */
         public Builder pluginDirs(Path... pluginDirs) {
             return pluginDirs(List.of(pluginDirs));
@@ -241,9 +241,9 @@ public final class CniInvoker {
         }
 
         /**
-         * Sets the cache directory (default: {@link RuntimeConf#cacheDir()}, else {@code /var/lib/cni}).
+         * {@return this builder, with the cache directory set (default: {@link RuntimeConf#cacheDir()}, else
+         * {@code /var/lib/cni})}
          * @param cacheDir the directory
-         * @return this builder
          */
         public Builder cacheDir(Path cacheDir) {
             this.cacheDir = Optional.of(Objects.requireNonNull(cacheDir, "cacheDir"));

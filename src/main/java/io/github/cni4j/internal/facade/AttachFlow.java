@@ -4,6 +4,7 @@ import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.config.GoQuote;
+import io.github.cni4j.internal.invoke.Failures;
 import io.github.cni4j.result.Result;
 import java.util.ArrayList;
 import java.util.List;

@@ -28,30 +28,17 @@ public final class CniArgs {
     public void put(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        checkKey(key);
-        checkValue(key, value);
-        pairs.put(key, value);
-    }
-
-    /** Checks a key as {@link #put} does. */
-    public static void checkKey(String key) {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("CNI_ARGS key must not be empty");
         }
-        int bad = firstBad(key);
+        int badKey = firstBad(key);
+        int bad = badKey >= 0 ? badKey : firstBad(value);
         if (bad >= 0) {
-            throw new IllegalArgumentException("CNI_ARGS key " + quote(key) + " contains " + describe(key.charAt(bad))
+            throw new IllegalArgumentException("CNI_ARGS " + (badKey >= 0 ? "key " : "value of ") + quote(key)
+                    + " contains " + describe((badKey >= 0 ? key : value).charAt(bad))
                     + ", which CNI_ARGS cannot carry (pairs are split at ';' and '=')");
         }
-    }
-
-    /** Checks a value as {@link #put} does. */
-    public static void checkValue(String key, String value) {
-        int bad = firstBad(value);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("CNI_ARGS value of " + quote(key) + " contains "
-                    + describe(value.charAt(bad)) + ", which CNI_ARGS cannot carry (pairs are split at ';' and '=')");
-        }
+        pairs.put(key, value);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
 import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.internal.invoke.CachedResults;
+import io.github.cni4j.internal.invoke.Failures;
 import io.github.cni4j.invoke.RuntimeConf;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -50,7 +52,7 @@ public final class DetachFlow {
         int index = 0;
         for (NetworkConfigList net : configured) {
             boolean lo = snap.loopback().isPresent() && net == snap.loopback().get();
-            String defaultIf = lo ? IfNames.LOOPBACK : IfNames.indexed(settings.prefix(), index++);
+            String defaultIf = lo ? IfNames.LOOPBACK : settings.prefix() + index++;
             List<CachedAttachment> mine = cached.stream().filter(c -> c.networkName().equals(net.name())).toList();
             // Not cached: maybe an ADD that never finished, so DEL it too (plugins accept DELs of nothing) -- unless
             // another network's cached attachment owns that interface name, whose link a DEL would remove.
@@ -61,7 +63,7 @@ public final class DetachFlow {
             }
             for (CachedAttachment c : mine) {
                 used.add(c);
-                out.add(new Step(net, Steps.withNetNs(Steps.runtimeConf(c), liveNetNs(netNs.isEmpty() ? c.netNs() : netNs))));
+                out.add(cachedStep(c, net, netNs));
             }
         }
         cached.stream().filter(c -> !used.contains(c))
@@ -80,13 +82,13 @@ public final class DetachFlow {
      * @return the step
      */
     public static Step stepOf(CachedAttachment c, Snapshot snap, String netNs) {
-        NetworkConfigList net;
-        try {
-            net = NetworkConfigList.fromBytes(c.config(), "cached config of " + c.networkName());
-        } catch (ConfigException e) {
-            net = snap.lookup(c.networkName());
-        }
-        return new Step(net, Steps.withNetNs(Steps.runtimeConf(c), liveNetNs(netNs.isEmpty() ? c.netNs() : netNs)));
+        return cachedStep(c, snap.configOf(c, snap::lookup), netNs);
+    }
+
+    /** The cached parameters with the namespace to pass: the given one, else the recorded one, "" if gone. */
+    private static Step cachedStep(CachedAttachment c, NetworkConfigList net, String netNs) {
+        String live = liveNetNs(netNs.isEmpty() ? c.netNs() : netNs);
+        return new Step(net, CachedResults.runtimeConf(c).toBuilder().netNs(live).build());
     }
 
     /**
@@ -104,7 +106,7 @@ public final class DetachFlow {
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step s = steps.get(i);
             try {
-                ops.del(s.net(), Steps.withNetNs(s.rt(), liveNetNs(s.rt().netNs())));
+                ops.del(s.net(), s.rt().toBuilder().netNs(liveNetNs(s.rt().netNs())).build());
             } catch (RuntimeException e) {
                 errors.add(e);
                 failed.add(s.describe());
@@ -143,17 +145,13 @@ public final class DetachFlow {
         }
     }
 
-    /** Orders {@code eth2} before {@code eth10}. */
+    /** Orders {@code eth2} before {@code eth10}: by the part before the trailing number, then by that number. */
     static int compareIfNames(String a, String b) {
         int ia = trailingNumberStart(a);
         int ib = trailingNumberStart(b);
         int c = a.substring(0, ia).compareTo(b.substring(0, ib));
-        if (c != 0 || ia == a.length() || ib == b.length()) {
-            return c != 0 ? c : a.compareTo(b);
-        }
-        String na = a.substring(ia);
-        String nb = b.substring(ib);
-        return na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+        int digits = Integer.compare(a.length() - ia, b.length() - ib);
+        return c != 0 ? c : digits != 0 ? digits : a.substring(ia).compareTo(b.substring(ib));
     }
 
     private static int trailingNumberStart(String s) {

@@ -3,6 +3,8 @@ package io.github.cni4j.internal.facade;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
+import io.github.cni4j.internal.cache.KeyedLocks;
+import io.github.cni4j.internal.invoke.Failures;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
@@ -11,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The facade's engine: holds the current {@link Snapshot} and runs attach, detach, check, connect and disconnect
@@ -24,7 +26,8 @@ public final class Engine {
     private final NetworkOps ops;
     private final Settings settings;
     private final AtomicReference<Snapshot> snapshot;
-    private final ContainerLocks locks = new ContainerLocks();
+    /** One lock per container, as the spec wants no parallel ADD/DEL for one container. */
+    private final KeyedLocks locks = new KeyedLocks();
 
     /** Creates an engine on the real invoker.
      * @param settings the settings
@@ -54,16 +57,6 @@ public final class Engine {
         return snapshot.get();
     }
 
-    /** The settings. */
-    public Settings settings() {
-        return settings;
-    }
-
-    /** The operations. */
-    public NetworkOps ops() {
-        return ops;
-    }
-
     /** Attaches a request's networks, all or nothing (see {@link Planner#plan} for the parameters).
      * @param target which networks
      * @param names the named networks
@@ -77,7 +70,8 @@ public final class Engine {
         String id = base.containerId();
         return locked(id, () -> {
             List<CachedAttachment> cached = ops.cachedAttachments(id);
-            Set<String> used = target == Planner.Target.CONNECT ? Planner.ifNamesOf(cached) : Set.of();
+            Set<String> used = target == Planner.Target.CONNECT
+                    ? cached.stream().map(CachedAttachment::ifName).collect(Collectors.toSet()) : Set.of();
             List<Step> steps = Planner.plan(target, names, base, own, snap, settings, used);
             refuseSecondAdd(id, steps, cached);
             return AttachFlow.run(ops, id, steps, inspect);
@@ -106,8 +100,7 @@ public final class Engine {
     public void detach(String containerId, String netNs) {
         Snapshot snap = snapshot.get();
         locked(containerId, () -> {
-            List<Step> items = new ArrayList<>(DetachFlow.items(ops, snap, settings, containerId, netNs));
-            DetachFlow.delAll(ops, containerId, items);
+            DetachFlow.delAll(ops, containerId, DetachFlow.items(ops, snap, settings, containerId, netNs));
             return null;
         });
     }
@@ -130,12 +123,8 @@ public final class Engine {
     public boolean disconnect(String containerId, String netNs, String network) {
         Snapshot snap = snapshot.get();
         return locked(containerId, () -> {
-            List<Step> items = new ArrayList<>();
-            for (CachedAttachment c : ops.cachedAttachments(containerId)) {
-                if (c.networkName().equals(network)) {
-                    items.add(DetachFlow.stepOf(c, snap, netNs));
-                }
-            }
+            List<Step> items = ops.cachedAttachments(containerId).stream()
+                    .filter(c -> c.networkName().equals(network)).map(c -> DetachFlow.stepOf(c, snap, netNs)).toList();
             DetachFlow.delAll(ops, containerId, items);
             return !items.isEmpty();
         });
@@ -208,12 +197,8 @@ public final class Engine {
     }
 
     private <T> T locked(String containerId, Supplier<T> body) {
-        ReentrantLock lock = locks.of(containerId);
-        lock.lock();
-        try {
+        try (KeyedLocks.Held held = locks.lock(containerId, true)) {
             return body.get();
-        } finally {
-            lock.unlock();
         }
     }
 }

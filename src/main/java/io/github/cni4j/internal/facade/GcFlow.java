@@ -3,8 +3,8 @@ package io.github.cni4j.internal.facade;
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.CniException;
-import io.github.cni4j.error.ConfigException;
-import io.github.cni4j.invoke.RuntimeConf;
+import io.github.cni4j.internal.invoke.Failures;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,18 +30,18 @@ final class GcFlow {
         }
         for (CachedAttachment c : all) {
             if (!nets.containsKey(c.networkName())) {
-                NetworkConfigList n = fromCache(c, snap);
-                if (n != null) {
+                NetworkConfigList n = snap.configOf(c, snap.byName()::get);
+                if (n != null) {   // null: unreadable and unknown, nothing can be collected for it
                     nets.put(n.name(), n);
                 }
             }
         }
         List<RuntimeException> errors = new ArrayList<>();
         for (NetworkConfigList net : nets.values()) {
-            List<RuntimeConf> keep = new ArrayList<>();
+            List<GcAttachment> keep = new ArrayList<>();
             for (CachedAttachment c : all) {
                 if (c.networkName().equals(net.name()) && validContainerIds.contains(c.containerId())) {
-                    keep.add(Steps.runtimeConf(c));
+                    keep.add(new GcAttachment(c.containerId(), c.ifName()));
                 }
             }
             try {
@@ -54,15 +54,6 @@ final class GcFlow {
         }
         if (!errors.isEmpty()) {
             throw Failures.withSuppressed(errors.get(0), errors.subList(1, errors.size()));
-        }
-    }
-
-    private static NetworkConfigList fromCache(CachedAttachment c, Snapshot snap) {
-        try {
-            return NetworkConfigList.fromBytes(c.config(), "cached config of " + c.networkName());
-        } catch (ConfigException e) {
-            NetworkConfigList known = snap.byName().get(c.networkName());
-            return known; // unreadable and unknown: nothing can be collected for it
         }
     }
 }

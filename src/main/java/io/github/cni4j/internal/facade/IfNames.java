@@ -31,14 +31,6 @@ public final class IfNames {
         return null;
     }
 
-    /** Returns the {@code index}-th name of a prefix.
-     * @param prefix the prefix
-     * @param index the number, from 0
-     * @return e.g. {@code eth0} */
-    public static String indexed(String prefix, int index) {
-        return prefix + index;
-    }
-
     /**
      * Returns the lowest numbered name of a prefix that is not in use, as {@code docker network connect} picks
      * the next interface of a running container.

@@ -6,7 +6,6 @@ import io.github.cni4j.invoke.CniInvoker;
 import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@link NetworkOps} on the real {@link CniInvoker}. Thread-safe because the invoker is. */
@@ -48,10 +47,8 @@ public final class InvokerOps implements NetworkOps {
     }
 
     @Override
-    public void gc(NetworkConfigList net, List<RuntimeConf> stillValid) {
-        List<GcAttachment> valid = new ArrayList<>();
-        stillValid.forEach(c -> valid.add(new GcAttachment(c.containerId(), c.ifName())));
-        invoker.gc(net, valid);
+    public void gc(NetworkConfigList net, List<GcAttachment> stillValid) {
+        invoker.gc(net, stillValid);
     }
 
     @Override

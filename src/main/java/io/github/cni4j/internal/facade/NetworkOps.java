@@ -2,6 +2,7 @@ package io.github.cni4j.internal.facade;
 
 import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
+import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.invoke.RuntimeConf;
 import io.github.cni4j.result.Result;
 import java.util.List;
@@ -26,7 +27,7 @@ public interface NetworkOps {
     void status(NetworkConfigList net);
 
     /** GC of a list: every cached attachment of this network not in {@code stillValid} is deleted. */
-    void gc(NetworkConfigList net, List<RuntimeConf> stillValid);
+    void gc(NetworkConfigList net, List<GcAttachment> stillValid);
 
     /** Lists cached attachments.
      * @param containerId a container ID, or {@code ""} for every container

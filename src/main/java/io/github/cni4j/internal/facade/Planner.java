@@ -1,6 +1,5 @@
 package io.github.cni4j.internal.facade;
 
-import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.invoke.RuntimeConf;
@@ -74,7 +73,7 @@ public final class Planner {
             String ifName = mine != null && !mine.ifName().isEmpty() ? mine.ifName() : base.ifName();
             if (ifName.isEmpty()) {
                 ifName = target == Target.CONNECT ? IfNames.nextFree(settings.prefix(), taken)
-                        : IfNames.indexed(settings.prefix(), i);
+                        : settings.prefix() + i;
             }
             if (!taken.add(ifName)) {
                 throw new IllegalArgumentException("interface name " + ifName + " for network \"" + net.name()
@@ -131,17 +130,15 @@ public final class Planner {
      */
     private static void checkCapabilities(RuntimeConf base, Map<String, RuntimeConf> own,
                                           List<NetworkConfigList> nets) {
-        for (String cap : base.capabilityArgs().keySet()) {
+        requireEnabled(base.capabilityArgs(), nets);
+        nets.stream().filter(n -> own.containsKey(n.name()))
+                .forEach(n -> requireEnabled(own.get(n.name()).capabilityArgs(), List.of(n)));
+    }
+
+    private static void requireEnabled(Map<String, Object> capabilityArgs, List<NetworkConfigList> nets) {
+        for (String cap : capabilityArgs.keySet()) {
             if (FLUENT_CAPABILITIES.contains(cap) && !nets.isEmpty() && nets.stream().noneMatch(n -> enables(n, cap))) {
                 throw capabilityMissing(nets, cap);
-            }
-        }
-        for (NetworkConfigList n : nets) {
-            RuntimeConf mine = own.get(n.name());
-            for (String cap : mine == null ? Set.<String>of() : mine.capabilityArgs().keySet()) {
-                if (FLUENT_CAPABILITIES.contains(cap) && !enables(n, cap)) {
-                    throw capabilityMissing(List.of(n), cap);
-                }
             }
         }
     }
@@ -182,10 +179,4 @@ public final class Planner {
         return pm;
     }
 
-    /** Interface names of a container's cached attachments. */
-    public static Set<String> ifNamesOf(List<CachedAttachment> cached) {
-        Set<String> out = new HashSet<>();
-        cached.forEach(c -> out.add(c.ifName()));
-        return out;
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.cni4j.internal.facade;
 
+import io.github.cni4j.cache.CachedAttachment;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An immutable view of the networks a {@code Cni} knows at one moment. {@code reload()} swaps in a new snapshot
@@ -36,6 +38,18 @@ public record Snapshot(List<NetworkConfigList> defaults, Map<String, NetworkConf
      * @throws ConfigException if the named default network does not exist */
     public List<NetworkConfigList> resolveDefaults() {
         return defaultNetwork.isEmpty() ? defaults : List.of(lookup(defaultNetwork));
+    }
+
+    /** The network a cache entry was added with: its recorded config, else (unreadable) {@code byName} of its name.
+     * @param c the cache entry
+     * @param byName e.g. {@code this::lookup}
+     * @return the network */
+    public NetworkConfigList configOf(CachedAttachment c, Function<String, NetworkConfigList> byName) {
+        try {
+            return NetworkConfigList.fromBytes(c.config(), "cached config of " + c.networkName());
+        } catch (ConfigException e) {
+            return byName.apply(c.networkName());
+        }
     }
 
     /** Finds a network by name: in the snapshot first, then (for networks created since) in the directory.

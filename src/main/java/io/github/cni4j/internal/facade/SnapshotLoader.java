@@ -4,6 +4,7 @@ import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.config.ConfLoader;
 import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
+import io.github.cni4j.internal.invoke.Failures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -105,6 +105,13 @@ public final class CachedResults {
         return Optional.of(root.path("cniArgs").isArray() ? a : CachedAttachment.builder().from(a).cniArgs(rt.args()).build());
     }
 
+    /** {@return the parameters an attachment was added with, as libcni rebuilds them for DEL and GC}
+     * @param a the cache entry */
+    public static RuntimeConf runtimeConf(CachedAttachment a) {
+        return RuntimeConf.builder().containerId(a.containerId()).netNs(a.netNs()).ifName(a.ifName())
+                .args(a.cniArgs()).capabilityArgs(a.capabilityArgs()).build();
+    }
+
     /**
      * The cached attachments of one container, or of all.
      *

@@ -109,7 +109,7 @@ public final class Flows {
         byte[] stdin = StdinBytes.forAddCheckDel(plugin, net.name(), net.cniVersion(),
                 prev == null ? null : prev.toBytes(), caps);
         byte[] out = runner.run(plugin.type(), path, "ADD", stdin, rt.containerId(), rt.netNs(), rt.ifName(), cniArgs);
-        return ResultParsing.parse(plugin.type(), path, out, net.cniVersion());
+        return PluginFailures.result(plugin.type(), path, out, net.cniVersion());
     }
 
     private static void writeCache(ResultCache cache, Net net, RuntimeConf rt, Result result) {

@@ -15,8 +15,6 @@ import io.github.cni4j.internal.exec.PluginEnv;
 import io.github.cni4j.invoke.CniInvoker.GcAttachment;
 import io.github.cni4j.invoke.PluginExec;
 import io.github.cni4j.invoke.PluginExecs;
-import io.github.cni4j.invoke.RuntimeConf;
-import io.github.cni4j.result.Result;
 import io.github.cni4j.version.CniVersion;
 import io.github.cni4j.version.PluginInfo;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +43,7 @@ public final class NetworkFlows {
 
     private final Flows flows;
 
-    /**
-     * Creates the flows.
-     *
-     * @param flows the attachment flows (for the runner, the cache and stale DELs)
-     */
-    public NetworkFlows(Flows flows) {
+    private NetworkFlows(Flows flows) {
         this.flows = flows;
     }
 
@@ -76,38 +69,6 @@ public final class NetworkFlows {
     /** {@return the attachment flows (ADD, CHECK, DEL) and the cache these run over} */
     public Flows flows() {
         return flows;
-    }
-
-    /**
-     * The cached result of an attachment, as {@link CachedResults#load}.
-     *
-     * @param net the network
-     * @param rt the attachment
-     * @return the result in the network's version, empty when nothing is cached
-     */
-    public Optional<Result> cachedResult(Net net, RuntimeConf rt) {
-        return CachedResults.load(flows.cache(Optional.of(rt)), net, rt);
-    }
-
-    /**
-     * The cached entry of an attachment, as {@link CachedResults#loadConfig}.
-     *
-     * @param network the network name
-     * @param rt the attachment
-     * @return the entry, empty when nothing is cached
-     */
-    public Optional<CachedAttachment> cachedConfig(String network, RuntimeConf rt) {
-        return CachedResults.loadConfig(flows.cache(Optional.of(rt)), network, rt);
-    }
-
-    /**
-     * The cached attachments of one container, or of all, in the invoker's cache directory.
-     *
-     * @param containerId the container ID; empty for all containers
-     * @return the entries, sorted by file name
-     */
-    public List<CachedAttachment> cachedAttachments(String containerId) {
-        return CachedResults.attachments(flows.cache(Optional.empty()), containerId);
     }
 
     /**
@@ -147,10 +108,8 @@ public final class NetworkFlows {
             if (!a.networkName().equals(net.name()) || valid.contains(new GcAttachment(a.containerId(), a.ifName()))) {
                 continue;
             }
-            RuntimeConf rt = RuntimeConf.builder().containerId(a.containerId()).netNs(a.netNs()).ifName(a.ifName())
-                    .args(a.cniArgs()).capabilityArgs(a.capabilityArgs()).build();
             try {
-                flows.delLocked(cache, net, rt);
+                flows.delLocked(cache, net, CachedResults.runtimeConf(a));
             } catch (CniException e) {
                 errors.add(Failures.wrap("failed to delete stale attachment " + a.containerId() + " " + a.ifName()
                         + ": ", e));

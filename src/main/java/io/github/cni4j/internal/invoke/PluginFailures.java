@@ -5,6 +5,7 @@ import io.github.cni4j.error.PluginException;
 import io.github.cni4j.internal.config.GoQuote;
 import io.github.cni4j.internal.gojson.VersionCodec;
 import io.github.cni4j.invoke.PluginExec;
+import io.github.cni4j.result.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * Turns a failed plugin run into a {@link PluginException} with libcni's code and message (REFERENCE B.6): the
  * plugin's error JSON when stdout has one, otherwise {@code netplugin failed…} texts built from stderr and the Go
- * form of the exit ({@code exit status 1}, {@code signal: killed}, {@code fork/exec <path>: <errno text>}).
+ * form of the exit ({@code exit status 1}, {@code signal: killed}, {@code fork/exec <path>: <errno text>}). A
+ * successful ADD whose output is no result fails the same way.
  */
 public final class PluginFailures {
 
@@ -77,5 +79,16 @@ public final class PluginFailures {
         }
         return new PluginException(code, msg, details, type, path.toString(), command, r.exitStatus(), r.signal(),
                 stderr, null);
+    }
+
+    /** Decodes a plugin's ADD output; Go decodes {@code null} into an empty map, so {@code null} is an empty result. */
+    static Result result(String type, Path path, byte[] stdout, String configVersion) {
+        boolean isNull = new String(stdout, StandardCharsets.US_ASCII).trim().equals("null");
+        try {
+            return Result.fromBytes(isNull ? new byte[] {'{', '}'} : stdout, configVersion);
+        } catch (ConfigException e) {
+            throw new PluginException(e.code(), e.msg(), e.details().orElse(null), type, path.toString(), "ADD", 0, 0,
+                    "", e);
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Runs one plugin binary once (retrying {@code text file busy}) and returns its stdout, or throws the mapped
@@ -32,21 +31,6 @@ public record PluginRunner(PluginFinder finder, PluginExec exec, Duration timeou
      */
     private static final class Log {
         static final System.Logger LOG = System.getLogger("io.github.cni4j.invoke");
-    }
-
-    /**
-     * Checks the parts.
-     *
-     * @param finder the plugin lookup
-     * @param exec the executor
-     * @param timeout the timeout
-     * @param busyRetryDelay the busy retry delay
-     */
-    public PluginRunner {
-        Objects.requireNonNull(finder, "finder");
-        Objects.requireNonNull(exec, "exec");
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(busyRetryDelay, "busyRetryDelay");
     }
 
     /**
