@@ -53,16 +53,6 @@ final class Fields {
         return v != null && v.isTextual() ? Optional.of(v.textValue()) : Optional.empty();
     }
 
-    static Optional<Boolean> bool(JsonNode tree, String key) {
-        JsonNode v = tree.get(key);
-        return v != null && v.isBoolean() ? Optional.of(v.booleanValue()) : Optional.empty();
-    }
-
-    static Optional<Long> num(JsonNode tree, String key) {
-        JsonNode v = tree.get(key);
-        return v != null && v.isNumber() ? Optional.of(v.asLong()) : Optional.empty();
-    }
-
     static ObjectNode parseObject(byte[] json, String source) {
         try {
             JsonNode n = MAPPER.readTree(json);
