@@ -43,10 +43,6 @@ import org.immutables.value.Value;
 @CniStyle
 public abstract class NetworkConfigList {
 
-    static {
-        Access.register();
-    }
-
     private static final String PREFIX = "error parsing configuration list: ";
 
     NetworkConfigList() {

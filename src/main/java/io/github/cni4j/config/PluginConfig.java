@@ -3,6 +3,7 @@ package io.github.cni4j.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.error.ConfigException;
+import io.github.cni4j.internal.config.ConfigAccess;
 import io.github.cni4j.internal.config.ConfigErrors;
 import io.github.cni4j.internal.config.FieldError;
 import io.github.cni4j.internal.config.PluginFields;
@@ -49,7 +50,7 @@ import org.immutables.value.Value;
 public abstract class PluginConfig {
 
     static {
-        Access.register();
+        ConfigAccess.register(PluginConfig::tree);
     }
 
     private static final String PREFIX = "error parsing configuration: ";

@@ -24,8 +24,9 @@ abstract non-sealed class DeclaredSpec<B extends SpecBuilder<B, ?>> extends Plug
     }
 
     /** {@return a builder holding this config's keys} */
+    @SuppressWarnings("unchecked")
     public final B toBuilder() {
-        return SpecDecoder.fill(SpecCodec.newBuilder(this), tree());
+        return (B) SpecDecoder.fill(SpecCodec.newBuilder(getClass()), tree());
     }
 
     /**

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.error.ConfigException;
 import io.github.cni4j.internal.config.CniNames;
+import io.github.cni4j.internal.json.GoJson;
 import io.github.cni4j.internal.json.JsonTrees;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
@@ -51,16 +53,6 @@ final class Fields {
         return v != null && v.isTextual() ? Optional.of(v.textValue()) : Optional.empty();
     }
 
-    static Optional<Boolean> bool(JsonNode tree, String key) {
-        JsonNode v = tree.get(key);
-        return v != null && v.isBoolean() ? Optional.of(v.booleanValue()) : Optional.empty();
-    }
-
-    static Optional<Long> num(JsonNode tree, String key) {
-        JsonNode v = tree.get(key);
-        return v != null && v.isNumber() ? Optional.of(v.asLong()) : Optional.empty();
-    }
-
     static ObjectNode parseObject(byte[] json, String source) {
         try {
             JsonNode n = MAPPER.readTree(json);
@@ -98,10 +90,8 @@ final class Fields {
         }
     }
 
-    /** The typed view of a nested IPAM object, when its type is one cni4j models; validates it. */
-    static Optional<PluginSpec> ipamOf(ObjectNode ipam) {
-        return SpecCodec.declared(ipam.path("type").asText()).filter(SpecCodec::isIpam)
-                .map(c -> SpecDecoder.fill(SpecCodec.newBuilder(c), ipam).build());
+    /** {@return a value as compact Go-canonical JSON text} */
+    static String json(JsonNode v) {
+        return new String(GoJson.encode(v), StandardCharsets.UTF_8);
     }
-
 }

@@ -54,7 +54,7 @@ public abstract class Flannel extends DeclaredSpec<Flannel.Builder> implements D
          * @param delegate e.g. a {@link Bridge} config without {@code ipam}
          * @return this builder */
         public Builder delegate(PluginSpec delegate) {
-            return delegate(SpecCodec.json(delegate.tree()));
+            return delegate(Fields.json(delegate.tree()));
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cni4j.internal.json.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.Map;
 
 /** Indented JSON as Go's {@code json.MarshalIndent(v, "", "  ")} prints it, keys in the tree's own order. */
 final class GoIndent {
@@ -18,40 +17,24 @@ final class GoIndent {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** An empty container or a scalar prints compact, as Go prints it; the members of the rest one a line. */
     private static void write(StringBuilder sb, JsonNode node, int depth) {
-        if (node.isObject() && !node.isEmpty()) {
-            sb.append('{');
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                newline(sb, depth + 1);
-                GoJson.appendString(sb, e.getKey());
-                sb.append(": ");
-                write(sb, e.getValue(), depth + 1);
-                if (it.hasNext()) {
-                    sb.append(',');
-                }
-            }
-            newline(sb, depth);
-            sb.append('}');
-        } else if (node.isArray() && !node.isEmpty()) {
-            sb.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                newline(sb, depth + 1);
-                write(sb, node.get(i), depth + 1);
-                if (i < node.size() - 1) {
-                    sb.append(',');
-                }
-            }
-            newline(sb, depth);
-            sb.append(']');
-        } else {
+        if (!node.isContainerNode() || node.isEmpty()) {
             GoJson.write(sb, node);
+            return;
         }
-    }
-
-    private static void newline(StringBuilder sb, int depth) {
-        sb.append('\n');
-        sb.append("  ".repeat(depth));
+        sb.append(node.isObject() ? '{' : '[');
+        Iterator<String> keys = node.fieldNames();
+        String comma = "";
+        for (JsonNode child : node) {
+            sb.append(comma).append('\n').append("  ".repeat(depth + 1));
+            if (node.isObject()) {
+                GoJson.appendString(sb, keys.next());
+                sb.append(": ");
+            }
+            write(sb, child, depth + 1);
+            comma = ",";
+        }
+        sb.append('\n').append("  ".repeat(depth)).append(node.isObject() ? '}' : ']');
     }
 }

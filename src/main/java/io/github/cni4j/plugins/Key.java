@@ -19,12 +19,6 @@ import java.lang.annotation.Target;
     /** @return whether the value is a Linux interface name */
     boolean ifName() default false;
 
-    /** @return whether the value is an IP address */
-    boolean ip() default false;
-
-    /** @return whether the value is a CIDR prefix */
-    boolean cidr() default false;
-
     /** @return the allowed string values; empty means any */
     String[] oneOf() default {};
 

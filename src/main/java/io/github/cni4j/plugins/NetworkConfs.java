@@ -161,7 +161,7 @@ final class NetworkConfs {
                 ((ObjectNode) tree.path("ranges").path(i).path(0)).put("ipRange", spec.ipRange().orElseThrow());
             }
         }
-        return SpecCodec.json(tree);
+        return Fields.json(tree);
     }
 
     static String quote(String s) {

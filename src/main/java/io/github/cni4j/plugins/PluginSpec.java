@@ -91,7 +91,7 @@ public abstract sealed class PluginSpec permits DeclaredSpec {
      * @return the supported names; empty for plugins that take none
      */
     public final Set<String> supportedCapabilities() {
-        return SpecDecoder.supported(getClass());
+        return SpecCodec.supported(getClass());
     }
 
     /** Any top-level key as compact Go-canonical JSON text, known or not.

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cni4j.config.PluginConfig;
 import io.github.cni4j.error.ConfigException;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * JSON into a declared config's generated builder, by its declarations ({@link SpecCodec}): reading a config, and
- * the builder operations on raw keys ({@link SpecBuilder#field}, {@link SpecBuilder#remove},
- * {@link SpecBuilder#capability}). The generated builder is driven through its public setters, and its map and
- * array attributes are read through its fields, which carry the attributes' names.
+ * JSON into a declared config's generated builder, by its key table ({@link SpecCodec}): reading a config, and the
+ * builder operations on raw keys ({@link SpecBuilder#field}, {@link SpecBuilder#remove},
+ * {@link SpecBuilder#capability}). The generated builder is driven through its setters; the entries it holds for
+ * {@code extraJson} and {@code capabilities} and the JSON text of a key are read from its fields, which carry the
+ * attributes' names.
  */
 final class SpecDecoder {
 
@@ -31,7 +30,6 @@ final class SpecDecoder {
         tree.fields().forEachRemaining(e -> set(builder, e.getKey(), e.getValue()));
         return builder;
     }
-
 
     /** Reads a plugin config through a fresh builder of its class ({@link PluginSpec#from}); unknown keys kept. */
     static <T extends PluginSpec> T decode(PluginConfig config, Class<T> type) {
@@ -52,89 +50,75 @@ final class SpecDecoder {
         }
     }
 
-    /** Sets one key from its JSON value: a declared key (checked for its JSON type), name, capabilities or extra. */
+    /** Sets one key from its JSON value: a key of the table (checked for its JSON type), or one kept as JSON text. */
     static void set(Object builder, String key, JsonNode v) {
-        Class<?> type = builder.getClass();
         if (key.equals("type")) {
-            if (!v.isTextual() || !v.textValue().equals(SpecCodec.pluginType(type))) {
-                throw new IllegalArgumentException("type: expected \"" + SpecCodec.pluginType(type) + "\" but got "
-                        + v);
+            String type = SpecCodec.pluginType(builder.getClass());
+            if (!v.isTextual() || !v.textValue().equals(type)) {
+                throw new IllegalArgumentException("type: expected \"" + type + "\" but got " + v);
             }
             return;
         }
-        Optional<SpecCodec.Attr> attr = SpecCodec.attribute(type, key);
-        if (v.isNull()) {
-            map(builder, "extraJson").put(key, "null");
-        } else if (key.equals("name")) {
-            expect(key, Fields.Kind.STRING, v);
-            call(builder, "name", Optional.class, Optional.of(v.textValue()));
-        } else if (key.equals("capabilities")) {
-            expect(key, Fields.Kind.OBJECT, v);
-            Map<String, Boolean> caps = new LinkedHashMap<>();
-            v.fields().forEachRemaining(e -> {
-                if (!e.getValue().isBoolean()) {
-                    throw new IllegalArgumentException("capabilities/" + e.getKey() + ": expected a boolean but got "
-                            + e.getValue());
-                }
-                caps.put(e.getKey(), e.getValue().booleanValue());
-            });
-            call(builder, "capabilities", Map.class, caps);
-        } else if (attr.isPresent()) {
-            setDeclared(builder, attr.get(), v);
-        } else {
-            map(builder, "extraJson").put(key, SpecCodec.json(v));
+        Optional<SpecCodec.Attr> attr = SpecCodec.attribute(builder.getClass(), key);
+        Object value = null;
+        if (attr.isPresent() && !v.isNull()) {
+            SpecCodec.Attr a = attr.get();
+            if (!a.kind().accepts(v)) {
+                throw new IllegalArgumentException(key + ": expected " + a.kind().expected() + " but got " + v);
+            }
+            value = read(a, v);
+            if (value != null) {
+                a.set(builder, value);
+            }
+            if (a.codec().isPresent() && a.codec().get().writeAll((List<?>) value).equals(v)) {
+                return;       // else it has keys inside elements cni4j does not model, kept as read as well
+            }
+        }
+        if (value == null || attr.get().codec().isPresent()) {
+            extra(builder).put(key, v.isNull() ? "null" : Fields.json(v));
         }
     }
 
-    private static void setDeclared(Object builder, SpecCodec.Attr a, JsonNode v) {
-        expect(a.key(), a.kind(), v);
+    /** The typed value of a key whose JSON type is checked; null for an IPAM type cni4j does not model. */
+    private static Object read(SpecCodec.Attr a, JsonNode v) {
         switch (a.shape()) {
             case LIST -> {
                 if (a.codec().isPresent()) {
-                    List<Object> items = a.codec().get().readAll(v, a.key());
-                    call(builder, a.key(), Iterable.class, items);
-                    if (!a.codec().get().writeAll(items).equals(v)) {     // keys inside elements cni4j does not model
-                        map(builder, "extraJson").put(a.key(), SpecCodec.json(v));
-                    }
-                    return;
+                    return a.codec().get().readAll(v, a.key());
                 }
                 List<String> items = new ArrayList<>();
                 v.forEach(n -> items.add(n.textValue()));
-                call(builder, a.key(), Iterable.class, items);
+                return items;
             }
             case MAP -> {
-                Map<String, String> m = new LinkedHashMap<>();
+                Fields.Kind kind = a.element() == Boolean.class ? Fields.Kind.BOOL : Fields.Kind.STRING;
+                Map<String, Object> m = new LinkedHashMap<>();
                 v.fields().forEachRemaining(e -> {
-                    if (!e.getValue().isTextual()) {
-                        throw new IllegalArgumentException(a.key() + "/" + e.getKey() + ": expected a string but got "
-                                + e.getValue());
+                    if (!kind.accepts(e.getValue())) {
+                        throw new IllegalArgumentException(a.key() + "/" + e.getKey() + ": expected "
+                                + kind.expected() + " but got " + e.getValue());
                     }
-                    m.put(e.getKey(), e.getValue().textValue());
+                    m.put(e.getKey(), e.getValue().isBoolean() ? e.getValue().booleanValue() : e.getValue().textValue());
                 });
-                call(builder, a.key(), Map.class, m);
+                return m;
             }
-            case OPTIONAL -> {
-                Optional<?> value = value(a, v);
-                if (value.isEmpty()) {     // an IPAM type cni4j does not model: kept as it is
-                    map(builder, "extraJson").put(a.key(), SpecCodec.json(v));
-                } else {
-                    call(builder, a.key(), Optional.class, value);
-                }
+            default -> {
+                return value(a, v);
             }
-            default -> throw new IllegalStateException(a.shape().name());
         }
     }
 
-    private static Optional<?> value(SpecCodec.Attr a, JsonNode v) {
+    private static Object value(SpecCodec.Attr a, JsonNode v) {
         if (a.element() == String.class) {
-            return Optional.of(a.kind() == Fields.Kind.STRING ? v.textValue() : SpecCodec.json(v));
+            return Optional.of(a.kind() == Fields.Kind.STRING ? v.textValue() : Fields.json(v));
         }
         if (a.element() == Boolean.class) {
             return Optional.of(v.booleanValue());
         }
         if (a.element() == PluginSpec.class) {
             try {
-                return Fields.ipamOf((ObjectNode) v);
+                return SpecCodec.declared(v.path("type").asText()).filter(SpecCodec::isIpam)
+                        .map(c -> Optional.of(fill(SpecCodec.newBuilder(c), (ObjectNode) v).build())).orElse(null);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("ipam/" + e.getMessage(), e);
             }
@@ -146,12 +130,6 @@ final class SpecDecoder {
         return Optional.of(a.element() == Integer.class ? (Object) (int) n : (Object) n);
     }
 
-    private static void expect(String key, Fields.Kind kind, JsonNode v) {
-        if (!kind.accepts(v)) {
-            throw new IllegalArgumentException(key + ": expected " + kind.expected() + " but got " + v);
-        }
-    }
-
     /** {@link SpecBuilder#field}: the JSON value of any key, declared or not. */
     static void field(Object builder, String key, String json) {
         JsonNode v = Fields.parseValue(key, json);
@@ -161,84 +139,45 @@ final class SpecDecoder {
 
     /** {@link SpecBuilder#remove}: unsets a declared key or drops a kept one. */
     static void remove(Object builder, String key) {
-        map(builder, "extraJson").remove(key);
-        Optional<SpecCodec.Attr> attr = SpecCodec.attribute(builder.getClass(), key);
-        if (key.equals("name")) {
-            call(builder, "name", Optional.class, Optional.empty());
-        } else if (key.equals("capabilities")) {
-            call(builder, "capabilities", Map.class, Map.of());
-        } else if (attr.isPresent()) {
-            switch (attr.get().shape()) {
-                case LIST -> call(builder, key, Iterable.class, List.of());
-                case MAP -> call(builder, key, Map.class, Map.of());
-                default -> call(builder, key, Optional.class, Optional.empty());
-            }
-        }
+        extra(builder).remove(key);
+        SpecCodec.attribute(builder.getClass(), key).ifPresent(a -> a.set(builder, a.empty()));
     }
 
     /** {@link SpecBuilder#capability}: refuses a capability the plugin does not consume. */
     static void capability(Object builder, String capability, boolean enabled) {
-        Set<String> supported = supported(builder.getClass());
+        Set<String> supported = SpecCodec.supported(builder.getClass());
         if (!supported.contains(capability)) {
             throw new IllegalArgumentException("capabilities: plugin " + SpecCodec.pluginType(builder.getClass())
                     + " does not support capability \"" + capability + "\" (supported: " + supported + ")");
         }
-        map(builder, "capabilities").put(capability, enabled);
-    }
-
-    /** The capabilities a declared config class names in its {@link PluginType}. */
-    static Set<String> supported(Class<?> type) {
-        return Set.of(SpecCodec.declaring(type).getAnnotation(PluginType.class).capabilities());
+        SpecDecoder.<Map<String, Boolean>>builderField(builder, "capabilities").put(capability, enabled);
     }
 
     /** Appends an element to a declared array key held as JSON text (the convenience adders of a builder). */
     static <B> B append(B builder, String key, JsonNode element) {
-        Object current;
-        try {
-            Field f = builder.getClass().getSuperclass().getDeclaredField(key);
-            f.setAccessible(true);
-            current = f.get(builder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        JsonNode array = current == null ? Fields.MAPPER.createArrayNode() : Fields.parseValue(key, (String) current);
+        String current = builderField(builder, key);
+        JsonNode array = current == null ? Fields.MAPPER.createArrayNode() : Fields.parseValue(key, current);
         if (!array.isArray()) {
             throw new IllegalArgumentException(key + ": expected an array but got " + current);
         }
         ((ArrayNode) array).add(element);
-        call(builder, key, Optional.class, Optional.of(SpecCodec.json(array)));
+        SpecCodec.attribute(builder.getClass(), key).orElseThrow().set(builder, Optional.of(Fields.json(array)));
         return builder;
     }
 
-    /** A map the generated builder keeps an attribute's entries in, a field named like the attribute. */
-    @SuppressWarnings("unchecked")
-    private static <V> Map<String, V> map(Object builder, String name) {
-        for (Class<?> c = builder.getClass(); c != null; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return (Map<String, V>) f.get(builder);
-            } catch (NoSuchFieldException e) {
-                continue;
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("no map " + name + " in " + builder.getClass());
+    private static Map<String, String> extra(Object builder) {
+        return builderField(builder, "extraJson");
     }
 
-    private static void call(Object builder, String method, Class<?> param, Object arg) {
+    /** A field of the generated builder (the superclass of every nested {@code Builder}), named like its attribute. */
+    @SuppressWarnings("unchecked")
+    private static <V> V builderField(Object builder, String name) {
         try {
-            Method m = builder.getClass().getMethod(method, param);
-            m.setAccessible(true);
-            m.invoke(builder, arg);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
+            Field f = builder.getClass().getSuperclass().getDeclaredField(name);
+            f.setAccessible(true);
+            return (V) f.get(builder);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("no field " + name + " in the builder " + builder.getClass(), e);
         }
     }
 }

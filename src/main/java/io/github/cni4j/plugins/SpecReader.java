@@ -24,13 +24,15 @@ final class SpecReader {
         ranges.forEach(r -> b.addSubnet(r.path("subnet").asText()));
         ranges.stream().map(r -> Fields.str(r, "gateway")).flatMap(Optional::stream).findFirst().ifPresent(b::gateway);
         ranges.stream().map(r -> Fields.str(r, "ipRange")).flatMap(Optional::stream).findFirst().ifPresent(b::ipRange);
-        Fields.num(first, "mtu").ifPresent(m -> b.mtu(m.intValue()));
+        if (first.path("mtu").isNumber()) {
+            b.mtu(first.get("mtu").asInt());
+        }
         b.ipv6(info.subnets().stream().anyMatch(s -> s.contains(":")));
         if (driver == NetworkSpec.Driver.BRIDGE) {
             info.bridge().ifPresent(b::bridgeName);
-            boolean internal = !info.plugins().contains("portmap") && !Fields.bool(first, "isGateway").orElse(false);
+            boolean internal = !info.plugins().contains("portmap") && !first.path("isGateway").booleanValue();
             b.internal(internal);
-            b.ipMasq(Fields.bool(first, "ipMasq").orElse(false) || internal);
+            b.ipMasq(first.path("ipMasq").booleanValue() || internal);
             for (JsonNode p : tree.path("plugins")) {
                 if ("isolated".equals(p.path("ingressPolicy").asText())) {
                     b.icc(false);

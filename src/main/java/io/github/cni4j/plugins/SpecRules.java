@@ -3,8 +3,6 @@ package io.github.cni4j.plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.internal.config.Cidr;
-import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,23 +13,16 @@ final class SpecRules {
     private SpecRules() {
     }
 
-    static Object get(DeclaredSpec<?> spec, SpecCodec.Attr a) {
-        try {
-            return a.accessor().invoke(spec);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The tree: type, name, the declared keys that are set, capabilities (last, as nerdctl writes it), kept keys. */
     static ObjectNode encode(DeclaredSpec<?> spec) {
         ObjectNode tree = Fields.MAPPER.createObjectNode();
         tree.put("type", SpecCodec.pluginType(spec.getClass()));
-        spec.name().ifPresent(n -> tree.put("name", n));
-        for (SpecCodec.Attr a : SpecCodec.attributes(spec.getClass())) {
-            Object value = get(spec, a);
+        for (SpecCodec.Attr a : SpecCodec.keys(spec.getClass())) {
+            Object value = a.get(spec);
             if (value instanceof Optional<?> o) {
-                o.ifPresent(v -> put(tree, a.key(), a.kind(), v));
+                o.ifPresent(v -> tree.set(a.key(), v instanceof PluginSpec p ? Fields.parseValue(a.key(), p.toJson())
+                        : v instanceof String s && a.kind() != Fields.Kind.STRING ? Fields.parseValue(a.key(), s)
+                        : node(tree, v)));       // an IPAM sorted, as nerdctl writes it
             } else if (a.codec().isPresent()) {
                 List<?> l = (List<?>) value;
                 Optional<JsonNode> read = Optional.ofNullable(spec.extraJson().get(a.key()))
@@ -43,43 +34,24 @@ final class SpecRules {
                 }
             } else if (value instanceof List<?> l && !l.isEmpty()) {
                 ArrayNode arr = tree.putArray(a.key());
-                l.forEach(v -> arr.add((String) v));
+                l.forEach(x -> arr.add((String) x));
             } else if (value instanceof Map<?, ?> m && !m.isEmpty()) {
                 ObjectNode o = tree.putObject(a.key());
-                m.forEach((k, v) -> o.put((String) k, (String) v));
+                m.forEach((k, x) -> o.set((String) k, node(o, x)));
             }
         }
-        if (!spec.capabilities().isEmpty()) {
-            ObjectNode caps = tree.putObject("capabilities");
-            spec.capabilities().forEach(caps::put);
-        }
         spec.extraJson().forEach((k, v) -> {
-            if (!tree.has(k) && !converted(spec, k)) {     // a typed value set after reading wins over the kept one
+            // a typed value set after reading wins over the kept one; a list of modeled values is kept also as read
+            if (!tree.has(k) && SpecCodec.attribute(spec.getClass(), k).flatMap(SpecCodec.Attr::codec).isEmpty()) {
                 tree.set(k, Fields.parseValue(k, v));
             }
         });
         return tree;
     }
 
-    /** A list of modeled values, kept also as read when its elements carry keys cni4j does not model. */
-    private static boolean converted(DeclaredSpec<?> spec, String key) {
-        return SpecCodec.attribute(spec.getClass(), key).flatMap(SpecCodec.Attr::codec).isPresent();
-    }
-
-    private static void put(ObjectNode tree, String key, Fields.Kind kind, Object v) {
-        if (v instanceof String s && kind != Fields.Kind.STRING) {
-            tree.set(key, Fields.parseValue(key, s));
-        } else if (v instanceof String s) {
-            tree.put(key, s);
-        } else if (v instanceof Boolean b) {
-            tree.put(key, b);
-        } else if (v instanceof Integer i) {
-            tree.put(key, i);
-        } else if (v instanceof Long l) {
-            tree.put(key, l);
-        } else {
-            tree.set(key, Fields.parseValue(key, ((PluginSpec) v).toJson()));   // sorted, as nerdctl writes it
-        }
+    private static JsonNode node(ObjectNode tree, Object v) {
+        return v instanceof Boolean b ? tree.booleanNode(b) : v instanceof Integer i ? tree.numberNode(i)
+                : v instanceof Long l ? tree.numberNode(l) : tree.textNode((String) v);
     }
 
     /** Checks the {@link Key} rules of every declared key that is set. */
@@ -87,20 +59,18 @@ final class SpecRules {
         spec.extraJson().forEach((k, v) -> {
             Optional<SpecCodec.Attr> attr = SpecCodec.attribute(spec.getClass(), k);
             boolean declared = attr.isPresent() && attr.get().element() != PluginSpec.class  // unmodeled IPAM: kept
-                    && attr.get().codec().isEmpty() || List.of("type", "name", "capabilities").contains(k);
-            if (declared && !Fields.parseValue(k, v).isNull()) {
+                    && attr.get().codec().isEmpty() || k.equals("type");
+            if (!Fields.parseValue(k, v).isNull() && declared) {
                 throw new IllegalArgumentException(k + ": a declared key; set it with its setter or field()");
             }
-            Fields.parseValue(k, v);
         });
         for (SpecCodec.Attr a : SpecCodec.attributes(spec.getClass())) {
-            if (a.element() == PluginSpec.class && get(spec, a) instanceof Optional<?> o && o.isPresent()
-                    && !SpecCodec.isIpam(o.get().getClass())) {
-                throw new IllegalArgumentException(a.key() + ": " + ((PluginSpec) o.get()).type()
-                        + " is not an IPAM plugin (expected host-local, static or dhcp)");
-            }
-            if (a.rules().isPresent() && get(spec, a) instanceof Optional<?> o && o.isPresent()) {
-                checkValue(a.key(), a.rules().get(), o.get());
+            if (a.get(spec) instanceof Optional<?> o && o.isPresent()) {
+                if (o.get() instanceof PluginSpec p && !SpecCodec.isIpam(p.getClass())) {
+                    throw new IllegalArgumentException(a.key() + ": " + p.type()
+                            + " is not an IPAM plugin (expected host-local, static or dhcp)");
+                }
+                a.rules().ifPresent(rules -> checkValue(a.key(), rules, o.get()));
             }
         }
     }
@@ -120,12 +90,6 @@ final class SpecRules {
         } else if (v instanceof String s) {
             if (rules.ifName()) {
                 Fields.ifName(key, s);
-            }
-            if (rules.ip()) {
-                Cidr.ip(key, s);
-            }
-            if (rules.cidr()) {
-                Cidr.parse(key, s);
             }
             if (rules.oneOf().length > 0 && !List.of(rules.oneOf()).contains(s)) {
                 throw new IllegalArgumentException(key + ": unknown value \"" + s + "\" (expected one of "

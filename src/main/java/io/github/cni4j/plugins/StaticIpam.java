@@ -106,7 +106,7 @@ public abstract class StaticIpam extends DeclaredSpec<StaticIpam.Builder> implem
             if (!search.isEmpty()) {
                 n.set("search", Fields.MAPPER.valueToTree(List.copyOf(search)));
             }
-            return dns(SpecCodec.json(n));
+            return dns(Fields.json(n));
         }
     }
 }

@@ -74,9 +74,8 @@ class GeneratedSchemaTest {
         if (k != null && !k.schema().isEmpty()) {
             return Fields.parseValue(a.key(), k.schema());
         }
-        if (k != null && (k.ifName() || k.ip() || k.cidr())) {
-            return Fields.MAPPER.createObjectNode().put("$ref", "#/$defs/" + (k.ifName() ? "ifName"
-                    : k.ip() ? "ip" : "cidr"));
+        if (k != null && k.ifName()) {
+            return Fields.MAPPER.createObjectNode().put("$ref", "#/$defs/ifName");
         }
         ObjectNode p = Fields.MAPPER.createObjectNode();
         switch (a.kind()) {

@@ -1,35 +1,20 @@
 package io.github.cni4j.internal.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cni4j.config.NetworkConfigList;
 import io.github.cni4j.config.PluginConfig;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Gives cni4j's own packages (the invoker, the cache, the linter) the parsed trees behind the public config values,
- * which the public API does not expose. The trees are shared, not copied: callers must only read them.
+ * Gives cni4j's own packages the parsed tree behind a public {@link PluginConfig}, which the public API does not
+ * expose. The tree is shared, not copied: callers must only read it.
  *
- * <p>The public classes register an {@link Accessor} when they are initialised; any caller already holding an
- * instance therefore finds it registered.
+ * <p>{@code PluginConfig} registers its accessor when it is initialised; any caller already holding an instance
+ * therefore finds it registered.
  */
 public final class ConfigAccess {
 
-    /** Reads the hidden state of the public config values. */
-    public interface Accessor {
-        /**
-         * @param plugin a plugin config
-         * @return its parsed tree
-         */
-        ObjectNode tree(PluginConfig plugin);
-
-        /**
-         * @param list a network config list
-         * @return its parsed document
-         */
-        ObjectNode tree(NetworkConfigList list);
-    }
-
-    private static volatile Accessor accessor;
+    private static volatile Function<PluginConfig, ObjectNode> accessor;
 
     private ConfigAccess() {
     }
@@ -39,7 +24,7 @@ public final class ConfigAccess {
      *
      * @param a the accessor
      */
-    public static void register(Accessor a) {
+    public static void register(Function<PluginConfig, ObjectNode> a) {
         accessor = Objects.requireNonNull(a, "accessor");
     }
 
@@ -50,19 +35,6 @@ public final class ConfigAccess {
      * @return its tree
      */
     public static ObjectNode tree(PluginConfig plugin) {
-        Objects.requireNonNull(plugin, "plugin");
-        return accessor.tree(plugin);
-    }
-
-    /**
-     * Returns the parsed document of a network config list (read-only use). For a list upconverted from a single
-     * conf, this is the upconverted document.
-     *
-     * @param list the list
-     * @return its document
-     */
-    public static ObjectNode tree(NetworkConfigList list) {
-        Objects.requireNonNull(list, "list");
-        return accessor.tree(list);
+        return accessor.apply(Objects.requireNonNull(plugin, "plugin"));
     }
 }
