@@ -1,11 +1,14 @@
 package io.github.cni4j.internal.json;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Finds the first syntax error in JSON text and words it as Go's {@code encoding/json} scanner does
  * ({@code invalid character 'x' looking for beginning of value}, {@code unexpected end of JSON input}), so error
- * messages match libcni's. Jackson still does the actual parsing.
+ * messages match libcni's. Only the failure path runs it: Jackson does the actual parsing. Strings and numbers are
+ * scanned by {@link JsonScanner}, the linter's scanner too; this class adds Go's grammar around them.
  */
-public final class GoSyntax {
+public final class GoSyntax implements JsonScanner.Problems {
 
     /**
      * A syntax error.
@@ -19,11 +22,12 @@ public final class GoSyntax {
 
     private static final int MAX_DEPTH = 10000;
 
-    private final byte[] b;
+    /** The bytes, one char each (ISO-8859-1), so that offsets are byte offsets and Go quotes bytes. */
+    private final String b;
     private int i;
 
-    private GoSyntax(byte[] b) {
-        this.b = b;
+    private GoSyntax(byte[] json) {
+        this.b = new String(json, StandardCharsets.ISO_8859_1);
     }
 
     /** Returns the first syntax error Go would report, or {@code null} when the text is valid JSON. */
@@ -52,11 +56,21 @@ public final class GoSyntax {
         }
     }
 
+    /** Stops at the scanner's first problem. */
+    @Override
+    public void problem(String context, int at, int from) {
+        fail(at, context);
+    }
+
     private void fail(String context) {
-        if (i >= b.length) {
-            throw new Failure(new Error("unexpected end of JSON input", b.length, context));
+        fail(i, context);
+    }
+
+    private void fail(int at, String context) {
+        if (at >= b.length()) {
+            throw new Failure(new Error("unexpected end of JSON input", b.length(), context));
         }
-        throw new Failure(new Error("invalid character " + quote(b[i] & 0xFF) + " " + context, i, context));
+        throw new Failure(new Error("invalid character " + quote(b.charAt(at)) + " " + context, at, context));
     }
 
     private static String quote(int c) {
@@ -82,10 +96,12 @@ public final class GoSyntax {
         return "'" + q + "'";
     }
 
+    private boolean at(char c) {
+        return i < b.length() && b.charAt(i) == c;
+    }
+
     private void ws() {
-        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
-            i++;
-        }
+        i = JsonScanner.skipWhitespace(b, i);
     }
 
     /** Scans one value; iterative so that deep nesting cannot overflow the Java stack. */
@@ -94,9 +110,8 @@ public final class GoSyntax {
         int depth = 0;
         while (true) {
             // here a value must start
-            boolean closed = false;
-            if (i < b.length && (b[i] == '{' || b[i] == '[')) {
-                char open = (char) b[i];
+            if (at('{') || at('[')) {
+                char open = b.charAt(i);
                 if (depth == MAX_DEPTH) {
                     fail("exceeded max depth");
                 }
@@ -106,18 +121,16 @@ public final class GoSyntax {
                 stack[depth++] = open;
                 i++;
                 ws();
-                if (i < b.length && b[i] == (open == '{' ? '}' : ']')) {
+                if (at(open == '{' ? '}' : ']')) {
                     i++;
                     depth--;
-                    closed = true;
-                } else if (open == '{') {
-                    key();
-                    continue;
                 } else {
+                    if (open == '{') {
+                        key();
+                    }
                     continue;
                 }
-            }
-            if (!closed) {
+            } else {
                 scalar();
             }
             // after a value: close containers or move on to the next member
@@ -127,7 +140,7 @@ public final class GoSyntax {
                 }
                 ws();
                 char top = stack[depth - 1];
-                if (i < b.length && b[i] == ',') {
+                if (at(',')) {
                     i++;
                     ws();
                     if (top == '{') {
@@ -135,7 +148,7 @@ public final class GoSyntax {
                     }
                     break;
                 }
-                if (i < b.length && b[i] == (top == '{' ? '}' : ']')) {
+                if (at(top == '{' ? '}' : ']')) {
                     i++;
                     depth--;
                     continue;
@@ -146,12 +159,12 @@ public final class GoSyntax {
     }
 
     private void key() {
-        if (i >= b.length || b[i] != '"') {
+        if (!at('"')) {
             fail("looking for beginning of object key string");
         }
-        string();
+        i = JsonScanner.string(b, i, null, this);
         ws();
-        if (i >= b.length || b[i] != ':') {
+        if (!at(':')) {
             fail("after object key");
         }
         i++;
@@ -159,17 +172,15 @@ public final class GoSyntax {
     }
 
     private void scalar() {
-        if (i >= b.length) {
-            fail("looking for beginning of value");
-        }
-        switch (b[i]) {
-            case '"' -> string();
+        char c = i < b.length() ? b.charAt(i) : 0;
+        switch (c) {
+            case '"' -> i = JsonScanner.string(b, i, null, this);
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
             default -> {
-                if (b[i] == '-' || (b[i] >= '0' && b[i] <= '9')) {
-                    number();
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    i = JsonScanner.number(b, i, this);
                 } else {
                     fail("looking for beginning of value");
                 }
@@ -177,91 +188,9 @@ public final class GoSyntax {
         }
     }
 
-    private void string() {
-        i++;
-        while (true) {
-            if (i >= b.length) {
-                fail("in string literal");
-            }
-            int c = b[i] & 0xFF;
-            if (c == '"') {
-                i++;
-                return;
-            }
-            if (c == '\\') {
-                i++;
-                escape();
-            } else if (c < 0x20) {
-                fail("in string literal");
-            } else {
-                i++;
-            }
-        }
-    }
-
-    private void escape() {
-        if (i >= b.length) {
-            fail("in string escape code");
-        }
-        if ("\"\\/bfnrt".indexOf(b[i]) >= 0) {
-            i++;
-            return;
-        }
-        if (b[i] != 'u') {
-            fail("in string escape code");
-        }
-        i++;
-        for (int k = 0; k < 4; k++) {
-            if (i >= b.length || Character.digit(b[i], 16) < 0) {
-                fail("in \\u hexadecimal character escape");
-            }
-            i++;
-        }
-    }
-
-    private void number() {
-        if (b[i] == '-') {
-            i++;
-            if (i >= b.length || b[i] < '0' || b[i] > '9') {
-                fail("in numeric literal");
-            }
-        }
-        if (b[i] == '0') {
-            i++;
-        } else {
-            digits();
-        }
-        if (i < b.length && b[i] == '.') {
-            i++;
-            if (i >= b.length || b[i] < '0' || b[i] > '9') {
-                fail("after decimal point in numeric literal");
-            }
-            digits();
-        }
-        if (i < b.length && (b[i] == 'e' || b[i] == 'E')) {
-            i++;
-            if (i < b.length && (b[i] == '+' || b[i] == '-')) {
-                i++;
-            }
-            if (i >= b.length || b[i] < '0' || b[i] > '9') {
-                fail("in exponent of numeric literal");
-            }
-            digits();
-        }
-    }
-
-    private void digits() {
-        while (i < b.length && b[i] >= '0' && b[i] <= '9') {
-            i++;
-        }
-    }
-
     private void literal(String word) {
         for (int k = 0; k < word.length(); k++) {
-            if (i >= b.length || b[i] != word.charAt(k)) {
-                if (k == 0) {
-                    fail("looking for beginning of value");
-                }
+            if (!at(word.charAt(k))) {
                 fail("in literal " + word + " (expecting " + quote(word.charAt(k)) + ")");
             }
             i++;

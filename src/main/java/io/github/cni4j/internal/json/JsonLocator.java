@@ -3,6 +3,7 @@ package io.github.cni4j.internal.json;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
@@ -152,35 +153,27 @@ public final class JsonLocator {
         return new JsonProblem(message, pos[0], pos[1], current, true);
     }
 
-    /** Walks the text with Jackson, recording where values start; returns Jackson's failure, if any. */
+    /**
+     * Walks the first value of the text with Jackson, recording where values start (the JSON pointer from Jackson's
+     * parsing context, the offset from its token location) and the container it is in; returns Jackson's failure.
+     */
     private IOException walkQuietly() {
         try (JsonParser p = JsonTrees.FACTORY.createParser(bytes)) {
-            JsonToken t = p.nextToken();
-            if (t != null) {
-                value(p, t, "");
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                JsonStreamContext c = p.getParsingContext();
+                if (t.isScalarValue() || t.isStructStart()) {
+                    starts.put(c.pathAsPointer().toString(), p.currentTokenLocation().getByteOffset());
+                }
+                current = c.getParent() == null ? "" : c.getParent().pathAsPointer().toString();
+                if (c.inRoot()) {
+                    break;
+                }
             }
             return null;
         } catch (IOException e) {
             return e;
         } catch (RuntimeException e) {
             return new IOException(e);
-        }
-    }
-
-    private void value(JsonParser p, JsonToken t, String pointer) throws IOException {
-        current = pointer;
-        starts.put(pointer, p.currentTokenLocation().getByteOffset());
-        if (t == JsonToken.START_OBJECT) {
-            for (JsonToken next = p.nextToken(); next == JsonToken.FIELD_NAME; next = p.nextToken()) {
-                value(p, p.nextToken(), JsonPointers.child(pointer, p.currentName()));
-                current = pointer;
-            }
-        } else if (t == JsonToken.START_ARRAY) {
-            int i = 0;
-            for (JsonToken next = p.nextToken(); next != null && next != JsonToken.END_ARRAY; next = p.nextToken()) {
-                value(p, next, JsonPointers.child(pointer, i++));
-                current = pointer;
-            }
         }
     }
 

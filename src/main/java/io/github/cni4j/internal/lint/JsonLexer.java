@@ -1,14 +1,15 @@
 package io.github.cni4j.internal.lint;
 
-import io.github.cni4j.internal.json.GoSyntax;
+import io.github.cni4j.internal.json.JsonScanner;
 import io.github.cni4j.lint.DiagnosticCode;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Splits text into JSON tokens, reporting and stepping over what is not JSON (comments, single quotes, bad
- * escapes, stray characters) so that the parser always gets a usable token stream. One instance per run.
+ * escapes, stray characters) so that the parser always gets a usable token stream. Strings and numbers are read by
+ * {@link JsonScanner}, the scanner of Go's syntax check too; this class words its problems for editors. One
+ * instance per run.
  */
-final class JsonLexer {
+final class JsonLexer implements JsonScanner.Problems {
 
     enum Type { LBRACE, RBRACE, LBRACKET, RBRACKET, COLON, COMMA, STRING, NUMBER, LITERAL, WORD, EOF }
 
@@ -19,6 +20,8 @@ final class JsonLexer {
                     || type == Type.LBRACE || type == Type.LBRACKET;
         }
     }
+
+    private static final String PUNCTUATION = "{}[]:,";
 
     private final String text;
     private final LintContext ctx;
@@ -35,50 +38,38 @@ final class JsonLexer {
 
     Token next() {
         while (true) {
-            skipWhitespace();
+            pos = JsonScanner.skipWhitespace(text, pos);
             if (pos >= text.length()) {
                 return new Token(Type.EOF, text.length(), text.length(), "");
             }
             int start = pos;
             char c = text.charAt(pos);
-            switch (c) {
-                case '{': pos++; return new Token(Type.LBRACE, start, pos, "{");
-                case '}': pos++; return new Token(Type.RBRACE, start, pos, "}");
-                case '[': pos++; return new Token(Type.LBRACKET, start, pos, "[");
-                case ']': pos++; return new Token(Type.RBRACKET, start, pos, "]");
-                case ':': pos++; return new Token(Type.COLON, start, pos, ":");
-                case ',': pos++; return new Token(Type.COMMA, start, pos, ",");
-                case '"': return string('"');
-                case '\'':
+            int punctuation = PUNCTUATION.indexOf(c);
+            if (punctuation >= 0) {
+                pos++;
+                return new Token(Type.values()[punctuation], start, pos, String.valueOf(c));
+            }
+            if (c == '"' || c == '\'') {
+                if (c == '\'') {
                     error(start, start + 1, "strings must be in double quotes, not single quotes");
-                    return string('\'');
-                case '/':
-                    if (comment()) {
-                        continue;
-                    }
-                    break;
-                default:
-                    if (c == '-' || c >= '0' && c <= '9') {
-                        return number();
-                    }
-                    if (Character.isLetter(c) || c == '_' || c == '$') {
-                        return word();
-                    }
+                }
+                StringBuilder sb = new StringBuilder();
+                pos = JsonScanner.string(text, start, sb, this);
+                return new Token(Type.STRING, start, pos, sb.toString());
+            }
+            if (c == '/' && comment()) {
+                continue;
+            }
+            if (c == '-' || c >= '0' && c <= '9') {
+                return number();
+            }
+            if (Character.isLetter(c) || c == '_' || c == '$') {
+                return word();
             }
             int cp = text.codePointAt(pos);
             pos += Character.charCount(cp);
             error(start, pos, "unexpected character '" + new String(Character.toChars(cp))
                     + "'; expected a JSON value, ',', ':' or a bracket");
-        }
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
-            }
-            pos++;
         }
     }
 
@@ -98,58 +89,20 @@ final class JsonLexer {
         return true;
     }
 
-    private Token string(char quote) {
-        int start = pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= text.length() || text.charAt(pos) == '\n' || text.charAt(pos) == '\r') {
-                error(start, pos, "unterminated string; expected a closing " + quote + " on the same line");
-                return new Token(Type.STRING, start, pos, sb.toString());
-            }
-            char c = text.charAt(pos);
-            if (c == quote) {
-                pos++;
-                return new Token(Type.STRING, start, pos, sb.toString());
-            }
-            if (c == '\\') {
-                escape(sb);
-                continue;
-            }
-            if (c < 0x20) {
-                error(pos, pos + 1, String.format("control character U+%04X in string; write it as an escape", (int) c));
-            }
-            sb.append(c);
-            pos++;
-        }
-    }
-
-    private void escape(StringBuilder sb) {
-        int start = pos;
-        char e = pos + 1 < text.length() ? text.charAt(pos + 1) : '\0';
-        pos += 2;
-        switch (e) {
-            case '"': sb.append('"'); return;
-            case '\\': sb.append('\\'); return;
-            case '/': sb.append('/'); return;
-            case 'b': sb.append('\b'); return;
-            case 'f': sb.append('\f'); return;
-            case 'n': sb.append('\n'); return;
-            case 'r': sb.append('\r'); return;
-            case 't': sb.append('\t'); return;
-            case 'u':
-                if (pos + 4 <= text.length() && isHex(text, pos, pos + 4)) {
-                    sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    pos += 4;
-                    return;
-                }
-                error(start, Math.min(pos, text.length()), "invalid \\u escape; expected four hex digits");
-                return;
-            default:
-                if (e == '\n' || e == '\r' || e == '\0') {
-                    pos--;   // let the string end at the line break or the end of input
-                }
-                error(start, Math.min(pos, text.length()), "invalid escape '\\" + (e >= 0x20 ? e : ' ')
-                        + "'; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+    /** Words a problem of the scanner in a string; {@code from} is its quote or the escape's backslash. */
+    @Override
+    public void problem(String context, int at, int from) {
+        char c = at < text.length() ? text.charAt(at) : '\0';
+        if (context.equals(JsonScanner.IN_STRING) && (c == '\n' || c == '\r' || at >= text.length())) {
+            error(from, at, "unterminated string; expected a closing " + text.charAt(from) + " on the same line");
+        } else if (context.equals(JsonScanner.IN_STRING)) {
+            error(at, at + 1, String.format("control character U+%04X in string; write it as an escape", (int) c));
+        } else if (context.equals(JsonScanner.IN_UNICODE)) {
+            error(from, Math.min(from + 2, text.length()), "invalid \\u escape; expected four hex digits");
+        } else {
+            int end = c == '\n' || c == '\r' || c == '\0' ? from + 1 : from + 2;
+            error(from, Math.min(end, text.length()), "invalid escape '\\" + (c >= 0x20 ? c : ' ')
+                    + "'; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
         }
     }
 
@@ -159,19 +112,10 @@ final class JsonLexer {
             pos++;
         }
         String s = text.substring(start, pos);
-        if (GoSyntax.check(s.getBytes(StandardCharsets.US_ASCII)) != null) {   // JSON's number grammar
+        if (JsonScanner.number(text, start, null) != pos) {
             error(start, pos, "invalid number '" + s + "'");
         }
         return new Token(Type.NUMBER, start, pos, s);
-    }
-
-    private static boolean isHex(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (i >= s.length() || "0123456789abcdefABCDEF".indexOf(s.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Token word() {
